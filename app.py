@@ -1,0 +1,67 @@
+"""The Generative Models Gallery: one Gradio tab per topic of the course unit, in the course's order.
+
+    python app.py          # http://localhost:7860 (or GRADIO_SERVER_NAME / GRADIO_SERVER_PORT)
+
+Importing this module builds nothing and launches nothing; `build_app()` assembles the tabs from
+`demos/` and `main()` launches them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import gradio as gr
+
+from demos import explore, overview
+from demos.i18n import I18N
+from demos.layout import markdown
+from demos.topics import topic_tab
+
+# (tab id, label key, builder): the course's order.
+TABS: list[tuple[str, str, Callable[[gr.Blocks], None]]] = [
+    ("overview", "tab_overview", overview.build),
+    ("gans", "tab_gans", topic_tab("gans")),
+    ("autoencoders", "tab_autoencoders", topic_tab("autoencoders")),
+    ("diffusion", "tab_diffusion", topic_tab("diffusion")),
+    ("clip", "tab_clip", topic_tab("clip")),
+    ("stable_diffusion", "tab_sd", topic_tab("sd")),
+    ("nerf", "tab_nerf", topic_tab("nerf")),
+    ("gaussian_splatting", "tab_3dgs", topic_tab("3dgs")),
+    ("trilemma", "tab_trilemma", topic_tab("trilemma")),
+    ("explore", "tab_explore", explore.build),
+]
+
+QUEUE_MAX_SIZE = 64  # requests waiting beyond this are refused with "queue full" instead of piling up
+CSS = """
+.gradio-container {max-width: 1400px !important}
+footer {display: none !important}
+"""
+
+
+def build_app() -> gr.Blocks:
+    """Returns the gallery's Blocks with its queue configured (not launched)."""
+    with gr.Blocks(title="Generative Models Gallery", delete_cache=(3600, 7200)) as demo:
+        markdown("app_header")
+        with gr.Tabs():
+            for tab_id, label_key, build in TABS:
+                with gr.Tab(I18N(label_key), id=tab_id, elem_id=f"tab-{tab_id}"):
+                    build(demo)
+    demo.queue(max_size=QUEUE_MAX_SIZE, default_concurrency_limit=2)
+    return demo
+
+
+LAUNCH_OPTIONS = {
+    "i18n": I18N,
+    "theme": gr.themes.Soft(primary_hue="indigo"),
+    "css": CSS,
+    "max_file_size": "5mb",
+    "footer_links": ["api"],
+}
+
+
+def main() -> None:
+    build_app().launch(**LAUNCH_OPTIONS)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Datasets: 2D toy distributions, bundled digits, faces and photos."""

@@ -1,0 +1,96 @@
+"""Image data that installed packages bundle: digits, faces and photos (nothing is downloaded).
+
+- digits: scikit-learn's 1,797 handwritten 8x8 digits (UCI optdigits test set), values 0..16,
+  scaled to [0, 1] here. The split is fixed and documented: every fifth image (index % 5 == 0)
+  is the test split (360 images), the rest is the train split (1,437 images). Writers appear in
+  blocks in the file, so this interleaved split keeps the class balance of each block.
+- faces: scikit-image's `lfw_subset`, whose first 100 of 200 images are 25x25 faces.
+- photos: a few of scikit-image's bundled sample images.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+import numpy as np
+import torch
+from torch import Tensor
+
+Split = Literal["train", "test", "all"]
+DIGITS_TEST_EVERY = 5
+DIGIT_SIZE = 8
+NUM_DIGIT_CLASSES = 10
+
+PhotoName = Literal["astronaut", "cat", "coffee", "rocket", "camera", "coins", "moon", "hubble"]
+PHOTOS: tuple[PhotoName, ...] = ("astronaut", "cat", "coffee", "rocket", "camera", "coins", "moon", "hubble")
+_SKIMAGE_NAMES = {"cat": "chelsea", "hubble": "hubble_deep_field"}
+
+
+@lru_cache(maxsize=1)
+def _digits_arrays() -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.datasets import load_digits
+
+    bunch = load_digits()
+    images = (bunch.images / 16.0).astype(np.float32)  # [1797, 8, 8] in [0, 1]
+    return images, bunch.target.astype(np.int64)
+
+
+def digits_split_indices(split: Split) -> np.ndarray:
+    """Returns the indices of the fixed split: test = every fifth image, train = the rest."""
+    n = len(_digits_arrays()[1])
+    index = np.arange(n)
+    if split == "all":
+        return index
+    if split == "test":
+        return index[index % DIGITS_TEST_EVERY == 0]
+    if split == "train":
+        return index[index % DIGITS_TEST_EVERY != 0]
+    raise ValueError(f"split must be one of 'train', 'test', 'all'; got {split!r}")
+
+
+def load_digits(split: Split = "train") -> tuple[Tensor, Tensor]:
+    """Returns (images `[N, 1, 8, 8]` float32 in [0, 1], labels `[N]` int64) of the fixed split."""
+    images, labels = _digits_arrays()
+    idx = digits_split_indices(split)
+    return torch.from_numpy(images[idx]).unsqueeze(1).clone(), torch.from_numpy(labels[idx]).clone()
+
+
+def sample_digits(
+    num_samples: int, *, split: Split = "train", generator: torch.Generator | None = None
+) -> tuple[Tensor, Tensor]:
+    """Returns `num_samples` digits drawn with replacement from the split, and their labels."""
+    images, labels = load_digits(split)
+    pick = torch.randint(len(images), (num_samples,), generator=generator)
+    return images[pick], labels[pick]
+
+
+def load_faces() -> Tensor:
+    """Returns the 100 bundled LFW faces as `[100, 1, 25, 25]` float32 in [0, 1]."""
+    from skimage.data import lfw_subset
+
+    faces = lfw_subset()[:100].astype(np.float32)  # [100, 25, 25]
+    return torch.from_numpy(faces).unsqueeze(1)
+
+
+def load_photo(name: PhotoName, *, size: int | None = None) -> Tensor:
+    """Returns a bundled photo as `[C, H, W]` float32 in [0, 1] (C = 3, or 1 for grey photos).
+
+    With `size`, the photo is centre-cropped to a square and resized to `size` x `size`.
+    """
+    if name not in PHOTOS:
+        raise ValueError(f"unknown photo {name!r}; choose one of {list(PHOTOS)}")
+    import skimage.data
+
+    array = getattr(skimage.data, _SKIMAGE_NAMES.get(name, name))()
+    image = torch.from_numpy(np.asarray(array, dtype=np.float32) / 255.0)
+    image = image.permute(2, 0, 1) if image.ndim == 3 else image.unsqueeze(0)  # [C, H, W]
+    if size is not None:
+        _, h, w = image.shape
+        side = min(h, w)
+        top, left = (h - side) // 2, (w - side) // 2
+        image = image[:, top : top + side, left : left + side]
+        image = torch.nn.functional.interpolate(
+            image[None], size=(size, size), mode="bilinear", antialias=True, align_corners=False
+        )[0].clamp(0, 1)
+    return image.contiguous()

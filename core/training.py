@@ -1,0 +1,108 @@
+"""A generic, quiet training loop that yields progress.
+
+The loop knows nothing of the model: it calls a `step` function that performs one optimisation
+step and returns its metrics, and yields `Progress(step, metrics, preview, elapsed)` every
+`report_every` steps. It honours a step budget and a wall-clock budget, and `stop()` ends it from
+another thread (a UI's stop button). The Overview tab, later tabs, the dashboard and the training
+command all drive this same loop (as minGPT's trainer "has nothing to do with GPT").
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+StopReason = Literal["steps", "time", "stopped", "running"]
+
+
+@dataclass
+class Progress:
+    """One report of a training run."""
+
+    step: int  # optimisation steps done so far, over all runs of this trainer
+    metrics: dict[str, float]
+    preview: Any = None
+    elapsed: float = 0.0  # seconds since this run started
+    done: bool = False
+    reason: StopReason = "running"
+    history: dict[str, list[float]] = field(default_factory=dict)
+
+
+class Trainer:
+    """Runs `step()` repeatedly under a step and time budget, yielding `Progress` reports."""
+
+    def __init__(
+        self,
+        step: Callable[[], dict[str, float]],
+        *,
+        preview: Callable[[], Any] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        self._step = step
+        self._preview = preview
+        self._clock = clock
+        self._stop = threading.Event()
+        self.steps_done = 0
+        self.history: dict[str, list[float]] = {"step": []}
+
+    def stop(self) -> None:
+        """Asks the running loop to end after the current step."""
+        self._stop.set()
+
+    def run(
+        self,
+        max_steps: int,
+        *,
+        max_seconds: float | None = None,
+        report_every: int = 1,
+        preview_every: int | None = None,
+    ) -> Iterator[Progress]:
+        """Yields a `Progress` every `report_every` steps and a final one marked `done`.
+
+        Runs at most `max_steps` steps and, if given, at most `max_seconds` seconds; a call to
+        `stop()` ends it early. The step counter carries on across runs of the same trainer.
+        """
+        if max_steps < 0:
+            raise ValueError(f"max_steps must be >= 0, got {max_steps}")
+        if report_every < 1:
+            raise ValueError(f"report_every must be >= 1, got {report_every}")
+        self._stop.clear()
+        start = self._clock()
+        metrics: dict[str, float] = {}
+        reason: StopReason = "steps"
+        for i in range(1, max_steps + 1):
+            if self._stop.is_set():
+                reason = "stopped"
+                break
+            if max_seconds is not None and self._clock() - start >= max_seconds:
+                reason = "time"
+                break
+            metrics = {k: float(v) for k, v in self._step().items()}
+            self.steps_done += 1
+            self._record(metrics)
+            if i % report_every == 0 and i < max_steps:
+                want_preview = preview_every is not None and i % preview_every == 0
+                yield Progress(self.steps_done, metrics, self._make_preview(want_preview), self._clock() - start, history=self.history)
+        yield Progress(
+            self.steps_done, metrics, self._make_preview(True), self._clock() - start, done=True, reason=reason, history=self.history
+        )
+
+    def _record(self, metrics: dict[str, float]) -> None:
+        self.history["step"].append(float(self.steps_done))
+        for key, value in metrics.items():
+            self.history.setdefault(key, []).append(value)
+
+    def _make_preview(self, wanted: bool) -> Any:
+        return self._preview() if wanted and self._preview is not None else None
+
+
+def run_to_end(trainer: Trainer, max_steps: int, **kwargs: Any) -> Progress:
+    """Returns the final `Progress` of a run, consuming all intermediate reports."""
+    last = None
+    for last in trainer.run(max_steps, **kwargs):
+        pass
+    assert last is not None
+    return last

@@ -1,0 +1,98 @@
+"""Input components that leave validation to the handler, and the validators handlers use.
+
+Gradio's own sliders and dropdowns check values before a handler runs, but answer only in English
+and crash on NaN or on a string where a number belongs. These templates pass the raw value through
+(the browser widget is the same) so each handler checks it with `integer`, `real` or `choice` and
+answers in the person's language. The HTTP API is public: the server validates every value.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import gradio as gr
+
+from demos.i18n import Lang, error, t
+
+
+class Slider(gr.Slider):
+    """A `gr.Slider` whose value reaches the handler unchecked."""
+
+    is_template = True
+
+    def preprocess(self, payload: Any) -> Any:
+        return payload
+
+
+class Number(gr.Number):
+    """A `gr.Number` whose value reaches the handler unchecked."""
+
+    is_template = True
+
+    def preprocess(self, payload: Any) -> Any:
+        return payload
+
+
+class Dropdown(gr.Dropdown):
+    """A `gr.Dropdown` whose value reaches the handler unchecked."""
+
+    is_template = True
+
+    def preprocess(self, payload: Any) -> Any:
+        return payload
+
+
+class Radio(gr.Radio):
+    """A `gr.Radio` whose value reaches the handler unchecked."""
+
+    is_template = True
+
+    def preprocess(self, payload: Any) -> Any:
+        return payload
+
+
+def _as_number(value: Any, name_key: str, lang: Lang) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise error("err_not_number", lang, name=t(name_key, lang))
+    try:
+        number = float(value)
+    except ValueError:
+        raise error("err_not_number", lang, name=t(name_key, lang)) from None
+    if not math.isfinite(number):
+        raise error("err_not_finite", lang, name=t(name_key, lang))
+    return number
+
+
+def integer(value: Any, name_key: str, lo: int, hi: int, lang: Lang) -> int:
+    """Returns `value` as an int in [lo, hi], or raises a translated `gr.Error`."""
+    number = _as_number(value, name_key, lang)
+    if number != round(number):
+        raise error("err_not_integer", lang, name=t(name_key, lang))
+    if not lo <= number <= hi:
+        raise error("err_range", lang, name=t(name_key, lang), lo=lo, hi=hi)
+    return int(number)
+
+
+def real(value: Any, name_key: str, lo: float, hi: float, lang: Lang) -> float:
+    """Returns `value` as a float in [lo, hi], or raises a translated `gr.Error`."""
+    number = _as_number(value, name_key, lang)
+    if not lo <= number <= hi:
+        raise error("err_range", lang, name=t(name_key, lang), lo=lo, hi=hi)
+    return number
+
+
+def choice(value: Any, name_key: str, choices: Sequence[str], lang: Lang) -> str:
+    """Returns `value` if it is one of `choices`, or raises a translated `gr.Error`."""
+    if not isinstance(value, str) or value not in choices:
+        raise error("err_choice", lang, name=t(name_key, lang), choices=", ".join(choices))
+    return value
+
+
+SEED_MAX = 2**31 - 1
+
+
+def seed(value: Any, lang: Lang) -> int:
+    """Returns a valid seed in [0, 2^31 - 1], or raises a translated `gr.Error`."""
+    return integer(value, "seed", 0, SEED_MAX, lang)

@@ -1,0 +1,278 @@
+"""Overview tab: a discriminative model p(y|x) beside a generative model p(x) on the same 2D data,
+the generative trilemma, and a map of the gallery."""
+
+from __future__ import annotations
+
+import inspect
+import os
+import tempfile
+from dataclasses import dataclass
+
+import gradio as gr
+import numpy as np
+import plotly.graph_objects as go
+import torch
+
+from core.classifier2d import PointClassifier, PointClassifierConfig, classifier_trainer
+from core.data.toy2d import TOY_DATASETS, CSV_MAX_BYTES, DataError, Toy2D, make_toy, points_from_csv
+from core.gmm import GaussianMixture, GMMConfig, em_trainer
+from core.plane import bounds, plane_grid
+from core.training import run_to_end
+from demos import inputs
+from demos.i18n import I18N, Lang, error, lang_of, t
+from demos.layout import LIGHT, markdown
+from demos.plots import base_layout, blend_probabilities, class_colors
+
+DATASETS = (*TOY_DATASETS, "csv")
+LIMITS = {
+    "num_points": (50, 5000),
+    "components": (1, 30),
+    "em_iterations": (1, 500),
+    "classifier_steps": (1, 3000),
+    "new_points": (1, 5000),
+}
+DEFAULTS = {"dataset": "moons", "num_points": 600, "components": 8, "em_iterations": 60, "classifier_steps": 300, "new_points": 300, "seed": 0}
+GRID_RESOLUTION = 120
+
+
+@dataclass
+class Fitted:
+    """One person's fitted pair of models and the data they saw (kept in `gr.State`)."""
+
+    data: Toy2D
+    box: tuple[float, float, float, float]
+    classifier: PointClassifier
+    gmm: GaussianMixture
+    train_accuracy: float
+    log_likelihood: float
+
+
+def _load_data(dataset: str, csv_file: str | None, num_points: int, generator: torch.Generator, lang: Lang) -> Toy2D:
+    if dataset != "csv":
+        return make_toy(dataset, num_points, generator=generator)  # type: ignore[arg-type]
+    if not csv_file:
+        raise error("err_csv_missing", lang)
+    if not isinstance(csv_file, str) or not os.path.isfile(csv_file):
+        raise error("err_csv_missing", lang)
+    if os.path.getsize(csv_file) > CSV_MAX_BYTES:
+        raise error("csv_too_big", lang, limit=CSV_MAX_BYTES)
+    with open(csv_file, "rb") as f:
+        raw = f.read(CSV_MAX_BYTES + 1)
+    try:
+        return points_from_csv(raw)
+    except DataError as err:
+        raise error(err.key, lang, **err.params) from None
+
+
+def fit_models(
+    dataset: str,
+    csv_file: str | None,
+    num_points: float,
+    components: float,
+    em_iterations: float,
+    classifier_steps: float,
+    seed: float,
+    request: gr.Request,
+) -> tuple[go.Figure, go.Figure, str, Fitted]:
+    """Fits the classifier and the Gaussian mixture on the chosen data; returns both figures."""
+    lang = lang_of(request)
+    dataset = inputs.choice(dataset, "dataset", DATASETS, lang)
+    n = inputs.integer(num_points, "num_points", *LIMITS["num_points"], lang)
+    k = inputs.integer(components, "components", *LIMITS["components"], lang)
+    iters = inputs.integer(em_iterations, "em_iterations", *LIMITS["em_iterations"], lang)
+    steps = inputs.integer(classifier_steps, "classifier_steps", *LIMITS["classifier_steps"], lang)
+    seed_value = inputs.seed(seed, lang)
+
+    generator = torch.Generator().manual_seed(seed_value)
+    data = _load_data(dataset, csv_file, n, generator, lang)
+    if len(data.points) < k:
+        raise error("err_too_few_points", lang, n=len(data.points), k=k)
+    box = bounds(data.points)
+
+    torch.manual_seed(seed_value)  # network initialisation
+    classifier = PointClassifier(PointClassifierConfig(num_classes=max(data.num_classes, 2)))
+    clf_report = run_to_end(classifier_trainer(classifier, data.points, data.labels), steps)
+    gmm = GaussianMixture(GMMConfig(num_components=k))
+    run_to_end(em_trainer(gmm, data.points, generator=generator), iters)
+    log_likelihood = float(gmm.log_prob(data.points).mean())
+
+    fitted = Fitted(data, box, classifier, gmm, clf_report.metrics["accuracy"], log_likelihood)
+    summary = t("ov_summary", lang, acc=100 * fitted.train_accuracy, steps=steps, ll=log_likelihood, k=k, iters=iters)
+    return classifier_figure(fitted, lang), density_figure(fitted, lang), summary, fitted
+
+
+def draw_new_points(fitted: Fitted | None, new_points: float, seed: float, request: gr.Request) -> tuple[go.Figure, str, gr.File]:
+    """Samples brand-new points from the fitted mixture; returns the figure, a note and a CSV file."""
+    lang = lang_of(request)
+    if not isinstance(fitted, Fitted):
+        raise error("err_fit_first", lang)
+    n = inputs.integer(new_points, "new_points", *LIMITS["new_points"], lang)
+    seed_value = inputs.seed(seed, lang)
+    samples = fitted.gmm.sample(n, generator=torch.Generator().manual_seed(seed_value + 1))
+    path = os.path.join(tempfile.mkdtemp(prefix="overview-"), "new_points.csv")
+    np.savetxt(path, samples.numpy(), delimiter=",", header="x,y", comments="", fmt="%.6f")
+    note = t("ov_sampled", lang, n=n, ll=float(fitted.gmm.log_prob(samples).mean()))
+    return density_figure(fitted, lang, new_points=samples), note, gr.File(value=path, visible=True)
+
+
+def classifier_figure(fitted: Fitted, lang: Lang) -> go.Figure:
+    """Returns p(y|x) as class-coloured regions with the training points on top."""
+    grid = plane_grid(fitted.box, GRID_RESOLUTION)
+    probs = grid.as_image(fitted.classifier.predict_proba(grid.points)).numpy()  # [H, W, K]
+    x0, x1, y0, y1 = fitted.box
+    fig = go.Figure()
+    fig.add_layout_image(
+        source=blend_probabilities(probs), x=x0, y=y1, sizex=x1 - x0, sizey=y1 - y0,
+        xref="x", yref="y", sizing="stretch", layer="below",
+    )  # fmt: skip
+    colors = class_colors(fitted.classifier.config.num_classes)
+    pts, labels = fitted.data.points.numpy(), fitted.data.labels.numpy()
+    for k in np.unique(labels):
+        sel = labels == k
+        fig.add_trace(go.Scattergl(
+            x=pts[sel, 0], y=pts[sel, 1], mode="markers", name=t("ov_class", lang, k=int(k)),
+            marker={"size": 5, "color": colors[int(k)], "line": {"width": 0.5, "color": "white"}},
+        ))  # fmt: skip
+    fig.update_xaxes(range=[x0, x1])
+    fig.update_yaxes(range=[y0, y1])
+    return base_layout(fig, t("ov_clf_title", lang))
+
+
+def density_figure(fitted: Fitted, lang: Lang, new_points: torch.Tensor | None = None) -> go.Figure:
+    """Returns contours of log p(x), the 2-sigma ellipse of each component, the data and new points."""
+    grid = plane_grid(fitted.box, GRID_RESOLUTION)
+    log_p = grid.as_image(fitted.gmm.log_prob(grid.points)).numpy()
+    floor = log_p.max() - 12.0  # contours over 12 nats of density; lower is drawn as the floor
+    x0, x1, y0, y1 = fitted.box
+    fig = go.Figure(go.Contour(
+        x=grid.xs.numpy(), y=grid.ys.numpy(), z=np.maximum(log_p, floor), colorscale=[[0, "#ffffff"], [1, "#60a5fa"]], ncontours=14,
+        colorbar={"title": {"text": "log p(x)", "side": "right"}, "thickness": 12}, name="log p(x)",
+        hovertemplate="x₁=%{x:.2f}<br>x₂=%{y:.2f}<br>log p(x)=%{z:.2f}<extra></extra>",
+    ))  # fmt: skip
+    pts = fitted.data.points.numpy()
+    fig.add_trace(go.Scattergl(
+        x=pts[:, 0], y=pts[:, 1], mode="markers", name=t("ov_data", lang),
+        marker={"size": 4, "color": "rgba(40,40,40,0.55)"},
+    ))  # fmt: skip
+    ex, ey = _ellipses(fitted.gmm)
+    fig.add_trace(go.Scatter(x=ex, y=ey, mode="lines", name=t("ov_components", lang), line={"color": "#f59e0b", "width": 2}))
+    if new_points is not None:
+        new = new_points.numpy()
+        fig.add_trace(go.Scattergl(
+            x=new[:, 0], y=new[:, 1], mode="markers", name=t("ov_new_points", lang),
+            marker={"size": 6, "color": "#dc2626", "symbol": "x"},
+        ))  # fmt: skip
+    fig.update_xaxes(range=[x0, x1])
+    fig.update_yaxes(range=[y0, y1])
+    return base_layout(fig, t("ov_gen_title", lang))
+
+
+def _ellipses(gmm: GaussianMixture, n_std: float = 2.0, resolution: int = 48) -> tuple[list, list]:
+    """Returns x and y coordinates of each component's n-sigma ellipse, separated by None."""
+    theta = torch.linspace(0, 2 * np.pi, resolution, dtype=torch.float64)
+    circle = torch.stack([theta.cos(), theta.sin()])  # [2, R]
+    chol = torch.linalg.cholesky(gmm.covariances)  # [K, 2, 2]
+    rings = gmm.means[:, :, None] + n_std * chol @ circle  # [K, 2, R]
+    xs: list = []
+    ys: list = []
+    for ring in rings.numpy():
+        xs += [*ring[0], None]
+        ys += [*ring[1], None]
+    return xs, ys
+
+
+# Where the course places each family, as barycentric weights (quality, speed, coverage).
+TRILEMMA_POSITIONS = {
+    "tri_gan": (0.46, 0.46, 0.08),
+    "tri_diffusion": (0.46, 0.08, 0.46),
+    "tri_vae": (0.08, 0.46, 0.46),
+    "tri_ddgan": (0.34, 0.33, 0.33),
+}
+_VERTICES = {"quality": (0.5, 0.866), "speed": (0.0, 0.0), "coverage": (1.0, 0.0)}
+
+
+def trilemma_figure(request: gr.Request) -> go.Figure:
+    """Returns the trilemma triangle with GANs, VAEs and diffusion where the course places them."""
+    lang = lang_of(request)
+    vq, vs, vc = (np.array(v) for v in _VERTICES.values())
+    fig = go.Figure(go.Scatter(
+        x=[vq[0], vs[0], vc[0], vq[0]], y=[vq[1], vs[1], vc[1], vq[1]], mode="lines",
+        line={"color": "#64748b", "width": 2}, hoverinfo="skip", showlegend=False,
+    ))  # fmt: skip
+    for name, (x, y), pos in zip(("tri_quality", "tri_speed", "tri_coverage"), _VERTICES.values(), ("top center", "bottom left", "bottom right")):
+        fig.add_trace(go.Scatter(
+            x=[x], y=[y], mode="markers+text", text=[f"<b>{t(name, lang)}</b>"], textposition=pos,
+            marker={"size": 10, "color": "#334155"}, hoverinfo="skip", showlegend=False,
+        ))  # fmt: skip
+    colors = {"tri_gan": "#dc2626", "tri_diffusion": "#2563eb", "tri_vae": "#16a34a", "tri_ddgan": "#9333ea"}
+    for key, (q, s, c) in TRILEMMA_POSITIONS.items():
+        x, y = q * vq + s * vs + c * vc
+        fig.add_trace(go.Scatter(
+            x=[x], y=[y], mode="markers+text", text=[t(key, lang)], textposition="middle right" if key != "tri_ddgan" else "bottom center",
+            marker={"size": 16, "color": colors[key], "symbol": "diamond" if key == "tri_ddgan" else "circle"},
+            hovertext=t(key + "_why", lang), hoverinfo="text", showlegend=False,
+        ))  # fmt: skip
+    fig.update_layout(
+        title={"text": t("tri_title", lang), "x": 0.5, "font": {"size": 15}}, height=460, font={"size": 14},
+        margin={"l": 20, "r": 20, "t": 50, "b": 20}, plot_bgcolor="white",
+    )  # fmt: skip
+    fig.update_xaxes(visible=False, range=[-0.45, 1.45])
+    fig.update_yaxes(visible=False, range=[-0.12, 1.0], scaleanchor="x")
+    return fig
+
+
+def build(demo: gr.Blocks) -> None:
+    """Builds the Overview tab's components and wires its events."""
+    markdown("ov_intro")
+    with gr.Row(equal_height=True):
+        dataset = inputs.Dropdown(
+            [(I18N(f"ds_{name}"), name) for name in DATASETS], value=DEFAULTS["dataset"], label=I18N("dataset"), scale=2
+        )
+        num_points = inputs.Slider(*LIMITS["num_points"], value=DEFAULTS["num_points"], step=50, label=I18N("num_points"), scale=2)
+        seed = inputs.Number(value=DEFAULTS["seed"], precision=0, minimum=0, label=I18N("seed"), scale=1)
+        fit_button = gr.Button(I18N("ov_fit_button"), scale=1)
+    with gr.Accordion(I18N("ds_csv"), open=False):
+        markdown("csv_help")
+        csv_file = gr.File(label=I18N("csv_file"), file_types=[".csv", ".txt"], type="filepath", height=120)
+    with gr.Row(equal_height=False):
+        with gr.Column():
+            markdown("ov_clf_header")
+            classifier_steps = inputs.Slider(*LIMITS["classifier_steps"], value=DEFAULTS["classifier_steps"], step=1, label=I18N("classifier_steps"))
+            classifier_plot = gr.Plot(label=I18N("ov_clf_plot"))
+            markdown("ov_clf_text")
+        with gr.Column():
+            markdown("ov_gen_header")
+            with gr.Row():
+                components = inputs.Slider(*LIMITS["components"], value=DEFAULTS["components"], step=1, label=I18N("components"))
+                em_iterations = inputs.Slider(*LIMITS["em_iterations"], value=DEFAULTS["em_iterations"], step=1, label=I18N("em_iterations"))
+            density_plot = gr.Plot(label=I18N("ov_gen_plot"))
+            with gr.Row(equal_height=True):
+                new_points = inputs.Slider(*LIMITS["new_points"], value=DEFAULTS["new_points"], step=1, label=I18N("new_points"), scale=3)
+                sample_button = gr.Button(I18N("ov_sample_button"), variant="primary", scale=1)
+            samples_file = gr.File(label=I18N("ov_download"), interactive=False, visible=False)
+            markdown("ov_gen_text")
+    summary = gr.Markdown(elem_id="overview-summary")
+    with gr.Accordion(I18N("ov_code"), open=False):
+        markdown("ov_code_help")
+        gr.Code(inspect.getsource(GaussianMixture.em_step), language="python", label="core/gmm.py")
+    fitted = gr.State(None)
+
+    markdown("tri_header")
+    with gr.Row():
+        trilemma_plot = gr.Plot(label=I18N("tri_title"), scale=3)
+        with gr.Column(scale=2):
+            markdown("tri_text")
+    markdown("ov_map")
+
+    fit_inputs = [dataset, csv_file, num_points, components, em_iterations, classifier_steps, seed]
+    gr.on(
+        [demo.load, fit_button.click, dataset.change, csv_file.upload, num_points.release, components.release,
+         em_iterations.release, classifier_steps.release, seed.submit],
+        fit_models, fit_inputs, [classifier_plot, density_plot, summary, fitted],
+        api_name="overview_fit", trigger_mode="always_last", **LIGHT,
+    )  # fmt: skip
+    sample_button.click(
+        draw_new_points, [fitted, new_points, seed], [density_plot, summary, samples_file],
+        api_name="overview_sample", **LIGHT,
+    )  # fmt: skip
+    demo.load(trilemma_figure, None, trilemma_plot, api_name="overview_trilemma", **LIGHT)
