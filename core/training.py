@@ -101,8 +101,5 @@ class Trainer:
 
 def run_to_end(trainer: Trainer, max_steps: int, **kwargs: Any) -> Progress:
     """Returns the final `Progress` of a run, consuming all intermediate reports."""
-    last = None
-    for last in trainer.run(max_steps, **kwargs):
-        pass
-    assert last is not None
+    *_, last = trainer.run(max_steps, **kwargs)
     return last

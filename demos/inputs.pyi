@@ -16,8 +16,6 @@ import gradio as gr
 
 from demos.i18n import Lang, error, t
 
-from gradio.events import Dependency
-
 class Slider(gr.Slider):
     """A `gr.Slider` whose value reaches the handler unchecked."""
 

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import torch
 
 from core.classifier2d import PointClassifier, PointClassifierConfig, classifier_trainer
-from core.data.toy2d import TOY_DATASETS, CSV_MAX_BYTES, DataError, Toy2D, make_toy, points_from_csv
+from core.data.toy2d import CSV_MAX_BYTES, TOY_DATASETS, DataError, Toy2D, make_toy, points_from_csv
 from core.gmm import GaussianMixture, GMMConfig, em_trainer
 from core.plane import bounds, plane_grid
 from core.training import run_to_end
@@ -199,7 +199,7 @@ def trilemma_figure(request: gr.Request) -> go.Figure:
         x=[vq[0], vs[0], vc[0], vq[0]], y=[vq[1], vs[1], vc[1], vq[1]], mode="lines",
         line={"color": "#64748b", "width": 2}, hoverinfo="skip", showlegend=False,
     ))  # fmt: skip
-    for name, (x, y), pos in zip(("tri_quality", "tri_speed", "tri_coverage"), _VERTICES.values(), ("top center", "bottom left", "bottom right")):
+    for name, (x, y), pos in zip(("tri_quality", "tri_speed", "tri_coverage"), _VERTICES.values(), ("top center", "bottom left", "bottom right"), strict=True):
         fig.add_trace(go.Scatter(
             x=[x], y=[y], mode="markers+text", text=[f"<b>{t(name, lang)}</b>"], textposition=pos,
             marker={"size": 10, "color": "#334155"}, hoverinfo="skip", showlegend=False,

@@ -1,9 +1,9 @@
 """Image data that installed packages bundle: digits, faces and photos (nothing is downloaded).
 
 - digits: scikit-learn's 1,797 handwritten 8x8 digits (UCI optdigits test set), values 0..16,
-  scaled to [0, 1] here. The split is fixed and documented: every fifth image (index % 5 == 0)
-  is the test split (360 images), the rest is the train split (1,437 images). Writers appear in
-  blocks in the file, so this interleaved split keeps the class balance of each block.
+  scaled to [0, 1] here. The split is fixed, stratified and documented: within each class, taken
+  in file order, every fifth image (the 1st, 6th, 11th...) is in the test split (364 images); the
+  rest is the train split (1,433 images). No random numbers are involved.
 - faces: scikit-image's `lfw_subset`, whose first 100 of 200 images are 25x25 faces.
 - photos: a few of scikit-image's bundled sample images.
 """
@@ -37,15 +37,20 @@ def _digits_arrays() -> tuple[np.ndarray, np.ndarray]:
 
 
 def digits_split_indices(split: Split) -> np.ndarray:
-    """Returns the indices of the fixed split: test = every fifth image, train = the rest."""
-    n = len(_digits_arrays()[1])
-    index = np.arange(n)
+    """Returns the indices of the fixed split: test = every fifth image of each class, train = the rest."""
+    labels = _digits_arrays()[1]
+    index = np.arange(len(labels))
     if split == "all":
         return index
+    rank = np.zeros(len(labels), dtype=np.int64)  # position of each image among those of its class
+    for c in range(NUM_DIGIT_CLASSES):
+        members = index[labels == c]
+        rank[members] = np.arange(len(members))
+    is_test = rank % DIGITS_TEST_EVERY == 0
     if split == "test":
-        return index[index % DIGITS_TEST_EVERY == 0]
+        return index[is_test]
     if split == "train":
-        return index[index % DIGITS_TEST_EVERY != 0]
+        return index[~is_test]
     raise ValueError(f"split must be one of 'train', 'test', 'all'; got {split!r}")
 
 

@@ -1,0 +1,11 @@
+"""Benchmarks for the Generative Models Gallery, run with one command.
+
+    python -m benchmarks                          # run every benchmark
+    python -m benchmarks startup --quick          # run one benchmark, with fewer repetitions
+    python -m benchmarks startup --out /tmp/bench # write the JSON elsewhere
+
+Machines are noisy, so every benchmark measures a ratio against a reference measured in the
+same run (alternating the two), rather than an absolute time. Each benchmark writes its
+results with the machine's description to `<out>/<name>.json` (default `assets/benchmarks/`)
+and prints a table of its metrics, with its targets marked pass or FAIL (reported, not enforced).
+"""

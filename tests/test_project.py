@@ -1,0 +1,68 @@
+"""The project's promises about itself: README, requirements, CI, checkpoints' retrain commands."""
+
+import re
+from pathlib import Path
+
+from packaging.requirements import Requirement
+
+from core.checkpoint import read_checkpoint
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text()
+
+
+def requirements(name: str) -> dict[str, Requirement]:
+    lines = [line.split("#")[0].strip() for line in (ROOT / name).read_text().splitlines()]
+    return {r.name.lower(): r for r in (Requirement(line) for line in lines if line and not line.startswith("-"))}
+
+
+def front_matter() -> dict[str, str]:
+    match = re.match(r"^---\n(.*?)\n---\n", README, re.S)
+    assert match, "README opens with Hugging Face Spaces front matter"
+    return dict(line.split(": ", 1) for line in match.group(1).splitlines())
+
+
+def test_ci_runs_the_readme_test_command():
+    commands = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line and not line.startswith(("#", "set ", "cd "))]
+    assert commands == ["bash scripts/test.sh"]
+    assert f"```bash\n{commands[0]}\n```" in README
+
+
+def test_readme_run_command_installs_and_starts():
+    assert "```bash\npip install -r requirements.txt && python app.py\n```" in README
+
+
+def test_spaces_front_matter_matches_the_requirements():
+    meta = front_matter()
+    assert meta["sdk"] == "gradio" and meta["app_file"] == "app.py"
+    for key in ("title", "emoji", "python_version", "short_description"):
+        assert meta.get(key), key
+    assert len(meta["short_description"]) <= 60
+    assert requirements("requirements.txt")["gradio"].specifier.contains(meta["sdk_version"])
+    import gradio
+
+    assert meta["sdk_version"] == gradio.__version__
+
+
+def test_runtime_requirements():
+    reqs = requirements("requirements.txt")
+    for name in ("gradio", "streamlit", "torch", "diffusers", "transformers", "safetensors", "pillow", "plotly", "numpy", "scikit-learn", "scikit-image"):
+        assert name in reqs, name
+        assert str(reqs[name].specifier), f"{name} has version bounds"
+    assert str(reqs["torch"].specifier) == "==2.13.0"
+    assert "torchvision" not in reqs
+    assert "torchvision" not in requirements("requirements-test.txt")
+
+
+def test_every_shipped_checkpoint_has_its_retrain_command_in_the_readme():
+    checkpoints = sorted((ROOT / "assets").rglob("*.safetensors"))
+    assert checkpoints
+    for path in checkpoints:
+        _, metadata = read_checkpoint(path)
+        assert metadata["command"] in README, f"README lacks the command that retrains {path.name}"
+        assert path.relative_to(ROOT).as_posix() in README
+
+
+def test_assets_stay_small():
+    total = sum(p.stat().st_size for p in (ROOT / "assets").rglob("*") if p.is_file())
+    assert total < 60 * 2**20
