@@ -42,7 +42,7 @@ class GaussianMixture(nn.Module):
         self.register_buffer("covariances", torch.eye(d, dtype=torch.float64).repeat(k, 1, 1))  # [K, D, D]
 
     def initialize(self, x: Tensor, *, generator: torch.Generator | None = None) -> None:
-        """Sets means by k-means++ seeding on `x` [N, D], covariances to the data's, weights equal."""
+        """Sets means by k-means++ seeding and 10 k-means steps on `x` [N, D]; covariances and weights from the clusters."""
         x = x.double()
         n, k = len(x), self.config.num_components
         if n < k:
@@ -53,10 +53,23 @@ class GaussianMixture(nn.Module):
             d2 = torch.cdist(x, torch.stack(centres)).min(dim=1).values ** 2  # [N]
             probs = d2 / d2.sum() if d2.sum() > 0 else torch.full_like(d2, 1.0 / n)
             centres.append(x[torch.multinomial(probs, 1, generator=generator)[0]])
-        self.means.copy_(torch.stack(centres))
-        cov = torch.cov(x.T).reshape(self.config.dim, self.config.dim) + self.config.reg_covar * torch.eye(self.config.dim, dtype=x.dtype)
-        self.covariances.copy_(cov.expand_as(self.covariances))
-        self.weights.fill_(1.0 / k)
+        means = torch.stack(centres)  # [K, D]
+        # 10 Lloyd (k-means) iterations refine the seeds, as scikit-learn's default initialisation does
+        for _ in range(10):
+            assign = torch.cdist(x, means).argmin(dim=1)  # [N]
+            for j in range(k):
+                if (assign == j).any():
+                    means[j] = x[assign == j].mean(0)
+        assign = torch.cdist(x, means).argmin(dim=1)
+        eye = torch.eye(self.config.dim, dtype=x.dtype)
+        data_cov = torch.cov(x.T).reshape(self.config.dim, self.config.dim)
+        for j in range(k):
+            members = x[assign == j]
+            cov = torch.cov(members.T).reshape(self.config.dim, self.config.dim) if len(members) > self.config.dim else data_cov / k
+            self.covariances[j] = cov + self.config.reg_covar * eye
+        self.means.copy_(means)
+        self.weights.copy_(torch.bincount(assign, minlength=k).double().clamp_min(1) / n)
+        self.weights.div_(self.weights.sum())
 
     def component_log_prob(self, x: Tensor) -> Tensor:
         """Returns log pi_k + log N(x_n; mu_k, Sigma_k) as `[N, K]`."""

@@ -34,14 +34,14 @@ def test_sample_digits_is_seeded():
 def test_faces():
     faces = load_faces()
     assert faces.shape == (100, 1, 25, 25)
-    assert 0.0 <= faces.min() and faces.max() <= 1.0
+    assert faces.min() >= 0.0 and faces.max() <= 1.0
 
 
 @pytest.mark.parametrize("name", PHOTOS)
 def test_photos_resize_to_a_square(name):
     photo = load_photo(name, size=64)
     assert photo.shape[1:] == (64, 64) and photo.shape[0] in (1, 3)
-    assert 0.0 <= photo.min() and photo.max() <= 1.0 and photo.std() > 0.01
+    assert photo.min() >= 0.0 and photo.max() <= 1.0 and photo.std() > 0.01
 
 
 def test_unknown_photo():

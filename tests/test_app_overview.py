@@ -1,0 +1,182 @@
+"""The Overview tab through the app's public HTTP API (gradio_client), bad input included."""
+
+import base64
+import json
+import math
+
+import httpx
+import numpy as np
+import pytest
+from gradio_client import handle_file
+from gradio_client.exceptions import AppError
+
+DEFAULT = {"dataset": "moons", "csv": None, "num_points": 400, "components": 8, "em_iterations": 40, "classifier_steps": 150, "seed": 0}
+ORDER = list(DEFAULT)
+
+
+def fit(client, **changes):
+    values = DEFAULT | changes
+    return client.predict(*[values[k] for k in ORDER], api_name="/overview_fit")
+
+
+def figure(payload) -> dict:
+    """Returns the plotly figure dict from a gr.Plot payload."""
+    plot = payload["plot"] if isinstance(payload, dict) else payload
+    return json.loads(plot) if isinstance(plot, str) else plot
+
+
+def values(trace: dict, axis: str) -> list:
+    """Returns a trace's coordinates, decoding plotly's base64 typed arrays."""
+    data = trace[axis]
+    if isinstance(data, dict) and "bdata" in data:
+        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=np.dtype(data["dtype"])).tolist()
+    return list(data)
+
+
+def traces(fig: dict, kind: str | None = None) -> list[dict]:
+    return [tr for tr in fig["data"] if kind is None or tr.get("type") == kind]
+
+
+@pytest.mark.parametrize(("dataset", "classes"), [("ring", 8), ("grid", 25), ("moons", 2), ("spiral", 2), ("swiss_roll", 3)])
+def test_fit_draws_one_trace_per_class_and_a_density(client, dataset, classes):
+    clf_plot, density_plot, summary = fit(client, dataset=dataset)
+    clf = figure(clf_plot)
+    assert len(traces(clf, "scattergl")) == classes
+    assert sum(len(values(tr, "x")) for tr in traces(clf, "scattergl")) == DEFAULT["num_points"]
+    assert clf["layout"]["images"], "the p(y|x) heat map is drawn under the points"
+    density = figure(density_plot)
+    assert len(traces(density, "contour")) == 1
+    assert "K = 8" in summary and "%" in summary
+
+
+def test_more_components_draw_more_ellipses_and_fit_better(client):
+    lls = []
+    for k in (1, 12):
+        _, density_plot, summary = fit(client, dataset="ring", components=k, em_iterations=100)
+        ellipses = [tr for tr in traces(figure(density_plot), "scatter") if tr.get("mode") == "lines"][0]
+        assert sum(v is None for v in values(ellipses, "x")) == k
+        lls.append(float(summary.split("log-likelihood ")[1].split(" ")[0]))
+    assert lls[1] > lls[0] + 1.0
+
+
+def test_drawing_new_points_returns_them_as_csv(app_url):
+    from gradio_client import Client
+
+    client = Client(app_url, verbose=False)
+    fit(client, dataset="grid", num_points=1000, components=25, em_iterations=150)
+    density_plot, note, csv_file = client.predict(250, 7, api_name="/overview_sample")
+    new = [tr for tr in traces(figure(density_plot)) if tr.get("marker", {}).get("symbol") == "x"][0]
+    assert len(values(new, "x")) == 250
+    assert csv_file["visible"] is True  # the download appears once there is something to download
+    rows = np.loadtxt(csv_file["value"], delimiter=",", skiprows=1)
+    assert rows.shape == (250, 2)
+    assert np.allclose(rows[:, 0], values(new, "x"), atol=1e-5)
+    assert "250" in note
+    # with K = 25 the brand-new points land near the grid's 25 modes
+    modes = np.array([(x, y) for x in (-4, -2, 0, 2, 4) for y in (-4, -2, 0, 2, 4)])
+    nearest = np.linalg.norm(rows[:, None] - modes[None], axis=2).min(axis=1)
+    assert (nearest < 0.3).mean() > 0.7
+
+
+def test_two_people_keep_their_own_fitted_models(app_url):
+    from gradio_client import Client
+
+    alice, bob = Client(app_url, verbose=False), Client(app_url, verbose=False)
+    fit(alice, dataset="ring", num_points=200)
+    fit(bob, dataset="grid", num_points=500)
+    for person, n, span in ((alice, 200, 1.5), (bob, 500, 6.0)):
+        density_plot, _, _ = person.predict(100, 1, api_name="/overview_sample")
+        data = [tr for tr in traces(figure(density_plot), "scattergl") if tr.get("marker", {}).get("symbol") != "x"][0]
+        assert len(values(data, "x")) == n
+        assert max(abs(v) for v in values(data, "x")) < span
+
+
+def test_sampling_before_fitting_says_what_to_do(app_url):
+    from gradio_client import Client
+
+    with pytest.raises(AppError, match="Fit the models first"):
+        Client(app_url, verbose=False).predict(10, 0, api_name="/overview_sample")
+
+
+def test_uploaded_csv_points(client, tmp_path):
+    rng = np.random.default_rng(0)
+    rows = np.concatenate([rng.normal(c, 0.2, size=(60, 2)) for c in ((0, 0), (3, 0), (0, 3))])
+    labels = np.repeat([0, 1, 2], 60)
+    path = tmp_path / "points.csv"
+    path.write_text("x,y,label\n" + "\n".join(f"{x},{y},{c}" for (x, y), c in zip(rows, labels, strict=True)))
+    clf_plot, density_plot, _ = fit(client, dataset="csv", csv=handle_file(str(path)), components=3)
+    assert len(traces(figure(clf_plot), "scattergl")) == 3
+    assert sum(len(values(tr, "x")) for tr in traces(figure(clf_plot), "scattergl")) == 180
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("x,y\n1,2\n", "at least 3 rows"), ("1,2\n3,hello\n5,6\n", "text where a number"), ("1,2\nnan,2\n5,6\n", "NaN"), ("1,2\n" * 20_001, "more than 20000 rows")],
+)
+def test_bad_csv_gets_a_clear_message(client, tmp_path, content, message):
+    path = tmp_path / "bad.csv"
+    path.write_text(content)
+    with pytest.raises(AppError, match=message):
+        fit(client, dataset="csv", csv=handle_file(str(path)))
+
+
+def test_csv_dataset_without_a_file(client):
+    with pytest.raises(AppError, match="Upload a CSV file first"):
+        fit(client, dataset="csv")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("num_points", -5, "between 50 and 5000"),
+        ("num_points", 10**12, "between 50 and 5000"),
+        ("num_points", 120.5, "whole number"),
+        ("num_points", "many", "must be a number"),
+        ("components", 0, "between 1 and 30"),
+        ("components", [3], "must be a number"),
+        ("em_iterations", 10**9, "between 1 and 500"),
+        ("classifier_steps", True, "must be a number"),
+        ("seed", -1, "between 0 and"),
+        ("dataset", "donut", "must be one of"),
+        ("dataset", 3, "must be one of"),
+    ],
+)
+def test_bad_values_get_a_clear_message(client, field, value, message):
+    with pytest.raises(AppError, match=message):
+        fit(client, **{field: value})
+
+
+def test_errors_speak_spanish_to_a_spanish_browser(spanish_client):
+    with pytest.raises(AppError, match="tiene que estar entre 1 y 30"):
+        fit(spanish_client, components=99)
+
+
+def raw_call(app_url: str, api_name: str, body: str) -> str:
+    """Posts a raw JSON body (which may hold NaN or Infinity) and returns the event stream text."""
+    base = app_url.rstrip("/") + "/gradio_api/call/" + api_name
+    event = httpx.post(base, content=body, headers={"Content-Type": "application/json"}, timeout=30).json()["event_id"]
+    return httpx.get(f"{base}/{event}", timeout=60).text
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity", "1e400"])
+def test_nan_and_infinity_over_raw_http(app_url, literal):
+    stream = raw_call(app_url, "overview_fit", f'{{"data": ["moons", null, {literal}, 8, 40, 100, 0]}}')
+    assert "event: error" in stream
+    assert "finite number" in stream
+
+
+def test_server_stays_healthy_after_bad_input(client, app_url):
+    for value in (math.inf, -1, "x"):
+        with pytest.raises(AppError):
+            fit(client, components=value) if value is not math.inf else raw_call(app_url, "overview_fit", '{"data": ["moons", null, 400, Infinity, 40, 100, 0]}') and (_ for _ in ()).throw(AppError("ok"))
+    clf_plot, _, summary = fit(client, dataset="spiral")
+    assert len(traces(figure(clf_plot), "scattergl")) == 2
+
+
+def test_trilemma_figure_places_the_three_families(client, spanish_client):
+    fig = figure(client.predict(api_name="/overview_trilemma"))
+    labels = [text for tr in fig["data"] for text in (tr.get("text") or [])]
+    assert {"GANs", "Diffusion", "VAEs"} <= set(labels)
+    fig_es = figure(spanish_client.predict(api_name="/overview_trilemma"))
+    labels_es = [text for tr in fig_es["data"] for text in (tr.get("text") or [])]
+    assert "Difusión" in labels_es
