@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import gradio as gr
 
-from demos import explore, overview
+from demos import explore, gans, overview
 from demos.i18n import I18N
 from demos.layout import markdown
 from demos.topics import topic_tab
@@ -20,7 +20,7 @@ from demos.topics import topic_tab
 # (tab id, label key, builder): the course's order.
 TABS: list[tuple[str, str, Callable[[gr.Blocks], None]]] = [
     ("overview", "tab_overview", overview.build),
-    ("gans", "tab_gans", topic_tab("gans")),
+    ("gans", "tab_gans", gans.build),
     ("autoencoders", "tab_autoencoders", topic_tab("autoencoders")),
     ("diffusion", "tab_diffusion", topic_tab("diffusion")),
     ("clip", "tab_clip", topic_tab("clip")),

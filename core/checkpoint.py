@@ -32,6 +32,8 @@ MAX_HEADER_BYTES = 100_000_000
 MODEL_REGISTRY: dict[str, str] = {
     "digits_classifier": "core.classifier:DigitsClassifier",
     "point_classifier": "core.classifier2d:PointClassifier",
+    "gan2d": "core.gan.lab2d:GAN2D",
+    "dcgan_digits": "core.gan.dcgan:DCGAN",
 }
 
 

@@ -1,6 +1,7 @@
 """Training commands for every checkpoint the gallery ships.
 
     python -m core.train digits-classifier            # -> assets/digits_classifier.safetensors
+    python -m core.train dcgan-digits                 # -> assets/dcgan_digits.safetensors (needs the classifier)
 
 Each recipe is a generator that drives the shared `Trainer` and yields its `Progress`; the command
 line prints the reports, tests run the same recipes at tiny scale.
@@ -22,6 +23,7 @@ from core.training import Progress
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 DIGITS_CLASSIFIER_PATH = ASSETS / "digits_classifier.safetensors"
+DCGAN_PATH = ASSETS / "dcgan_digits.safetensors"
 
 
 def train_digits_classifier(
@@ -52,7 +54,17 @@ def train_digits_classifier(
     yield last
 
 
-RECIPES = {"digits-classifier": (train_digits_classifier, DIGITS_CLASSIFIER_PATH)}
+def train_dcgan_digits(out: str | Path = DCGAN_PATH, **kwargs) -> Iterator[Progress]:
+    """Trains the digits DCGAN (see `core.gan.dcgan.train_dcgan`)."""
+    from core.gan.dcgan import train_dcgan
+
+    return train_dcgan(out, **kwargs)
+
+
+RECIPES = {
+    "digits-classifier": (train_digits_classifier, DIGITS_CLASSIFIER_PATH),
+    "dcgan-digits": (train_dcgan_digits, DCGAN_PATH),
+}
 
 
 def main(argv: list[str] | None = None) -> int:

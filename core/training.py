@@ -58,9 +58,13 @@ class Trainer:
         *,
         max_seconds: float | None = None,
         report_every: int = 1,
+        report_seconds: float | None = None,
         preview_every: int | None = None,
     ) -> Iterator[Progress]:
         """Yields a `Progress` every `report_every` steps and a final one marked `done`.
+
+        With `report_seconds`, it reports on time instead: whenever that many seconds have passed
+        since the last report (a live view's refresh rate), whatever the number of steps.
 
         Runs at most `max_steps` steps and, if given, at most `max_seconds` seconds; a call to
         `stop()` ends it early. The step counter carries on across runs of the same trainer.
@@ -70,7 +74,7 @@ class Trainer:
         if report_every < 1:
             raise ValueError(f"report_every must be >= 1, got {report_every}")
         self._stop.clear()
-        start = self._clock()
+        start = last_report = self._clock()
         metrics: dict[str, float] = {}
         reason: StopReason = "steps"
         for i in range(1, max_steps + 1):
@@ -83,9 +87,12 @@ class Trainer:
             metrics = {k: float(v) for k, v in self._step().items()}
             self.steps_done += 1
             self._record(metrics)
-            if i % report_every == 0 and i < max_steps:
-                want_preview = preview_every is not None and i % preview_every == 0
-                yield Progress(self.steps_done, metrics, self._make_preview(want_preview), self._clock() - start, history=self.history)
+            now = self._clock()
+            due = now - last_report >= report_seconds if report_seconds is not None else i % report_every == 0
+            if due and i < max_steps:
+                last_report = now
+                want_preview = report_seconds is not None or (preview_every is not None and i % preview_every == 0)
+                yield Progress(self.steps_done, metrics, self._make_preview(want_preview), now - start, history=self.history)
         yield Progress(
             self.steps_done, metrics, self._make_preview(True), self._clock() - start, done=True, reason=reason, history=self.history
         )

@@ -130,7 +130,7 @@ def classifier_figure(fitted: Fitted, lang: Lang) -> go.Figure:
     for k in np.unique(labels):
         sel = labels == k
         fig.add_trace(go.Scattergl(
-            x=pts[sel, 0], y=pts[sel, 1], mode="markers", name=t("ov_class", lang, k=int(k)),
+            x=pts[sel, 0], y=pts[sel, 1], mode="markers", name=t("ov_class", lang, k=int(k)), showlegend=len(colors) <= 10,
             marker={"size": 5, "color": colors[int(k)], "line": {"width": 0.5, "color": "white"}},
         ))  # fmt: skip
     fig.update_xaxes(range=[x0, x1])
@@ -202,7 +202,7 @@ def trilemma_figure(request: gr.Request) -> go.Figure:
     for name, (x, y), pos in zip(("tri_quality", "tri_speed", "tri_coverage"), _VERTICES.values(), ("top center", "bottom left", "bottom right"), strict=True):
         fig.add_trace(go.Scatter(
             x=[x], y=[y], mode="markers+text", text=[f"<b>{t(name, lang)}</b>"], textposition=pos,
-            marker={"size": 10, "color": "#334155"}, hoverinfo="skip", showlegend=False,
+            marker={"size": 10, "color": "#334155"}, hoverinfo="skip", showlegend=False, cliponaxis=False,
         ))  # fmt: skip
     colors = {"tri_gan": "#dc2626", "tri_diffusion": "#2563eb", "tri_vae": "#16a34a", "tri_ddgan": "#9333ea"}
     for key, (q, s, c) in TRILEMMA_POSITIONS.items():

@@ -41,6 +41,21 @@ def base_layout(fig: go.Figure, title: str, *, x_title: str = "x₁", y_title: s
         plot_bgcolor="white",
         legend={"orientation": "h", "y": -0.15, "x": 0.5, "xanchor": "center"},
     )
-    fig.update_xaxes(title_text=x_title, showgrid=True, gridcolor="#eee", zeroline=False)
-    fig.update_yaxes(title_text=y_title, showgrid=True, gridcolor="#eee", zeroline=False, scaleanchor="x", scaleratio=1)
+    # equal aspect; "domain" shrinks the plotting area instead of widening a range past the data box
+    fig.update_xaxes(title_text=x_title, showgrid=True, gridcolor="#eee", zeroline=False, constrain="domain")
+    fig.update_yaxes(title_text=y_title, showgrid=True, gridcolor="#eee", zeroline=False, scaleanchor="x", scaleratio=1, constrain="domain")
     return fig
+
+
+def image_grid(images, *, nrow: int = 8, scale: int = 8, pad: int = 1) -> Image.Image:
+    """Returns images `[N, C, H, W]` in [0, 1] tiled `nrow` per row and enlarged `scale` times (nearest)."""
+    array = images.detach().clamp(0, 1).cpu().numpy()
+    n, c, h, w = array.shape
+    rows = (n + nrow - 1) // nrow
+    canvas = np.ones((c, rows * (h + pad) + pad, nrow * (w + pad) + pad), dtype=np.float32)
+    for i in range(n):
+        r, k = divmod(i, nrow)
+        canvas[:, pad + r * (h + pad) : pad + r * (h + pad) + h, pad + k * (w + pad) : pad + k * (w + pad) + w] = array[i]
+    pixels = (canvas.transpose(1, 2, 0) * 255).round().astype(np.uint8)
+    image = Image.fromarray(pixels[..., 0] if c == 1 else pixels)
+    return image.resize((image.width * scale, image.height * scale), Image.NEAREST)

@@ -75,3 +75,9 @@ def test_zero_steps_and_bad_arguments():
         list(Trainer(lambda: {}).run(-1))
     with pytest.raises(ValueError):
         list(Trainer(lambda: {}).run(5, report_every=0))
+
+
+def test_reports_on_time_when_asked():
+    clock, calls = FakeClock(), []
+    reports = list(Trainer(counting_step(calls, clock, dt=0.0625), clock=clock).run(40, report_seconds=0.25))  # exact binary fractions
+    assert [r.step for r in reports] == [4, 8, 12, 16, 20, 24, 28, 32, 36, 40]

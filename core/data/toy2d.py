@@ -177,6 +177,26 @@ def points_from_csv(text: str | bytes, *, max_rows: int = CSV_MAX_ROWS) -> Toy2D
     return Toy2D(torch.tensor(xy, dtype=torch.float32), label_tensor, int(label_tensor.max()) + 1)
 
 
+def points_from_mask(
+    mask: Tensor, num_samples: int, *, extent: float = 2.0, generator: torch.Generator | None = None
+) -> Toy2D:
+    """Returns points sampled uniformly from the drawn pixels of `mask` [H, W] (True = ink).
+
+    The canvas maps to [-extent, extent]^2 with y pointing up; each point is a random position inside
+    a random inked pixel. Raises `DataError` if fewer than 3 pixels are inked.
+    """
+    _check_n(num_samples)
+    rows, cols = torch.nonzero(mask, as_tuple=True)
+    if len(rows) < CSV_MIN_ROWS:
+        raise DataError("draw_empty", "draw something on the canvas first (at least a few strokes)")
+    h, w = mask.shape
+    pick = torch.randint(len(rows), (num_samples,), generator=generator)
+    jitter = torch.rand(num_samples, 2, generator=generator)
+    x = (cols[pick] + jitter[:, 0]) / w * 2 * extent - extent
+    y = extent - (rows[pick] + jitter[:, 1]) / h * 2 * extent
+    return Toy2D(torch.stack([x, y], dim=1).float(), torch.zeros(num_samples, dtype=torch.long), 1)
+
+
 def _is_number(cell: str) -> bool:
     try:
         float(cell)

@@ -1,6 +1,7 @@
 """English text of the interface. Every key here exists in `es.py` too (a test checks it)."""
 
 from demos.locales.catalog import render_catalog
+from demos.locales.gans_en import STRINGS as GANS
 
 STRINGS: dict[str, str] = {
     # --- general -------------------------------------------------------------------------
@@ -139,23 +140,6 @@ STRINGS: dict[str, str] = {
         "| **Explore** | Models, resource lists and datasets to go further. |"
     ),
     # --- topic tabs (explanations shown before and beside the interactive parts) -------------
-    "topic_gans": (
-        "## Generative adversarial networks (Goodfellow et al., 2014)\n"
-        "Two networks play a zero-sum game. The **generator** $G$ turns random noise $z$ into a sample; the "
-        "**discriminator** $D$ receives real and generated samples and outputs the probability that its input is real. "
-        "They are trained in turns: while $D$ learns (real = positive, generated = negative), $G$ is frozen, and "
-        "while $G$ learns to fool $D$, $D$ is frozen.\n\n"
-        "$$\\min_G \\max_D\\; \\mathbb{E}_{x}[\\log D(x)] + \\mathbb{E}_{z}[\\log(1 - D(G(z)))]$$\n\n"
-        "In practice the generator maximises $\\log D(G(z))$ instead (the *non-saturating* or modified minimax loss), "
-        "because $\\log(1 - D(G(z)))$ gives almost no gradient when $D$ easily spots fakes: that is the "
-        "**vanishing gradient** problem. The Wasserstein loss replaces probabilities by a critic score "
-        "$D(x) - D(G(z))$ and needs its weights clipped (or a gradient penalty).\n\n"
-        "When training works, $D$'s accuracy drifts towards 50%: it can no longer tell real from fake. This balance "
-        "is fleeting. The other classic failure is **mode collapse**: $G$ produces only a few kinds of sample.\n\n"
-        "The tab will let you train a GAN on 2D data live (play, pause, step $D$ or $G$), switch between these losses, "
-        "watch the discriminator's heat map, the generator's gradients and the mode coverage, and explore a DCGAN "
-        "trained on handwritten digits."
-    ),
     "topic_autoencoders": (
         "## Autoencoders and variational autoencoders\n"
         "An **autoencoder** (AE) squeezes an image through a small code $z = f(x)$ and rebuilds it, $\\hat x = g(z)$, "
@@ -284,4 +268,5 @@ _LABELS = {
     "datasets_header": "Datasets", "fam_stylegan": "StyleGAN inversion and editing",
     "fam_translation": "Image-to-image translation and faces", "fam_3d": "3D",
 }  # fmt: skip
+STRINGS.update(GANS)
 STRINGS.update(render_catalog(STRINGS, _LABELS))

@@ -1,6 +1,7 @@
 """Texto en español de la interfaz. Cada clave existe también en `en.py` (un test lo verifica)."""
 
 from demos.locales.catalog import render_catalog
+from demos.locales.gans_es import STRINGS as GANS
 
 STRINGS: dict[str, str] = {
     # --- general -------------------------------------------------------------------------
@@ -139,23 +140,6 @@ STRINGS: dict[str, str] = {
         "| **Explorar** | Modelos, listas de recursos y conjuntos de datos para seguir aprendiendo. |"
     ),
     # --- pestañas temáticas ----------------------------------------------------------------
-    "topic_gans": (
-        "## Redes generativas adversarias (Goodfellow et al., 2014)\n"
-        "Dos redes juegan un juego de suma cero. El **generador** $G$ convierte ruido aleatorio $z$ en una muestra; el "
-        "**discriminador** $D$ recibe muestras reales y generadas y devuelve la probabilidad de que su entrada sea real. "
-        "Se entrenan por turnos: mientras $D$ aprende (real = positivo, generado = negativo), $G$ queda congelado, y "
-        "mientras $G$ aprende a engañar a $D$, $D$ queda congelado.\n\n"
-        "$$\\min_G \\max_D\\; \\mathbb{E}_{x}[\\log D(x)] + \\mathbb{E}_{z}[\\log(1 - D(G(z)))]$$\n\n"
-        "En la práctica el generador maximiza $\\log D(G(z))$ (la pérdida *no saturante* o minimax modificada), porque "
-        "$\\log(1 - D(G(z)))$ casi no da gradiente cuando $D$ detecta fácilmente lo falso: es el problema del "
-        "**desvanecimiento del gradiente**. La pérdida de Wasserstein reemplaza probabilidades por un puntaje de crítico "
-        "$D(x) - D(G(z))$ y necesita recortar sus pesos (o una penalización del gradiente).\n\n"
-        "Cuando el entrenamiento funciona, la exactitud de $D$ se acerca al 50%: ya no distingue lo real de lo falso. "
-        "Ese equilibrio es efímero. La otra falla clásica es el **colapso de modos**: $G$ produce solo unos pocos tipos de muestra.\n\n"
-        "La pestaña va a permitir entrenar una GAN con datos 2D en vivo (reproducir, pausar, dar un paso de $D$ o de $G$), "
-        "cambiar entre estas pérdidas, ver el mapa de calor del discriminador, los gradientes del generador y la cobertura "
-        "de modos, y explorar una DCGAN entrenada con dígitos manuscritos."
-    ),
     "topic_autoencoders": (
         "## Autoencoders y autoencoders variacionales\n"
         "Un **autoencoder** (AE) comprime una imagen en un código pequeño $z = f(x)$ y la reconstruye, $\\hat x = g(z)$, "
@@ -291,4 +275,5 @@ _LABELS = {
     "datasets_header": "Conjuntos de datos", "fam_stylegan": "Inversión y edición con StyleGAN",
     "fam_translation": "Traducción de imagen a imagen y rostros", "fam_3d": "3D",
 }  # fmt: skip
+STRINGS.update(GANS)
 STRINGS.update(render_catalog(STRINGS, _LABELS))

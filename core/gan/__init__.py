@@ -1,0 +1,1 @@
+"""GANs: losses, 2D GAN lab, DCGAN on digits."""

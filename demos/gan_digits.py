@@ -1,0 +1,110 @@
+"""The GANs tab's second part: the gallery's DCGAN on 8x8 digits, judged by the digits classifier."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import gradio as gr
+import plotly.graph_objects as go
+import torch
+
+from core.checkpoint import load_model
+from core.gan.dcgan import interpolate_latents, judge_digits
+from core.train import DCGAN_PATH, DIGITS_CLASSIFIER_PATH
+from demos import inputs
+from demos.i18n import I18N, lang_of, t
+from demos.layout import LIGHT, markdown
+from demos.plots import image_grid
+
+NUM_SLIDERS = 4
+JUDGE_SAMPLES = 2000
+
+
+@lru_cache(maxsize=1)
+def dcgan():
+    """Returns the shipped DCGAN (loaded once, read-only)."""
+    return load_model(DCGAN_PATH)
+
+
+@lru_cache(maxsize=1)
+def classifier():
+    """Returns the shipped digits classifier (loaded once, read-only)."""
+    return load_model(DIGITS_CLASSIFIER_PATH)
+
+
+def samples(seed, *coordinates, request: gr.Request):
+    """Returns a grid of 64 samples for `seed`, and one digit whose first noise coordinates are the sliders."""
+    lang = lang_of(request)
+    seed_value = inputs.seed(seed, lang)
+    values = [inputs.real(c, "gan_digits_coordinate", -3.0, 3.0, lang) for c in coordinates]
+    model = dcgan()
+    z = model.noise(64, generator=torch.Generator().manual_seed(seed_value))  # [64, noise_dim]
+    single = z[:1].clone()
+    single[0, : len(values)] = torch.tensor(values)
+    grid = image_grid(model.decode(z), nrow=8, scale=6)
+    one = image_grid(model.decode(single), nrow=1, scale=24, pad=0)
+    probs = classifier().predict_proba(model.decode(single))[0]
+    verdict = t("gan_digits_verdict", lang, digit=int(probs.argmax()), confidence=100 * float(probs.max()))
+    return grid, one, verdict
+
+
+def interpolation(seed_a, seed_b, mode, steps, request: gr.Request):
+    """Returns an image strip from the digit of `seed_a` to that of `seed_b`, linear or spherical."""
+    lang = lang_of(request)
+    a, b = inputs.seed(seed_a, lang), inputs.seed(seed_b, lang)
+    mode = inputs.choice(mode, "gan_digits_mode", ("linear", "spherical"), lang)
+    n = inputs.integer(steps, "gan_digits_steps", 3, 16, lang)
+    model = dcgan()
+    z0 = model.noise(1, generator=torch.Generator().manual_seed(a))[0]
+    z1 = model.noise(1, generator=torch.Generator().manual_seed(b))[0]
+    path = interpolate_latents(z0, z1, n, mode=mode)  # [n, noise_dim]
+    norms = " · ".join(f"{v:.1f}" for v in path.norm(dim=1).tolist())
+    return image_grid(model.decode(path), nrow=n, scale=10), t("gan_digits_norms", lang, norms=norms)
+
+
+def verdict(seed, request: gr.Request):
+    """Returns the classifier's class histogram of 2,000 DCGAN samples, with KL to uniform and confidence."""
+    lang = lang_of(request)
+    seed_value = inputs.seed(seed, lang)
+    images = dcgan().sample(JUDGE_SAMPLES, generator=torch.Generator().manual_seed(seed_value))
+    probs = classifier().predict_proba(images)
+    counts = torch.bincount(probs.argmax(1), minlength=10).tolist()
+    scores = judge_digits(classifier(), images)
+    fig = go.Figure(go.Bar(x=[str(d) for d in range(10)], y=counts, marker_color="#7c3aed", text=counts, textposition="outside"))
+    fig.add_hline(y=JUDGE_SAMPLES / 10, line_dash="dash", line_color="#16a34a", annotation_text=t("gan_digits_uniform", lang))
+    fig.update_layout(
+        title={"text": t("gan_digits_hist_title", lang, n=JUDGE_SAMPLES), "x": 0.5}, height=330, plot_bgcolor="white",
+        xaxis_title=t("gan_digits_class", lang), yaxis_title=t("gan_digits_count", lang), margin={"l": 50, "r": 20, "t": 50, "b": 45},
+    )  # fmt: skip
+    text = t("gan_digits_scores", lang, kl=scores["class_kl"], confident=100 * scores["confident_share"])
+    return fig, text
+
+
+def build(demo: gr.Blocks) -> None:
+    """Builds the DCGAN section of the GANs tab."""
+    markdown("gan_digits_intro")
+    with gr.Row(equal_height=False):
+        with gr.Column():
+            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            grid = gr.Image(label=I18N("gan_digits_grid"), type="pil", interactive=False, height=330)
+        with gr.Column():
+            sliders = [inputs.Slider(-3, 3, value=0, step=0.05, label=I18N("gan_digits_coordinate") + f" z[{i}]") for i in range(NUM_SLIDERS)]
+            one = gr.Image(label=I18N("gan_digits_one"), type="pil", interactive=False, height=200, elem_id="gan-digit-one")
+            one_verdict = gr.Markdown()
+    with gr.Row(equal_height=False):
+        with gr.Column():
+            markdown("gan_digits_interp_help")
+            with gr.Row():
+                seed_a = inputs.Number(1, precision=0, minimum=0, label=I18N("gan_digits_seed_a"))
+                seed_b = inputs.Number(2, precision=0, minimum=0, label=I18N("gan_digits_seed_b"))
+                mode = inputs.Radio([(I18N("gan_digits_linear"), "linear"), (I18N("gan_digits_spherical"), "spherical")], value="spherical", label=I18N("gan_digits_mode"))
+                steps = inputs.Slider(3, 16, value=10, step=1, label=I18N("gan_digits_steps"))
+            strip = gr.Image(label=I18N("gan_digits_strip"), type="pil", interactive=False, height=140)
+            norms = gr.Markdown()
+        with gr.Column():
+            judge_button = gr.Button(I18N("gan_digits_judge"))
+            histogram = gr.Plot(label=I18N("gan_digits_hist"))
+            scores = gr.Markdown()
+    gr.on([demo.load, seed.submit, *[s.release for s in sliders]], samples, [seed, *sliders], [grid, one, one_verdict], api_name="gan_digits_samples", **LIGHT)
+    gr.on([demo.load, seed_a.submit, seed_b.submit, mode.change, steps.release], interpolation, [seed_a, seed_b, mode, steps], [strip, norms], api_name="gan_digits_interpolate", **LIGHT)
+    gr.on([demo.load, judge_button.click], verdict, seed, [histogram, scores], api_name="gan_digits_judge", **LIGHT)

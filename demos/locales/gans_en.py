@@ -1,0 +1,134 @@
+"""English text of the GANs tab."""
+
+STRINGS: dict[str, str] = {
+    "gan_intro": (
+        "## GAN Lab: two networks in a zero-sum game (Goodfellow et al., 2014)\n"
+        "The **generator** $G$ turns noise $z$ into a point; the **discriminator** $D$ outputs how real a point looks. "
+        "They take turns: a **D step** trains $D$ (real points = positive, generated = negative) with $G$ frozen; a "
+        "**G step** trains $G$ to fool $D$ with $D$ frozen. Press **Play** and watch the purple samples chase the green data.\n\n"
+        "$$\\min_G \\max_D\\; \\mathbb{E}_{x}[\\log D(x)] + \\mathbb{E}_{z}[\\log(1 - D(G(z)))]$$\n\n"
+        "**Minimax** ($G$ minimises $\\log(1 - D(G(z)))$) saturates: when $D$ rejects fakes confidently its gradient "
+        "vanishes. **Non-saturating** ($G$ maximises $\\log D(G(z))$) fixes that. **Wasserstein** uses a critic score "
+        "$D(x) - D(G(z))$ whose weights are clipped; **WGAN-GP** replaces clipping with a gradient penalty; "
+        "**least squares** and **hinge** are two other popular choices. The code is in `core/gan/losses.py` and `core/gan/lab2d.py`."
+    ),
+    "ds_drawn": "Points I draw",
+    "draw_empty": "Draw something on the canvas first (a few strokes), then choose “Points I draw”.",
+    "gan_draw": "Draw your own data",
+    "gan_draw_help": "Draw shapes with the mouse; the GAN learns to produce points where you drew. Choose **Points I draw** as the dataset.",
+    "gan_experiment": "Ready-made experiment",
+    "gan_load_experiment": "Load",
+    "gan_play": "Play",
+    "gan_pause": "Pause",
+    "gan_reset": "Reset",
+    "gan_step_d": "1 step of D",
+    "gan_step_g": "1 step of G",
+    "gan_step_both": "1 step of both",
+    "gan_training_knobs": "Loss and optimisation (apply at once)",
+    "gan_loss": "Loss",
+    "loss_minimax": "Minimax (saturating)",
+    "loss_non_saturating": "Non-saturating",
+    "loss_wasserstein": "Wasserstein (clipping)",
+    "loss_wgan_gp": "WGAN-GP",
+    "loss_least_squares": "Least squares",
+    "loss_hinge": "Hinge",
+    "gan_clip": "Weight clip c (Wasserstein)",
+    "gan_gp_weight": "Penalty weight λ (WGAN-GP)",
+    "gan_g_optimizer": "G optimiser",
+    "gan_g_lr": "G learning rate",
+    "gan_d_optimizer": "D optimiser",
+    "gan_d_lr": "D learning rate",
+    "gan_d_steps": "D steps per G step",
+    "gan_batch": "Batch size",
+    "gan_schedule": "Learning-rate schedule",
+    "gan_schedule_constant": "constant",
+    "gan_schedule_linear": "linear decay to the budget",
+    "gan_budget": "Training budget (G steps)",
+    "gan_arch_knobs": "Networks and noise (reset to apply)",
+    "gan_arch_help": "Changing these rebuilds both networks from scratch.",
+    "gan_noise_dim": "Noise dimension",
+    "gan_noise": "Noise distribution",
+    "gan_noise_gaussian": "Gaussian",
+    "gan_noise_uniform": "Uniform",
+    "gan_g_width": "G width",
+    "gan_g_depth": "G depth (hidden layers)",
+    "gan_d_width": "D width",
+    "gan_d_depth": "D depth (hidden layers)",
+    "gan_views": "Show",
+    "gan_view_real": "real data",
+    "gan_view_fake": "generated samples",
+    "gan_view_heatmap": "D's output (heat map)",
+    "gan_view_gradients": "G's gradients",
+    "gan_view_manifold": "G's manifold",
+    "gan_plane": "Data space",
+    "gan_curves": "Training curves",
+    "gan_views_help": (
+        "**Heat map:** green where $D$ says *real*, purple where it says *fake* (for Wasserstein-type losses, the critic "
+        "score). **Orange arrows:** the direction each generated sample is pushed by $G$'s loss. **Purple grid:** a grid in "
+        "noise space mapped through $G$, showing how $G$ folds the noise. **Curves:** both losses, $D$'s accuracy on real and "
+        "fake points (when $G$ succeeds, both drift to 50%) and the norm of $G$'s gradient (log scale: watch it vanish with "
+        "the saturating loss and a strong $D$). **Mode coverage** counts a sample as high quality within 3 standard deviations "
+        "of its nearest mode (VEEGAN/PacGAN convention)."
+    ),
+    "gan_download": "Download model and samples",
+    "gan_files": "Checkpoint (.safetensors) and samples (.csv)",
+    "gan_err_reset_first": "Choose a dataset or press Reset first: there is no GAN to train yet.",
+    "gan_budget_reached": "The training budget is reached: raise the budget or press Reset.",
+    "gan_time_ceiling": "Paused after {seconds} seconds (the limit of one press of Play); press Play to continue.",
+    "gan_plane_title": "{dataset} · {loss}",
+    "gan_coverage": "**Mode coverage:** {captured}/{total} modes captured · {hq:.1f}% high-quality samples · reverse KL {kl}",
+    "gan_coverage_none": "**Mode coverage** is measured on the ring and the grid, whose modes are known.",
+    "gan_status": "Iteration {it} · {d} D steps · {g} of {budget} G steps · {sps:.0f} G steps/s · D loss {d_loss:.3f} · G loss {g_loss:.3f}",
+    "gan_critic": "critic",
+    "gan_manifold": "G's manifold",
+    "gan_real": "real",
+    "gan_fake": "generated",
+    "gan_gradients": "G's gradient",
+    "gan_losses": "Losses",
+    "gan_accuracy": "D's accuracy",
+    "gan_grad_norm": "Norm of G's gradient",
+    "gan_d_loss": "D loss",
+    "gan_g_loss": "G loss",
+    "gan_acc_real": "on real",
+    "gan_acc_fake": "on fake",
+    "gan_iteration": "iteration",
+    "exp_title_mode_collapse": "Mode collapse",
+    "exp_mode_collapse": "**Mode collapse.** A 2D noise and fast learning rates: after a while $G$ covers only some of the 8 modes, jumping between them. Watch *modes captured* drop and the purple points gather in a few spots.",
+    "exp_title_vanishing": "Vanishing gradients",
+    "exp_vanishing": "**Vanishing gradients.** The saturating minimax loss with a strong, fast $D$ (5 steps per G step): $D$ wins quickly, and the norm of $G$'s gradient (right panel) collapses, so $G$ stops learning. Switch the loss to *non-saturating* and press Play again.",
+    "exp_title_wgan_clip": "Wasserstein critic with clipping",
+    "exp_wgan_clip": "**Wasserstein with clipping (c = 0.01).** The critic's score varies smoothly over the plane and gives $G$ useful gradients everywhere; clipping keeps the critic Lipschitz. Compare with the next experiment.",
+    "exp_title_wgan_no_clip": "Wasserstein critic without clipping",
+    "exp_wgan_no_clip": "**Wasserstein without clipping (c = 100).** Nothing bounds the critic: its scores and the losses run away and $G$ is thrown around. This is why WGAN needs clipping or a gradient penalty.",
+    "exp_title_fifty_percent": "The 50% discriminator",
+    "exp_fifty_percent": "**Convergence as a fleeting state.** On the two moons, as $G$ improves, $D$'s accuracy on real and fake points drifts towards 50% (middle panel): it can no longer tell them apart.",
+    "exp_title_oscillation": "Oscillation instead of convergence",
+    "exp_oscillation": "**Oscillation.** Plain SGD with large learning rates on the grid: $G$ and $D$ chase each other, the samples sweep from region to region and the losses swing instead of settling.",
+    # the digits DCGAN
+    "gan_digits_intro": (
+        "## A DCGAN on handwritten digits\n"
+        "A convolutional GAN (DCGAN, Radford et al. 2015) trained by the gallery on scikit-learn's 8×8 digits "
+        "(`python -m core.train dcgan-digits`). Every image comes from one pass of the generator. The gallery's digits "
+        "classifier judges the results: does this GAN produce all ten digits equally often?"
+    ),
+    "gan_digits_grid": "64 samples of this seed",
+    "gan_digits_coordinate": "noise coordinate",
+    "gan_digits_one": "One digit: the sliders set its first noise coordinates",
+    "gan_digits_verdict": "The classifier reads a **{digit}** ({confidence:.0f}% confident).",
+    "gan_digits_interp_help": "**Interpolation** between the noise of two seeds. Spherical interpolation keeps the noise at a typical length; the linear path passes through shorter vectors (their norms are listed).",
+    "gan_digits_seed_a": "Seed A",
+    "gan_digits_seed_b": "Seed B",
+    "gan_digits_mode": "Path",
+    "gan_digits_linear": "linear",
+    "gan_digits_spherical": "spherical",
+    "gan_digits_steps": "Steps",
+    "gan_digits_strip": "From A to B",
+    "gan_digits_norms": "Norms of the noise along the path: {norms}",
+    "gan_digits_judge": "Judge 2,000 samples",
+    "gan_digits_hist": "What the classifier reads",
+    "gan_digits_hist_title": "Classes read in {n} generated digits",
+    "gan_digits_uniform": "uniform",
+    "gan_digits_class": "digit",
+    "gan_digits_count": "samples",
+    "gan_digits_scores": "KL of the class histogram to uniform: **{kl:.3f}** (0 = every digit equally often) · confident samples (> 90%): **{confident:.1f}%**",
+}

@@ -1,0 +1,45 @@
+"""How the app is assembled: ten tabs in the course's order, named endpoints, nothing at import."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import gradio as gr
+
+import app
+from demos.i18n import TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+COURSE_ORDER = ["overview", "gans", "autoencoders", "diffusion", "clip", "stable_diffusion", "nerf", "gaussian_splatting", "trilemma", "explore"]
+
+
+def test_importing_app_launches_nothing_and_is_quick():
+    code = "import app; print('ok')"  # a launch would block here until the timeout
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr[-2000:]
+
+
+def test_importing_core_loads_no_ui_toolkit():
+    code = "import sys, core.checkpoint, core.data.toy2d, core.data.images, core.gmm, core.training, core.classifier, core.classifier2d, core.plane, core.train; print(any(m in sys.modules for m in ('gradio', 'streamlit')))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "False", result.stderr[-2000:]
+
+
+def test_ten_tabs_in_the_course_order_with_labels_in_both_languages():
+    assert [tab_id for tab_id, _, _ in app.TABS] == COURSE_ORDER
+    demo = app.build_app()
+    tabs = [block for block in demo.blocks.values() if isinstance(block, gr.Tab)]
+    assert [tab.id for tab in tabs] == COURSE_ORDER
+    for _, key, _ in app.TABS:
+        assert TABLES["en"][key] and TABLES["es"][key]
+
+
+def test_every_endpoint_has_an_explicit_name_and_a_queue_limit():
+    demo = app.build_app()
+    names = [fn.api_name for fn in demo.fns.values()]
+    assert names and all(isinstance(n, str) for n in names)
+    prefixes = {tab_id.split("_")[0] for tab_id in COURSE_ORDER}
+    assert all(n.split("_")[0] in prefixes for n in names), names
+    assert len(set(names)) == len(names)
+    assert demo._queue.max_size == app.QUEUE_MAX_SIZE
+    assert all(fn.concurrency_id in {"light", "heavy", "gan_train"} for fn in demo.fns.values())

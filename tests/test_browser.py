@@ -1,0 +1,79 @@
+"""The gallery in a real browser (Playwright driving Debian's Chromium), in Spanish and English."""
+
+import pytest
+
+from demos.locales.en import STRINGS as EN
+from demos.locales.es import STRINGS as ES
+
+pytestmark = pytest.mark.browser
+
+TAB_KEYS = ["tab_overview", "tab_gans", "tab_autoencoders", "tab_diffusion", "tab_clip", "tab_sd", "tab_nerf", "tab_3dgs", "tab_trilemma", "tab_explore"]
+PLACEHOLDER_TABS = {"tab_autoencoders": "topic_autoencoders", "tab_diffusion": "topic_diffusion", "tab_clip": "topic_clip",
+                    "tab_sd": "topic_sd", "tab_nerf": "topic_nerf", "tab_3dgs": "topic_3dgs", "tab_trilemma": "topic_trilemma"}  # fmt: skip
+
+
+def open_page(browser, app_url, locale):
+    context = browser.new_context(locale=locale, viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(app_url)
+    page.get_by_role("tab", name=(ES if locale.startswith("es") else EN)["tab_overview"]).wait_for(timeout=30_000)
+    return context, page
+
+
+def heading(text: str) -> str:
+    """Returns the first Markdown heading of a text, without its #."""
+    return text.split("\n")[0].lstrip("# ").strip()
+
+
+@pytest.mark.parametrize(("locale", "table"), [("es-AR", ES), ("en-US", EN)])
+def test_all_ten_tabs_in_the_course_order_and_in_the_browser_language(browser, app_url, artifacts, locale, table):
+    context, page = open_page(browser, app_url, locale)
+    tabs = page.get_by_role("tab")
+    names = [tabs.nth(i).inner_text().strip() for i in range(tabs.count())]
+    assert names == [table[key] for key in TAB_KEYS]
+    for key in TAB_KEYS:
+        page.get_by_role("tab", name=table[key], exact=True).click()
+        if key in PLACEHOLDER_TABS:
+            panel = page.locator("[role=tabpanel]:visible")
+            panel.get_by_text(heading(table[PLACEHOLDER_TABS[key]])).wait_for(timeout=10_000)
+            assert panel.get_by_text(table["coming_soon"].split("**")[1]).is_visible()
+            # a tab whose work has not landed shows no controls that do nothing
+            assert panel.locator("button, input, select, textarea").count() == 0
+        page.screenshot(path=str(artifacts / f"{locale}-{key}.png"), full_page=True)
+    page.get_by_role("tab", name=table["tab_explore"], exact=True).click()
+    assert page.get_by_role("link", name="paper").count() + page.get_by_role("link", name="código").count() >= 13
+    context.close()
+
+
+def summary_text(page) -> str:
+    return page.locator("#overview-summary").inner_text()
+
+
+@pytest.mark.parametrize(("locale", "table"), [("en-US", EN), ("es-ES", ES)])
+def test_overview_fits_switches_dataset_and_draws_new_points(browser, app_url, artifacts, locale, table):
+    context, page = open_page(browser, app_url, locale)
+    plots = page.locator(".js-plotly-plot")
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 3", timeout=60_000)
+    page.wait_for_function("document.querySelector('#overview-summary').innerText.includes('K = 8')", timeout=60_000)
+    assert plots.count() >= 3
+    # 2 classes on the default two moons: two legend entries in the classifier plot
+    first = summary_text(page)
+
+    # switch to the ring of 8: the classifier now shows 8 classes
+    page.get_by_label(table["dataset"]).first.click()
+    page.get_by_role("option", name=table["ds_ring"]).click()
+    page.wait_for_function(
+        "document.querySelectorAll('.js-plotly-plot')[0].querySelectorAll('.legend .traces').length === 8", timeout=60_000
+    )
+    assert page.locator(".js-plotly-plot").first.locator(".legend .traces").count() == 8
+
+    # draw brand-new points: a new trace appears and the download is offered
+    page.get_by_role("button", name=table["ov_sample_button"]).click()
+    marker = table["ov_sampled"].split("**")[0].strip()
+    page.wait_for_function(f"document.querySelector('#overview-summary').innerText.includes({marker!r})", timeout=60_000)
+    assert summary_text(page) != first
+    density = page.locator(".js-plotly-plot").nth(1)
+    assert density.locator(".legend .traces").filter(has_text=table["ov_new_points"]).count() == 1
+    page.screenshot(path=str(artifacts / f"{locale}-overview-used.png"), full_page=True)
+    assert page.locator("span:visible", has_text="new_points").count() >= 1  # the CSV download is offered
+    context.close()
