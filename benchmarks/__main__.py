@@ -12,6 +12,7 @@ from benchmarks.common import DEFAULT_OUT, print_table, write_result
 # name -> module exposing `run(quick: bool) -> dict`; add a benchmark with one line here.
 BENCHMARKS: dict[str, str] = {
     "startup": "benchmarks.startup",
+    "gan2d": "benchmarks.gan2d",
 }
 
 

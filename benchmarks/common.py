@@ -51,9 +51,15 @@ def write_result(out_dir: Path, name: str, results: Mapping[str, Any], quick: bo
     return path
 
 
-def target(value: float, maximum: float) -> dict[str, Any]:
-    """Returns a target entry: the measured value, the allowed maximum and whether it passed."""
-    return {"value": value, "max": maximum, "passed": value <= maximum}
+def target(value: float, maximum: float | None = None, *, minimum: float | None = None) -> dict[str, Any]:
+    """Returns a target entry: the measured value, its allowed maximum and/or minimum, and whether it passed."""
+    passed = (maximum is None or value <= maximum) and (minimum is None or value >= minimum)
+    entry: dict[str, Any] = {"value": value, "passed": passed}
+    if maximum is not None:
+        entry["max"] = maximum
+    if minimum is not None:
+        entry["min"] = minimum
+    return entry
 
 
 def format_value(value: Any) -> str:
@@ -69,7 +75,7 @@ def table_rows(results: Mapping[str, Any]) -> list[list[str]]:
         if isinstance(value, (dict, list)):
             continue
         goal = targets.get(key)
-        limit = f"<= {goal['max']:g}" if goal else ""
+        limit = " and ".join(f"{op} {goal[k]:g}" for k, op in (("min", ">="), ("max", "<=")) if goal and k in goal)
         status = ("pass" if goal["passed"] else "FAIL") if goal else ""
         rows.append([key, format_value(value), limit, status])
     return rows
@@ -84,5 +90,13 @@ def format_table(rows: list[list[str]]) -> str:
 
 
 def print_table(title: str, results: Mapping[str, Any]) -> None:
-    """Returns nothing; prints `title` and the table of `results`' metrics and targets."""
+    """Returns nothing; prints `title`, the table of `results`' metrics and targets, and any sub-tables.
+
+    A value that is a non-empty list of dicts with the same keys (rows) is printed as its own table.
+    """
     print(f"\n{title}\n{format_table(table_rows(results))}")
+    for key, value in results.items():
+        if isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
+            header = list(value[0])
+            rows = [header] + [[format_value(row.get(column, "")) for column in header] for row in value]
+            print(f"\n{key}\n{format_table(rows)}")

@@ -103,6 +103,6 @@ def curves_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
     fig.update_yaxes(type="log", row=1, col=3)
     for col in (1, 2, 3):
         fig.update_xaxes(title_text=t("gan_iteration", lang), row=1, col=col)
-    fig.update_layout(height=300, margin={"l": 45, "r": 15, "t": 40, "b": 40}, plot_bgcolor="white",
+    fig.update_layout(height=320, margin={"l": 45, "r": 15, "t": 60, "b": 40}, plot_bgcolor="white",
                       legend={"orientation": "h", "y": -0.3, "x": 0.5, "xanchor": "center"})  # fmt: skip
     return fig

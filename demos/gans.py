@@ -28,7 +28,8 @@ from demos.layout import LIGHT, markdown
 DATASETS = (*TOY_DATASETS, "drawn", "csv")
 NUM_DATA = 10_000
 PLAY_SECONDS = 120  # wall-clock ceiling of one press of play
-REFRESH_SECONDS = 0.12  # the live view refreshes about 8 times per second
+REFRESH_SECONDS = 0.2  # the live view refreshes 5 times per second...
+CURVES_EVERY = 5  # ...and the training curves once a second (a browser redraws three panels slowly)
 GRID_RESOLUTION = 60
 MAX_CANVAS_PIXELS = 4_000_000
 TRAIN = {"concurrency_id": "gan_train", "concurrency_limit": 4}  # each person trains their own run
@@ -134,13 +135,13 @@ def load_points(dataset: str, csv_file, sketch, generator: torch.Generator, lang
 # --- rendering ---------------------------------------------------------------------------------
 
 
-def render(state: LabState, views: list[str], lang: Lang) -> tuple:
-    """Returns the plane figure, the curves figure, the coverage text and the status text."""
+def render(state: LabState, views: list[str], lang: Lang, *, curves: bool = True) -> tuple:
+    """Returns the plane figure, the curves figure (or `gr.skip()`), the coverage text and the status text."""
     lab = state.lab
     snap = lab.snapshot(state.grid)
     title = t("gan_plane_title", lang, dataset=t(f"ds_{state.dataset}", lang), loss=t(f"loss_{lab.settings.loss}", lang))
     plane = plane_figure(snap, state.grid, views, lab.settings.loss in PROBABILISTIC, lang, title)
-    curves = curves_figure(lab.history, lang)
+    curves_plot = curves_figure(lab.history, lang) if curves else gr.skip()
     if state.data.centers is not None:
         samples = lab.model.sample(2500, generator=torch.Generator().manual_seed(1234))
         mc = mode_coverage(samples, state.data.centers, state.data.std)
@@ -149,12 +150,12 @@ def render(state: LabState, views: list[str], lang: Lang) -> tuple:
     else:
         coverage = t("gan_coverage_none", lang)
     status = t(
-        "gan_status", lang, it=lab.iterations, d=lab.d_steps_done, g=lab.g_steps_done, budget=lab.settings.budget,
+        "gan_status" if state.steps_per_second > 0 else "gan_status_idle", lang, it=lab.iterations, d=lab.d_steps_done, g=lab.g_steps_done, budget=lab.settings.budget,
         sps=state.steps_per_second, d_loss=lab.last.get("d_loss", float("nan")), g_loss=lab.last.get("g_loss", float("nan")),
     )  # fmt: skip
     if state.notes:
         status += "\n\n" + " ".join(state.notes)
-    return plane, curves, coverage, status
+    return plane, curves_plot, coverage, status
 
 
 # --- handlers ----------------------------------------------------------------------------------
@@ -191,7 +192,7 @@ def _require(state, lang: Lang) -> LabState:
 
 
 def play(state, loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget, views, request: gr.Request):
-    """Trains until the budget, the time ceiling or pause; streams the views about 8 times a second."""
+    """Trains until the budget, the time ceiling or pause; streams the views 5 times a second."""
     lang = lang_of(request)
     setting_values = [loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget]
     state = _require(state, lang)
@@ -199,8 +200,9 @@ def play(state, loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d
     views = parse_views(views, lang)
     remaining = state.lab.settings.budget - state.lab.g_steps_done
     state.notes = [] if remaining > 0 else [t("gan_budget_reached", lang)]
+    state.steps_per_second = 0.0
     last_steps, last_time = state.lab.g_steps_done, time.monotonic()
-    for progress in state.trainer.run(max(remaining, 0), max_seconds=PLAY_SECONDS, report_seconds=REFRESH_SECONDS):
+    for frame, progress in enumerate(state.trainer.run(max(remaining, 0), max_seconds=PLAY_SECONDS, report_seconds=REFRESH_SECONDS), start=1):
         now = time.monotonic()
         if state.lab.g_steps_done > last_steps:
             state.steps_per_second = (state.lab.g_steps_done - last_steps) / max(now - last_time, 1e-6)
@@ -210,7 +212,7 @@ def play(state, loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d
         elif progress.done and progress.reason == "time":
             state.notes = [t("gan_time_ceiling", lang, seconds=PLAY_SECONDS)]
         with state.lock:
-            views_now = render(state, views, lang)
+            views_now = render(state, views, lang, curves=progress.done or frame % CURVES_EVERY == 0)
         yield views_now
 
 
@@ -229,7 +231,7 @@ def _single(which: str):
         with state.lock:
             state.lab.update(settings)
             {"d": state.lab.step_d, "g": state.lab.step_g, "both": state.lab.step}[which]()
-            state.notes = []
+            state.notes, state.steps_per_second = [], 0.0
             return render(state, views, lang)
 
     step.__name__ = f"step_{which}"

@@ -77,3 +77,34 @@ def test_overview_fits_switches_dataset_and_draws_new_points(browser, app_url, a
     page.screenshot(path=str(artifacts / f"{locale}-overview-used.png"), full_page=True)
     assert page.locator("span:visible", has_text="new_points").count() >= 1  # the CSV download is offered
     context.close()
+
+
+def gan_status(page) -> str:
+    return page.locator("#gan-status").inner_text()
+
+
+def test_gan_lab_play_pause_step_and_switch_loss(browser, app_url, artifacts):
+    context, page = open_page(browser, app_url, "en-US")
+    page.get_by_role("tab", name=EN["tab_gans"], exact=True).click()
+    page.wait_for_function("document.querySelector('#gan-status') && document.querySelector('#gan-status').innerText.includes('Iteration 0')", timeout=60_000)
+    first_plot = page.locator("#gan-plane .js-plotly-plot").inner_html()
+
+    page.locator("#gan-play").click()
+    # at least 100 generator steps done while playing
+    page.wait_for_function("/ (\\d{3,}) of/.test(document.querySelector('#gan-status').innerText)", timeout=60_000)
+    page.locator("#gan-pause").click(force=True)  # the page keeps redrawing while training
+    page.wait_for_timeout(1500)
+    paused = gan_status(page)
+    page.wait_for_timeout(1000)
+    assert gan_status(page) == paused, "pause stops the run"
+    assert page.locator("#gan-plane .js-plotly-plot").inner_html() != first_plot, "the plot changed while training"
+
+    iteration = int(paused.split("Iteration ")[1].split(" ")[0])
+    page.locator("#gan-step-d").click()
+    page.wait_for_function(f"document.querySelector('#gan-status').innerText.includes('Iteration {iteration + 1} ')", timeout=30_000)
+
+    page.locator("#gan-loss").get_by_text(EN["loss_wasserstein"]).click()
+    page.wait_for_function("document.querySelector('#gan-plane .gtitle') && document.querySelector('#gan-plane .gtitle').textContent.includes('Wasserstein')", timeout=30_000)
+    assert "critic" in page.locator("#gan-plane").inner_text()
+    page.screenshot(path=str(artifacts / "en-US-gans-used.png"), full_page=True)
+    context.close()

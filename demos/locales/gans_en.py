@@ -79,6 +79,7 @@ STRINGS: dict[str, str] = {
     "gan_coverage": "**Mode coverage:** {captured}/{total} modes captured · {hq:.1f}% high-quality samples · reverse KL {kl}",
     "gan_coverage_none": "**Mode coverage** is measured on the ring and the grid, whose modes are known.",
     "gan_status": "Iteration {it} · {d} D steps · {g} of {budget} G steps · {sps:.0f} G steps/s · D loss {d_loss:.3f} · G loss {g_loss:.3f}",
+    "gan_status_idle": "Iteration {it} · {d} D steps · {g} of {budget} G steps · D loss {d_loss:.3f} · G loss {g_loss:.3f}",
     "gan_critic": "critic",
     "gan_manifold": "G's manifold",
     "gan_real": "real",

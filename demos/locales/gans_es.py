@@ -80,6 +80,7 @@ STRINGS: dict[str, str] = {
     "gan_coverage": "**Cobertura de modos:** {captured}/{total} modos capturados · {hq:.1f}% de muestras de alta calidad · KL inversa {kl}",
     "gan_coverage_none": "La **cobertura de modos** se mide en el anillo y la grilla, cuyos modos se conocen.",
     "gan_status": "Iteración {it} · {d} pasos de D · {g} de {budget} pasos de G · {sps:.0f} pasos de G/s · pérdida de D {d_loss:.3f} · pérdida de G {g_loss:.3f}",
+    "gan_status_idle": "Iteración {it} · {d} pasos de D · {g} de {budget} pasos de G · pérdida de D {d_loss:.3f} · pérdida de G {g_loss:.3f}",
     "gan_critic": "crítico",
     "gan_manifold": "variedad de G",
     "gan_real": "real",

@@ -1,0 +1,187 @@
+"""The GANs tab through the public HTTP API: reset, play, pause, steps, knobs, views, downloads, bad input."""
+
+import json
+import re
+import time
+
+import numpy as np
+import pytest
+from gradio_client import Client, handle_file
+from gradio_client.exceptions import AppError
+
+from core.checkpoint import load_model
+from core.gan.lab2d import GAN2D
+
+ALL_VIEWS = ["real", "fake", "heatmap", "gradients", "manifold"]
+ARCH = {"dataset": "ring", "csv": None, "sketch": None, "seed": 0, "noise_dim": 8, "noise": "gaussian", "g_width": 64, "g_depth": 2, "d_width": 64, "d_depth": 2}
+SETTINGS = {"loss": "non_saturating", "clip": 0.01, "gp_weight": 0.1, "d_steps": 1, "batch_size": 128, "g_optimizer": "adam",
+            "g_lr": 1e-3, "d_optimizer": "adam", "d_lr": 1e-3, "schedule": "constant", "budget": 5000}  # fmt: skip
+
+
+def args(values: dict, keys) -> list:
+    return [values[k] for k in keys]
+
+
+def reset(client, views=ALL_VIEWS, **changes):
+    arch = ARCH | {k: v for k, v in changes.items() if k in ARCH}
+    settings = SETTINGS | {k: v for k, v in changes.items() if k in SETTINGS}
+    return client.predict(*args(arch, ARCH), *args(settings, SETTINGS), views, api_name="/gan_reset")
+
+
+def settings_args(views=ALL_VIEWS, **changes):
+    return [*args(SETTINGS | changes, SETTINGS), views]
+
+
+def status_numbers(status: str) -> dict[str, int]:
+    it, d, g = re.match(r"\D*(\d+)\D+(\d+)\D+(\d+)", status).groups()
+    return {"iterations": int(it), "d": int(d), "g": int(g)}
+
+
+def trace_types(plot) -> list[str]:
+    fig = json.loads(plot["plot"]) if isinstance(plot["plot"], str) else plot["plot"]
+    return [tr.get("type", "scatter") + ":" + tr.get("name", "") for tr in fig["data"]]
+
+
+@pytest.fixture
+def gan_client(app_url):
+    client = Client(app_url, verbose=False)
+    reset(client)
+    return client
+
+
+@pytest.mark.parametrize("dataset", ["ring", "grid", "moons", "spiral", "swiss_roll"])
+def test_reset_draws_every_view(client, dataset):
+    plane, curves, coverage, status = reset(client, dataset=dataset)
+    types = trace_types(plane)
+    assert any(t.startswith("heatmap") for t in types) and len(types) == 5
+    assert status_numbers(status) == {"iterations": 0, "d": 0, "g": 0}
+    assert ("8 modes" in coverage or "/8" in coverage) if dataset == "ring" else True
+    assert ("/25" in coverage) == (dataset == "grid")
+
+
+def test_views_can_be_switched_off(gan_client):
+    plane, *_ = gan_client.predict(["real", "fake"], api_name="/gan_views")
+    assert [t.split(":")[0] for t in trace_types(plane)] == ["scatter", "scatter"]
+
+
+def test_single_steps_move_the_right_counters(gan_client):
+    _, _, _, status = gan_client.predict(*settings_args(), api_name="/gan_step_d")
+    assert status_numbers(status) == {"iterations": 1, "d": 1, "g": 0}
+    _, _, _, status = gan_client.predict(*settings_args(), api_name="/gan_step_g")
+    assert status_numbers(status) == {"iterations": 2, "d": 1, "g": 1}
+    _, _, _, status = gan_client.predict(*settings_args(d_steps=3), api_name="/gan_step_both")
+    assert status_numbers(status) == {"iterations": 3, "d": 4, "g": 2}
+
+
+def test_play_streams_and_pause_stops(gan_client):
+    job = gan_client.submit(*settings_args(), api_name="/gan_play")
+    deadline = time.time() + 60
+    while len(job.outputs()) < 6 and time.time() < deadline:
+        time.sleep(0.1)
+    gan_client.predict(api_name="/gan_pause")
+    while not job.done() and time.time() < deadline:
+        time.sleep(0.1)
+    outputs = job.outputs()
+    assert len(outputs) >= 6, "training streams several updates"
+    counts = [status_numbers(out[3])["g"] for out in outputs]
+    assert counts == sorted(counts) and counts[-1] > counts[0] > 0
+    # paused: the run stays where it stopped and continues from there
+    _, _, _, status = gan_client.predict(*settings_args(), api_name="/gan_step_g")
+    assert status_numbers(status)["g"] >= counts[-1] + 1
+
+
+def test_play_stops_at_the_budget(gan_client):
+    job = gan_client.submit(*settings_args(budget=100), api_name="/gan_play")
+    outputs = job.result() and job.outputs()
+    assert status_numbers(outputs[-1][3])["g"] == 100
+    assert "budget" in outputs[-1][3]
+
+
+def test_switching_the_loss_applies_at_once(gan_client):
+    plane, _, _, _ = gan_client.predict(*settings_args(loss="wasserstein"), api_name="/gan_settings")
+    fig = json.loads(plane["plot"]) if isinstance(plane["plot"], str) else plane["plot"]
+    assert "Wasserstein" in fig["layout"]["title"]["text"]
+    heat = next(tr for tr in fig["data"] if tr["type"] == "heatmap")
+    assert heat["colorbar"]["title"]["text"] == "critic"
+
+
+def test_ready_made_experiment_sets_the_knobs(client):
+    values = client.predict("vanishing", api_name="/gan_experiment")
+    assert values[0] == "ring" and values[8] == "minimax" and values[11] == 5  # dataset, loss, d_steps
+    assert "Vanishing gradients" in values[-1]
+
+
+def test_download_gives_a_loadable_checkpoint_and_csv(gan_client):
+    gan_client.predict(*settings_args(), api_name="/gan_step_both")
+    files = gan_client.predict(api_name="/gan_download")
+    paths = [f if isinstance(f, str) else f["path"] for f in (files["value"] if isinstance(files, dict) else files)]
+    checkpoint = next(p for p in paths if p.endswith(".safetensors"))
+    model = load_model(checkpoint)
+    assert isinstance(model, GAN2D) and model.sample(3).shape == (3, 2)
+    rows = np.loadtxt(next(p for p in paths if p.endswith(".csv")), delimiter=",", skiprows=1)
+    assert rows.shape == (2000, 2)
+
+
+def test_two_people_train_their_own_runs_at_once(app_url):
+    alice, bob = Client(app_url, verbose=False), Client(app_url, verbose=False)
+    reset(alice, dataset="ring")
+    reset(bob, dataset="grid")
+    jobs = [alice.submit(*settings_args(budget=150), api_name="/gan_play"), bob.submit(*settings_args(budget=300), api_name="/gan_play")]
+    results = [job.result() for job in jobs]
+    assert status_numbers(results[0][3])["g"] == 150 and status_numbers(results[1][3])["g"] == 300
+    assert "/8" in results[0][2] and "/25" in results[1][2]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"g_lr": -1e-3}, "between 1e-06 and 1.0"),
+        ({"d_lr": "fast"}, "must be a number"),
+        ({"g_width": 0}, "between 4 and 512"),
+        ({"d_width": 100_000}, "between 4 and 512"),
+        ({"batch_size": 5000}, "between 16 and 1024"),
+        ({"batch_size": 3}, "between 16 and 1024"),
+        ({"loss": "magic"}, "must be one of"),
+        ({"noise_dim": 2.5}, "whole number"),
+        ({"budget": 10**9}, "between 100 and 20000"),
+        ({"dataset": "drawn"}, "Draw something"),
+        ({"dataset": "csv"}, "Upload a CSV"),
+    ],
+)
+def test_bad_input_gets_a_clear_message_and_changes_nothing(gan_client, changes, message):
+    with pytest.raises(AppError, match=message):
+        reset(gan_client, **changes)
+    _, _, _, status = gan_client.predict(*settings_args(), api_name="/gan_step_d")
+    assert status_numbers(status)["d"] == 1  # the previous run is untouched
+
+
+def test_nan_learning_rate_over_raw_http(app_url):
+    from tests.test_app_overview import raw_call
+
+    body = json.dumps({"data": [*args(ARCH, ARCH), *args(SETTINGS, SETTINGS), ALL_VIEWS]}).replace("0.001", "NaN", 1)
+    assert "finite number" in raw_call(app_url, "gan_reset", body)
+
+
+@pytest.mark.parametrize(("content", "message"), [("x,y\nhello,1\n2,2\n3,3\n", "text where"), ("1,2\n", "at least 3"), ("1,2\n" * 20_001, "more than 20000"), ("1,2\n3,nan\n4,5\n", "NaN")])
+def test_bad_csv(gan_client, tmp_path, content, message):
+    path = tmp_path / "points.csv"
+    path.write_text(content)
+    with pytest.raises(AppError, match=message):
+        reset(gan_client, dataset="csv", csv=handle_file(str(path)))
+
+
+def test_csv_and_drawing_datasets(gan_client, tmp_path):
+    path = tmp_path / "points.csv"
+    path.write_text("\n".join(f"{np.cos(a):.3f},{np.sin(a):.3f}" for a in np.linspace(0, 6, 50)))
+    _, _, coverage, _ = reset(gan_client, dataset="csv", csv=handle_file(str(path)))
+    assert "ring and the grid" in coverage
+    canvas = np.full((64, 64, 4), 255, dtype=np.uint8)
+    canvas[20:40, 20:40, :3] = 0
+    image = tmp_path / "drawing.png"
+    from PIL import Image
+
+    Image.fromarray(canvas).save(image)
+    sketch = {"background": None, "layers": [], "composite": handle_file(str(image))}
+    plane, *_ = reset(gan_client, dataset="drawn", sketch=sketch)
+    fig = json.loads(plane["plot"]) if isinstance(plane["plot"], str) else plane["plot"]
+    assert len(fig["data"]) == 5
