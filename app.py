@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import gradio as gr
+from PIL import Image
 
 from demos import explore, gans, overview
 from demos.i18n import I18N
@@ -38,8 +39,12 @@ footer {display: none !important}
 """
 
 
+MAX_IMAGE_PIXELS = 16_000_000  # uploads that decode to more pixels are refused (a PNG can be a bomb)
+
+
 def build_app() -> gr.Blocks:
     """Returns the gallery's Blocks with its queue configured (not launched)."""
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
     with gr.Blocks(title="Generative Models Gallery", delete_cache=(3600, 7200)) as demo:
         markdown("app_header")
         with gr.Tabs():

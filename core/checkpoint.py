@@ -34,6 +34,7 @@ MODEL_REGISTRY: dict[str, str] = {
     "point_classifier": "core.classifier2d:PointClassifier",
     "gan2d": "core.gan.lab2d:GAN2D",
     "dcgan_digits": "core.gan.dcgan:DCGAN",
+    "autoencoder": "core.autoencoders:Autoencoder",
 }
 
 

@@ -51,7 +51,7 @@ def gan_client(app_url):
 
 @pytest.mark.parametrize("dataset", ["ring", "grid", "moons", "spiral", "swiss_roll"])
 def test_reset_draws_every_view(client, dataset):
-    plane, curves, coverage, status = reset(client, dataset=dataset)
+    plane, _, coverage, status = reset(client, dataset=dataset)
     types = trace_types(plane)
     assert any(t.startswith("heatmap") for t in types) and len(types) == 5
     assert status_numbers(status) == {"iterations": 0, "d": 0, "g": 0}

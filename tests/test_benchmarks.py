@@ -32,3 +32,19 @@ def test_startup_quick_writes_results(tmp_path: Path) -> None:
     assert {"python", "platform", "cpu_count", "gradio", "torch", "timestamp"} <= set(machine)
     assert machine["quick"] is True
     assert machine["gradio"]
+
+
+def test_gan2d_quick_writes_a_coverage_table(tmp_path: Path, capsys) -> None:
+    """Returns nothing; runs `gan2d --quick` and checks its table and numbers (no timing limits)."""
+    assert main(["gan2d", "--quick", "--out", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "gan2d.json").read_text(encoding="utf-8"))["results"]
+    rows = results["coverage"]
+    assert {(r["dataset"], r["loss"]) for r in rows} == {("ring", "non_saturating"), ("ring", "wgan_gp")}
+    for row in rows:
+        assert 0 <= row["modes_mean"] <= 8 and 0 <= row["hq_mean"] <= 1 and row["num_modes"] == 8
+    assert results["ring_best_loss"] in {"non_saturating", "wgan_gp"}
+    assert results["lab_steps_per_second"] > 0 and results["bare_loop_steps_per_second"] > 0
+    assert 0 < results["live_view_time_share"] < 1 and results["live_updates_per_second"] > 0
+    assert {"ring_best_modes", "ring_best_high_quality", "ring_best_reverse_kl", "ring_all_modes_median_s"} <= set(results["targets"])
+    printed = capsys.readouterr().out
+    assert "coverage" in printed and "non_saturating" in printed

@@ -1,0 +1,51 @@
+"""The DCGAN part of the GANs tab through the HTTP API."""
+
+import json
+
+import numpy as np
+import pytest
+from gradio_client.exceptions import AppError
+from PIL import Image
+
+
+def test_samples_grid_and_the_slider_digit(client):
+    grid, one, verdict = client.predict(0, 0, 0, 0, 0, api_name="/gan_digits_samples")
+    assert Image.open(grid).size[0] > 300
+    moved = client.predict(0, 2.5, -2.5, 1, 0, api_name="/gan_digits_samples")[1]
+    assert not np.array_equal(np.asarray(Image.open(one)), np.asarray(Image.open(moved))), "a noise slider changes the digit"
+    assert "classifier reads" in verdict
+
+
+def test_interpolation_strip_and_norms(client):
+    strip, norms = client.predict(1, 2, "spherical", 8, api_name="/gan_digits_interpolate")
+    width, height = Image.open(strip).size
+    assert width > 6 * height
+    values = [float(v) for v in norms.split(": ")[1].split(" · ")]
+    assert len(values) == 8 and max(values) - min(values) < 0.5  # slerp keeps the norm about constant
+    _, linear = client.predict(1, 2, "linear", 8, api_name="/gan_digits_interpolate")
+    middle = [float(v) for v in linear.split(": ")[1].split(" · ")][4]
+    assert middle < min(values)  # the straight line cuts through shorter noise vectors
+
+
+def test_class_histogram(client):
+    plot, text = client.predict(0, api_name="/gan_digits_judge")
+    fig = json.loads(plot["plot"]) if isinstance(plot["plot"], str) else plot["plot"]
+    bars = fig["data"][0]
+    counts = bars["text"] if isinstance(bars["text"], list) else None
+    assert counts is not None and sum(int(c) for c in counts) == 2000 and len(counts) == 10
+    assert "KL" in text
+
+
+@pytest.mark.parametrize(
+    ("api", "values", "message"),
+    [
+        ("/gan_digits_samples", (0, 99, 0, 0, 0), "between -3.0 and 3.0"),
+        ("/gan_digits_samples", (-4, 0, 0, 0, 0), "between 0 and"),
+        ("/gan_digits_interpolate", (1, 2, "curvy", 8), "must be one of"),
+        ("/gan_digits_interpolate", (1, 2, "linear", 1000), "between 3 and 16"),
+        ("/gan_digits_judge", ("x",), "must be a number"),
+    ],
+)
+def test_bad_input(client, api, values, message):
+    with pytest.raises(AppError, match=message):
+        client.predict(*values, api_name=api)
