@@ -23,7 +23,7 @@ from core.training import Trainer
 from demos import gan_digits, inputs
 from demos.gan_plots import VIEWS, curves_figure, plane_figure
 from demos.i18n import I18N, Lang, error, lang_of, t
-from demos.layout import LIGHT, markdown
+from demos.layout import LATEX, LIGHT, markdown
 
 DATASETS = (*TOY_DATASETS, "drawn", "csv")
 NUM_DATA = 10_000
@@ -311,7 +311,7 @@ def build(demo: gr.Blocks) -> None:
             with gr.Row():
                 experiment = inputs.Dropdown([(I18N(f"exp_title_{n}"), n) for n in EXPERIMENTS], value=None, label=I18N("gan_experiment"), scale=3)
                 load_button = gr.Button(I18N("gan_load_experiment"), scale=1)
-            experiment_text = gr.Markdown()
+            experiment_text = gr.Markdown(latex_delimiters=LATEX)
             with gr.Row():
                 play_button = gr.Button("▶ " + I18N("gan_play"), variant="primary", elem_id="gan-play")
                 pause_button = gr.Button(I18N("gan_pause"), elem_id="gan-pause")

@@ -21,10 +21,11 @@ def test_interpolation_strip_and_norms(client):
     width, height = Image.open(strip).size
     assert width > 6 * height
     values = [float(v) for v in norms.split(": ")[1].split(" · ")]
-    assert len(values) == 8 and max(values) - min(values) < 0.5  # slerp keeps the norm about constant
+    assert len(values) == 8 and min(values) > min(values[0], values[-1]) - 0.3  # slerp keeps a typical length
     _, linear = client.predict(1, 2, "linear", 8, api_name="/gan_digits_interpolate")
-    middle = [float(v) for v in linear.split(": ")[1].split(" · ")][4]
-    assert middle < min(values)  # the straight line cuts through shorter noise vectors
+    linear_values = [float(v) for v in linear.split(": ")[1].split(" · ")]
+    assert linear_values[0] == values[0] and linear_values[-1] == values[-1]
+    assert min(linear_values[3:5]) < min(values) - 0.5  # the straight line cuts through shorter noise vectors
 
 
 def test_class_histogram(client):
