@@ -32,9 +32,10 @@ def classifier():
     return load_model(DIGITS_CLASSIFIER_PATH)
 
 
-def samples(seed, *coordinates, request: gr.Request):
-    """Returns a grid of 64 samples for `seed`, and one digit whose first noise coordinates are the sliders."""
+def samples(seed, z0, z1, z2, z3, request: gr.Request):
+    """Returns a grid of 64 samples for `seed`, and one digit whose first NUM_SLIDERS noise coordinates are the sliders."""
     lang = lang_of(request)
+    coordinates = (z0, z1, z2, z3)
     seed_value = inputs.seed(seed, lang)
     values = [inputs.real(c, "gan_digits_coordinate", -3.0, 3.0, lang) for c in coordinates]
     model = dcgan()
