@@ -135,6 +135,11 @@ def load_points(dataset: str, csv_file, sketch, generator: torch.Generator, lang
 # --- rendering ---------------------------------------------------------------------------------
 
 
+def _fmt(value: float | None) -> str:
+    """Returns a loss for the status line: three decimals, or a dash before the first step."""
+    return f"{value:.3f}" if value is not None and math.isfinite(value) else "—"
+
+
 def render(state: LabState, views: list[str], lang: Lang, *, curves: bool = True) -> tuple:
     """Returns the plane figure, the curves figure (or `gr.skip()`), the coverage text and the status text."""
     lab = state.lab
@@ -151,7 +156,7 @@ def render(state: LabState, views: list[str], lang: Lang, *, curves: bool = True
         coverage = t("gan_coverage_none", lang)
     status = t(
         "gan_status" if state.steps_per_second > 0 else "gan_status_idle", lang, it=lab.iterations, d=lab.d_steps_done, g=lab.g_steps_done, budget=lab.settings.budget,
-        sps=state.steps_per_second, d_loss=lab.last.get("d_loss", float("nan")), g_loss=lab.last.get("g_loss", float("nan")),
+        sps=state.steps_per_second, d_loss=_fmt(lab.last.get("d_loss")), g_loss=_fmt(lab.last.get("g_loss")),
     )  # fmt: skip
     if state.notes:
         status += "\n\n" + " ".join(state.notes)
