@@ -101,10 +101,10 @@ def test_gan_lab_play_pause_step_and_switch_loss(browser, app_url, artifacts):
 
     iteration = int(paused.split("Iteration ")[1].split(" ")[0])
     page.locator("#gan-step-d").click()
-    page.wait_for_function(f"document.querySelector('#gan-status').innerText.includes('Iteration {iteration + 1} ')", timeout=30_000)
+    page.wait_for_function(f"document.querySelector('#gan-status').innerText.includes('Iteration {iteration + 1} ')", timeout=90_000)
 
     page.locator("#gan-loss").get_by_text(EN["loss_wasserstein"]).click()
-    page.wait_for_function("document.querySelector('#gan-plane .gtitle') && document.querySelector('#gan-plane .gtitle').textContent.includes('Wasserstein')", timeout=30_000)
+    page.wait_for_function("document.querySelector('#gan-plane .gtitle') && document.querySelector('#gan-plane .gtitle').textContent.includes('Wasserstein')", timeout=90_000)
     assert "critic" in page.locator("#gan-plane").inner_text()
     page.screenshot(path=str(artifacts / "en-US-gans-used.png"), full_page=True)
     context.close()
