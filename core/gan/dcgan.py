@@ -248,7 +248,7 @@ def judge_digits(classifier: nn.Module, images: Tensor, *, confidence: float = 0
     return {"class_kl": class_kl, "confident_share": (probs.max(1).values > confidence).float().mean().item()}
 
 
-def train_dcgan(out: str | Path, *, steps: int = 15000, seed: int = 0, config: DCGANConfig | None = None) -> Iterator[Progress]:
+def train_dcgan(out: str | Path, *, steps: int = 20000, seed: int = 0, config: DCGANConfig | None = None) -> Iterator[Progress]:
     """Trains the DCGAN on the digits' train split, judges and saves it to `out`, yields progress.
 
     The saved generator is the moving average of the trained one. The final report's metrics
