@@ -227,35 +227,30 @@ def pause(state) -> None:
         state.trainer.stop()
 
 
-def _single(which: str):
-    def step(state, loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget, views, request: gr.Request):
+def _with_settings(which: str | None):
+    """Returns a handler that applies the training knobs, then does one D, G or full step (or none)."""
+
+    def handler(state, loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget, views, request: gr.Request):
         lang = lang_of(request)
         setting_values = [loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget]
         state = _require(state, lang)
         settings, views = parse_settings(setting_values, lang), parse_views(views, lang)
         with state.lock:
             state.lab.update(settings)
-            {"d": state.lab.step_d, "g": state.lab.step_g, "both": state.lab.step}[which]()
-            state.notes, state.steps_per_second = [], 0.0
+            if which is not None:
+                {"d": state.lab.step_d, "g": state.lab.step_g, "both": state.lab.step}[which]()
+                state.notes, state.steps_per_second = [], 0.0
             return render(state, views, lang)
 
-    step.__name__ = f"step_{which}"
-    step.__doc__ = f"Performs one {'full' if which == 'both' else which.upper()} step; returns the views."
-    return step
+    handler.__name__ = f"step_{which}" if which else "apply_settings"
+    handler.__doc__ = (
+        f"Performs one {'full' if which == 'both' else which.upper()} step; returns the views." if which
+        else "Applies the training knobs to the current run at once (even while it plays); returns the views."
+    )  # fmt: skip
+    return handler
 
 
-step_d, step_g, step_both = _single("d"), _single("g"), _single("both")
-
-
-def apply_settings(state, loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget, views, request: gr.Request):
-    """Applies the training knobs to the current run at once (even while it plays); returns the views."""
-    lang = lang_of(request)
-    setting_values = [loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget]
-    state = _require(state, lang)
-    settings, views = parse_settings(setting_values, lang), parse_views(views, lang)
-    with state.lock:
-        state.lab.update(settings)
-        return render(state, views, lang)
+step_d, step_g, step_both, apply_settings = _with_settings("d"), _with_settings("g"), _with_settings("both"), _with_settings(None)
 
 
 def redraw(state, views, request: gr.Request):
