@@ -46,5 +46,6 @@ def test_gan2d_quick_writes_a_coverage_table(tmp_path: Path, capsys) -> None:
     assert results["lab_steps_per_second"] > 0 and results["bare_loop_steps_per_second"] > 0
     assert 0 < results["live_view_time_share"] < 1 and results["live_updates_per_second"] > 0
     assert {"ring_best_modes", "ring_best_high_quality", "ring_best_reverse_kl", "ring_all_modes_median_s"} <= set(results["targets"])
+    assert results["dcgan_samples"] == 1000 and results["dcgan_class_kl"] < 0.05 and results["dcgan_confident_share"] > 0.7
     printed = capsys.readouterr().out
     assert "coverage" in printed and "non_saturating" in printed
