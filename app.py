@@ -13,7 +13,7 @@ from collections.abc import Callable
 import gradio as gr
 from PIL import Image
 
-from demos import explore, gans, overview
+from demos import autoencoders, explore, gans, overview
 from demos.i18n import I18N
 from demos.layout import markdown
 from demos.topics import topic_tab
@@ -22,7 +22,7 @@ from demos.topics import topic_tab
 TABS: list[tuple[str, str, Callable[[gr.Blocks], None]]] = [
     ("overview", "tab_overview", overview.build),
     ("gans", "tab_gans", gans.build),
-    ("autoencoders", "tab_autoencoders", topic_tab("autoencoders")),
+    ("autoencoders", "tab_autoencoders", autoencoders.build),
     ("diffusion", "tab_diffusion", topic_tab("diffusion")),
     ("clip", "tab_clip", topic_tab("clip")),
     ("stable_diffusion", "tab_sd", topic_tab("sd")),

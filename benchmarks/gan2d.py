@@ -62,7 +62,9 @@ def coverage_run(job: tuple[str, str, int, int]) -> dict[str, Any]:
         lab.step()
         train_seconds += time.perf_counter() - start
         if first_full is None and step % 50 == 0:
-            probe = mode_coverage(lab.model.sample(NUM_SAMPLES, generator=torch.Generator().manual_seed(10_000 + step)), data.centers, data.std)
+            probe = mode_coverage(
+                lab.model.sample(NUM_SAMPLES, generator=torch.Generator().manual_seed(10_000 + step)), data.centers, data.std
+            )
             if probe.modes_captured == probe.num_modes:
                 first_full = train_seconds
     final = mode_coverage(lab.model.sample(NUM_SAMPLES, generator=torch.Generator().manual_seed(seed + 1)), data.centers, data.std)
@@ -163,7 +165,7 @@ def _dcgan(quick: bool) -> dict[str, float]:
     import torch
 
     from core.checkpoint import load_model
-    from core.gan.dcgan import judge_digits
+    from core.classifier import judge_digits
     from core.train import DCGAN_PATH, DIGITS_CLASSIFIER_PATH
 
     model = load_model(DCGAN_PATH)

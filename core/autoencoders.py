@@ -12,14 +12,16 @@ The networks are MLPs on flattened images; reconstructions use a sigmoid so pixe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import torch
 from torch import Tensor, nn
 from torch.nn import functional as F
 
-from core.training import Trainer
+from core.training import Progress, Trainer
 
 AutoencoderKind = Literal["ae", "vae", "linear"]
 
@@ -124,3 +126,202 @@ def autoencoder_trainer(
         return {name: value.item() for name, value in terms.items()}
 
     return Trainer(step)
+
+
+# --- What the Autoencoders tab shows: encodings, decodes of latent points, the prior test ---
+
+
+@torch.no_grad()
+def encode_mean(model: Autoencoder, images: Tensor) -> Tensor:
+    """Returns each image's latent code `[N, k]`: f(x) for an AE, the mean mu(x) for a VAE."""
+    model.eval()
+    return model.encode(images)[0]
+
+
+@torch.no_grad()
+def decode_points(model: Autoencoder, z: Tensor) -> Tensor:
+    """Returns the decodes `[N, C, H, W]` in [0, 1] of latent points `z` `[N, k]`."""
+    model.eval()
+    return model.decode(z.float())
+
+
+def latent_grid(low: tuple[float, float], high: tuple[float, float], num: int) -> Tensor:
+    """Returns `num * num` points `[num^2, 2]` of a regular grid, row by row from the top (largest z2).
+
+    Tiled in this order the decodes read like a map: z1 grows to the right, z2 grows upwards.
+    """
+    z1 = torch.linspace(low[0], high[0], num)
+    z2 = torch.linspace(high[1], low[1], num)
+    rows, cols = torch.meshgrid(z2, z1, indexing="ij")
+    return torch.stack([cols.flatten(), rows.flatten()], dim=1)
+
+
+@torch.no_grad()
+def reconstruction_mse(model: Autoencoder, images: Tensor) -> float:
+    """Returns the squared error of the reconstructions from the latent code, summed over pixels and averaged over images."""
+    recon = decode_points(model, encode_mean(model, images))
+    return float((recon - images).pow(2).flatten(1).sum(1).mean())
+
+
+@torch.no_grad()
+def elbo_terms(model: Autoencoder, images: Tensor, *, samples: int = 10, generator: torch.Generator | None = None) -> dict[str, float]:
+    """Returns a VAE's test-set ELBO in nats per image: reconstruction (Bernoulli negative log-likelihood,
+    averaged over `samples` draws of z) and KL, with `elbo = -(reconstruction + kl)` (beta ignored)."""
+    model.eval()
+    z_mean, log_var = model.encode(images)
+    if log_var is None:
+        raise ValueError("the ELBO needs a VAE")
+    recon = torch.stack([
+        F.binary_cross_entropy_with_logits(model.decode_raw(reparameterize(z_mean, log_var, generator=generator)), images, reduction="none")
+        .flatten(1).sum(1) for _ in range(samples)
+    ]).mean()  # fmt: skip
+    kl = kl_to_standard_normal(z_mean, log_var).mean()
+    return {"reconstruction": float(recon), "kl": float(kl), "elbo": -float(recon + kl)}
+
+
+@torch.no_grad()
+def reparameterized_decodes(
+    model: Autoencoder, image: Tensor, num: int, *, generator: torch.Generator | None = None, use_mean: bool = False
+) -> dict[str, Tensor]:
+    """Returns, for one image `[1, C, H, W]`, the VAE's `mu` `[k]` and `sigma` `[k]`, `num` codes
+    z = mu + sigma * eps `[num, k]` (or `num` copies of mu when `use_mean`) and their decodes."""
+    model.eval()
+    z_mean, log_var = model.encode(image)
+    if log_var is None:
+        raise ValueError("the reparametrisation trick needs a VAE")
+    mu, log_var = z_mean.expand(num, -1), log_var.expand(num, -1)
+    z = mu.clone() if use_mean else reparameterize(mu, log_var, generator=generator)
+    return {"mu": z_mean[0], "sigma": torch.exp(0.5 * log_var[0]), "z": z, "decodes": model.decode(z)}
+
+
+@torch.no_grad()
+def interpolate_codes(model: Autoencoder, first: Tensor, second: Tensor, steps: int) -> Tensor:
+    """Returns `steps` decodes `[steps, C, H, W]` along the straight line between two images' codes."""
+    codes = encode_mean(model, torch.cat([first, second]))
+    weights = torch.linspace(0, 1, steps).unsqueeze(1)
+    return decode_points(model, (1 - weights) * codes[0] + weights * codes[1])
+
+
+# --- Linear AE against PCA, and a non-linear AE with the same latent size ---
+
+
+@dataclass
+class SubspaceRace:
+    """A linear AE and a non-linear AE with `k` latents trained side by side, measured against PCA.
+
+    The linear AE takes full-batch Adam steps on the train split (centred by its own biases); its
+    decoder weights span a k-dimensional subspace whose principal angles to PCA's top-k subspace
+    fall to zero. The non-linear AE (one hidden layer) takes minibatch steps. Errors are the
+    squared reconstruction error per test image (summed over pixels), the same measure for all three.
+    """
+
+    k: int
+    linear: Autoencoder
+    nonlinear: Autoencoder
+    pca_basis: Tensor  # [D, k]
+    pca_test_mse: float
+    train: Tensor
+    test: Tensor
+
+
+def subspace_race(
+    train: Tensor, test: Tensor, k: int, *, linear_lr: float = 0.03, nonlinear_lr: float = 3e-3, batch_size: int = 256, seed: int = 0
+) -> tuple[SubspaceRace, Trainer]:
+    """Returns the race's models and a `Trainer` whose step trains both once.
+
+    Metrics per step: `max_angle` and `mean_angle` (degrees) between the linear decoder's subspace and
+    PCA's, `linear_mse`, `nonlinear_mse` and `pca_mse` on the test images.
+    """
+    from core.metrics.subspace import pca_basis, principal_angles
+
+    torch.manual_seed(seed)
+    generator = torch.Generator().manual_seed(seed)
+    pixels = train[0].numel()
+    shape = tuple(train.shape[1:])
+    linear = Autoencoder(AutoencoderConfig(kind="linear", latent_dim=k, image_shape=shape))  # type: ignore[arg-type]
+    nonlinear = Autoencoder(AutoencoderConfig(kind="ae", latent_dim=k, hidden=(128,), image_shape=shape))  # type: ignore[arg-type]
+    basis, mean = pca_basis(train.reshape(len(train), pixels), k)
+    centred = test.reshape(len(test), pixels).double() - mean
+    pca_mse = float((centred - centred @ basis @ basis.T).pow(2).sum(1).mean())
+    race = SubspaceRace(k, linear, nonlinear, basis, pca_mse, train, test)
+    linear_opt = torch.optim.Adam(linear.parameters(), lr=linear_lr)
+    nonlinear_opt = torch.optim.Adam(nonlinear.parameters(), lr=nonlinear_lr)
+
+    def step() -> dict[str, float]:
+        linear.train()
+        nonlinear.train()
+        for model, optimizer, batch in (
+            (linear, linear_opt, train),
+            (nonlinear, nonlinear_opt, train[torch.randint(len(train), (batch_size,), generator=generator)]),
+        ):
+            loss = model.loss(batch)["loss"]
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+        angles = principal_angles(linear.decoder.weight.detach(), basis)
+        return {
+            "max_angle": float(angles.max()), "mean_angle": float(angles.mean()), "linear_mse": reconstruction_mse(linear, test),
+            "nonlinear_mse": reconstruction_mse(nonlinear, test), "pca_mse": pca_mse,
+        }  # fmt: skip
+
+    return race, Trainer(step)
+
+
+# --- The shipped digits models and the command that trains them ---
+
+# name -> config of every autoencoder the tab ships (files `<name>.safetensors` under one folder)
+SHIPPED: dict[str, AutoencoderConfig] = {
+    "ae_2d": AutoencoderConfig(kind="ae", latent_dim=2),
+    "vae_2d": AutoencoderConfig(kind="vae", latent_dim=2, beta=1.0),
+    "vae_2d_beta0": AutoencoderConfig(kind="vae", latent_dim=2, beta=0.0),
+    "vae_2d_beta0.5": AutoencoderConfig(kind="vae", latent_dim=2, beta=0.5),
+    "vae_2d_beta2": AutoencoderConfig(kind="vae", latent_dim=2, beta=2.0),
+    "vae_2d_beta4": AutoencoderConfig(kind="vae", latent_dim=2, beta=4.0),
+    "vae_16d": AutoencoderConfig(kind="vae", latent_dim=16, beta=1.0),
+}
+
+
+def evaluate_autoencoder(model: Autoencoder, classifier: nn.Module, test: Tensor, *, seed: int = 0) -> dict[str, float]:
+    """Returns the figures the tab reports for one model: reconstruction MSE on `test`; for 1,000
+    decodes of z ~ N(0, I), the share the classifier labels with confidence above 0.9 and the KL of
+    its class histogram to uniform; and a VAE's test ELBO terms."""
+    from core.classifier import judge_digits
+
+    model.eval()
+    verdict = judge_digits(classifier, model.sample(1000, generator=torch.Generator().manual_seed(seed)))
+    figures = {"test_mse": reconstruction_mse(model, test), "prior_confident_share": verdict["confident_share"], "prior_class_kl": verdict["class_kl"]}
+    if model.config.kind == "vae":
+        terms = elbo_terms(model, test, generator=torch.Generator().manual_seed(seed))
+        figures |= {"test_reconstruction_nll": terms["reconstruction"], "test_kl": terms["kl"], "test_elbo": terms["elbo"]}
+    return figures
+
+
+def train_autoencoders(
+    out_dir: str | Path, *, steps: int = 20000, seed: int = 0, configs: dict[str, AutoencoderConfig] | None = None
+) -> Iterator[Progress]:
+    """Trains every model of `configs` (default `SHIPPED`) on the digits' train split, saves each
+    to `out_dir/<name>.safetensors` with its figures (see `evaluate_autoencoder`), yields progress."""
+    from core.checkpoint import load_model, save_checkpoint
+    from core.data.images import load_digits
+    from core.train import DIGITS_CLASSIFIER_PATH
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    images, _ = load_digits("train")
+    test, _ = load_digits("test")
+    classifier = load_model(DIGITS_CLASSIFIER_PATH)
+    for name, config in (configs or SHIPPED).items():
+        torch.manual_seed(seed)  # weight initialisation; batches and noise use their own generator
+        model = Autoencoder(config)
+        trainer = autoencoder_trainer(model, images, generator=torch.Generator().manual_seed(seed))
+        last = None
+        for last in trainer.run(steps, report_every=max(1, steps // 5)):
+            last.preview = name
+            if not last.done:
+                yield last
+        assert last is not None
+        figures = evaluate_autoencoder(model, classifier, test, seed=seed)
+        last.metrics.update(figures)
+        extra = {"command": f"python -m core.train autoencoders-digits --steps {steps} --seed {seed}", "name": name}
+        save_checkpoint(model, out_dir / f"{name}.safetensors", extra=extra | {k: f"{v:.4f}" for k, v in figures.items()})
+        yield last

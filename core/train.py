@@ -2,6 +2,7 @@
 
     python -m core.train digits-classifier            # -> assets/digits_classifier.safetensors
     python -m core.train dcgan-digits                 # -> assets/dcgan_digits.safetensors (needs the classifier)
+    python -m core.train autoencoders-digits          # -> assets/autoencoders/*.safetensors (needs the classifier)
 
 Each recipe is a generator that drives the shared `Trainer` and yields its `Progress`; the command
 line prints the reports, tests run the same recipes at tiny scale.
@@ -24,6 +25,7 @@ from core.training import Progress
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 DIGITS_CLASSIFIER_PATH = ASSETS / "digits_classifier.safetensors"
 DCGAN_PATH = ASSETS / "dcgan_digits.safetensors"
+AUTOENCODERS_DIR = ASSETS / "autoencoders"
 
 
 def train_digits_classifier(
@@ -61,9 +63,17 @@ def train_dcgan_digits(out: str | Path = DCGAN_PATH, **kwargs) -> Iterator[Progr
     return train_dcgan(out, **kwargs)
 
 
+def train_autoencoders_digits(out: str | Path = AUTOENCODERS_DIR, **kwargs) -> Iterator[Progress]:
+    """Trains the Autoencoders tab's AE and VAEs (see `core.autoencoders.train_autoencoders`)."""
+    from core.autoencoders import train_autoencoders
+
+    return train_autoencoders(out, **kwargs)
+
+
 RECIPES = {
     "digits-classifier": (train_digits_classifier, DIGITS_CLASSIFIER_PATH),
     "dcgan-digits": (train_dcgan_digits, DCGAN_PATH),
+    "autoencoders-digits": (train_autoencoders_digits, AUTOENCODERS_DIR),
 }
 
 
@@ -78,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     kwargs = {"seed": args.seed} | ({"steps": args.steps} if args.steps else {})
     for progress in recipe(args.out or default_out, **kwargs):
         shown = ", ".join(f"{k}={v:.4f}" for k, v in progress.metrics.items())
-        print(f"step {progress.step:6d}  {progress.elapsed:6.1f}s  {shown}", flush=True)
+        name = f"{progress.preview}  " if isinstance(progress.preview, str) else ""
+        print(f"{name}step {progress.step:6d}  {progress.elapsed:6.1f}s  {shown}", flush=True)
     return 0
 
 

@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import gradio as gr
 import plotly.graph_objects as go
 import torch
 
-from core.checkpoint import load_model
-from core.gan.dcgan import interpolate_latents, judge_digits
-from core.train import DCGAN_PATH, DIGITS_CLASSIFIER_PATH
+from core.classifier import judge_digits
+from core.gan.dcgan import interpolate_latents
 from demos import inputs
 from demos.i18n import I18N, lang_of, t
 from demos.layout import LIGHT, markdown
+from demos.models import classifier, dcgan
 from demos.plots import image_grid
 
 NUM_SLIDERS = 4
 JUDGE_SAMPLES = 2000
-
-
-@lru_cache(maxsize=1)
-def dcgan():
-    """Returns the shipped DCGAN (loaded once, read-only)."""
-    return load_model(DCGAN_PATH)
-
-
-@lru_cache(maxsize=1)
-def classifier():
-    """Returns the shipped digits classifier (loaded once, read-only)."""
-    return load_model(DIGITS_CLASSIFIER_PATH)
 
 
 def samples(seed, z0, z1, z2, z3, request: gr.Request):
@@ -89,7 +75,9 @@ def build(demo: gr.Blocks) -> None:
             seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
             grid = gr.Image(label=I18N("gan_digits_grid"), type="pil", interactive=False, height=330)
         with gr.Column():
-            sliders = [inputs.Slider(-3, 3, value=0, step=0.05, label=I18N("gan_digits_coordinate") + f" z[{i}]") for i in range(NUM_SLIDERS)]
+            sliders = [
+                inputs.Slider(-3, 3, value=0, step=0.05, label=I18N("gan_digits_coordinate") + f" z[{i}]") for i in range(NUM_SLIDERS)
+            ]
             one = gr.Image(label=I18N("gan_digits_one"), type="pil", interactive=False, height=200, elem_id="gan-digit-one")
             one_verdict = gr.Markdown()
     with gr.Row(equal_height=False):
@@ -98,7 +86,11 @@ def build(demo: gr.Blocks) -> None:
             with gr.Row():
                 seed_a = inputs.Number(1, precision=0, minimum=0, label=I18N("gan_digits_seed_a"))
                 seed_b = inputs.Number(2, precision=0, minimum=0, label=I18N("gan_digits_seed_b"))
-                mode = inputs.Radio([(I18N("gan_digits_linear"), "linear"), (I18N("gan_digits_spherical"), "spherical")], value="spherical", label=I18N("gan_digits_mode"))
+                mode = inputs.Radio(
+                    [(I18N("gan_digits_linear"), "linear"), (I18N("gan_digits_spherical"), "spherical")],
+                    value="spherical",
+                    label=I18N("gan_digits_mode"),
+                )
                 steps = inputs.Slider(3, 16, value=10, step=1, label=I18N("gan_digits_steps"))
             strip = gr.Image(label=I18N("gan_digits_strip"), type="pil", interactive=False, height=140)
             norms = gr.Markdown()
@@ -106,6 +98,20 @@ def build(demo: gr.Blocks) -> None:
             judge_button = gr.Button(I18N("gan_digits_judge"))
             histogram = gr.Plot(label=I18N("gan_digits_hist"))
             scores = gr.Markdown()
-    gr.on([demo.load, seed.submit, *[s.release for s in sliders]], samples, [seed, *sliders], [grid, one, one_verdict], api_name="gan_digits_samples", **LIGHT)
-    gr.on([demo.load, seed_a.submit, seed_b.submit, mode.change, steps.release], interpolation, [seed_a, seed_b, mode, steps], [strip, norms], api_name="gan_digits_interpolate", **LIGHT)
+    gr.on(
+        [demo.load, seed.submit, *[s.release for s in sliders]],
+        samples,
+        [seed, *sliders],
+        [grid, one, one_verdict],
+        api_name="gan_digits_samples",
+        **LIGHT,
+    )
+    gr.on(
+        [demo.load, seed_a.submit, seed_b.submit, mode.change, steps.release],
+        interpolation,
+        [seed_a, seed_b, mode, steps],
+        [strip, norms],
+        api_name="gan_digits_interpolate",
+        **LIGHT,
+    )
     gr.on([demo.load, judge_button.click], verdict, seed, [histogram, scores], api_name="gan_digits_judge", **LIGHT)

@@ -8,7 +8,7 @@ from demos.locales.es import STRINGS as ES
 pytestmark = pytest.mark.browser
 
 TAB_KEYS = ["tab_overview", "tab_gans", "tab_autoencoders", "tab_diffusion", "tab_clip", "tab_sd", "tab_nerf", "tab_3dgs", "tab_trilemma", "tab_explore"]
-PLACEHOLDER_TABS = {"tab_autoencoders": "topic_autoencoders", "tab_diffusion": "topic_diffusion", "tab_clip": "topic_clip",
+PLACEHOLDER_TABS = {"tab_diffusion": "topic_diffusion", "tab_clip": "topic_clip",
                     "tab_sd": "topic_sd", "tab_nerf": "topic_nerf", "tab_3dgs": "topic_3dgs", "tab_trilemma": "topic_trilemma"}  # fmt: skip
 
 
@@ -107,4 +107,45 @@ def test_gan_lab_play_pause_step_and_switch_loss(browser, app_url, artifacts):
     page.wait_for_function("document.querySelector('#gan-plane .gtitle') && document.querySelector('#gan-plane .gtitle').textContent.includes('Wasserstein')", timeout=90_000)
     assert "critic" in page.locator("#gan-plane").inner_text()
     page.screenshot(path=str(artifacts / "en-US-gans-used.png"), full_page=True)
+    context.close()
+
+
+def image_src(page, selector: str) -> str:
+    return page.locator(f"{selector} img").first.get_attribute("src") or ""
+
+
+def test_autoencoders_slider_click_and_drawing(browser, app_url, artifacts):
+    context, page = open_page(browser, app_url, "en-US")
+    page.get_by_role("tab", name=EN["tab_autoencoders"], exact=True).click()
+    page.locator("#ae-decoded-vae_2d img").first.wait_for(timeout=60_000)
+    before = image_src(page, "#ae-decoded-vae_2d")
+    # move the VAE's z1 slider with the keyboard: its decode changes
+    slider = page.locator("#ae-vae_2d-z1 input[type=range]")
+    slider.focus()
+    for _ in range(150):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "([sel, old]) => { const img = document.querySelector(sel); return img && img.src !== old; }",
+        arg=["#ae-decoded-vae_2d img", before], timeout=30_000,
+    )  # fmt: skip
+    assert float(page.locator("#ae-vae_2d-z1 input[type=number]").input_value()) > 1.0
+    # click the AE's map near its top-left corner: its sliders follow
+    ae_z1 = page.locator("#ae-ae_2d-z1 input[type=number]").input_value()
+    box = page.locator("#ae-map-ae_2d img").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.2, box["y"] + box["height"] * 0.2)
+    page.wait_for_function(
+        "([sel, old]) => document.querySelector(sel).value !== old", arg=["#ae-ae_2d-z1 input[type=number]", ae_z1], timeout=30_000
+    )
+    # draw a digit on the canvas: it is read and placed on both maps
+    canvas = page.locator("#ae-sketch canvas").first
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    x0, y0, w, h = box["x"], box["y"], box["width"], box["height"]
+    page.mouse.move(x0 + 0.3 * w, y0 + 0.2 * h)
+    page.mouse.down()
+    for i in range(1, 21):  # a vertical stroke: a one
+        page.mouse.move(x0 + 0.3 * w + 0.01 * i * w, y0 + 0.2 * h + 0.03 * i * h)
+    page.mouse.up()
+    page.wait_for_function("document.querySelector('#ae-drawn-text').innerText.includes('classifier reads')", timeout=30_000)
+    page.screenshot(path=str(artifacts / "en-US-autoencoders-used.png"), full_page=True)
     context.close()

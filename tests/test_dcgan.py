@@ -8,7 +8,8 @@ import pytest
 import torch
 
 from core.checkpoint import MODEL_REGISTRY, load_model, read_checkpoint
-from core.gan.dcgan import DCGAN, DCGANConfig, dcgan_trainer, interpolate_latents, judge_digits, train_dcgan, update_average
+from core.classifier import judge_digits
+from core.gan.dcgan import DCGAN, DCGANConfig, dcgan_trainer, interpolate_latents, train_dcgan, update_average
 from core.train import ASSETS, DIGITS_CLASSIFIER_PATH
 from core.training import run_to_end
 

@@ -1,5 +1,6 @@
 """Bundled image data: the fixed digits split, faces and photos."""
 
+import numpy as np
 import pytest
 import torch
 
@@ -47,3 +48,56 @@ def test_photos_resize_to_a_square(name):
 def test_unknown_photo():
     with pytest.raises(ValueError, match="unknown photo"):
         load_photo("dog")
+
+
+def test_digit_from_image_follows_the_datasets_recipe():
+    """A 32x32 binary bitmap summed over 4x4 blocks is exactly how optdigits made its 8x8 digits."""
+    from core.data.images import digit_from_image
+
+    rng = np.random.default_rng(0)
+    bitmap = np.zeros((32, 32), dtype=bool)
+    bitmap[4:28, 10:22] = rng.random((24, 12)) > 0.4  # ink inside a 24x12 box, centred horizontally
+    bitmap[4, 10] = bitmap[27, 21] = True  # pin the bounding box
+    canvas = np.full((32 * 10, 32 * 10, 3), 255, dtype=np.uint8)  # dark ink on white, 10x larger
+    big = np.kron(bitmap, np.ones((10, 10), dtype=bool))
+    canvas[big] = 0
+    digit = digit_from_image(canvas)
+    # the crop is 240x120 pixels; centred in a 240x240 square and shrunk to 32x32 it is the bitmap's 24x12 box scaled by 32/24
+    assert digit.shape == (1, 1, 8, 8) and digit.min() >= 0 and digit.max() <= 1
+    assert digit[0, 0, :, :2].sum() == 0 and digit[0, 0, :, 6:].sum() == 0  # side columns stay empty, as in the dataset
+    # light ink on a dark background and a transparent background give the same digit
+    inverted = 255 - canvas
+    assert torch.equal(digit_from_image(inverted), digit)
+    rgba = np.zeros((320, 320, 4), dtype=np.uint8)
+    rgba[big] = (0, 0, 0, 255)
+    assert torch.equal(digit_from_image(rgba), digit)
+
+
+def test_digit_from_image_reads_large_renderings_of_test_digits():
+    """Test digits blown up to 320x320 come back as digits the shipped classifier still recognises."""
+    from core.checkpoint import load_model
+    from core.data.images import digit_from_image
+    from core.train import DIGITS_CLASSIFIER_PATH
+
+    images, labels = load_digits("test")
+    classifier = load_model(DIGITS_CLASSIFIER_PATH)
+    back = torch.cat([digit_from_image((np.kron(1 - image[0].numpy(), np.ones((40, 40))) * 255).astype(np.uint8)) for image in images])
+    accuracy = (classifier.predict_proba(back).argmax(1) == labels).float().mean().item()
+    assert accuracy > 0.88
+
+
+@pytest.mark.parametrize(
+    "array, key",
+    [
+        (np.full((50, 50, 3), 255, dtype=np.uint8), "draw_empty"),  # blank canvas
+        (np.zeros((0, 0, 3), dtype=np.uint8), "draw_empty"),
+        (np.zeros((4, 4, 7), dtype=np.uint8), "draw_empty"),
+        (np.zeros((4001, 4001), dtype=np.uint8), "draw_too_big"),
+    ],
+)
+def test_digit_from_image_refuses_what_it_cannot_read(array, key):
+    from core.data.images import DrawingError, digit_from_image
+
+    with pytest.raises(DrawingError) as info:
+        digit_from_image(array)
+    assert info.value.key == key

@@ -61,9 +61,7 @@ def load_digits(split: Split = "train") -> tuple[Tensor, Tensor]:
     return torch.from_numpy(images[idx]).unsqueeze(1).clone(), torch.from_numpy(labels[idx]).clone()
 
 
-def sample_digits(
-    num_samples: int, *, split: Split = "train", generator: torch.Generator | None = None
-) -> tuple[Tensor, Tensor]:
+def sample_digits(num_samples: int, *, split: Split = "train", generator: torch.Generator | None = None) -> tuple[Tensor, Tensor]:
     """Returns `num_samples` digits drawn with replacement from the split, and their labels."""
     images, labels = load_digits(split)
     pick = torch.randint(len(images), (num_samples,), generator=generator)
@@ -99,3 +97,55 @@ def load_photo(name: PhotoName, *, size: int | None = None) -> Tensor:
             image[None], size=(size, size), mode="bilinear", antialias=True, align_corners=False
         )[0].clamp(0, 1)
     return image.contiguous()
+
+
+class DrawingError(ValueError):
+    """A drawing or image that cannot become a digit; `key` names the message shown to the person."""
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+MAX_DRAWING_PIXELS = 16_000_000
+
+
+def digit_from_image(image: np.ndarray) -> Tensor:
+    """Returns a drawn or photographed digit as the dataset sees digits: `[1, 1, 8, 8]` in [0, 1].
+
+    The dataset's own recipe (UCI optdigits): the ink's bounding box is centred in a square, scaled
+    to 32x32 binary pixels and summed over 4x4 blocks (0..16, here divided by 16). `image` is
+    `[H, W]`, `[H, W, 3]` or `[H, W, 4]` (any dtype); ink is whatever differs from the background
+    (the median of the border pixels), so dark-on-light and light-on-dark both work; transparent
+    pixels are background. Raises `DrawingError("draw_empty")` when there is no ink and
+    `DrawingError("draw_too_big")` past `MAX_DRAWING_PIXELS`.
+    """
+    from PIL import Image
+
+    array = np.asarray(image)
+    if array.ndim not in (2, 3) or array.size == 0 or (array.ndim == 3 and array.shape[2] not in (1, 2, 3, 4)):
+        raise DrawingError("draw_empty")
+    if array.shape[0] * array.shape[1] > MAX_DRAWING_PIXELS:
+        raise DrawingError("draw_too_big")
+    values = array.astype(np.float32)
+    if values.ndim == 2:
+        values = values[..., None]
+    scale = 255.0 if array.dtype == np.uint8 or values.max(initial=0) > 1.0 else 1.0
+    opaque = values[..., -1] > 0.5 * scale if values.shape[2] in (2, 4) else np.ones(values.shape[:2], dtype=bool)
+    channels = values.shape[2] - (1 if values.shape[2] in (2, 4) else 0)
+    gray = values[..., :channels].mean(-1) / scale  # [H, W] in [0, 1]
+    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
+    border_opaque = np.concatenate([opaque[0], opaque[-1], opaque[:, 0], opaque[:, -1]])
+    # ink differs from the background (the border's median); on a transparent background, every opaque pixel is ink
+    ink = (np.abs(gray - float(np.median(border[border_opaque]))) > 0.25) & opaque if border_opaque.any() else opaque
+    if not ink.any():
+        raise DrawingError("draw_empty")
+    rows, cols = np.flatnonzero(ink.any(1)), np.flatnonzero(ink.any(0))
+    crop = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    side = max(crop.shape)
+    square = np.zeros((side, side), dtype=np.uint8)
+    top, left = (side - crop.shape[0]) // 2, (side - crop.shape[1]) // 2
+    square[top : top + crop.shape[0], left : left + crop.shape[1]] = crop * 255
+    bitmap = np.asarray(Image.fromarray(square).resize((32, 32), Image.Resampling.BOX)) > 127  # [32, 32] binary
+    counts = bitmap.reshape(8, 4, 8, 4).sum(axis=(1, 3)).astype(np.float32)  # [8, 8] in 0..16
+    return torch.from_numpy(counts / 16.0).reshape(1, 1, DIGIT_SIZE, DIGIT_SIZE)

@@ -28,6 +28,7 @@ import torch
 from torch import Tensor, nn
 from torch.nn import functional as F
 
+from core.classifier import judge_digits
 from core.training import Progress, Trainer
 
 InterpolationMode = Literal["linear", "spherical"]
@@ -229,23 +230,6 @@ def update_average(average: nn.Module, model: nn.Module, *, decay: float) -> Non
             a.lerp_(m, 1 - decay)
         else:
             a.copy_(m)  # batch norm's step counter
-
-
-@torch.no_grad()
-def judge_digits(classifier: nn.Module, images: Tensor, *, confidence: float = 0.9, batch_size: int = 2000) -> dict[str, float]:
-    """Returns the digits classifier's verdict on generated `images` `[N, 1, 8, 8]`.
-
-    - `class_kl`: KL divergence (natural log) of the histogram of predicted classes to the uniform
-      distribution over the classes; 0 when every digit is generated equally often.
-    - `confident_share`: share of images whose largest class probability exceeds `confidence`.
-    """
-    classifier.eval()
-    probs = torch.cat([classifier.predict_proba(chunk) for chunk in images.split(batch_size)])  # [N, K]
-    num_classes = probs.shape[1]
-    histogram = torch.bincount(probs.argmax(1), minlength=num_classes).double() / len(probs)  # [K]
-    present = histogram > 0
-    class_kl = (histogram[present] * torch.log(histogram[present] * num_classes)).sum().item()
-    return {"class_kl": class_kl, "confident_share": (probs.max(1).values > confidence).float().mean().item()}
 
 
 def train_dcgan(out: str | Path, *, steps: int = 20000, seed: int = 0, config: DCGANConfig | None = None) -> Iterator[Progress]:

@@ -1,5 +1,6 @@
 """English text of the interface. Every key here exists in `es.py` too (a test checks it)."""
 
+from demos.locales.ae_en import STRINGS as AUTOENCODERS
 from demos.locales.catalog import render_catalog
 from demos.locales.gans_en import STRINGS as GANS
 
@@ -152,7 +153,7 @@ STRINGS: dict[str, str] = {
         "code distribution towards $\\mathcal{N}(0, I)$:\n\n"
         "$$\\mathcal{L} = \\lVert x - g(z) \\rVert^2 + \\beta\\, \\mathrm{KL}\\big(\\mathcal{N}(\\mu, \\sigma^2)\\,\\Vert\\,\\mathcal{N}(0, I)\\big)$$\n\n"
         "The latent space becomes smooth: every point decodes to something plausible and moving through it morphs "
-        "one digit into another. The tab will put an AE and a VAE side by side on digits."
+        "one digit into another. Below, an AE and a VAE trained on the same digits sit side by side (code: `core/autoencoders.py`)."
     ),
     "topic_diffusion": (
         "## Diffusion models (Sohl-Dickstein et al. 2015; Ho, Jain and Abbeel 2020)\n"
@@ -269,4 +270,5 @@ _LABELS = {
     "fam_translation": "Image-to-image translation and faces", "fam_3d": "3D",
 }  # fmt: skip
 STRINGS.update(GANS)
+STRINGS.update(AUTOENCODERS)
 STRINGS.update(render_catalog(STRINGS, _LABELS))

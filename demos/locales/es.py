@@ -1,5 +1,6 @@
 """Texto en español de la interfaz. Cada clave existe también en `en.py` (un test lo verifica)."""
 
+from demos.locales.ae_es import STRINGS as AUTOENCODERS
 from demos.locales.catalog import render_catalog
 from demos.locales.gans_es import STRINGS as GANS
 
@@ -153,7 +154,7 @@ STRINGS: dict[str, str] = {
         "cada distribución de códigos hacia $\\mathcal{N}(0, I)$:\n\n"
         "$$\\mathcal{L} = \\lVert x - g(z) \\rVert^2 + \\beta\\, \\mathrm{KL}\\big(\\mathcal{N}(\\mu, \\sigma^2)\\,\\Vert\\,\\mathcal{N}(0, I)\\big)$$\n\n"
         "El espacio latente se vuelve suave: cada punto se decodifica en algo plausible y recorrerlo transforma un "
-        "dígito en otro. La pestaña va a poner un AE y un VAE lado a lado con dígitos."
+        "dígito en otro. Abajo, un AE y un VAE entrenados con los mismos dígitos, lado a lado (código: `core/autoencoders.py`)."
     ),
     "topic_diffusion": (
         "## Modelos de difusión (Sohl-Dickstein et al. 2015; Ho, Jain y Abbeel 2020)\n"
@@ -276,4 +277,5 @@ _LABELS = {
     "fam_translation": "Traducción de imagen a imagen y rostros", "fam_3d": "3D",
 }  # fmt: skip
 STRINGS.update(GANS)
+STRINGS.update(AUTOENCODERS)
 STRINGS.update(render_catalog(STRINGS, _LABELS))

@@ -1,0 +1,172 @@
+"""The Autoencoders tab through the HTTP API: every endpoint, both languages, bad input."""
+
+import io
+import json
+
+import numpy as np
+import pytest
+from gradio_client import handle_file
+from gradio_client.exceptions import AppError
+from PIL import Image
+
+
+def pixels(path) -> np.ndarray:
+    return np.asarray(Image.open(path).convert("RGB")).astype(np.int16)
+
+
+def figure(plot) -> dict:
+    return json.loads(plot["plot"]) if isinstance(plot["plot"], str) else plot["plot"]
+
+
+def decode_array(values) -> list[float]:
+    """Returns a plotly array, decoding plotly 7's base64 {"bdata", "dtype"} form."""
+    if isinstance(values, dict) and "bdata" in values:
+        import base64
+
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"])).tolist()
+    return list(values)
+
+
+@pytest.mark.parametrize("name", ["ae_2d", "vae_2d"])
+def test_a_latent_point_is_decoded_and_marked(client, name):
+    map_a, digit_a, verdict = client.predict(0.0, 0.0, "codes", api_name=f"/autoencoders_point_{name}")
+    map_b, digit_b, _ = client.predict(1.5, -1.0, "codes", api_name=f"/autoencoders_point_{name}")
+    assert "classifier reads" in verdict
+    assert np.abs(pixels(digit_a) - pixels(digit_b)).max() > 40, "another latent point decodes to another image"
+    assert (pixels(map_a) != pixels(map_b)).any(axis=-1).sum() > 50, "the marker moved"
+    manifold = client.predict(0.0, 0.0, "manifold", api_name=f"/autoencoders_point_{name}")[0]
+    assert np.abs(pixels(manifold).mean() - pixels(map_a).mean()) > 5, "the manifold view looks different from the scatter"
+
+
+def test_the_view_switch_redraws_both_maps(client):
+    ae_map, vae_map = client.predict("manifold", 0, 0, 0, 0, api_name="/autoencoders_view")
+    assert Image.open(ae_map).size == Image.open(vae_map).size
+
+
+def test_prior_samples_show_the_holes(client):
+    from core.checkpoint import read_checkpoint
+    from core.train import AUTOENCODERS_DIR
+
+    ae, vae, summary = client.predict(0, 16, api_name="/autoencoders_prior")
+    assert Image.open(ae).size == Image.open(vae).size
+    shares = [100 * float(read_checkpoint(AUTOENCODERS_DIR / f"{n}.safetensors")[1]["prior_confident_share"]) for n in ("ae_2d", "vae_2d")]
+    assert f"AE {shares[0]:.0f}%, VAE {shares[1]:.0f}% confident" in summary  # the shipped figures, quoted
+
+
+def _drawn_seven() -> bytes:
+    canvas = np.full((280, 280, 3), 255, dtype=np.uint8)
+    canvas[40:70, 50:230] = 0  # the top bar of a 7
+    for row in range(70, 250):  # its diagonal stroke
+        col = 230 - (row - 70) * 0.6
+        canvas[row, int(col) - 14 : int(col) + 14] = 0
+    buffer = io.BytesIO()
+    Image.fromarray(canvas).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_an_uploaded_digit_lands_on_both_maps(client, tmp_path):
+    path = tmp_path / "seven.png"
+    path.write_bytes(_drawn_seven())
+    result = client.predict(handle_file(str(path)), "codes", api_name="/autoencoders_upload")
+    ae_z1, ae_z2, ae_map, ae_digit, ae_verdict, vae_z1, vae_z2, vae_map, vae_digit, vae_verdict, strip, text = result
+    assert all(isinstance(v, float) for v in (ae_z1, ae_z2, vae_z1, vae_z2))
+    assert "**7**" in text, text
+    assert "classifier reads" in ae_verdict and "classifier reads" in vae_verdict
+    # the returned maps and decodes are those of the sliders' new point
+    again = client.predict(vae_z1, vae_z2, "codes", api_name="/autoencoders_point_vae_2d")
+    assert np.abs(pixels(again[1]) - pixels(vae_digit)).max() <= 40
+    assert Image.open(ae_map).size == Image.open(vae_map).size and Image.open(ae_digit).size[0] >= 150
+    assert Image.open(strip).size[0] > 2 * Image.open(strip).size[1]
+
+
+def test_an_empty_upload_gives_a_clear_message(client, tmp_path):
+    path = tmp_path / "blank.png"
+    Image.new("RGB", (100, 100), "white").save(path)
+    with pytest.raises(AppError, match="no digit to read"):
+        client.predict(handle_file(str(path)), "codes", api_name="/autoencoders_upload")
+
+
+def test_interpolation_strips(client):
+    ae, vae = client.predict("3", "8", 0, 8, api_name="/autoencoders_interpolate")
+    for strip in (ae, vae):
+        width, height = Image.open(strip).size
+        assert width > 6 * height
+
+
+def test_reparametrisation_sample_and_mean(client):
+    chart, strip, text = client.predict("2", 0, 10, 0, "sample", api_name="/autoencoders_reparam")
+    assert Image.open(chart).size[0] > 400
+    assert "\\mu" in text and "\\sigma" in text
+    _, mean_strip, mean_text = client.predict("2", 0, 10, 0, "mean", api_name="/autoencoders_reparam")
+    assert mean_text == text  # same input, same q(z|x)
+    tiles = pixels(mean_strip)
+    sampled = pixels(strip)
+    assert not np.array_equal(tiles, sampled), "sampling changes the decodes"
+
+
+def test_beta_gallery_and_live_training(client):
+    gallery = client.predict(api_name="/autoencoders_beta_shipped")
+    width, height = Image.open(gallery).size
+    assert width > 4 * height
+    curves, live_map, status = client.predict(2.0, 300, 0, api_name="/autoencoders_beta_train")
+    fig = figure(curves)
+    names = [trace["name"] for trace in fig["data"]]
+    assert len(names) == 2 and "KL" in names[1]
+    assert fig["layout"]["xaxis"]["title"]["text"] and fig["layout"]["yaxis"]["title"]["text"]
+    reconstruction = decode_array(fig["data"][0]["y"])
+    assert len(reconstruction) == 300 and np.mean(reconstruction[-30:]) < np.mean(reconstruction[:30])
+    assert status.startswith("Done: 300 steps")
+    assert Image.open(live_map).size[0] > 300
+
+
+def test_linear_ae_against_pca(client):
+    angles, errors, status = client.predict(2, 1500, api_name="/autoencoders_race")
+    max_angle = decode_array(figure(angles)["data"][0]["y"])
+    assert max_angle[-1] < 5.0 < max_angle[0]
+    assert "largest angle" in status
+    linear, nonlinear = (decode_array(trace["y"]) for trace in figure(errors)["data"])
+    assert nonlinear[-1] < linear[-1]
+
+
+def test_the_16d_vae(client):
+    grid, one, verdict = client.predict(0, 0, 0, 0, 0, api_name="/autoencoders_vae16")
+    moved = client.predict(0, 2.5, -2.5, 0, 0, api_name="/autoencoders_vae16")[1]
+    assert Image.open(grid).size[0] > 300 and "classifier reads" in verdict
+    assert not np.array_equal(pixels(one), pixels(moved))
+
+
+def test_spanish(spanish_client):
+    _, _, verdict = spanish_client.predict(0.0, 0.0, "codes", api_name="/autoencoders_point_vae_2d")
+    assert "clasificador" in verdict
+    with pytest.raises(AppError, match="entre"):
+        spanish_client.predict(1e30, 0.0, "codes", api_name="/autoencoders_point_vae_2d")
+
+
+@pytest.mark.parametrize(
+    ("api", "values", "message"),
+    [
+        ("/autoencoders_point_vae_2d", (1e30, 0.0, "codes"), "between"),
+        ("/autoencoders_point_ae_2d", (0.0, 0.0, "holes"), "must be one of"),
+        ("/autoencoders_view", ("codes", 0, 0, "x", 0), "must be a number"),
+        ("/autoencoders_prior", (0, 10_000), "between 4 and 64"),
+        ("/autoencoders_interpolate", ("3", "12", 0, 8), "between 0 and 9"),
+        ("/autoencoders_interpolate", ("3", "8", 500, 8), "between 0 and"),
+        ("/autoencoders_reparam", ("2", 0, 0, 0, "sample"), "between 1 and 32"),
+        ("/autoencoders_beta_train", (-1, 300, 0), "between 0.0 and 10.0"),
+        ("/autoencoders_beta_train", (1, 10**9, 0), "between 100 and 20000"),
+        ("/autoencoders_race", (0, 100), "between 1 and 16"),
+        ("/autoencoders_vae16", (0, 0, 0, 0, 1e30), "between -3.0 and 3.0"),
+    ],
+)
+def test_bad_input(client, api, values, message):
+    with pytest.raises(AppError, match=message):
+        client.predict(*values, api_name=api)
+    # the server keeps answering
+    assert "classifier reads" in client.predict(0.0, 0.0, "codes", api_name="/autoencoders_point_vae_2d")[2]
+
+
+@pytest.mark.parametrize(("api", "body"), [("autoencoders_point_vae_2d", '{"data": [NaN, 0, "codes"]}'), ("autoencoders_race", '{"data": [4, Infinity]}')])
+def test_nan_and_infinity_over_raw_http(app_url, api, body):
+    from tests.test_app_overview import raw_call
+
+    assert "finite number" in raw_call(app_url, api, body)

@@ -1,0 +1,40 @@
+"""Clickable charts drawn with Pillow: pixel and data coordinates map back and forth exactly."""
+
+import numpy as np
+import pytest
+
+from demos.raster import RasterAxes, labeled_tiles, nice_ticks
+
+
+def test_pixels_and_data_round_trip():
+    axes = RasterAxes((-2.0, 10.0), (6.0, 30.0), size=400, left=50, top=30)
+    points = np.array([[-2.0, 10.0], [6.0, 30.0], [0.0, 20.0]])
+    pixels = axes.to_pixel(points)
+    assert pixels.tolist() == [[50, 430], [450, 30], [150, 230]]  # y grows downwards on screen
+    for (x, y), point in zip(pixels, points, strict=True):
+        assert axes.to_data(x, y) == pytest.approx(tuple(point))
+    assert axes.to_data(10, 100) is None and axes.to_data(200, 431) is None  # margins
+
+
+@pytest.mark.parametrize(
+    "low, high, expected",
+    [(0, 10, [0, 2, 4, 6, 8, 10]), (-3.3, 3.3, [-2, 0, 2]), (-7.5, 23, [0, 10, 20]), (0.01, 0.05, [0.01, 0.02, 0.03, 0.04, 0.05])],
+)
+def test_nice_ticks(low, high, expected):
+    assert nice_ticks(low, high) == pytest.approx(expected)
+
+
+def test_canvas_has_the_declared_size_and_draws_in_the_plot_area():
+    axes = RasterAxes((0.0, 0.0), (1.0, 1.0), size=200)
+    image = axes.canvas("title", "z1", "z2")
+    assert image.size == (axes.width, axes.height)
+    before = np.asarray(image).copy()
+    axes.scatter(image, np.array([[0.5, 0.5], [5.0, 5.0]]), np.array([3, 4]))  # the second point is outside and skipped
+    changed = np.argwhere((np.asarray(image) != before).any(-1))
+    x, y = axes.to_pixel(np.array([[0.5, 0.5]]))[0]
+    assert len(changed) > 0 and np.abs(changed[:, 1] - x).max() <= 4 and np.abs(changed[:, 0] - y).max() <= 4
+
+
+def test_labeled_tiles_layout():
+    tiles = labeled_tiles(np.zeros((10, 8, 8)), [str(i) for i in range(10)], [True] * 5 + [False] * 5, per_row=4, scale=4)
+    assert tiles.size == (4 * (32 + 10) + 10, 3 * (32 + 22) + 8)
