@@ -13,6 +13,7 @@ from benchmarks.common import DEFAULT_OUT, print_table, write_result
 BENCHMARKS: dict[str, str] = {
     "startup": "benchmarks.startup",
     "gan2d": "benchmarks.gan2d",
+    "autoencoders": "benchmarks.autoencoders",
 }
 
 

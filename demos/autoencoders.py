@@ -426,7 +426,7 @@ def build(demo: gr.Blocks) -> None:
     prior_text = gr.Markdown()
     markdown("ae_draw_help")
     with gr.Row(equal_height=False):
-        sketch = gr.Sketchpad(type="numpy", canvas_size=(280, 280), label=I18N("ae_draw"), brush=gr.Brush(default_size=22, colors=["#111111"]), elem_id="ae-sketch")
+        sketch = gr.Sketchpad(type="numpy", canvas_size=(280, 280), label=I18N("ae_draw"), brush=gr.Brush(default_size=22, colors=["#111111"]), layers=False, elem_id="ae-sketch")
         upload = gr.Image(type="numpy", image_mode="RGBA", sources=["upload"], label=I18N("ae_upload"), height=280)
         with gr.Column():
             drawn = gr.Image(type="pil", interactive=False, label=I18N("ae_drawn_strip"), height=180, elem_id="ae-drawn")

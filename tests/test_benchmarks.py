@@ -6,6 +6,8 @@ import json
 import math
 from pathlib import Path
 
+import pytest
+
 from benchmarks.__main__ import main
 
 
@@ -49,3 +51,17 @@ def test_gan2d_quick_writes_a_coverage_table(tmp_path: Path, capsys) -> None:
     assert results["dcgan_samples"] == 1000 and results["dcgan_class_kl"] < 0.05 and results["dcgan_confident_share"] > 0.7
     printed = capsys.readouterr().out
     assert "coverage" in printed and "non_saturating" in printed
+
+
+def test_autoencoders_quick_writes_its_figures(tmp_path: Path, capsys) -> None:
+    """Returns nothing; runs `autoencoders --quick` and checks its figures (no timing limits)."""
+    assert main(["autoencoders", "--quick", "--out", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "autoencoders.json").read_text(encoding="utf-8"))["results"]
+    assert [m["model"] for m in results["models"]] == ["ae_2d", "vae_2d"]
+    vae = results["models"][1]
+    assert vae["test_elbo"] == pytest.approx(-(vae["test_reconstruction_nll"] + vae["test_kl"]), rel=1e-6)
+    assert results["holes_vae_confident_share"] > results["holes_ae_confident_share"]
+    assert results["race_k"] == 2 and results["race_nonlinear_mse"] < results["race_pca_mse"]
+    assert results["slider_ms"] > 0 and results["drawing_ms"] > 0 and results["bare_decode_ms"] > 0
+    assert set(results["targets"]) == {"vae_minus_ae_confident_share", "race_max_angle_deg", "nonlinear_over_pca_mse", "slider_ms", "drawing_ms"}
+    assert "holes_ae_confident_share" in capsys.readouterr().out

@@ -137,8 +137,9 @@ def test_autoencoders_slider_click_and_drawing(browser, app_url, artifacts):
         "([sel, old]) => document.querySelector(sel).value !== old", arg=["#ae-ae_2d-z1 input[type=number]", ae_z1], timeout=30_000
     )
     # draw a digit on the canvas: it is read and placed on both maps
+    page.locator("#ae-sketch").scroll_into_view_if_needed()
+    page.locator("#ae-sketch button[aria-label=Brush]").click()
     canvas = page.locator("#ae-sketch canvas").first
-    canvas.scroll_into_view_if_needed()
     box = canvas.bounding_box()
     x0, y0, w, h = box["x"], box["y"], box["width"], box["height"]
     page.mouse.move(x0 + 0.3 * w, y0 + 0.2 * h)

@@ -43,7 +43,7 @@ STRINGS: dict[str, str] = {
     ),
     "ae_draw_help": (
         "### 3. Dibuja un dígito\n"
-        "Dibuja un dígito con trazo grueso (o sube una foto de uno). Se recorta a su caja y se reduce a 8×8 igual que "
+        "Elige el pincel en el borde izquierdo del lienzo y dibuja un dígito con trazo grueso (o sube una foto de uno). Se recorta a su caja y se reduce a 8×8 igual que "
         "se hizo el conjunto de datos; los mapas de arriba saltan al lugar donde cae en cada espacio latente."
     ),
     "ae_draw": "Dibuja un dígito",
