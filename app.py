@@ -13,7 +13,7 @@ from collections.abc import Callable
 import gradio as gr
 from PIL import Image
 
-from demos import autoencoders, explore, gans, overview
+from demos import autoencoders, diffusion, explore, gans, overview
 from demos.i18n import I18N
 from demos.layout import markdown
 from demos.topics import topic_tab
@@ -23,7 +23,7 @@ TABS: list[tuple[str, str, Callable[[gr.Blocks], None]]] = [
     ("overview", "tab_overview", overview.build),
     ("gans", "tab_gans", gans.build),
     ("autoencoders", "tab_autoencoders", autoencoders.build),
-    ("diffusion", "tab_diffusion", topic_tab("diffusion")),
+    ("diffusion", "tab_diffusion", diffusion.build),
     ("clip", "tab_clip", topic_tab("clip")),
     ("stable_diffusion", "tab_sd", topic_tab("sd")),
     ("nerf", "tab_nerf", topic_tab("nerf")),

@@ -35,6 +35,8 @@ MODEL_REGISTRY: dict[str, str] = {
     "gan2d": "core.gan.lab2d:GAN2D",
     "dcgan_digits": "core.gan.dcgan:DCGAN",
     "autoencoder": "core.autoencoders:Autoencoder",
+    "diffusion_unet": "core.diffusion.unet:UNet",
+    "toy_denoiser": "core.diffusion.unet:ToyDenoiser",
 }
 
 

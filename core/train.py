@@ -3,6 +3,7 @@
     python -m core.train digits-classifier            # -> assets/digits_classifier.safetensors
     python -m core.train dcgan-digits                 # -> assets/dcgan_digits.safetensors (needs the classifier)
     python -m core.train autoencoders-digits          # -> assets/autoencoders/*.safetensors (needs the classifier)
+    python -m core.train diffusion-digits-epsilon     # -> assets/diffusion/unet_epsilon.safetensors (also -sample, -v)
 
 Each recipe is a generator that drives the shared `Trainer` and yields its `Progress`; the command
 line prints the reports, tests run the same recipes at tiny scale.
@@ -26,6 +27,8 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 DIGITS_CLASSIFIER_PATH = ASSETS / "digits_classifier.safetensors"
 DCGAN_PATH = ASSETS / "dcgan_digits.safetensors"
 AUTOENCODERS_DIR = ASSETS / "autoencoders"
+DIFFUSION_DIR = ASSETS / "diffusion"
+DIFFUSION_PATHS = {p: DIFFUSION_DIR / f"unet_{n}.safetensors" for p, n in (("epsilon", "epsilon"), ("sample", "sample"), ("v_prediction", "v"))}
 
 
 def train_digits_classifier(
@@ -70,10 +73,22 @@ def train_autoencoders_digits(out: str | Path = AUTOENCODERS_DIR, **kwargs) -> I
     return train_autoencoders(out, **kwargs)
 
 
+def _diffusion_recipe(prediction: str):
+    def recipe(out: str | Path = DIFFUSION_PATHS[prediction], **kwargs) -> Iterator[Progress]:
+        from core.diffusion.digits import train_digits_unet
+
+        return train_digits_unet(out, prediction=prediction, **kwargs)  # type: ignore[arg-type]
+
+    return recipe
+
+
 RECIPES = {
     "digits-classifier": (train_digits_classifier, DIGITS_CLASSIFIER_PATH),
     "dcgan-digits": (train_dcgan_digits, DCGAN_PATH),
     "autoencoders-digits": (train_autoencoders_digits, AUTOENCODERS_DIR),
+    "diffusion-digits-epsilon": (_diffusion_recipe("epsilon"), DIFFUSION_PATHS["epsilon"]),
+    "diffusion-digits-sample": (_diffusion_recipe("sample"), DIFFUSION_PATHS["sample"]),
+    "diffusion-digits-v": (_diffusion_recipe("v_prediction"), DIFFUSION_PATHS["v_prediction"]),
 }
 
 

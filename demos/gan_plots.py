@@ -11,18 +11,11 @@ from plotly.subplots import make_subplots
 from core.gan.lab2d import Snapshot
 from core.plane import PlaneGrid
 from demos.i18n import Lang, t
-from demos.plots import base_layout
+from demos.plots import base_layout, segments
 
 REAL_COLOR = "#16a34a"  # green, as in GAN Lab
 FAKE_COLOR = "#7c3aed"  # purple
 VIEWS = ("real", "fake", "heatmap", "gradients", "manifold")
-
-
-def _segments(starts: np.ndarray, ends: np.ndarray) -> tuple[list, list]:
-    """Returns x and y lists drawing one line segment per row, separated by None."""
-    xs = np.stack([starts[:, 0], ends[:, 0], np.full(len(starts), np.nan)], axis=1).reshape(-1)
-    ys = np.stack([starts[:, 1], ends[:, 1], np.full(len(starts), np.nan)], axis=1).reshape(-1)
-    return [None if math.isnan(v) else float(v) for v in xs], [None if math.isnan(v) else float(v) for v in ys]
 
 
 def plane_figure(snap: Snapshot, grid: PlaneGrid, views: list[str], probabilistic: bool, lang: Lang, title: str) -> go.Figure:
@@ -62,7 +55,7 @@ def plane_figure(snap: Snapshot, grid: PlaneGrid, views: list[str], probabilisti
         longest = float(np.linalg.norm(grad, axis=1).max())
         length = 0.08 * max(box[1] - box[0], box[3] - box[2])
         ends = fake + grad * (length / longest if longest > 0 else 0.0)
-        xs, ys = _segments(fake, ends)
+        xs, ys = segments(fake, ends)
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#f97316", "width": 1.5}, name=t("gan_gradients", lang), hoverinfo="skip"))
     fig.update_xaxes(range=[box[0], box[1]])
     fig.update_yaxes(range=[box[2], box[3]])

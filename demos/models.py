@@ -28,3 +28,11 @@ def autoencoder(name: str):
     if name not in SHIPPED:
         raise KeyError(name)
     return load_model(AUTOENCODERS_DIR / f"{name}.safetensors")
+
+
+@lru_cache(maxsize=3)
+def diffusion_unet(prediction: str):
+    """Returns the shipped digits U-Net trained to predict `prediction` ("epsilon", "sample" or "v_prediction")."""
+    from core.train import DIFFUSION_PATHS
+
+    return load_model(DIFFUSION_PATHS[prediction])

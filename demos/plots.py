@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
@@ -59,3 +61,10 @@ def image_grid(images, *, nrow: int = 8, scale: int = 8, pad: int = 1) -> Image.
     pixels = (canvas.transpose(1, 2, 0) * 255).round().astype(np.uint8)
     image = Image.fromarray(pixels[..., 0] if c == 1 else pixels)
     return image.resize((image.width * scale, image.height * scale), Image.NEAREST)
+
+
+def segments(starts: np.ndarray, ends: np.ndarray) -> tuple[list, list]:
+    """Returns x and y lists drawing one line segment per row, separated by None."""
+    xs = np.stack([starts[:, 0], ends[:, 0], np.full(len(starts), np.nan)], axis=1).reshape(-1)
+    ys = np.stack([starts[:, 1], ends[:, 1], np.full(len(starts), np.nan)], axis=1).reshape(-1)
+    return [None if math.isnan(v) else float(v) for v in xs], [None if math.isnan(v) else float(v) for v in ys]

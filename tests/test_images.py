@@ -101,3 +101,29 @@ def test_digit_from_image_refuses_what_it_cannot_read(array, key):
     with pytest.raises(DrawingError) as info:
         digit_from_image(array)
     assert info.value.key == key
+
+
+@pytest.mark.parametrize(
+    "array",
+    [
+        np.full((30, 50, 3), 255, dtype=np.uint8),
+        np.full((30, 50), 65535, dtype=np.uint16),
+        np.ones((50, 30, 4), dtype=np.float64),
+        np.ones((40, 40), dtype=bool),
+    ],
+)
+def test_image_from_array_reads_any_mode_and_bit_depth(array):
+    from core.data.images import image_from_array
+
+    image = image_from_array(array, 16)
+    assert image.shape[1:] == (16, 16) and image.shape[0] in (1, 3)
+    assert torch.allclose(image, torch.ones_like(image), atol=1e-5)  # white stays white in every encoding
+
+
+def test_image_from_array_refuses_empty_and_huge():
+    from core.data.images import DrawingError, image_from_array
+
+    for array, key in ((np.zeros((0, 3)), "draw_empty"), (np.zeros((5000, 4000), dtype=np.uint8), "draw_too_big")):
+        with pytest.raises(DrawingError) as info:
+            image_from_array(array, 16)
+        assert info.value.key == key

@@ -88,15 +88,36 @@ def load_photo(name: PhotoName, *, size: int | None = None) -> Tensor:
     array = getattr(skimage.data, _SKIMAGE_NAMES.get(name, name))()
     image = torch.from_numpy(np.asarray(array, dtype=np.float32) / 255.0)
     image = image.permute(2, 0, 1) if image.ndim == 3 else image.unsqueeze(0)  # [C, H, W]
-    if size is not None:
-        _, h, w = image.shape
-        side = min(h, w)
-        top, left = (h - side) // 2, (w - side) // 2
-        image = image[:, top : top + side, left : left + side]
-        image = torch.nn.functional.interpolate(
-            image[None], size=(size, size), mode="bilinear", antialias=True, align_corners=False
-        )[0].clamp(0, 1)
-    return image.contiguous()
+    return square(image, size) if size is not None else image.contiguous()
+
+
+def square(image: Tensor, size: int) -> Tensor:
+    """Returns `image` `[C, H, W]` centre-cropped to a square and resized to `size` x `size` (antialiased)."""
+    _, h, w = image.shape
+    side = min(h, w)
+    top, left = (h - side) // 2, (w - side) // 2
+    image = image[:, top : top + side, left : left + side]
+    resized = torch.nn.functional.interpolate(image[None], size=(size, size), mode="bilinear", antialias=True, align_corners=False)
+    return resized[0].clamp(0, 1).contiguous()
+
+
+def image_from_array(array: np.ndarray, size: int) -> Tensor:
+    """Returns an uploaded picture `[H, W]`, `[H, W, 3]` or `[H, W, 4]` (uint8, uint16, bool or float in
+    [0, 1]) as `[C, size, size]` in [0, 1], C = 1 or 3; the alpha channel is dropped. Raises
+    `DrawingError("draw_empty")` for an empty array and `DrawingError("draw_too_big")` past `MAX_DRAWING_PIXELS`."""
+    array = np.asarray(array)
+    if array.ndim not in (2, 3) or array.size == 0 or (array.ndim == 3 and array.shape[2] not in (1, 3, 4)):
+        raise DrawingError("draw_empty")
+    if array.shape[0] * array.shape[1] > MAX_DRAWING_PIXELS:
+        raise DrawingError("draw_too_big")
+    if array.dtype == np.bool_:
+        values = array.astype(np.float32)
+    elif np.issubdtype(array.dtype, np.integer):
+        values = array.astype(np.float32) / float(np.iinfo(array.dtype).max)
+    else:
+        values = np.nan_to_num(array.astype(np.float32)).clip(0, 1)
+    values = values[..., None] if values.ndim == 2 else values[..., :3]
+    return square(torch.from_numpy(np.ascontiguousarray(values)).permute(2, 0, 1), size)
 
 
 class DrawingError(ValueError):

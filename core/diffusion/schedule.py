@@ -35,9 +35,14 @@ def make_betas(name: ScheduleName, num_steps: int = 1000, *, beta_start: float =
     - cosine: Nichol and Dhariwal 2021, alpha_bar(s) = cos^2((s + 0.008) / 1.008 * pi / 2), betas capped at 0.999
       (`diffusers`' "squaredcos_cap_v2").
     - quadratic: square roots evenly spaced, then squared (`diffusers`' "scaled_linear").
+
+    The default `beta_start` and `beta_end` are DDPM's for 1,000 steps; with fewer steps they are
+    scaled by 1000 / num_steps (Nichol and Dhariwal 2021), so the chain still ends in noise.
     """
     if num_steps < 1:
         raise ValueError(f"num_steps must be >= 1, got {num_steps}")
+    scale = 1000 / num_steps if num_steps < 1000 else 1.0
+    beta_start, beta_end = scale * beta_start, min(scale * beta_end, 0.999)
     if name == "linear":
         return torch.linspace(beta_start, beta_end, num_steps, dtype=torch.float32)
     if name == "quadratic":
@@ -110,3 +115,9 @@ class NoiseSchedule:
         if prediction == "v_prediction":
             return a.sqrt() * x_t - (1 - a).sqrt() * output, a.sqrt() * output + (1 - a).sqrt() * x_t
         raise ValueError(f"unknown prediction {prediction!r}; choose among {PREDICTIONS}")
+
+
+def normal_band_shares(values: Tensor) -> list[float]:
+    """Returns the shares of `values` within 1, 2 and 3 of zero (about 0.683, 0.954, 0.997 for standard normal noise)."""
+    flat = values.flatten().abs()
+    return [float((flat <= k).float().mean()) for k in (1, 2, 3)]

@@ -2,6 +2,7 @@
 
 from demos.locales.ae_en import STRINGS as AUTOENCODERS
 from demos.locales.catalog import render_catalog
+from demos.locales.diffusion_en import STRINGS as DIFFUSION
 from demos.locales.gans_en import STRINGS as GANS
 
 STRINGS: dict[str, str] = {
@@ -164,8 +165,9 @@ STRINGS: dict[str, str] = {
         "connections) told which step it is at, learns to undo it. Predicting the noise $\\epsilon$ is easier than "
         "predicting the image, and the predicted noise points along the **score**, the direction towards more likely, "
         "less noisy data. Sampling starts from noise and denoises step by step, which is why diffusion is slow.\n\n"
-        "The tab will show the forward process on any image, a DDPM trained from scratch on digits generating step by "
-        "step, the DDIM shortcut, classifier-free guidance, and a 2D playground with the learned score field."
+        "Below: the forward process on any image, a DDPM trained from scratch on digits generating step by step, the "
+        "DDIM shortcut, classifier-free guidance, three prediction targets, the U-Net itself, and a 2D playground with the "
+        "learned score field (code: `core/diffusion/`)."
     ),
     "topic_clip": (
         "## CLIP and DALL-E 2\n"
@@ -271,4 +273,5 @@ _LABELS = {
 }  # fmt: skip
 STRINGS.update(GANS)
 STRINGS.update(AUTOENCODERS)
+STRINGS.update(DIFFUSION)
 STRINGS.update(render_catalog(STRINGS, _LABELS))

@@ -2,6 +2,7 @@
 
 from demos.locales.ae_es import STRINGS as AUTOENCODERS
 from demos.locales.catalog import render_catalog
+from demos.locales.diffusion_es import STRINGS as DIFFUSION
 from demos.locales.gans_es import STRINGS as GANS
 
 STRINGS: dict[str, str] = {
@@ -165,8 +166,9 @@ STRINGS: dict[str, str] = {
         "botella y conexiones de salto) a la que se le dice en qué paso está, aprende a deshacerlo. Predecir el ruido "
         "$\\epsilon$ es más fácil que predecir la imagen, y el ruido predicho apunta en la dirección del **score**, hacia "
         "datos más probables y menos ruidosos. El muestreo parte de ruido y lo limpia paso a paso: por eso la difusión es lenta.\n\n"
-        "La pestaña va a mostrar el proceso directo sobre cualquier imagen, un DDPM entrenado desde cero con dígitos "
-        "generando paso a paso, el atajo DDIM, la guía sin clasificador y un espacio 2D con el campo de score aprendido."
+        "Abajo: el proceso directo sobre cualquier imagen, un DDPM entrenado desde cero con dígitos que genera paso a paso, "
+        "el atajo de DDIM, la guía sin clasificador, tres objetivos de predicción, la propia U-Net y un laboratorio 2D con "
+        "el campo de score aprendido (código: `core/diffusion/`)."
     ),
     "topic_clip": (
         "## CLIP y DALL-E 2\n"
@@ -278,4 +280,5 @@ _LABELS = {
 }  # fmt: skip
 STRINGS.update(GANS)
 STRINGS.update(AUTOENCODERS)
+STRINGS.update(DIFFUSION)
 STRINGS.update(render_catalog(STRINGS, _LABELS))

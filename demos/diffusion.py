@@ -1,0 +1,352 @@
+"""Diffusion tab: the forward process on any image, the shipped digits DDPM generating step by step
+(DDPM or DDIM, guidance), the three prediction targets compared, and the U-Net drawn from itself."""
+
+from __future__ import annotations
+
+import math
+import time
+from functools import lru_cache
+
+import gradio as gr
+import numpy as np
+import plotly.graph_objects as go
+import torch
+from PIL import Image, ImageDraw
+from plotly.subplots import make_subplots
+from scipy import stats
+
+from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
+from core.diffusion.digits import DEFAULT_GUIDANCE, DEFAULT_STEPS, schedule_of, to_image, to_model
+from core.diffusion.schedule import SCHEDULES, NoiseSchedule, normal_band_shares
+from core.diffusion.training import sample_steps
+from core.diffusion.unet import describe_unet
+from demos import diffusion_toy, inputs
+from demos.i18n import I18N, Lang, error, lang_of, t
+from demos.layout import LATEX, LIGHT, markdown
+from demos.models import classifier, diffusion_unet
+from demos.plots import image_grid
+from demos.raster import font, labeled_tiles
+
+T = 1000
+SOURCES = ("digit", "photo", "upload")
+PHOTO_SIZE = 64
+SAMPLERS = ("ddpm", "ddim")
+PREDICTION_NAMES = {"epsilon": "epsilon", "sample": "sample", "v_prediction": "v"}
+LIMITS = {"steps": (1, 1000), "eta": (0.0, 1.0), "guidance": (0.0, 10.0), "count": (1, 64), "digit_index": (0, 1796)}
+GENERATE = {"concurrency_id": "diffusion_generate", "concurrency_limit": 2}
+REFRESH_SECONDS = 0.25
+EVERY_STEP_UP_TO = 25
+MAX_GENERATION_SECONDS = 120
+
+
+# --- 1. the forward process ---
+
+
+@lru_cache(maxsize=4)
+def schedule(name: str) -> NoiseSchedule:
+    return NoiseSchedule.named(name, T)  # type: ignore[arg-type]
+
+
+def _source_image(source: str, digit_index, photo: str, upload, lang: Lang) -> torch.Tensor:
+    """Returns the chosen image `[1, C, H, W]` in [0, 1]."""
+    if source == "digit":
+        index = inputs.integer(digit_index, "diff_digit_index", *LIMITS["digit_index"], lang)
+        return load_digits("all")[0][index : index + 1]
+    if source == "photo":
+        return load_photo(inputs.choice(photo, "diff_photo", PHOTOS, lang), size=PHOTO_SIZE)[None]  # type: ignore[arg-type]
+    if not isinstance(upload, np.ndarray):
+        raise error("diff_err_upload", lang)
+    try:
+        return image_from_array(upload, PHOTO_SIZE)[None]
+    except DrawingError as err:
+        raise error(f"ae_err_{err.key}", lang) from None
+
+
+def _show(x: torch.Tensor) -> Image.Image:
+    """Returns images `[N, C, H, W]` in model scale [-1, 1] as one enlarged picture."""
+    scale = max(1, 256 // x.shape[-1])
+    return image_grid(to_image(x), nrow=len(x), scale=scale, pad=0)
+
+
+def _schedule_figure(name: str, step: int, lang: Lang) -> go.Figure:
+    s = schedule(name)
+    ts = list(range(T))
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_trace(go.Scatter(x=ts, y=s.alphas_cumprod.tolist(), name=t("diff_alpha_bar", lang), line={"color": "#4f46e5"}), secondary_y=False)
+    fig.add_trace(go.Scatter(x=ts, y=s.snr().log10().tolist(), name=t("diff_log_snr", lang), line={"color": "#ea580c"}), secondary_y=True)
+    fig.add_vline(x=step, line_dash="dash", line_color="#111827", annotation_text=f"t = {step}")
+    fig.update_layout(
+        title={"text": t("diff_schedule_title", lang, schedule=t(f"diff_schedule_{name}", lang)), "x": 0.5, "font": {"size": 15}},
+        height=340, plot_bgcolor="white", margin={"l": 55, "r": 55, "t": 50, "b": 80},
+        legend={"orientation": "h", "y": -0.35, "x": 0.5, "xanchor": "center"},
+    )  # fmt: skip
+    fig.update_xaxes(title_text=t("diff_timestep", lang), showgrid=True, gridcolor="#eee")
+    fig.update_yaxes(title_text="ᾱ_t", range=[0, 1.02], secondary_y=False, showgrid=True, gridcolor="#eee")
+    fig.update_yaxes(title_text="log₁₀ SNR", secondary_y=True, showgrid=False)
+    return fig
+
+
+def _noise_figure(noise: torch.Tensor, title: str, lang: Lang) -> go.Figure:
+    values = noise.flatten().numpy()
+    shares = normal_band_shares(noise)
+    grid = np.linspace(-4, 4, 200)
+    fig = go.Figure()
+    for k, color in ((3, "#fef3c7"), (2, "#fde68a"), (1, "#fcd34d")):
+        fig.add_vrect(x0=-k, x1=k, fillcolor=color, opacity=0.6, line_width=0, layer="below")
+    fig.add_trace(go.Histogram(x=values, histnorm="probability density", nbinsx=40, name=t("diff_noise_hist", lang), marker_color="#6366f1", opacity=0.75))
+    fig.add_trace(go.Scatter(x=grid, y=stats.norm.pdf(grid), name="N(0, 1)", line={"color": "#111827"}))
+    fig.update_layout(
+        title={"text": title, "x": 0.5, "font": {"size": 15}}, height=320, plot_bgcolor="white", bargap=0.02,
+        margin={"l": 55, "r": 20, "t": 50, "b": 45}, legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
+        xaxis_title=t("diff_noise_value", lang), yaxis_title=t("diff_density", lang),
+    )  # fmt: skip
+    fig.update_xaxes(range=[-4, 4])
+    text = t("diff_bands", lang, n=len(values), one=100 * shares[0], two=100 * shares[1], three=100 * shares[2])
+    return fig, text
+
+
+def forward(source, digit_index, photo, upload, schedule_name, step, seed, request: gr.Request):
+    """Returns x_0, x_t in closed form, the schedule's curves, and the histogram of the added noise."""
+    lang = lang_of(request)
+    source = inputs.choice(source, "diff_source", SOURCES, lang)
+    name = inputs.choice(schedule_name, "diff_schedule", SCHEDULES, lang)
+    k = inputs.integer(step, "diff_timestep", 0, T - 1, lang)
+    seed_value = inputs.seed(seed, lang)
+    x0 = to_model(_source_image(source, digit_index, photo, upload, lang))
+    noise = torch.randn(x0.shape, generator=torch.Generator().manual_seed(seed_value))
+    x_t = schedule(name).q_sample(x0, torch.tensor([k]), noise)
+    a = schedule(name).alphas_cumprod[k].item()
+    caption = t("diff_forward_caption", lang, t=k, a=a, signal=math.sqrt(a), noise=math.sqrt(1 - a), snr=a / (1 - a))
+    hist, bands = _noise_figure(noise, t("diff_noise_title", lang), lang)
+    return _show(torch.cat([x0, x_t])), caption, _schedule_figure(name, k, lang), hist, bands
+
+
+def chain(source, digit_index, photo, upload, schedule_name, step, seed, request: gr.Request):
+    """Returns x_t reached by iterating the one-step chain, and a test that it has the closed form's distribution."""
+    lang = lang_of(request)
+    source = inputs.choice(source, "diff_source", SOURCES, lang)
+    name = inputs.choice(schedule_name, "diff_schedule", SCHEDULES, lang)
+    k = inputs.integer(step, "diff_timestep", 0, T - 1, lang)
+    seed_value = inputs.seed(seed, lang)
+    x0 = to_model(_source_image(source, digit_index, photo, upload, lang))
+    s = schedule(name)
+    x_t = s.chain(x0, k, generator=torch.Generator().manual_seed(seed_value + 1))
+    a = s.alphas_cumprod[k].item()
+    standardised = (x_t - math.sqrt(a) * x0) / math.sqrt(1 - a)  # should be N(0, 1) if the chain matches the closed form
+    test = stats.kstest(standardised.flatten().numpy(), "norm")
+    hist, bands = _noise_figure(standardised, t("diff_chain_hist_title", lang, t=k), lang)
+    text = t("diff_chain_text", lang, steps=k + 1, ks=test.statistic, p=test.pvalue) + "  \n" + bands
+    return _show(x_t), text, hist
+
+
+# --- 2-3. generation with the shipped model, guidance ---
+
+
+def _labels(digit: str, count: int, lang: Lang) -> torch.Tensor | None:
+    if digit == "any":
+        return None
+    return torch.full((count,), inputs.integer(digit, "diff_digit", 0, 9, lang))
+
+
+def _judged(images: torch.Tensor, wanted: torch.Tensor | None) -> tuple[Image.Image, str]:
+    probs = classifier().predict_proba(images)
+    best, read = probs.max(1)
+    good = (read == wanted) if wanted is not None else best > 0.9
+    captions = [f"{d} · {100 * p:.0f}%" for d, p in zip(read.tolist(), best.tolist(), strict=True)]
+    tiles = labeled_tiles(images[:, 0].numpy(), captions, good.tolist(), per_row=8, scale=8)
+    return tiles, read
+
+
+def _generation_inputs(sampler, steps, eta, guidance, digit, count, seed, lang: Lang):
+    return (
+        inputs.choice(sampler, "diff_sampler", SAMPLERS, lang),
+        inputs.integer(steps, "diff_steps", *LIMITS["steps"], lang),
+        inputs.real(eta, "diff_eta", *LIMITS["eta"], lang),
+        inputs.real(guidance, "diff_guidance", *LIMITS["guidance"], lang),
+        digit if digit == "any" else str(inputs.integer(digit, "diff_digit", 0, 9, lang)),
+        inputs.integer(count, "diff_count", *LIMITS["count"], lang),
+        inputs.seed(seed, lang),
+    )
+
+
+def generate(sampler, steps, eta, guidance, digit, count, seed, request: gr.Request):
+    """Streams a generation: x_t and the predicted x_0 as the steps go by, then the classifier's verdict."""
+    lang = lang_of(request)
+    sampler, n_steps, eta_value, w, digit, n, seed_value = _generation_inputs(sampler, steps, eta, guidance, digit, count, seed, lang)
+    if sampler == "ddpm":
+        eta_value = 1.0
+    model = diffusion_unet("epsilon")
+    labels = _labels(digit, n, lang)
+    start, last_report = time.monotonic(), 0.0
+    last = None
+    stream = sample_steps(
+        model, schedule_of(model), model.config.prediction, (n, 1, 8, 8), sampler=sampler, steps=n_steps, eta=eta_value,
+        labels=labels, guidance=w if labels is not None else 1.0, generator=torch.Generator().manual_seed(seed_value),
+    )  # fmt: skip
+    for last in stream:
+        now = time.monotonic() - start
+        if now > MAX_GENERATION_SECONDS:
+            raise error("diff_err_too_slow", lang, seconds=MAX_GENERATION_SECONDS)
+        if last.total > EVERY_STEP_UP_TO and 1 < last.index < last.total and now - last_report < REFRESH_SECONDS:
+            continue  # long runs stream about 4 frames a second; short ones show every step
+        last_report = now
+        progress = t("diff_progress", lang, i=last.index, n=last.total, t=last.timestep, seconds=now)
+        if last.index < last.total:
+            yield image_grid(to_image(last.sample), nrow=8, scale=6), image_grid(to_image(last.pred_x0), nrow=8, scale=6), progress, gr.skip()
+    assert last is not None
+    images = to_image(last.sample)
+    tiles, read = _judged(images, labels)
+    if labels is not None:
+        verdict = t("diff_verdict_cond", lang, hits=int((read == labels).sum()), n=n, digit=digit)
+    else:
+        counts = torch.bincount(read, minlength=10).tolist()
+        verdict = t("diff_verdict_uncond", lang, counts=" · ".join(f"{d}: {c}" for d, c in enumerate(counts)))
+    done = t("diff_done", lang, n=n, steps=last.total, seconds=time.monotonic() - start, evals=last.total * (2 if labels is not None and w != 1.0 else 1))
+    yield tiles, image_grid(to_image(last.pred_x0), nrow=8, scale=6), done, verdict
+
+
+# --- 4. what the network predicts ---
+
+
+def compare_predictions(steps, seed, digit, request: gr.Request):
+    """Returns the three shipped models' samples for the same seed, steps and label, each judged."""
+    lang = lang_of(request)
+    n_steps = inputs.integer(steps, "diff_steps", *LIMITS["steps"], lang)
+    seed_value = inputs.seed(seed, lang)
+    d = inputs.integer(digit, "diff_digit", 0, 9, lang)
+    out = []
+    for prediction in PREDICTION_NAMES:
+        model = diffusion_unet(prediction)
+        labels = torch.full((16,), d)
+        noise = torch.randn(16, 1, 8, 8, generator=torch.Generator().manual_seed(seed_value))
+        *_, last = sample_steps(model, schedule_of(model), prediction, (16, 1, 8, 8), steps=n_steps, labels=labels, guidance=DEFAULT_GUIDANCE, noise=noise)  # type: ignore[arg-type]
+        tiles, read = _judged(to_image(last.sample), labels)
+        out += [tiles, t("diff_pred_score", lang, hits=int((read == labels).sum()), n=16)]
+    return tuple(out)
+
+
+# --- 5. the U-Net, drawn from the model ---
+
+
+def unet_diagram(request: gr.Request):
+    """Returns a picture of the shipped U-Net's stages (resolution by height), skips and time inputs, and a table."""
+    lang = lang_of(request)
+    stages = describe_unet(diffusion_unet("epsilon"))
+    levels = sorted({s["resolution"] for s in stages}, reverse=True)
+    width, height, box_w, box_h = 110 * len(stages) + 40, 380, 96, 64
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    centres = {}
+    colors = {"conv": (229, 231, 235), "down": (199, 210, 254), "downsample": (224, 231, 255), "mid": (252, 211, 77),
+              "up": (187, 247, 208), "upsample": (220, 252, 231)}  # fmt: skip
+    for i, s in enumerate(stages):
+        x = 30 + 110 * i
+        y = 40 + 100 * levels.index(s["resolution"])
+        centres[s["name"]] = (x + box_w / 2, y)
+        draw.rounded_rectangle([x, y, x + box_w, y + box_h], radius=8, fill=colors[s["kind"]], outline=(75, 85, 99))
+        draw.text((x + box_w / 2, y + 12), s["name"], fill="black", font=font(13), anchor="mm")
+        draw.text((x + box_w / 2, y + 30), f"{s['in_channels']} -> {s['out_channels']} ch", fill="black", font=font(12), anchor="mm")
+        draw.text((x + box_w / 2, y + 47), f"{s['resolution']}x{s['resolution']}", fill=(75, 85, 99), font=font(12), anchor="mm")
+        if s["time"]:
+            draw.ellipse([x + box_w - 16, y - 10, x + box_w + 4, y + 10], fill=(234, 88, 12))
+            draw.text((x + box_w - 6, y), "t", fill="white", font=font(12), anchor="mm")
+        if i:
+            (px, py), (cx, cy) = centres[stages[i - 1]["name"]], centres[s["name"]]
+            draw.line([(px + box_w / 2, py + box_h / 2), (cx - box_w / 2, cy + box_h / 2)], fill=(75, 85, 99), width=2)
+    for s in stages:
+        if "skip_from" in s:
+            (sx, sy), (ux, uy) = centres[s["skip_from"]], centres[s["name"]]
+            top = min(sy, uy) - 22
+            draw.line([(sx, sy), (sx, top), (ux, top), (ux, uy)], fill=(22, 163, 74), width=2)
+    draw.text((30, height - 22), t("diff_unet_legend", lang), fill=(75, 85, 99), font=font(12))
+    rows = "\n".join(
+        f"| {s['name']} | {s['resolution']}×{s['resolution']} | {s['in_channels']} → {s['out_channels']} | {s['params']:,} | "
+        f"{'✓' if s['time'] else ''} | {s.get('skip_from', '')} |"
+        for s in stages
+    )
+    total = sum(p.numel() for p in diffusion_unet("epsilon").parameters())
+    table = t("diff_unet_table", lang, total=total) + "\n" + rows
+    return image, table
+
+
+# --- layout ---
+
+
+def build(demo: gr.Blocks) -> None:
+    """Builds the Diffusion tab and wires its events."""
+    markdown("topic_diffusion")
+    markdown("diff_forward_help")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=280):
+            source = inputs.Radio([(I18N(f"diff_source_{s}"), s) for s in SOURCES], value="photo", label=I18N("diff_source"))
+            digit_index = inputs.Slider(*LIMITS["digit_index"], value=0, step=1, label=I18N("diff_digit_index"))
+            photo = inputs.Dropdown(list(PHOTOS), value="astronaut", label=I18N("diff_photo"))
+            upload = gr.Image(type="numpy", image_mode="RGB", sources=["upload"], label=I18N("diff_upload"), height=160)
+            schedule_name = inputs.Radio([(I18N(f"diff_schedule_{s}"), s) for s in SCHEDULES], value="linear", label=I18N("diff_schedule"))
+            step = inputs.Slider(0, T - 1, value=250, step=1, label=I18N("diff_timestep"), elem_id="diff-t")
+            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            chain_button = gr.Button(I18N("diff_chain_button"))
+        with gr.Column(scale=2):
+            pair = gr.Image(type="pil", interactive=False, label=I18N("diff_pair"), height=270, elem_id="diff-pair")
+            caption = gr.Markdown(latex_delimiters=LATEX)
+            curves = gr.Plot(label=I18N("diff_schedule_plot"))
+        with gr.Column(scale=2):
+            noise_plot = gr.Plot(label=I18N("diff_noise_plot"))
+            bands = gr.Markdown()
+            chained = gr.Image(type="pil", interactive=False, label=I18N("diff_chained"), height=150)
+            chain_text = gr.Markdown()
+            chain_plot = gr.Plot(label=I18N("diff_chain_plot"), visible=True)
+    forward_inputs = [source, digit_index, photo, upload, schedule_name, step, seed]
+    gr.on(
+        [demo.load, source.change, digit_index.release, photo.change, upload.upload, schedule_name.change, step.input, seed.submit],
+        forward, forward_inputs, [pair, caption, curves, noise_plot, bands], api_name="diffusion_forward",
+        trigger_mode="always_last", show_progress="hidden", **LIGHT,
+    )  # fmt: skip
+    chain_button.click(chain, forward_inputs, [chained, chain_text, chain_plot], api_name="diffusion_chain", **LIGHT)
+
+    markdown("diff_generate_help")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=280):
+            sampler = inputs.Radio([(I18N(f"diff_sampler_{s}"), s) for s in SAMPLERS], value="ddim", label=I18N("diff_sampler"))
+            steps = inputs.Slider(*LIMITS["steps"], value=DEFAULT_STEPS, step=1, label=I18N("diff_steps"))
+            eta = inputs.Slider(*LIMITS["eta"], value=0.0, step=0.05, label=I18N("diff_eta"))
+            digit = inputs.Dropdown([(I18N("diff_any"), "any")] + [(str(d), str(d)) for d in range(10)], value="7", label=I18N("diff_digit"))
+            guidance = inputs.Slider(*LIMITS["guidance"], value=DEFAULT_GUIDANCE, step=0.25, label=I18N("diff_guidance"))
+            count = inputs.Slider(*LIMITS["count"], value=32, step=1, label=I18N("diff_count"))
+            gen_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            with gr.Row():
+                gen_button = gr.Button("▶ " + I18N("diff_generate"), variant="primary", elem_id="diff-generate")
+                stop_button = gr.Button(I18N("ae_stop"))
+        with gr.Column(scale=2):
+            x_t_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x_t"), height=300, elem_id="diff-x-t")
+            progress = gr.Markdown(I18N("diff_generate_hint"), elem_id="diff-progress")
+        with gr.Column(scale=2):
+            x0_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x0"), height=300)
+            verdict = gr.Markdown(elem_id="diff-verdict")
+    gen_event = gen_button.click(
+        generate, [sampler, steps, eta, guidance, digit, count, gen_seed], [x_t_view, x0_view, progress, verdict],
+        api_name="diffusion_generate", **GENERATE,
+    )  # fmt: skip
+    stop_button.click(None, None, None, cancels=[gen_event], api_name=False)
+
+    markdown("diff_predictions_help")
+    with gr.Row():
+        pred_steps = inputs.Slider(*LIMITS["steps"], value=DEFAULT_STEPS, step=1, label=I18N("diff_steps"))
+        pred_digit = inputs.Dropdown([str(d) for d in range(10)], value="4", label=I18N("diff_digit"))
+        pred_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+        pred_button = gr.Button(I18N("diff_compare"), variant="primary")
+    pred_outputs = []
+    with gr.Row(equal_height=False):
+        for name in PREDICTION_NAMES.values():
+            with gr.Column():
+                pred_outputs.append(gr.Image(type="pil", interactive=False, label=I18N(f"diff_pred_{name}"), height=200))
+                pred_outputs.append(gr.Markdown())
+    pred_button.click(compare_predictions, [pred_steps, pred_seed, pred_digit], pred_outputs, api_name="diffusion_predictions", **LIGHT)
+
+    markdown("diff_unet_help")
+    diagram = gr.Image(type="pil", interactive=False, show_label=False, height=380)
+    with gr.Accordion(I18N("diff_unet_table_title"), open=False):
+        table = gr.Markdown()
+    demo.load(unet_diagram, None, [diagram, table], api_name="diffusion_unet", **LIGHT)
+
+    diffusion_toy.build(demo)

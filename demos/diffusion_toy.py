@@ -1,0 +1,207 @@
+"""The Diffusion tab's 2D playground: train a small denoiser live on 2D data, watch particles travel
+from noise to data, and draw the learned score field at any timestep."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import gradio as gr
+import numpy as np
+import plotly.graph_objects as go
+import torch
+
+from core.data.toy2d import DataError, Toy2D, make_toy, points_from_mask
+from core.diffusion.schedule import NoiseSchedule
+from core.diffusion.training import diffusion_trainer, sample_steps, score_field
+from core.diffusion.unet import ToyConfig, ToyDenoiser
+from core.metrics.modes import mode_coverage
+from core.plane import bounds, plane_grid
+from core.training import Trainer
+from demos import inputs
+from demos.gans import ink_mask
+from demos.i18n import I18N, Lang, error, lang_of, t
+from demos.layout import LIGHT, markdown
+from demos.plots import base_layout, segments
+
+DATASETS = ("ring", "grid", "moons", "spiral", "swiss_roll", "drawn")
+TOY_STEPS = 100  # diffusion timesteps of the 2D model
+NUM_PARTICLES = 1500
+NUM_COVERAGE = 2500
+LIMITS = {"train_steps": (100, 30_000), "t": (0, TOY_STEPS - 1)}
+TRAIN = {"concurrency_id": "diffusion_toy", "concurrency_limit": 2}
+REFRESH_SECONDS = 1.0
+TRAIN_SECONDS = 120
+DATA_COLOR, PARTICLE_COLOR = "#16a34a", "#7c3aed"
+
+
+@dataclass
+class ToyState:
+    """One person's 2D diffusion run (kept in `gr.State`)."""
+
+    model: ToyDenoiser
+    schedule: NoiseSchedule
+    data: Toy2D
+    dataset: str
+    trainer: Trainer
+
+
+def _require(state, lang: Lang) -> ToyState:
+    if not isinstance(state, ToyState):
+        raise error("toy_err_train_first", lang)
+    return state
+
+
+def _box(data: Toy2D) -> tuple[float, float, float, float]:
+    return bounds(data.points, margin=0.35)
+
+
+def _scatter(data: Toy2D, particles: np.ndarray | None, title: str, lang: Lang, *, arrows: tuple | None = None) -> go.Figure:
+    x0, x1, y0, y1 = _box(data)
+    fig = go.Figure()
+    shown = data.points[:2000].numpy()
+    fig.add_trace(go.Scatter(x=shown[:, 0], y=shown[:, 1], mode="markers", name=t("toy_data", lang), marker={"size": 3, "color": DATA_COLOR, "opacity": 0.35}))
+    if particles is not None:
+        inside = particles[(particles[:, 0] > x0) & (particles[:, 0] < x1) & (particles[:, 1] > y0) & (particles[:, 1] < y1)]
+        fig.add_trace(go.Scatter(x=inside[:, 0], y=inside[:, 1], mode="markers", name=t("toy_particles", lang), marker={"size": 3, "color": PARTICLE_COLOR}))
+    if arrows is not None:
+        xs, ys = segments(*arrows)
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#ea580c", "width": 1.5}, name=t("toy_score", lang), hoverinfo="skip"))
+        fig.add_trace(go.Scatter(x=arrows[1][:, 0], y=arrows[1][:, 1], mode="markers", marker={"size": 3, "color": "#ea580c"}, showlegend=False, hoverinfo="skip"))
+    fig.update_xaxes(range=[x0, x1])
+    fig.update_yaxes(range=[y0, y1])
+    return base_layout(fig, title, height=460)
+
+
+def _coverage(state: ToyState, points: torch.Tensor, lang: Lang) -> str:
+    if state.data.centers is None:
+        return t("toy_coverage_none", lang)
+    mc = mode_coverage(points, state.data.centers, state.data.std)
+    kl = f"{mc.reverse_kl:.3f}" if np.isfinite(mc.reverse_kl) else "—"
+    return t("gan_coverage", lang, captured=mc.modes_captured, total=mc.num_modes, hq=100 * mc.high_quality, kl=kl)
+
+
+def _samples(state: ToyState, num: int, seed: int) -> torch.Tensor:
+    *_, last = sample_steps(state.model, state.schedule, "epsilon", (num, 2), sampler="ddpm", steps=TOY_STEPS, generator=torch.Generator().manual_seed(seed))
+    return last.sample
+
+
+def _loss_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
+    loss = np.asarray(history.get("loss", []), dtype=np.float64)
+    steps = np.asarray(history.get("step", []), dtype=np.float64)
+    window = 50
+    smooth = np.convolve(loss, np.ones(window) / window, mode="valid") if len(loss) >= window else loss
+    stride = max(1, len(smooth) // 1500)
+    fig = go.Figure(go.Scatter(x=steps[len(steps) - len(smooth) :][::stride], y=smooth[::stride], mode="lines", line={"color": "#4f46e5"}, name=t("toy_loss", lang)))
+    fig.update_layout(
+        title={"text": t("toy_loss_title", lang), "x": 0.5, "font": {"size": 15}}, height=300, plot_bgcolor="white",
+        xaxis_title=t("ae_step", lang), yaxis_title=t("toy_loss_axis", lang), margin={"l": 55, "r": 20, "t": 50, "b": 45},
+    )  # fmt: skip
+    return fig
+
+
+def train(dataset, sketch, steps, seed, request: gr.Request):
+    """Trains a fresh 2D denoiser on the chosen data, streaming its loss, its samples and their mode coverage."""
+    lang = lang_of(request)
+    dataset = inputs.choice(dataset, "dataset", DATASETS, lang)
+    n = inputs.integer(steps, "toy_train_steps", *LIMITS["train_steps"], lang)
+    seed_value = inputs.seed(seed, lang)
+    generator = torch.Generator().manual_seed(seed_value)
+    data = _data(dataset, sketch, generator, lang)
+    torch.manual_seed(seed_value)
+    config = ToyConfig(num_train_timesteps=TOY_STEPS)
+    model = ToyDenoiser(config)
+    schedule = NoiseSchedule.named("linear", TOY_STEPS)
+    trainer = diffusion_trainer(model, data.points, schedule, "epsilon", batch_size=256, lr=3e-3, decay_steps=n, generator=generator)
+    state = ToyState(model, schedule, data, dataset, trainer)
+    title = t("toy_samples_title", lang, dataset=t(f"ds_{dataset}", lang))
+    for progress in trainer.run(n, max_seconds=TRAIN_SECONDS, report_seconds=REFRESH_SECONDS):
+        points = _samples(state, NUM_COVERAGE, 1)
+        key = "toy_status_done" if progress.done else "toy_status"
+        status = t(key, lang, step=progress.step, total=n, seconds=progress.elapsed, loss=progress.metrics.get("loss", float("nan")))
+        yield _loss_figure(progress.history, lang), _scatter(data, points.numpy(), title, lang), _coverage(state, points, lang), status, state
+
+
+def particles(state, seed, request: gr.Request):
+    """Streams particles travelling from pure noise to data as the reverse process runs."""
+    lang = lang_of(request)
+    state = _require(state, lang)
+    seed_value = inputs.seed(seed, lang)
+    last_report = 0.0
+    stream = sample_steps(state.model, state.schedule, "epsilon", (NUM_PARTICLES, 2), sampler="ddpm", steps=TOY_STEPS, generator=torch.Generator().manual_seed(seed_value))
+    for step in stream:
+        now = time.monotonic()
+        if step.index < step.total and now - last_report < 0.2:
+            continue
+        last_report = now
+        title = t("toy_particles_title", lang, i=step.index, n=step.total, t=step.timestep)
+        text = _coverage(state, step.sample, lang) if step.index == step.total else gr.skip()
+        yield _scatter(state.data, step.sample.numpy(), title, lang), text
+
+
+def score(state, timestep, request: gr.Request):
+    """Returns the learned score field at the chosen timestep as arrows over the plane."""
+    lang = lang_of(request)
+    state = _require(state, lang)
+    k = inputs.integer(timestep, "toy_t", *LIMITS["t"], lang)
+    x0, x1, y0, y1 = _box(state.data)
+    grid = plane_grid((x0, x1, y0, y1), 21)
+    points = grid.points
+    field = score_field(state.model, state.schedule, "epsilon", points, k).numpy()
+    lengths = np.linalg.norm(field, axis=1, keepdims=True)
+    step = 0.8 * (x1 - x0) / 21
+    ends = points.numpy() + field / np.maximum(lengths, 1e-9) * step * np.minimum(1.0, lengths / np.percentile(lengths, 90))
+    title = t("toy_score_title", lang, t=k, a=float(state.schedule.alphas_cumprod[k]))
+    return _scatter(state.data, None, title, lang, arrows=(points.numpy(), ends))
+
+
+def preview(dataset, sketch, request: gr.Request):
+    """Returns the chosen data alone, before any training."""
+    lang = lang_of(request)
+    dataset = inputs.choice(dataset, "dataset", DATASETS, lang)
+    if dataset == "drawn" and not isinstance(sketch, dict):
+        return gr.skip()
+    data = _data(dataset, sketch, torch.Generator().manual_seed(0), lang)
+    return _scatter(data, None, t("toy_data_title", lang, dataset=t(f"ds_{dataset}", lang)), lang)
+
+
+def _data(dataset: str, sketch, generator: torch.Generator, lang: Lang) -> Toy2D:
+    try:
+        return points_from_mask(ink_mask(sketch, lang), 2000, generator=generator) if dataset == "drawn" else make_toy(dataset, 10_000, generator=generator)  # type: ignore[arg-type]
+    except DataError as err:
+        raise error(err.key, lang, **err.params) from None
+
+
+def stop(state) -> None:
+    if isinstance(state, ToyState):
+        state.trainer.stop()
+
+
+def build(demo: gr.Blocks) -> None:
+    """Builds the 2D diffusion playground."""
+    markdown("toy_help")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=280):
+            dataset = inputs.Dropdown([(I18N(f"ds_{d}"), d) for d in DATASETS], value="ring", label=I18N("dataset"))
+            with gr.Accordion(I18N("gan_draw"), open=False):
+                sketch = gr.Sketchpad(type="numpy", canvas_size=(280, 280), label=I18N("gan_draw"), brush=gr.Brush(default_size=6, colors=["#111111"]), layers=False)
+            steps = inputs.Slider(*LIMITS["train_steps"], value=12_000, step=100, label=I18N("toy_train_steps"))
+            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            with gr.Row():
+                train_button = gr.Button("▶ " + I18N("ae_train"), variant="primary", elem_id="toy-train")
+                stop_button = gr.Button(I18N("ae_stop"))
+            status = gr.Markdown(I18N("toy_hint"), elem_id="toy-status")
+            coverage = gr.Markdown(elem_id="toy-coverage")
+            loss_plot = gr.Plot(label=I18N("toy_loss"))
+        with gr.Column(scale=2):
+            view = gr.Plot(label=I18N("toy_view"), elem_id="toy-view")
+            with gr.Row():
+                particles_button = gr.Button(I18N("toy_particles_button"))
+                particle_seed = inputs.Number(1, precision=0, minimum=0, label=I18N("seed"))
+                timestep = inputs.Slider(*LIMITS["t"], value=10, step=1, label=I18N("toy_t"))
+    state = gr.State(None)
+    gr.on([demo.load, dataset.change], preview, [dataset, sketch], view, api_name="diffusion_toy_data", **LIGHT)
+    train_event = train_button.click(train, [dataset, sketch, steps, seed], [loss_plot, view, coverage, status, state], api_name="diffusion_toy_train", **TRAIN)
+    stop_button.click(stop, state, None, api_name="diffusion_toy_stop", cancels=[train_event], **LIGHT)
+    particles_button.click(particles, [state, particle_seed], [view, coverage], api_name="diffusion_toy_particles", **TRAIN)
+    timestep.release(score, [state, timestep], view, api_name="diffusion_toy_score", **LIGHT)

@@ -1,0 +1,122 @@
+"""English text of the Diffusion tab."""
+
+STRINGS: dict[str, str] = {
+    "diff_forward_help": (
+        "### 1. The forward process\n"
+        "Pick an image and a timestep: $x_t$ appears at once, computed in closed form from $x_0$ and one draw of noise "
+        "$\\epsilon$. The schedule decides how fast the signal fades: **linear** (DDPM's betas) destroys the image early; "
+        "**cosine** keeps it longer. The button runs the real Markov chain, one small step at a time, and tests that it "
+        "lands on the same distribution. Pixels are scaled to $[-1, 1]$, as the networks see them."
+    ),
+    "diff_source": "Image",
+    "diff_source_digit": "A digit",
+    "diff_source_photo": "A photo",
+    "diff_source_upload": "My image",
+    "diff_digit_index": "Which digit (of 1,797)",
+    "diff_photo": "Photo",
+    "diff_upload": "Upload an image (choose “My image”)",
+    "diff_schedule": "Noise schedule",
+    "diff_schedule_linear": "Linear",
+    "diff_schedule_cosine": "Cosine",
+    "diff_schedule_quadratic": "Quadratic",
+    "diff_timestep": "Timestep t",
+    "diff_chain_button": "Iterate the chain instead",
+    "diff_pair": "x₀ and x_t",
+    "diff_forward_caption": (
+        "At $t = {t}$: $\\bar\\alpha_t = {a:.4f}$, so $x_t = {signal:.3f}\\, x_0 + {noise:.3f}\\, \\epsilon$ "
+        "(signal-to-noise ratio {snr:.3g})."
+    ),
+    "diff_schedule_plot": "The schedule",
+    "diff_schedule_title": "{schedule} schedule: how much signal is left",
+    "diff_alpha_bar": "ᾱ_t (share of signal variance)",
+    "diff_log_snr": "log₁₀ signal-to-noise ratio",
+    "diff_noise_plot": "The added noise",
+    "diff_noise_title": "The noise ε added to this image, against N(0, 1)",
+    "diff_noise_hist": "Noise values",
+    "diff_noise_value": "Value",
+    "diff_density": "Density",
+    "diff_bands": "Of the {n:,} noise values, {one:.1f}% lie within 1 standard deviation, {two:.1f}% within 2 and {three:.1f}% within 3 (a standard normal gives 68.3%, 95.4% and 99.7%).",
+    "diff_chained": "x_t reached by iterating the one-step chain",
+    "diff_chain_plot": "The chain against the closed form",
+    "diff_chain_hist_title": "(x_t − √ᾱ_t x₀) / √(1 − ᾱ_t) after {t} chain steps, against N(0, 1)",
+    "diff_chain_text": "{steps} steps of $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$. Standardised with the closed form's mean and variance, the result should be standard normal: Kolmogorov-Smirnov statistic {ks:.3f}, p = {p:.2f} (a p above 0.05 means no detectable difference).",
+    "diff_err_upload": "Upload an image first (PNG or JPEG), or choose a digit or a photo.",
+    "diff_generate_help": (
+        "### 2. The reverse process: generating digits\n"
+        "A U-Net trained from scratch on the digits (`python -m core.train diffusion-digits-epsilon`) predicts the noise in "
+        "$x_t$; each step removes a little of it. Watch $x_t$ (left) sharpen from static, and the network's current guess "
+        "of the final image, $\\hat x_0$ (right). **DDPM** takes random steps and needs many of them; **DDIM** with "
+        "$\\eta = 0$ is deterministic and works with far fewer. The model learned both $p(x \\mid y)$ and $p(x)$ (labels "
+        "were dropped 10% of the time), so **classifier-free guidance** can push samples towards the chosen digit: "
+        "$\\hat\\epsilon = \\epsilon(x_t) + w\\,(\\epsilon(x_t \\mid y) - \\epsilon(x_t))$. Raise $w$: the digits become "
+        "clearer and more alike. Each sample is then read by the digits classifier (green: read as the requested digit)."
+    ),
+    "diff_generate_hint": "Press **Generate**: 32 digits take about 2 s with DDIM at 50 steps, about 30 s with DDPM at 1,000.",
+    "diff_sampler": "Sampler",
+    "diff_sampler_ddpm": "DDPM (random steps)",
+    "diff_sampler_ddim": "DDIM",
+    "diff_steps": "Denoising steps",
+    "diff_eta": "η (DDIM's randomness; DDPM uses 1)",
+    "diff_digit": "Digit",
+    "diff_any": "Any (no label)",
+    "diff_guidance": "Guidance scale w",
+    "diff_count": "How many samples",
+    "diff_generate": "Generate",
+    "diff_x_t": "x_t, step by step",
+    "diff_x0": "Predicted x₀",
+    "diff_progress": "Step {i} of {n} (t = {t}) · {seconds:.1f} s",
+    "diff_done": "Done: {n} samples in {steps} steps, {seconds:.1f} s, {evals} network evaluations per sample.",
+    "diff_verdict_cond": "The classifier reads **{hits} of {n}** samples as a {digit}.",
+    "diff_verdict_uncond": "Digits the classifier reads: {counts}.",
+    "diff_err_too_slow": "This generation passed the {seconds} s limit and was stopped; try fewer steps or samples.",
+    "diff_predictions_help": (
+        "### 3. What should the network predict?\n"
+        "Three U-Nets, identical except for their target, sample from the same noise with the same steps and guidance. "
+        "Given $x_t = \\sqrt{\\bar\\alpha_t}\\, x_0 + \\sqrt{1 - \\bar\\alpha_t}\\, \\epsilon$, any one target determines the "
+        "others: $\\hat x_0 = (x_t - \\sqrt{1 - \\bar\\alpha_t}\\, \\hat\\epsilon) / \\sqrt{\\bar\\alpha_t}$; with "
+        "$v = \\sqrt{\\bar\\alpha_t}\\, \\epsilon - \\sqrt{1 - \\bar\\alpha_t}\\, x_0$, $\\hat x_0 = \\sqrt{\\bar\\alpha_t}\\, x_t - "
+        "\\sqrt{1 - \\bar\\alpha_t}\\, \\hat v$. Predicting $\\epsilon$ (DDPM) is easy at low noise and hard at high noise; "
+        "predicting $x_0$ is the reverse; $v$ balances the two."
+    ),
+    "diff_compare": "Compare the three",
+    "diff_pred_epsilon": "Predicts the noise ε",
+    "diff_pred_sample": "Predicts the clean image x₀",
+    "diff_pred_v": "Predicts v",
+    "diff_pred_score": "Read as the requested digit: **{hits} of {n}**.",
+    "diff_unet_help": (
+        "### 4. The U-Net, drawn from the shipped model\n"
+        "Run once on a blank input, the network reports each stage: blocks go down in resolution (8×8 → 4×4 → 2×2) and "
+        "back up; green lines are the skip connections that carry each down block's output to the up block of the same "
+        "size; an orange **t** marks where the timestep's embedding is added."
+    ),
+    "diff_unet_legend": "height = resolution (8x8 top, 2x2 bottom) · green: skip connections · t: the timestep embedding enters",
+    "diff_unet_table": "{total:,} parameters in all (the time and class embeddings and the last norm are outside the stages).\n\n| Stage | Resolution | Channels | Parameters | Time enters | Skip from |\n|---|---|---|---|---|---|",
+    "diff_unet_table_title": "Every stage as a table",
+    "toy_help": (
+        "### 5. A 2D playground\n"
+        "A small MLP learns to predict the noise on the same 2D data as the GAN Lab (100 diffusion steps). Train it, then "
+        "send particles from pure noise to the data and watch them travel. The arrows show the learned **score**, "
+        "$-\\hat\\epsilon(x, t) / \\sqrt{1 - \\bar\\alpha_t}$, the direction towards more likely data at that noise level: "
+        "at large $t$ it points broadly to the middle, at small $t$ to the nearest mode. Diffusion keeps every mode that a "
+        "GAN can drop: compare the mode-coverage line with the GAN tab's."
+    ),
+    "toy_train_steps": "Training steps",
+    "toy_hint": "Choose the data and press **Train** (about 40 s for 12,000 steps); the samples refresh every second.",
+    "toy_data_title": "{dataset}: the training data",
+    "toy_status": "Step {step} of {total} · loss {loss:.3f} · {seconds:.0f} s",
+    "toy_status_done": "Trained: {step} steps · loss {loss:.3f} · {seconds:.0f} s",
+    "toy_loss": "Training loss",
+    "toy_loss_title": "Denoising loss (moving average of 50 steps)",
+    "toy_loss_axis": "Squared error of the predicted noise",
+    "toy_view": "Data, samples and the score field",
+    "toy_data": "Data",
+    "toy_particles": "Samples",
+    "toy_score": "Learned score",
+    "toy_samples_title": "{dataset}: 2,500 samples of the model so far",
+    "toy_particles_title": "Reverse process: step {i} of {n} (t = {t})",
+    "toy_score_title": "The learned score at t = {t} (ᾱ_t = {a:.3f})",
+    "toy_particles_button": "Send particles from noise",
+    "toy_t": "Timestep of the score arrows",
+    "toy_coverage_none": "Mode coverage is measured on the ring and the grid.",
+    "toy_err_train_first": "Train a model first (press Train).",
+}

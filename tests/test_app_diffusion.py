@@ -1,0 +1,135 @@
+"""The Diffusion tab through the HTTP API: every endpoint (the streamed ones included), bad input."""
+
+import json
+
+import numpy as np
+import pytest
+from gradio_client import handle_file
+from gradio_client.exceptions import AppError
+from PIL import Image
+
+from tests.test_app_overview import raw_call
+
+
+def pixels(path) -> np.ndarray:
+    return np.asarray(Image.open(path).convert("RGB")).astype(np.int16)
+
+
+def figure(plot) -> dict:
+    return json.loads(plot["plot"]) if isinstance(plot["plot"], str) else plot["plot"]
+
+
+FORWARD = {"source": "photo", "digit_index": 0, "photo": "astronaut", "upload": None, "schedule": "linear", "t": 250, "seed": 0}
+
+
+def forward_args(**changes):
+    values = FORWARD | changes
+    return [values[k] for k in ("source", "digit_index", "photo", "upload", "schedule", "t", "seed")]
+
+
+def test_forward_process_at_two_timesteps(client):
+    pair, caption, curves, noise, bands = client.predict(*forward_args(t=10), api_name="/diffusion_forward")
+    late = client.predict(*forward_args(t=900), api_name="/diffusion_forward")
+    assert "t = 10" in caption and "\\bar\\alpha_t" in caption
+    assert np.abs(pixels(pair) - pixels(late[0])).mean() > 20, "x_t at t = 900 is far noisier than at t = 10"
+    alpha_bar = figure(curves)["data"][0]
+    assert alpha_bar["name"].startswith("ᾱ")
+    assert "68.3%" in bands
+    cosine = client.predict(*forward_args(t=250, schedule="cosine"), api_name="/diffusion_forward")
+    assert "0.5214" in caption.replace("t = 10", "") or "0.5214" not in cosine[1]  # different schedules, different alpha_bar
+    digit = client.predict(*forward_args(source="digit", digit_index=5), api_name="/diffusion_forward")
+    assert Image.open(digit[0]).size[0] == 2 * Image.open(digit[0]).size[1]
+
+
+def test_forward_process_on_an_upload(client, tmp_path):
+    path = tmp_path / "image.png"
+    Image.fromarray((np.random.default_rng(0).random((90, 120)) * 65535).astype(np.uint16)).save(path)
+    pair = client.predict(*forward_args(source="upload", upload=handle_file(str(path))), api_name="/diffusion_forward")[0]
+    assert Image.open(pair).size[0] > 0
+
+
+def test_the_chain_matches_the_closed_form(client):
+    chained, text, hist = client.predict(*forward_args(t=100), api_name="/diffusion_chain")
+    p_value = float(text.split("p = ")[1].split(" ")[0])
+    assert "101 steps" in text and p_value > 0.001
+
+
+def test_generation_streams_and_is_judged(client):
+    job = client.submit("ddim", 10, 0.0, 2.0, "7", 8, 0, api_name="/diffusion_generate")
+    job.result()
+    outputs = job.outputs()
+    assert len(outputs) == 10  # a short run streams every step: 9 intermediate views, then the final one
+    assert [o[2].split(" (")[0] for o in outputs[:9]] == [f"Step {i} of 10" for i in range(1, 10)]
+    *_, (tiles, x0, done, verdict) = outputs
+    assert "8 samples in 10 steps" in done and "20 network evaluations" in done  # guidance doubles the evaluations
+    assert "of 8** samples as a 7" in verdict
+    unconditional = client.predict("ddpm", 20, 0.0, 2.0, "any", 4, 0, api_name="/diffusion_generate")
+    assert "Digits the classifier reads" in unconditional[3]
+
+
+def test_predictions_and_the_unet(client):
+    outputs = client.predict(10, 0, "4", api_name="/diffusion_predictions")
+    assert len(outputs) == 6 and all("of 16" in text for text in outputs[1::2])
+    diagram, table = client.predict(api_name="/diffusion_unet")
+    assert Image.open(diagram).size[0] > 1000
+    assert "| up0 | 2×2 |" in table and "down2" in table
+
+
+def test_2d_playground(client):
+    preview = client.predict("grid", None, api_name="/diffusion_toy_data")
+    assert len(figure(preview)["data"]) == 1
+    job = client.submit("ring", None, 300, 0, api_name="/diffusion_toy_train")
+    job.result()
+    loss, view, coverage, status = job.outputs()[-1][:4]
+    assert status.startswith("Trained: 300 steps") and "modes" in coverage
+    assert len(figure(view)["data"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("api", "values", "message"),
+    [
+        ("/diffusion_generate", ("ddim", 0, 0.0, 2.0, "7", 8, 0), "between 1 and 1000"),
+        ("/diffusion_generate", ("ddim", -5, 0.0, 2.0, "7", 8, 0), "between 1 and 1000"),
+        ("/diffusion_generate", ("ddim", 10**9, 0.0, 2.0, "7", 8, 0), "between 1 and 1000"),
+        ("/diffusion_generate", ("ddim", 10, 0.0, 1e30, "7", 8, 0), "between 0.0 and 10.0"),
+        ("/diffusion_generate", ("ddim", 10, 2.0, 2.0, "7", 8, 0), "between 0.0 and 1.0"),
+        ("/diffusion_generate", ("euler", 10, 0.0, 2.0, "7", 8, 0), "must be one of"),
+        ("/diffusion_generate", ("ddim", 10, 0.0, 2.0, "12", 8, 0), "between 0 and 9"),
+        ("/diffusion_forward", forward_args(t=1000), "between 0 and 999"),
+        ("/diffusion_forward", forward_args(source="upload"), "Upload an image first"),
+        ("/diffusion_toy_train", ("ring", None, 10**7, 0), "between 100 and 30000"),
+        ("/diffusion_toy_train", ("drawn", None, 300, 0), "Draw"),
+    ],
+)
+def test_bad_input(client, api, values, message):
+    with pytest.raises(AppError, match=message):
+        client.predict(*values, api_name=api)
+
+
+def test_nan_steps_and_a_corrupt_upload(app_url, client, tmp_path):
+    stream = raw_call(app_url, "diffusion_generate", '{"data": ["ddim", NaN, 0, 2, "7", 8, 0]}')
+    assert "finite number" in stream
+    path = tmp_path / "broken.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n not really an image")
+    with pytest.raises(AppError):
+        client.predict(*forward_args(source="upload", upload=handle_file(str(path))), api_name="/diffusion_forward")
+    assert client.predict(*forward_args(t=5), api_name="/diffusion_forward")[1].startswith("At $t = 5$")
+
+
+def test_score_and_particles_need_a_trained_model_first(app_url):
+    from gradio_client import Client
+
+    fresh = Client(app_url, verbose=False)  # a new session has no model yet
+    for api, values in (("/diffusion_toy_score", (10,)), ("/diffusion_toy_particles", (1,))):
+        with pytest.raises(AppError, match="Train a model first"):
+            fresh.predict(*values, api_name=api)
+
+
+def test_particles_and_score_after_training(client):
+    client.predict("ring", None, 200, 0, api_name="/diffusion_toy_train")
+    job = client.submit(1, api_name="/diffusion_toy_particles")
+    job.result()
+    frames = job.outputs()
+    assert len(frames) >= 2 and "modes" in frames[-1][1]
+    arrows = figure(client.predict(5, api_name="/diffusion_toy_score"))
+    assert len(arrows["data"]) == 3 and "t = 5" in arrows["layout"]["title"]["text"]
