@@ -14,6 +14,7 @@ BENCHMARKS: dict[str, str] = {
     "startup": "benchmarks.startup",
     "gan2d": "benchmarks.gan2d",
     "autoencoders": "benchmarks.autoencoders",
+    "diffusion": "benchmarks.diffusion",
 }
 
 

@@ -35,6 +35,7 @@ def test_forward_process_at_two_timesteps(client):
     alpha_bar = figure(curves)["data"][0]
     assert alpha_bar["name"].startswith("ᾱ")
     assert "68.3%" in bands
+    assert [trace["type"] for trace in figure(noise)["data"]] == ["histogram", "scatter"]
     cosine = client.predict(*forward_args(t=250, schedule="cosine"), api_name="/diffusion_forward")
     assert "0.5214" in caption.replace("t = 10", "") or "0.5214" not in cosine[1]  # different schedules, different alpha_bar
     digit = client.predict(*forward_args(source="digit", digit_index=5), api_name="/diffusion_forward")
@@ -52,6 +53,7 @@ def test_the_chain_matches_the_closed_form(client):
     chained, text, hist = client.predict(*forward_args(t=100), api_name="/diffusion_chain")
     p_value = float(text.split("p = ")[1].split(" ")[0])
     assert "101 steps" in text and p_value > 0.001
+    assert Image.open(chained).size[0] > 100 and figure(hist)["data"][0]["type"] == "histogram"
 
 
 def test_generation_streams_and_is_judged(client):
@@ -63,6 +65,7 @@ def test_generation_streams_and_is_judged(client):
     *_, (tiles, x0, done, verdict) = outputs
     assert "8 samples in 10 steps" in done and "20 network evaluations" in done  # guidance doubles the evaluations
     assert "of 8** samples as a 7" in verdict
+    assert Image.open(tiles).size[0] > Image.open(x0).size[0] // 2
     unconditional = client.predict("ddpm", 20, 0.0, 2.0, "any", 4, 0, api_name="/diffusion_generate")
     assert "Digits the classifier reads" in unconditional[3]
 
@@ -82,7 +85,7 @@ def test_2d_playground(client):
     job.result()
     loss, view, coverage, status = job.outputs()[-1][:4]
     assert status.startswith("Trained: 300 steps") and "modes" in coverage
-    assert len(figure(view)["data"]) == 2
+    assert len(figure(view)["data"]) == 2 and figure(loss)["layout"]["yaxis"]["title"]["text"]
 
 
 @pytest.mark.parametrize(

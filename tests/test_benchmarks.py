@@ -65,3 +65,15 @@ def test_autoencoders_quick_writes_its_figures(tmp_path: Path, capsys) -> None:
     assert results["slider_ms"] > 0 and results["drawing_ms"] > 0 and results["bare_decode_ms"] > 0
     assert set(results["targets"]) == {"vae_minus_ae_confident_share", "race_max_angle_deg", "nonlinear_over_pca_mse", "slider_ms", "drawing_ms"}
     assert "holes_ae_confident_share" in capsys.readouterr().out
+
+
+def test_diffusion_quick_writes_its_figures(tmp_path: Path) -> None:
+    """Returns nothing; runs `diffusion --quick` and checks its figures (no timing limits)."""
+    assert main(["diffusion", "--quick", "--out", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "diffusion.json").read_text(encoding="utf-8"))["results"]
+    assert [d["prediction"] for d in results["digits"]] == ["epsilon"]
+    assert 0 <= results["digits"][0]["conditional_accuracy"] <= 1
+    assert {(r["sampler"], r["steps"]) for r in results["curve"]} == {("ddpm", 10), ("ddim", 10), ("ddpm", 20), ("ddim", 20)}
+    assert results["toy"][0]["dataset"] == "ring" and results["toy"][0]["seeds"] == 1
+    assert results["ours_over_diffusers_ratio"] > 0 and results["forward_slider_ms"] > 0
+    assert {"conditional_accuracy", "ddim50_64_digits_s", "ours_over_diffusers_ratio", "forward_slider_ms", "ring_modes"} <= set(results["targets"])
