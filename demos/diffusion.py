@@ -269,6 +269,41 @@ def unet_diagram(request: gr.Request):
     return image, table
 
 
+# --- 6. steps against quality, measured by the benchmark ---
+
+
+def steps_curve(request: gr.Request):
+    """Returns the benchmark's curves of quality and time against the number of steps, for DDPM and DDIM."""
+    import json
+
+    from benchmarks.common import DEFAULT_OUT
+
+    lang = lang_of(request)
+    path = DEFAULT_OUT / "diffusion.json"
+    if not path.is_file():
+        return gr.skip(), t("diff_curve_missing", lang)
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    rows = payload["results"]["curve"]
+    fig = make_subplots(rows=1, cols=2, subplot_titles=(t("diff_curve_quality", lang), t("diff_curve_time", lang)))
+    colors = {"ddpm": "#dc2626", "ddim": "#4f46e5"}
+    for sampler in SAMPLERS:
+        group = sorted((r for r in rows if r["sampler"] == sampler), key=lambda r: r["steps"])
+        steps = [r["steps"] for r in group]
+        name = t(f"diff_sampler_{sampler}", lang)
+        fig.add_trace(go.Scatter(x=steps, y=[100 * r["conditional_accuracy"] for r in group], mode="lines+markers", name=name,
+                                 line={"color": colors[sampler]}, legendgroup=sampler), row=1, col=1)  # fmt: skip
+        fig.add_trace(go.Scatter(x=steps, y=[1000 * r["seconds_per_sample"] for r in group], mode="lines+markers", name=name,
+                                 line={"color": colors[sampler]}, legendgroup=sampler, showlegend=False), row=1, col=2)  # fmt: skip
+    fig.update_xaxes(type="log", title_text=t("diff_steps", lang))
+    fig.update_yaxes(title_text=t("diff_curve_accuracy_axis", lang), row=1, col=1)
+    fig.update_yaxes(type="log", title_text=t("diff_curve_time_axis", lang), row=1, col=2)
+    fig.update_layout(height=360, plot_bgcolor="white", margin={"l": 60, "r": 20, "t": 50, "b": 80},
+                      legend={"orientation": "h", "y": -0.3, "x": 0.5, "xanchor": "center"})  # fmt: skip
+    machine = payload.get("machine", {})
+    note = t("diff_curve_note", lang, when=machine.get("timestamp", "?"), cpus=machine.get("cpu_count", "?"), n=10 * 20)
+    return fig, note
+
+
 # --- layout ---
 
 
@@ -350,3 +385,8 @@ def build(demo: gr.Blocks) -> None:
     demo.load(unet_diagram, None, [diagram, table], api_name="diffusion_unet", **LIGHT)
 
     diffusion_toy.build(demo)
+
+    markdown("diff_curve_help")
+    curve = gr.Plot(label=I18N("diff_curve"))
+    curve_note = gr.Markdown()
+    demo.load(steps_curve, None, [curve, curve_note], api_name="diffusion_steps_curve", **LIGHT)

@@ -150,3 +150,22 @@ def test_autoencoders_slider_click_and_drawing(browser, app_url, artifacts):
     page.wait_for_function("document.querySelector('#ae-drawn-text').innerText.includes('classifier reads')", timeout=30_000)
     page.screenshot(path=str(artifacts / "en-US-autoencoders-used.png"), full_page=True)
     context.close()
+
+
+def test_diffusion_timestep_slider_and_a_generation(browser, app_url, artifacts):
+    context, page = open_page(browser, app_url, "es-ES")
+    page.get_by_role("tab", name=ES["tab_diffusion"], exact=True).click()
+    page.locator("#diff-pair img").first.wait_for(timeout=60_000)
+    before = image_src(page, "#diff-pair")
+    slider = page.locator("#diff-t input[type=range]")
+    slider.focus()
+    for _ in range(40):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "([sel, old]) => { const img = document.querySelector(sel); return img && img.src !== old; }", arg=["#diff-pair img", before], timeout=30_000
+    )
+    page.locator("#diff-generate").click()
+    page.wait_for_function("document.querySelector('#diff-verdict').innerText.includes('clasificador')", timeout=90_000)
+    assert "Hecho" in page.locator("#diff-progress").inner_text()
+    page.screenshot(path=str(artifacts / "es-ES-diffusion-used.png"), full_page=True)
+    context.close()

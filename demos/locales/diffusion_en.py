@@ -92,6 +92,20 @@ STRINGS: dict[str, str] = {
     "diff_unet_legend": "height = resolution (8x8 top, 2x2 bottom) · green: skip connections · t: the timestep embedding enters",
     "diff_unet_table": "{total:,} parameters in all (the time and class embeddings and the last norm are outside the stages).\n\n| Stage | Resolution | Channels | Parameters | Time enters | Skip from |\n|---|---|---|---|---|---|",
     "diff_unet_table_title": "Every stage as a table",
+    "diff_curve_help": (
+        "### 6. Steps against quality: the speed corner of the trilemma\n"
+        "Each step is one pass of the network, so the number of steps is the price of a sample. Measured by "
+        "`python -m benchmarks diffusion` on this gallery's machine: how often the classifier reads a conditional sample "
+        "as the requested digit, and the time per sample, for DDPM and DDIM. DDIM keeps its quality with few steps; "
+        "DDPM needs many."
+    ),
+    "diff_curve": "Quality and time against steps",
+    "diff_curve_quality": "Read as the requested digit",
+    "diff_curve_time": "Time per sample",
+    "diff_curve_accuracy_axis": "% of samples",
+    "diff_curve_time_axis": "Milliseconds per sample",
+    "diff_curve_note": "Measured on {when} with {cpus} CPU cores, {n} conditional samples per point (guidance 2).",
+    "diff_curve_missing": "No measurements yet: run `python -m benchmarks diffusion` to draw this curve.",
     "toy_help": (
         "### 5. A 2D playground\n"
         "A small MLP learns to predict the noise on the same 2D data as the GAN Lab (100 diffusion steps). Train it, then "

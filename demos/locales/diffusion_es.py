@@ -93,6 +93,20 @@ STRINGS: dict[str, str] = {
     "diff_unet_legend": "altura = resolucion (8x8 arriba, 2x2 abajo) · verde: conexiones de salto · t: entra el paso de tiempo",
     "diff_unet_table": "{total:,} parámetros en total (las codificaciones de tiempo y clase y la última normalización quedan fuera de las etapas).\n\n| Etapa | Resolución | Canales | Parámetros | Entra el tiempo | Salto desde |\n|---|---|---|---|---|---|",
     "diff_unet_table_title": "Todas las etapas en una tabla",
+    "diff_curve_help": (
+        "### 6. Pasos frente a calidad: la esquina de la velocidad del trilema\n"
+        "Cada paso es una pasada de la red, así que el número de pasos es el precio de una muestra. Medido con "
+        "`python -m benchmarks diffusion` en la máquina de la galería: con qué frecuencia el clasificador lee una muestra "
+        "condicionada como el dígito pedido, y el tiempo por muestra, para DDPM y DDIM. DDIM mantiene su calidad con "
+        "pocos pasos; DDPM necesita muchos."
+    ),
+    "diff_curve": "Calidad y tiempo según los pasos",
+    "diff_curve_quality": "Leída como el dígito pedido",
+    "diff_curve_time": "Tiempo por muestra",
+    "diff_curve_accuracy_axis": "% de las muestras",
+    "diff_curve_time_axis": "Milisegundos por muestra",
+    "diff_curve_note": "Medido el {when} con {cpus} núcleos de CPU, {n} muestras condicionadas por punto (guía 2).",
+    "diff_curve_missing": "Aún no hay mediciones: ejecuta `python -m benchmarks diffusion` para dibujar esta curva.",
     "toy_help": (
         "### 5. Un laboratorio en 2D\n"
         "Un MLP pequeño aprende a predecir el ruido sobre los mismos datos 2D que el laboratorio de GAN (100 pasos de "
