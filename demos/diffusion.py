@@ -18,7 +18,7 @@ from scipy import stats
 from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
 from core.diffusion.digits import DEFAULT_GUIDANCE, DEFAULT_STEPS, schedule_of, to_image, to_model
 from core.diffusion.schedule import SCHEDULES, NoiseSchedule, normal_band_shares
-from core.diffusion.training import sample_steps
+from core.diffusion.training import diversity, sample_steps
 from core.diffusion.unet import describe_unet
 from demos import diffusion_toy, inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
@@ -190,17 +190,19 @@ def generate(sampler, steps, eta, guidance, digit, count, seed, request: gr.Requ
         if last.total > EVERY_STEP_UP_TO and 1 < last.index < last.total and now - last_report < REFRESH_SECONDS:
             continue  # long runs stream about 4 frames a second; short ones show every step
         last_report = now
-        progress = t("diff_progress", lang, i=last.index, n=last.total, t=last.timestep, seconds=now)
+        filled = round(20 * last.index / last.total)
+        progress = "`" + "█" * filled + "░" * (20 - filled) + "`  " + t("diff_progress", lang, i=last.index, n=last.total, t=last.timestep, seconds=now)
         if last.index < last.total:
             yield image_grid(to_image(last.sample), nrow=8, scale=6), image_grid(to_image(last.pred_x0), nrow=8, scale=6), progress, gr.skip()
     assert last is not None
     images = to_image(last.sample)
     tiles, read = _judged(images, labels)
+    spread = t("diff_diversity", lang, d=diversity(images)) if n > 1 else ""
     if labels is not None:
-        verdict = t("diff_verdict_cond", lang, hits=int((read == labels).sum()), n=n, digit=digit)
+        verdict = t("diff_verdict_cond", lang, hits=int((read == labels).sum()), n=n, digit=digit) + " " + spread
     else:
         counts = torch.bincount(read, minlength=10).tolist()
-        verdict = t("diff_verdict_uncond", lang, counts=" · ".join(f"{d}: {c}" for d, c in enumerate(counts)))
+        verdict = t("diff_verdict_uncond", lang, counts=" · ".join(f"{d}: {c}" for d, c in enumerate(counts))) + " " + spread
     done = t("diff_done", lang, n=n, steps=last.total, seconds=time.monotonic() - start, evals=last.total * (2 if labels is not None and w != 1.0 else 1))
     yield tiles, image_grid(to_image(last.pred_x0), nrow=8, scale=6), done, verdict
 

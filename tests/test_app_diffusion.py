@@ -61,10 +61,10 @@ def test_generation_streams_and_is_judged(client):
     job.result()
     outputs = job.outputs()
     assert len(outputs) == 10  # a short run streams every step: 9 intermediate views, then the final one
-    assert [o[2].split(" (")[0] for o in outputs[:9]] == [f"Step {i} of 10" for i in range(1, 10)]
+    assert [o[2].split("`  ")[1].split(" (")[0] for o in outputs[:9]] == [f"Step {i} of 10" for i in range(1, 10)]
     *_, (tiles, x0, done, verdict) = outputs
     assert "8 samples in 10 steps" in done and "20 network evaluations" in done  # guidance doubles the evaluations
-    assert "of 8** samples as a 7" in verdict
+    assert "of 8** samples as a 7" in verdict and "Diversity" in verdict
     assert Image.open(tiles).size[0] > Image.open(x0).size[0] // 2
     unconditional = client.predict("ddpm", 20, 0.0, 2.0, "any", 4, 0, api_name="/diffusion_generate")
     assert "Digits the classifier reads" in unconditional[3]

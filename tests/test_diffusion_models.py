@@ -1,5 +1,6 @@
 """The denoisers: the U-Net's shape and diagram, diffusers' pipeline around it, training and guidance."""
 
+import pytest
 import torch
 from diffusers import DDPMPipeline, DDPMScheduler
 
@@ -7,7 +8,7 @@ from core.checkpoint import load_model, read_checkpoint
 from core.data.toy2d import make_toy
 from core.diffusion.digits import to_image, to_model, train_digits_unet
 from core.diffusion.schedule import NoiseSchedule
-from core.diffusion.training import diffusion_trainer, guided, sample, sample_steps
+from core.diffusion.training import diffusion_trainer, diversity, guided, sample, sample_steps
 from core.diffusion.unet import ToyConfig, ToyDenoiser, UNet, UNetConfig, describe_unet, timestep_embedding
 from core.metrics.modes import mode_coverage
 from core.training import run_to_end
@@ -103,3 +104,10 @@ def test_training_recipe_at_tiny_scale(tmp_path):
     model = load_model(out)
     assert model.config.prediction == "v_prediction" and model.config.channels == (8, 16, 16)
     assert read_checkpoint(out)[1]["command"] == "python -m core.train diffusion-digits-v --steps 20 --seed 1"
+
+
+def test_diversity_by_hand():
+    same = torch.ones(4, 1, 2, 2)
+    assert diversity(same) == 0.0
+    pair = torch.stack([torch.zeros(1, 2, 2), torch.ones(1, 2, 2)])  # distance sqrt(4) = 2 between the two
+    assert diversity(pair) == pytest.approx(2.0)

@@ -127,3 +127,12 @@ def score_field(model: nn.Module, schedule: NoiseSchedule, prediction: Predictio
     steps = torch.full((len(points),), t)
     _, eps = schedule.to_x0_and_eps(prediction, predict(model, points, steps), points, steps)
     return -eps / (1 - schedule.alphas_cumprod[t]).sqrt()
+
+
+def diversity(images: Tensor) -> float:
+    """Returns the mean Euclidean distance between all pairs of `images` `[N, ...]` (0 when all are identical)."""
+    flat = images.flatten(1).double()
+    n = len(flat)
+    if n < 2:
+        return 0.0
+    return float(torch.cdist(flat, flat).sum() / (n * (n - 1)))

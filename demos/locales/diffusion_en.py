@@ -68,6 +68,7 @@ STRINGS: dict[str, str] = {
     "diff_done": "Done: {n} samples in {steps} steps, {seconds:.1f} s, {evals} network evaluations per sample.",
     "diff_verdict_cond": "The classifier reads **{hits} of {n}** samples as a {digit}.",
     "diff_verdict_uncond": "Digits the classifier reads: {counts}.",
+    "diff_diversity": "Diversity (mean distance between two samples, in pixel units): {d:.2f}; higher guidance lowers it.",
     "diff_err_too_slow": "This generation passed the {seconds} s limit and was stopped; try fewer steps or samples.",
     "diff_predictions_help": (
         "### 3. What should the network predict?\n"

@@ -69,6 +69,7 @@ STRINGS: dict[str, str] = {
     "diff_done": "Hecho: {n} muestras en {steps} pasos, {seconds:.1f} s, {evals} evaluaciones de la red por muestra.",
     "diff_verdict_cond": "El clasificador lee **{hits} de {n}** muestras como un {digit}.",
     "diff_verdict_uncond": "Dígitos que lee el clasificador: {counts}.",
+    "diff_diversity": "Diversidad (distancia media entre dos muestras, en unidades de píxel): {d:.2f}; más guía la reduce.",
     "diff_err_too_slow": "Esta generación superó el límite de {seconds} s y se paró; prueba con menos pasos o muestras.",
     "diff_predictions_help": (
         "### 3. ¿Qué debe predecir la red?\n"
