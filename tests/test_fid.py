@@ -1,0 +1,67 @@
+"""Sample-quality metrics: Frechet distance against SciPy and a closed form, KID, precision/recall, density/coverage."""
+
+import numpy as np
+import pytest
+import torch
+
+from core.metrics.fid import feature_frechet, frechet_distance, kid, manifold_metrics, numpy_frechet_reference
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_frechet_matches_scipy_on_random_covariances(seed):
+    rng = np.random.default_rng(seed)
+    a = rng.normal(size=(500, 16)) @ rng.normal(size=(16, 16))
+    b = rng.normal(loc=0.5, size=(400, 16)) @ rng.normal(size=(16, 16))
+    ours = feature_frechet(torch.from_numpy(a), torch.from_numpy(b))
+    assert ours == pytest.approx(numpy_frechet_reference(a, b), rel=1e-6)
+
+
+def test_frechet_closed_form_for_diagonal_gaussians():
+    # diagonal covariances commute: FD = |mu1 - mu2|^2 + sum (sqrt(s1) - sqrt(s2))^2
+    mu1, mu2 = torch.tensor([0.0, 1.0, -2.0]), torch.tensor([1.0, 1.0, 0.0])
+    s1, s2 = torch.tensor([1.0, 4.0, 0.25]), torch.tensor([9.0, 1.0, 0.25])
+    expected = (mu1 - mu2).pow(2).sum() + (s1.sqrt() - s2.sqrt()).pow(2).sum()
+    assert frechet_distance(mu1, torch.diag(s1), mu2, torch.diag(s2)) == pytest.approx(expected.item(), rel=1e-12)
+    assert frechet_distance(mu1, torch.diag(s1), mu1, torch.diag(s1)) == pytest.approx(0.0, abs=1e-12)
+
+
+def test_identical_feature_sets_have_zero_frechet_distance():
+    x = torch.randn(300, 8, generator=torch.Generator().manual_seed(0))
+    assert feature_frechet(x, x) == pytest.approx(0.0, abs=1e-9)
+
+
+def test_kid_is_unbiased_on_identical_distributions():
+    generator = torch.Generator().manual_seed(0)
+    values = [kid(torch.randn(100, 8, generator=generator), torch.randn(100, 8, generator=generator)) for _ in range(200)]
+    assert abs(np.mean(values)) < 3 * np.std(values) / np.sqrt(len(values))  # zero within its standard error
+    shifted = kid(torch.randn(200, 8, generator=generator), torch.randn(200, 8, generator=generator) + 1)
+    assert shifted > 10 * np.std(values)
+
+
+def test_manifold_metrics_on_constructed_cases():
+    generator = torch.Generator().manual_seed(0)
+    real = torch.randn(1000, 4, generator=generator)
+    same = manifold_metrics(real, real)
+    assert same.precision == same.recall == same.coverage == 1.0 and same.density > 1.0  # each point also sits in its own ball
+    far = manifold_metrics(real, torch.randn(500, 4, generator=generator) + 100)
+    assert far.precision == far.recall == far.coverage == far.density == 0.0
+    # a subset: every generated point is real (precision 1) but it covers only part of the real manifold
+    half = real[real[:, 0] > 0]
+    subset = manifold_metrics(real, half)
+    assert subset.precision == 1.0 and subset.recall < 0.75 and subset.coverage < 0.75
+
+
+def test_coverage_and_density_of_two_samples_of_one_distribution():
+    generator = torch.Generator().manual_seed(1)
+    results = [manifold_metrics(torch.randn(1000, 8, generator=generator), torch.randn(1000, 8, generator=generator)) for _ in range(3)]
+    coverage = np.mean([r.coverage for r in results])
+    density = np.mean([r.density for r in results])
+    assert coverage == pytest.approx(1 - 2**-5, abs=0.03)  # Naeem et al.: 1 - (1/2)^k for k = 5
+    assert density == pytest.approx(1.0, abs=0.1)
+
+
+def test_too_few_samples_are_refused():
+    with pytest.raises(ValueError):
+        feature_frechet(torch.randn(1, 3), torch.randn(5, 3))
+    with pytest.raises(ValueError):
+        manifold_metrics(torch.randn(3, 2), torch.randn(10, 2))
