@@ -5,7 +5,8 @@
   uniform of 2,000 unconditional samples (target at most 0.05), for each shipped prediction target.
 - Steps against quality (the speed corner of the trilemma): for DDPM and DDIM at several step
   counts, the classifier-judged accuracy of conditional samples, the class histogram of
-  unconditional ones, and the seconds each took. The tab draws this curve from the results file.
+  unconditional ones, the gallery's FID of the unconditional samples against the test split (with
+  the real-vs-real baseline at the same sample size), and the seconds each took. The tab draws this curve from the results file.
 - 2D: a small denoiser trained at the tab's default budget on the ring and the grid (the
   foundation's exact configs), 2,500 samples, 5 seeds: modes captured, % high quality, reverse KL.
 - Speed: seconds to sample 64 digits with DDIM at 50 steps and DDPM at 1,000 (targets under 1 s and
@@ -80,12 +81,16 @@ def _curve(quick: bool) -> list[dict]:
     import torch
 
     from core.classifier import judge_digits
+    from core.data.images import load_digits
     from core.diffusion.digits import DEFAULT_GUIDANCE, generate
+    from core.metrics.fid import gallery_fid, real_baseline_fid
     from demos.models import classifier, diffusion_unet
 
     model = diffusion_unet("epsilon")
     per_class = 5 if quick else 20
     labels = torch.arange(10).repeat_interleave(per_class)
+    test = load_digits("test")[0]
+    baseline = real_baseline_fid(classifier(), len(labels), generator=torch.Generator().manual_seed(0))
     rows = []
     for steps in (10, 20) if quick else CURVE_STEPS:
         for sampler in ("ddpm", "ddim"):
@@ -98,7 +103,8 @@ def _curve(quick: bool) -> list[dict]:
                             generator=torch.Generator().manual_seed(1))  # fmt: skip
             verdict = judge_digits(classifier(), free)
             rows.append({"sampler": sampler, "steps": steps, "conditional_accuracy": accuracy, "unconditional_class_kl": verdict["class_kl"],
-                         "unconditional_confident_share": verdict["confident_share"], "seconds_per_sample": seconds / len(labels)})  # fmt: skip
+                         "unconditional_confident_share": verdict["confident_share"], "seconds_per_sample": seconds / len(labels),
+                         "fid": gallery_fid(classifier(), free, test), "real_baseline_fid": baseline})  # fmt: skip
     return rows
 
 

@@ -65,3 +65,20 @@ def test_too_few_samples_are_refused():
         feature_frechet(torch.randn(1, 3), torch.randn(5, 3))
     with pytest.raises(ValueError):
         manifold_metrics(torch.randn(3, 2), torch.randn(10, 2))
+
+
+def test_gallery_fid_of_real_digits_is_small_and_grows_with_corruption():
+    from core.checkpoint import load_model
+    from core.data.images import load_digits
+    from core.metrics.fid import gallery_fid, real_baseline_fid
+    from core.train import DIGITS_CLASSIFIER_PATH
+
+    classifier = load_model(DIGITS_CLASSIFIER_PATH)
+    train, test = load_digits("train")[0], load_digits("test")[0]
+    baseline = real_baseline_fid(classifier, 364, generator=torch.Generator().manual_seed(0))
+    assert baseline == pytest.approx(gallery_fid(classifier, train[torch.randperm(len(train), generator=torch.Generator().manual_seed(0))[:364]], test))
+    noisy = (train[:364] + 0.5 * torch.rand(364, 1, 8, 8, generator=torch.Generator().manual_seed(1))).clamp(0, 1)
+    ones = train[load_digits("train")[1] == 1]
+    assert baseline < gallery_fid(classifier, noisy, test) and baseline < gallery_fid(classifier, ones, test)
+    # the bias: fewer real samples, larger real-vs-real FID
+    assert real_baseline_fid(classifier, 50, generator=torch.Generator().manual_seed(0)) > baseline

@@ -115,3 +115,25 @@ def numpy_frechet_reference(real: np.ndarray, fake: np.ndarray) -> float:
     if np.iscomplexobj(covmean):
         covmean = covmean.real
     return float(((mu1 - mu2) ** 2).sum() + np.trace(s1) + np.trace(s2) - 2 * np.trace(covmean))
+
+
+@torch.no_grad()
+def classifier_features(classifier: torch.nn.Module, images: Tensor, *, batch_size: int = 2000) -> Tensor:
+    """Returns the digits classifier's penultimate features `[N, 64]` of `images` `[N, 1, 8, 8]` in [0, 1]."""
+    classifier.eval()
+    return torch.cat([classifier.features(chunk) for chunk in images.split(batch_size)])
+
+
+def gallery_fid(classifier: torch.nn.Module, generated: Tensor, real: Tensor) -> float:
+    """Returns the gallery's FID: the Frechet distance between the classifier features of `generated` and `real` digits."""
+    return feature_frechet(classifier_features(classifier, real), classifier_features(classifier, generated))
+
+
+def real_baseline_fid(classifier: torch.nn.Module, num: int, *, generator: torch.Generator | None = None) -> float:
+    """Returns the FID of `num` train digits against the test split: what a perfect model would score at this
+    sample size (FID is biased upwards when samples are few). Sampled with replacement if `num` exceeds the split."""
+    from core.data.images import load_digits
+
+    train, test = load_digits("train")[0], load_digits("test")[0]
+    pick = torch.randint(len(train), (num,), generator=generator) if num > len(train) else torch.randperm(len(train), generator=generator)[:num]
+    return gallery_fid(classifier, train[pick], test)
