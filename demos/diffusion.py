@@ -286,7 +286,7 @@ def steps_curve(request: gr.Request):
         return gr.skip(), t("diff_curve_missing", lang)
     payload = json.loads(path.read_text(encoding="utf-8"))
     rows = payload["results"]["curve"]
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(t("diff_curve_quality", lang), t("diff_curve_time", lang)))
+    fig = make_subplots(rows=1, cols=3, subplot_titles=(t("diff_curve_quality", lang), t("diff_curve_fid", lang), t("diff_curve_time", lang)))
     colors = {"ddpm": "#dc2626", "ddim": "#4f46e5"}
     for sampler in SAMPLERS:
         group = sorted((r for r in rows if r["sampler"] == sampler), key=lambda r: r["steps"])
@@ -294,11 +294,17 @@ def steps_curve(request: gr.Request):
         name = t(f"diff_sampler_{sampler}", lang)
         fig.add_trace(go.Scatter(x=steps, y=[100 * r["conditional_accuracy"] for r in group], mode="lines+markers", name=name,
                                  line={"color": colors[sampler]}, legendgroup=sampler), row=1, col=1)  # fmt: skip
+        if all("fid" in r for r in group):
+            fig.add_trace(go.Scatter(x=steps, y=[r["fid"] for r in group], mode="lines+markers", name=name,
+                                     line={"color": colors[sampler]}, legendgroup=sampler, showlegend=False), row=1, col=2)  # fmt: skip
         fig.add_trace(go.Scatter(x=steps, y=[1000 * r["seconds_per_sample"] for r in group], mode="lines+markers", name=name,
-                                 line={"color": colors[sampler]}, legendgroup=sampler, showlegend=False), row=1, col=2)  # fmt: skip
+                                 line={"color": colors[sampler]}, legendgroup=sampler, showlegend=False), row=1, col=3)  # fmt: skip
+    if rows and "real_baseline_fid" in rows[0]:
+        fig.add_hline(y=rows[0]["real_baseline_fid"], line_dash="dash", line_color="#6b7280", annotation_text=t("diff_curve_baseline", lang), row=1, col=2)
     fig.update_xaxes(type="log", title_text=t("diff_steps", lang))
     fig.update_yaxes(title_text=t("diff_curve_accuracy_axis", lang), row=1, col=1)
-    fig.update_yaxes(type="log", title_text=t("diff_curve_time_axis", lang), row=1, col=2)
+    fig.update_yaxes(title_text="FID", row=1, col=2)
+    fig.update_yaxes(type="log", title_text=t("diff_curve_time_axis", lang), row=1, col=3)
     fig.update_layout(height=360, plot_bgcolor="white", margin={"l": 60, "r": 20, "t": 50, "b": 80},
                       legend={"orientation": "h", "y": -0.3, "x": 0.5, "xanchor": "center"})  # fmt: skip
     machine = payload.get("machine", {})

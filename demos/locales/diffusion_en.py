@@ -102,6 +102,8 @@ STRINGS: dict[str, str] = {
     ),
     "diff_curve": "Quality and time against steps",
     "diff_curve_quality": "Read as the requested digit",
+    "diff_curve_fid": "FID of unconditional samples (lower is better)",
+    "diff_curve_baseline": "real vs real",
     "diff_curve_time": "Time per sample",
     "diff_curve_accuracy_axis": "% of samples",
     "diff_curve_time_axis": "Milliseconds per sample",

@@ -103,6 +103,8 @@ STRINGS: dict[str, str] = {
     ),
     "diff_curve": "Calidad y tiempo según los pasos",
     "diff_curve_quality": "Leída como el dígito pedido",
+    "diff_curve_fid": "FID de muestras sin condición (menor es mejor)",
+    "diff_curve_baseline": "real frente a real",
     "diff_curve_time": "Tiempo por muestra",
     "diff_curve_accuracy_axis": "% de las muestras",
     "diff_curve_time_axis": "Milisegundos por muestra",
