@@ -13,7 +13,7 @@ from collections.abc import Callable
 import gradio as gr
 from PIL import Image
 
-from demos import autoencoders, diffusion, explore, gans, overview
+from demos import autoencoders, diffusion, explore, gans, overview, trilemma
 from demos.i18n import I18N
 from demos.layout import markdown
 from demos.topics import topic_tab
@@ -28,7 +28,7 @@ TABS: list[tuple[str, str, Callable[[gr.Blocks], None]]] = [
     ("stable_diffusion", "tab_sd", topic_tab("sd")),
     ("nerf", "tab_nerf", topic_tab("nerf")),
     ("gaussian_splatting", "tab_3dgs", topic_tab("3dgs")),
-    ("trilemma", "tab_trilemma", topic_tab("trilemma")),
+    ("trilemma", "tab_trilemma", trilemma.build),
     ("explore", "tab_explore", explore.build),
 ]
 

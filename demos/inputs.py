@@ -53,6 +53,15 @@ class Radio(gr.Radio):
         return payload
 
 
+class CheckboxGroup(gr.CheckboxGroup):
+    """A `gr.CheckboxGroup` whose value reaches the handler unchecked."""
+
+    is_template = True
+
+    def preprocess(self, payload: Any) -> Any:
+        return payload
+
+
 def _as_number(value: Any, name_key: str, lang: Lang) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise error("err_not_number", lang, name=t(name_key, lang))

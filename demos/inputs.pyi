@@ -115,3 +115,18 @@ SEED_MAX = 2**31 - 1
 def seed(value: Any, lang: Lang) -> int:
     """Returns a valid seed in [0, 2^31 - 1], or raises a translated `gr.Error`."""
     return integer(value, "seed", 0, SEED_MAX, lang)
+
+class CheckboxGroup(gr.CheckboxGroup):
+    """A `gr.CheckboxGroup` whose value reaches the handler unchecked."""
+
+    is_template = True
+
+    def preprocess(self, payload: Any) -> Any:
+        return payload
+    from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
+    from gradio.blocks import Block
+    if TYPE_CHECKING:
+        from gradio.components import Timer
+        from gradio.components.base import Component
+
+    

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 TAB_KEYS = ["tab_overview", "tab_gans", "tab_autoencoders", "tab_diffusion", "tab_clip", "tab_sd", "tab_nerf", "tab_3dgs", "tab_trilemma", "tab_explore"]
 PLACEHOLDER_TABS = {"tab_clip": "topic_clip",
-                    "tab_sd": "topic_sd", "tab_nerf": "topic_nerf", "tab_3dgs": "topic_3dgs", "tab_trilemma": "topic_trilemma"}  # fmt: skip
+                    "tab_sd": "topic_sd", "tab_nerf": "topic_nerf", "tab_3dgs": "topic_3dgs"}  # fmt: skip
 
 
 def open_page(browser, app_url, locale):
@@ -168,4 +168,22 @@ def test_diffusion_timestep_slider_and_a_generation(browser, app_url, artifacts)
     page.wait_for_function("document.querySelector('#diff-verdict').innerText.includes('clasificador')", timeout=90_000)
     assert "Hecho" in page.locator("#diff-progress").inner_text()
     page.screenshot(path=str(artifacts / "es-ES-diffusion-used.png"), full_page=True)
+    context.close()
+
+
+def test_trilemma_explainer_sliders(browser, app_url, artifacts):
+    context, page = open_page(browser, app_url, "en-US")
+    page.get_by_role("tab", name=EN["tab_trilemma"], exact=True).click()
+    page.wait_for_function("document.querySelector('#tri-text').innerText.includes('FID')", timeout=60_000)
+    before = page.locator("#tri-text").inner_text()
+    page.locator("#tri-drop").get_by_label("3", exact=True).check()
+    page.wait_for_function("([old]) => document.querySelector('#tri-text').innerText !== old", arg=[before], timeout=30_000)
+    after_drop = page.locator("#tri-text").inner_text()
+    slider = page.locator("#tri-blur input[type=range]")
+    slider.focus()
+    for _ in range(10):
+        page.keyboard.press("ArrowRight")
+    slider.dispatch_event("pointerup")  # the blur applies when the slider is released
+    page.wait_for_function("([old]) => document.querySelector('#tri-text').innerText !== old", arg=[after_drop], timeout=30_000)
+    page.screenshot(path=str(artifacts / "en-US-trilemma-used.png"), full_page=True)
     context.close()

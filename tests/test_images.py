@@ -127,3 +127,17 @@ def test_image_from_array_refuses_empty_and_huge():
         with pytest.raises(DrawingError) as info:
             image_from_array(array, 16)
         assert info.value.key == key
+
+
+def test_gaussian_blur_keeps_the_mean_and_spreads_a_point():
+    from scipy.ndimage import gaussian_filter
+
+    from core.data.images import gaussian_blur
+
+    image = torch.zeros(1, 1, 15, 15)
+    image[0, 0, 7, 7] = 1.0
+    blurred = gaussian_blur(image, 1.0)
+    assert blurred.sum().item() == pytest.approx(1.0, abs=1e-5) and blurred[0, 0, 7, 7] < 0.2
+    reference = gaussian_filter(image[0, 0].numpy(), 1.0, mode="nearest", truncate=3.0)
+    assert np.allclose(blurred[0, 0].numpy(), reference, atol=1e-4)  # the same filter as SciPy's
+    assert torch.equal(gaussian_blur(image, 0.0), image)

@@ -170,3 +170,17 @@ def digit_from_image(image: np.ndarray) -> Tensor:
     bitmap = np.asarray(Image.fromarray(square).resize((32, 32), Image.Resampling.BOX)) > 127  # [32, 32] binary
     counts = bitmap.reshape(8, 4, 8, 4).sum(axis=(1, 3)).astype(np.float32)  # [8, 8] in 0..16
     return torch.from_numpy(counts / 16.0).reshape(1, 1, DIGIT_SIZE, DIGIT_SIZE)
+
+
+def gaussian_blur(images: Tensor, sigma: float) -> Tensor:
+    """Returns images `[N, C, H, W]` blurred with a Gaussian of standard deviation `sigma` pixels (edges replicated)."""
+    if sigma <= 0:
+        return images.clone()
+    radius = max(1, int(3 * sigma + 0.5))
+    offsets = torch.arange(-radius, radius + 1, dtype=torch.float32)
+    kernel = torch.exp(-0.5 * (offsets / sigma) ** 2)
+    kernel = kernel / kernel.sum()
+    c = images.shape[1]
+    x = torch.nn.functional.pad(images, (radius, radius, radius, radius), mode="replicate")
+    x = torch.nn.functional.conv2d(x, kernel.view(1, 1, 1, -1).expand(c, 1, 1, -1), groups=c)
+    return torch.nn.functional.conv2d(x, kernel.view(1, 1, -1, 1).expand(c, 1, -1, 1), groups=c)

@@ -4,6 +4,7 @@ from demos.locales.ae_en import STRINGS as AUTOENCODERS
 from demos.locales.catalog import render_catalog
 from demos.locales.diffusion_en import STRINGS as DIFFUSION
 from demos.locales.gans_en import STRINGS as GANS
+from demos.locales.trilemma_en import STRINGS as TRILEMMA
 
 STRINGS: dict[str, str] = {
     # --- general -------------------------------------------------------------------------
@@ -220,7 +221,7 @@ STRINGS: dict[str, str] = {
         "$$\\mathrm{FID} = \\lVert \\mu_r - \\mu_g \\rVert^2 + \\mathrm{Tr}\\big(\\Sigma_r + \\Sigma_g - 2(\\Sigma_r \\Sigma_g)^{1/2}\\big)$$\n\n"
         "Lower is better and 0 means identical statistics; it is biased at small sample sizes, so it must be read "
         "against a real-versus-real baseline. Precision and recall (and density and coverage) separate quality from "
-        "mode coverage. The tab will compare every family of the gallery on the same data: quality, coverage and speed."
+        "mode coverage. Below: the bias of FID and what each metric notices, on the gallery's own feature space."
     ),
     # --- explore -------------------------------------------------------------------------
     "explore_intro": (
@@ -274,4 +275,5 @@ _LABELS = {
 STRINGS.update(GANS)
 STRINGS.update(AUTOENCODERS)
 STRINGS.update(DIFFUSION)
+STRINGS.update(TRILEMMA)
 STRINGS.update(render_catalog(STRINGS, _LABELS))

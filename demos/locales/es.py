@@ -4,6 +4,7 @@ from demos.locales.ae_es import STRINGS as AUTOENCODERS
 from demos.locales.catalog import render_catalog
 from demos.locales.diffusion_es import STRINGS as DIFFUSION
 from demos.locales.gans_es import STRINGS as GANS
+from demos.locales.trilemma_es import STRINGS as TRILEMMA
 
 STRINGS: dict[str, str] = {
     # --- general -------------------------------------------------------------------------
@@ -225,8 +226,7 @@ STRINGS: dict[str, str] = {
         "$$\\mathrm{FID} = \\lVert \\mu_r - \\mu_g \\rVert^2 + \\mathrm{Tr}\\big(\\Sigma_r + \\Sigma_g - 2(\\Sigma_r \\Sigma_g)^{1/2}\\big)$$\n\n"
         "Más bajo es mejor y 0 significa estadísticas idénticas; está sesgada con muestras chicas, así que hay que leerla "
         "junto a una referencia de real contra real. Precisión y recall (y densidad y cobertura) separan la calidad de la "
-        "cobertura de modos. La pestaña va a comparar todas las familias de la galería con los mismos datos: calidad, "
-        "cobertura y velocidad."
+        "cobertura de modos. Abajo: el sesgo de la FID y lo que nota cada métrica, en el espacio de características de la galería."
     ),
     # --- explorar ------------------------------------------------------------------------
     "explore_intro": (
@@ -281,4 +281,5 @@ _LABELS = {
 STRINGS.update(GANS)
 STRINGS.update(AUTOENCODERS)
 STRINGS.update(DIFFUSION)
+STRINGS.update(TRILEMMA)
 STRINGS.update(render_catalog(STRINGS, _LABELS))

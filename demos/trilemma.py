@@ -1,0 +1,118 @@
+"""Trilemma & FID tab: how FID and its companions (precision, recall, density, coverage) react to
+sample size, blur and missing classes, on the gallery's own feature space. The cross-family
+comparison joins it when its benchmark lands."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import gradio as gr
+import plotly.graph_objects as go
+import torch
+
+from core.data.images import gaussian_blur, load_digits
+from core.metrics.fid import classifier_features, feature_frechet, manifold_metrics
+from core.metrics.subspace import pca_basis
+from demos import inputs
+from demos.i18n import I18N, error, lang_of, t
+from demos.layout import LIGHT, markdown
+from demos.models import classifier
+from demos.plots import base_layout, class_colors
+
+SIZES = (20, 50, 100, 200, 400, 800, 1433)
+LIMITS = {"blur": (0.0, 3.0), "size": (10, 1433)}
+METRICS = ("precision", "recall", "density", "coverage")
+
+
+@lru_cache(maxsize=1)
+def _real() -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Returns (train images, train labels, the test digits' classifier features, test labels)."""
+    train, labels = load_digits("train")
+    test_features = classifier_features(classifier(), load_digits("test")[0])
+    return train, labels, test_features, load_digits("test")[1]
+
+
+def bias_curve(request: gr.Request):
+    """Returns FID of real train digits against the real test digits as the sample size grows (5 draws each)."""
+    lang = lang_of(request)
+    train, _, test_features, _ = _real()
+    features = classifier_features(classifier(), train)
+    means, spreads = [], []
+    for size in SIZES:
+        values = []
+        for seed in range(5):
+            pick = torch.randperm(len(train), generator=torch.Generator().manual_seed(seed))[:size]
+            values.append(feature_frechet(features[pick], test_features))
+        tensor = torch.tensor(values)
+        means.append(float(tensor.mean()))
+        spreads.append(float(tensor.std()) if size < len(train) else 0.0)
+    fig = go.Figure(go.Scatter(x=list(SIZES), y=means, error_y={"type": "data", "array": spreads}, mode="lines+markers", line={"color": "#4f46e5"}, name="FID"))
+    fig.update_layout(
+        title={"text": t("tri_bias_title", lang), "x": 0.5, "font": {"size": 15}}, height=360, plot_bgcolor="white",
+        xaxis={"type": "log", "title": t("tri_sample_size", lang)}, yaxis={"title": t("tri_fid_axis", lang), "rangemode": "tozero"},
+        margin={"l": 60, "r": 20, "t": 50, "b": 50},
+    )  # fmt: skip
+    return fig
+
+
+def explain(blur, dropped, size, request: gr.Request):
+    """Returns how FID and the k-NN metrics react to blurring the real digits and dropping classes, and the feature space."""
+    lang = lang_of(request)
+    sigma = inputs.real(blur, "tri_blur", *LIMITS["blur"], lang)
+    n = inputs.integer(size, "tri_size", *LIMITS["size"], lang)
+    if dropped is None:
+        dropped = []
+    if not isinstance(dropped, list) or any(d not in [str(k) for k in range(10)] for d in dropped):
+        raise error("err_choice", lang, name=t("tri_drop", lang), choices="0-9")
+    if len(dropped) == 10:
+        raise error("tri_err_all_dropped", lang)
+    train, labels, test_features, test_labels = _real()
+    keep = ~torch.isin(labels, torch.tensor([int(d) for d in dropped], dtype=torch.long))
+    pool = gaussian_blur(train[keep], sigma).clamp(0, 1)
+    pick = torch.randperm(len(pool), generator=torch.Generator().manual_seed(0))[: min(n, len(pool))]
+    if len(pick) < 10:
+        raise error("tri_err_too_few", lang)
+    fake = classifier_features(classifier(), pool[pick])
+    fid = feature_frechet(fake, test_features)
+    untouched = classifier_features(classifier(), train[torch.randperm(len(train), generator=torch.Generator().manual_seed(0))[: len(pick)]])
+    baseline = feature_frechet(untouched, test_features)
+    scores = manifold_metrics(test_features, fake)
+    bars = go.Figure(go.Bar(x=[t(f"tri_{m}", lang) for m in METRICS], y=[getattr(scores, m) for m in METRICS], marker_color=["#4f46e5", "#0891b2", "#7c3aed", "#16a34a"],
+                            text=[f"{getattr(scores, m):.2f}" for m in METRICS], textposition="outside"))  # fmt: skip
+    bars.update_layout(
+        title={"text": t("tri_metrics_title", lang), "x": 0.5, "font": {"size": 15}}, height=340, plot_bgcolor="white",
+        yaxis={"title": t("tri_value", lang), "range": [0, 1.3]}, margin={"l": 55, "r": 20, "t": 50, "b": 45},
+    )  # fmt: skip
+    basis, mean = pca_basis(test_features, 2)
+    real_2d = ((test_features.double() - mean) @ basis).numpy()
+    fake_2d = ((fake.double() - mean) @ basis).numpy()
+    space = go.Figure()
+    colors = class_colors(10)
+    space.add_trace(go.Scatter(x=real_2d[:, 0], y=real_2d[:, 1], mode="markers", name=t("tri_real", lang),
+                               marker={"size": 6, "color": [colors[int(c)] for c in test_labels], "opacity": 0.55}))  # fmt: skip
+    space.add_trace(go.Scatter(x=fake_2d[:, 0], y=fake_2d[:, 1], mode="markers", name=t("tri_fake", lang), marker={"size": 5, "color": "#111827", "symbol": "x"}))
+    base_layout(space, t("tri_space_title", lang), x_title=t("tri_pc", lang, k=1), y_title=t("tri_pc", lang, k=2), height=420)
+    text = t("tri_explain_text", lang, fid=fid, baseline=baseline, n=len(pick))
+    return bars, text, space
+
+
+def build(demo: gr.Blocks) -> None:
+    """Builds the Trilemma & FID tab."""
+    markdown("topic_trilemma")
+    markdown("tri_bias_help")
+    bias_plot = gr.Plot(label=I18N("tri_bias"))
+    markdown("tri_explain_help")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=260):
+            blur = inputs.Slider(*LIMITS["blur"], value=0.0, step=0.1, label=I18N("tri_blur"), elem_id="tri-blur")
+            dropped = inputs.CheckboxGroup([str(d) for d in range(10)], value=[], label=I18N("tri_drop"), elem_id="tri-drop")
+            size = inputs.Slider(*LIMITS["size"], value=364, step=1, label=I18N("tri_size"))
+            text = gr.Markdown(elem_id="tri-text")
+        with gr.Column(scale=2):
+            bars = gr.Plot(label=I18N("tri_metrics"), elem_id="tri-bars")
+        with gr.Column(scale=2):
+            space = gr.Plot(label=I18N("tri_space"))
+    markdown("tri_comparison_coming")
+    demo.load(bias_curve, None, bias_plot, api_name="trilemma_bias", **LIGHT)
+    gr.on([demo.load, blur.release, dropped.change, size.release], explain, [blur, dropped, size], [bars, text, space], api_name="trilemma_explain",
+          trigger_mode="always_last", **LIGHT)  # fmt: skip

@@ -1,0 +1,60 @@
+"""The Trilemma & FID tab through the HTTP API: the bias curve and the metrics explainer."""
+
+import json
+
+import pytest
+from gradio_client.exceptions import AppError
+
+
+def figure(plot) -> dict:
+    return json.loads(plot["plot"]) if isinstance(plot["plot"], str) else plot["plot"]
+
+
+def values(trace) -> list[float]:
+    import base64
+
+    import numpy as np
+
+    y = trace["y"]
+    if isinstance(y, dict) and "bdata" in y:
+        return np.frombuffer(base64.b64decode(y["bdata"]), dtype=np.dtype(y["dtype"])).tolist()
+    return list(y)
+
+
+def test_fid_bias_shrinks_with_sample_size(client):
+    fid = values(figure(client.predict(api_name="/trilemma_bias"))["data"][0])
+    assert len(fid) == 7 and fid[0] > 2 * fid[-1]
+
+
+def metrics(client, blur, dropped, size=364):
+    bars, text, space = client.predict(blur, dropped, size, api_name="/trilemma_explain")
+    scores = dict(zip(["precision", "recall", "density", "coverage"], values(figure(bars)["data"][0]), strict=True))
+    fid = float(text.split("**FID ")[1].split("**")[0])
+    return scores, fid, figure(space)
+
+
+def test_blur_hurts_quality_and_dropping_classes_hurts_coverage(client):
+    clean, clean_fid, space = metrics(client, 0.0, [])
+    blurred, blur_fid, _ = metrics(client, 1.5, [])
+    dropped, drop_fid, _ = metrics(client, 0.0, ["0", "1", "2", "3", "4"])
+    assert blur_fid > clean_fid and drop_fid > clean_fid
+    assert blurred["precision"] < clean["precision"] - 0.2 and blurred["density"] < clean["density"]
+    assert dropped["recall"] < clean["recall"] - 0.2 and dropped["coverage"] < clean["coverage"] - 0.2
+    assert dropped["precision"] > clean["precision"] - 0.1  # what is left is still real digits
+    assert len(space["data"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [((0.0, [str(d) for d in range(10)], 364), "at least one digit"), ((0.0, [], 0), "between 10 and 1433"),
+     ((0.0, [], 10**8), "between 10 and 1433"), ((0.0, ["x"], 364), "must be one of")],
+)
+def test_bad_input(client, values, message):
+    with pytest.raises(AppError, match=message):
+        client.predict(*values, api_name="/trilemma_explain")
+
+
+def test_nan_blur_over_raw_http(app_url):
+    from tests.test_app_overview import raw_call
+
+    assert "finite number" in raw_call(app_url, "trilemma_explain", '{"data": [NaN, [], 364]}')
