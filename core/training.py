@@ -15,6 +15,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import torch
+from torch import nn
+
 StopReason = Literal["steps", "time", "stopped", "running"]
 
 
@@ -110,3 +113,15 @@ def run_to_end(trainer: Trainer, max_steps: int, **kwargs: Any) -> Progress:
     """Returns the final `Progress` of a run, consuming all intermediate reports."""
     *_, last = trainer.run(max_steps, **kwargs)
     return last
+
+
+@torch.no_grad()
+def update_average(average: nn.Module, model: nn.Module, *, decay: float) -> None:
+    """Moves `average`'s weights toward `model`'s: a <- decay * a + (1 - decay) * m (batch-norm statistics too)."""
+    for a, m in zip(average.parameters(), model.parameters(), strict=True):
+        a.lerp_(m, 1 - decay)
+    for a, m in zip(average.buffers(), model.buffers(), strict=True):
+        if a.is_floating_point():
+            a.lerp_(m, 1 - decay)
+        else:
+            a.copy_(m)  # batch norm's step counter

@@ -9,9 +9,9 @@ import torch
 
 from core.checkpoint import MODEL_REGISTRY, load_model, read_checkpoint
 from core.classifier import judge_digits
-from core.gan.dcgan import DCGAN, DCGANConfig, dcgan_trainer, interpolate_latents, train_dcgan, update_average
+from core.gan.dcgan import DCGAN, DCGANConfig, dcgan_trainer, interpolate_latents, train_dcgan
 from core.train import ASSETS, DIGITS_CLASSIFIER_PATH
-from core.training import run_to_end
+from core.training import run_to_end, update_average
 
 DCGAN_PATH = ASSETS / "dcgan_digits.safetensors"
 TINY = DCGANConfig(noise_dim=4, g_channels=(8, 8, 4), d_channels=(4, 4, 8))

@@ -1,4 +1,4 @@
-"""The shipped digits diffusion models: class-conditional U-Nets (label dropout 0.1) that predict
+"""The shipped digits diffusion models: class-conditional U-Nets (label dropout 0.2) that predict
 the noise, the clean image, or v; their training command and the figures measured on them.
 
 Pixels are scaled from [0, 1] to [-1, 1] for the network (`to_model`), and back (`to_image`).
@@ -6,6 +6,7 @@ Pixels are scaled from [0, 1] to [-1, 1] for the network (`to_model`), and back 
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,7 +61,8 @@ def train_digits_unet(
     out: str | Path, *, prediction: Prediction = "epsilon", steps: int = 12000, seed: int = 0, config: UNetConfig | None = None,
     evaluate: bool = True,
 ) -> Iterator[Progress]:  # fmt: skip
-    """Trains a class-conditional U-Net on the digits' train split, saves it to `out`, yields progress."""
+    """Trains a class-conditional U-Net on the digits' train split (labels dropped 20% of the time), saves
+    the moving average of its weights to `out`, yields progress."""
     from core.checkpoint import load_model, save_checkpoint
     from core.data.images import load_digits
     from core.train import DIGITS_CLASSIFIER_PATH
@@ -69,14 +71,17 @@ def train_digits_unet(
     config = config or UNetConfig(prediction=prediction)
     model = UNet(config)
     images, labels = load_digits("train")
+    average = copy.deepcopy(model)
     trainer = diffusion_trainer(
-        model, to_model(images), schedule_of(model), config.prediction, labels=labels, lr=1e-3, generator=torch.Generator().manual_seed(seed)
-    )
+        model, to_model(images), schedule_of(model), config.prediction, labels=labels, p_uncond=0.2, lr=1e-3, average=average,
+        generator=torch.Generator().manual_seed(seed),
+    )  # fmt: skip
     last = None
     for last in trainer.run(steps, report_every=max(1, steps // 20)):
         if not last.done:
             yield last
     assert last is not None
+    model = average  # the moving average of the weights is the shipped model
     figures = evaluate_digits(model, load_model(DIGITS_CLASSIFIER_PATH), seed=seed) if evaluate else {}
     last.metrics.update(figures)
     name = {"epsilon": "epsilon", "sample": "sample", "v_prediction": "v"}[config.prediction]

@@ -18,7 +18,7 @@ from torch import Tensor, nn
 from core.diffusion.samplers import DDIMSampler, DDPMSampler
 from core.diffusion.schedule import NoiseSchedule, Prediction
 from core.diffusion.unet import UNet
-from core.training import Trainer
+from core.training import Trainer, update_average
 
 
 def predict(model: nn.Module, x: Tensor, t: Tensor | int, labels: Tensor | None = None) -> Tensor:
@@ -44,12 +44,14 @@ def guided(model: nn.Module, x: Tensor, t: Tensor | int, labels: Tensor | None, 
 def diffusion_trainer(
     model: nn.Module, data: Tensor, schedule: NoiseSchedule, prediction: Prediction, *, labels: Tensor | None = None,
     p_uncond: float = 0.1, batch_size: int = 128, lr: float = 2e-4, decay_steps: int | None = None,
-    generator: torch.Generator | None = None,
+    average: nn.Module | None = None, average_decay: float = 0.999, generator: torch.Generator | None = None,
 ) -> Trainer:  # fmt: skip
     """Returns a `Trainer` whose steps are Adam steps on the denoising loss (metric: loss).
 
     With `decay_steps`, the learning rate falls linearly to 5% of `lr` over that many steps (then stays):
-    the last, fine details (the exact position of a narrow mode) need small steps.
+    the last, fine details (the exact position of a narrow mode) need small steps. With `average` (a copy
+    of `model`), each step moves it towards the model's weights (an exponential moving average, which
+    samples better than the raw weights).
     """
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
     scheduler = (
@@ -73,6 +75,8 @@ def diffusion_trainer(
         optimizer.step()
         if scheduler is not None:
             scheduler.step()
+        if average is not None:
+            update_average(average, model, decay=average_decay)
         return {"loss": loss.item()}
 
     return Trainer(step)

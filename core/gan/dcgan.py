@@ -29,7 +29,7 @@ from torch import Tensor, nn
 from torch.nn import functional as F
 
 from core.classifier import judge_digits
-from core.training import Progress, Trainer
+from core.training import Progress, Trainer, update_average
 
 InterpolationMode = Literal["linear", "spherical"]
 INTERPOLATION_MODES: tuple[InterpolationMode, ...] = ("linear", "spherical")
@@ -218,18 +218,6 @@ def dcgan_trainer(
         }
 
     return Trainer(step, preview=lambda: model.decode(preview_noise))
-
-
-@torch.no_grad()
-def update_average(average: nn.Module, model: nn.Module, *, decay: float) -> None:
-    """Moves `average`'s weights toward `model`'s: a <- decay * a + (1 - decay) * m (batch-norm statistics too)."""
-    for a, m in zip(average.parameters(), model.parameters(), strict=True):
-        a.lerp_(m, 1 - decay)
-    for a, m in zip(average.buffers(), model.buffers(), strict=True):
-        if a.is_floating_point():
-            a.lerp_(m, 1 - decay)
-        else:
-            a.copy_(m)  # batch norm's step counter
 
 
 def train_dcgan(out: str | Path, *, steps: int = 20000, seed: int = 0, config: DCGANConfig | None = None) -> Iterator[Progress]:
