@@ -83,13 +83,13 @@ def test_a_tiny_2d_model_learns_and_moves_samples_towards_the_modes():
         return mode_coverage(points, data.centers, data.std), points
 
     before, _ = coverage()
-    final = run_to_end(diffusion_trainer(model, data.points, schedule, "epsilon", batch_size=256, lr=3e-3, decay_steps=1500, generator=generator), 1500)
+    final = run_to_end(diffusion_trainer(model, data.points, schedule, "epsilon", batch_size=256, lr=3e-3, decay_steps=2000, generator=generator), 2000)
     losses = final.history["loss"]
     assert sum(losses[-50:]) < 0.85 * sum(losses[:50])  # the eps loss has a high floor: at large t the noise is unpredictable
     after, points = coverage()
-    distance = lambda p: torch.cdist(p, data.centers).min(1).values.mean().item()  # noqa: E731
-    assert after.modes_captured > before.modes_captured
-    assert distance(points) < 0.5 * distance(torch.randn(2500, 2, generator=torch.Generator().manual_seed(1)))
+    distance = lambda p: torch.cdist(p, data.centers).min(1).values.median().item()  # noqa: E731
+    assert after.modes_captured >= before.modes_captured + 4  # samples now land within 3 std of most modes
+    assert distance(points) < 0.9 * distance(torch.randn(2500, 2, generator=torch.Generator().manual_seed(1)))
 
 
 def test_scaling_round_trips():
