@@ -136,3 +136,14 @@ def test_particles_and_score_after_training(client):
     assert len(frames) >= 2 and "modes" in frames[-1][1]
     arrows = figure(client.predict(5, api_name="/diffusion_toy_score"))
     assert len(arrows["data"]) == 3 and "t = 5" in arrows["layout"]["title"]["text"]
+
+
+def test_steps_curve_reads_the_benchmark_results(client):
+    from benchmarks.common import DEFAULT_OUT
+
+    plot, note = client.predict(api_name="/diffusion_steps_curve")
+    assert (DEFAULT_OUT / "diffusion.json").is_file(), "the shipped benchmark results draw this curve"
+    fig = figure(plot)
+    names = {trace["name"] for trace in fig["data"]}
+    assert names == {"DDPM (random steps)", "DDIM"} and len(fig["data"]) == 6  # accuracy, FID and time for each sampler
+    assert fig["layout"]["xaxis"]["type"] == "log" and "CPU cores" in note

@@ -111,3 +111,23 @@ def test_diversity_by_hand():
     assert diversity(same) == 0.0
     pair = torch.stack([torch.zeros(1, 2, 2), torch.ones(1, 2, 2)])  # distance sqrt(4) = 2 between the two
     assert diversity(pair) == pytest.approx(2.0)
+
+
+@pytest.mark.parametrize("prediction", ["epsilon", "sample", "v_prediction"])
+def test_shipped_unets_load_and_meet_their_recorded_quality(prediction):
+    """Each shipped U-Net loads through the checkpoint contract and, on a smaller sample, reproduces the
+    conditional accuracy stored in it (within sampling error)."""
+    import re
+
+    from core.diffusion.digits import evaluate_digits
+    from core.train import DIFFUSION_PATHS, DIGITS_CLASSIFIER_PATH
+
+    path = DIFFUSION_PATHS[prediction]
+    model = load_model(path)
+    metadata = read_checkpoint(path)[1]
+    name = {"epsilon": "epsilon", "sample": "sample", "v_prediction": "v"}[prediction]
+    assert re.fullmatch(rf"python -m core\.train diffusion-digits-{name} --steps \d+ --seed \d+", metadata["command"])
+    assert model.config.prediction == prediction
+    figures = evaluate_digits(model, load_model(DIGITS_CLASSIFIER_PATH), seed=7, per_class=10, unconditional=500)
+    assert figures["conditional_accuracy"] >= float(metadata["conditional_accuracy"]) - 0.1
+    assert figures["unconditional_class_kl"] <= float(metadata["unconditional_class_kl"]) + 0.1
