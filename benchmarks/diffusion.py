@@ -25,7 +25,7 @@ from typing import Any
 from benchmarks.common import median, target
 
 TOY_DATASETS = ("ring", "grid")
-TOY_TRAIN_STEPS = 12_000  # the tab's default
+
 CURVE_STEPS = (10, 20, 50, 100, 250, 1000)
 
 
@@ -60,7 +60,9 @@ def toy_run(job: tuple[str, int, int]) -> dict[str, Any]:
 def _toy(quick: bool) -> tuple[list[dict], list[dict]]:
     seeds = range(1) if quick else range(5)
     datasets = ("ring",) if quick else TOY_DATASETS
-    steps = 400 if quick else TOY_TRAIN_STEPS
+    from demos.diffusion_toy import TOY_TRAIN_DEFAULT  # the tab's default budget
+
+    steps = 400 if quick else TOY_TRAIN_DEFAULT
     with ProcessPoolExecutor(max_workers=2) as pool:
         runs = list(pool.map(toy_run, [(d, s, steps) for d in datasets for s in seeds]))
     rows = []

@@ -118,7 +118,7 @@ STRINGS: dict[str, str] = {
         "GAN can drop: compare the mode-coverage line with the GAN tab's."
     ),
     "toy_train_steps": "Training steps",
-    "toy_hint": "Choose the data and press **Train** (about 40 s for 12,000 steps); the samples refresh every second.",
+    "toy_hint": "Choose the data and press **Train** (about 45 s for 24,000 steps on a free core); the samples refresh every second.",
     "toy_data_title": "{dataset}: the training data",
     "toy_status": "Step {step} of {total} · loss {loss:.3f} · {seconds:.0f} s",
     "toy_status_done": "Trained: {step} steps · loss {loss:.3f} · {seconds:.0f} s",

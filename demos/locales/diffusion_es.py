@@ -120,7 +120,7 @@ STRINGS: dict[str, str] = {
         "con la de la pestaña de GAN."
     ),
     "toy_train_steps": "Pasos de entrenamiento",
-    "toy_hint": "Elige los datos y pulsa **Entrenar** (unos 40 s para 12.000 pasos); las muestras se actualizan cada segundo.",
+    "toy_hint": "Elige los datos y pulsa **Entrenar** (unos 45 s para 24.000 pasos con un núcleo libre); las muestras se actualizan cada segundo.",
     "toy_data_title": "{dataset}: los datos de entrenamiento",
     "toy_status": "Paso {step} de {total} · pérdida {loss:.3f} · {seconds:.0f} s",
     "toy_status_done": "Entrenado: {step} pasos · pérdida {loss:.3f} · {seconds:.0f} s",
