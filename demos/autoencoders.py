@@ -208,6 +208,8 @@ def draw_handler(source: str):
         array = picture.get("composite") if source == "sketch" and isinstance(picture, dict) else picture
         if source == "sketch" and array is None:
             raise error("ae_err_draw_empty", lang)
+        if isinstance(array, str) and array == inputs.UNREADABLE:
+            raise error("err_image_unreadable", lang)
         if not isinstance(array, np.ndarray):
             raise error("ae_err_image", lang)
         try:
@@ -427,7 +429,7 @@ def build(demo: gr.Blocks) -> None:
     markdown("ae_draw_help")
     with gr.Row(equal_height=False):
         sketch = gr.Sketchpad(type="numpy", canvas_size=(280, 280), label=I18N("ae_draw"), brush=gr.Brush(default_size=22, colors=["#111111"]), layers=False, elem_id="ae-sketch")
-        upload = gr.Image(type="numpy", image_mode="RGBA", sources=["upload"], label=I18N("ae_upload"), height=280)
+        upload = inputs.Image(type="numpy", image_mode="RGBA", sources=["upload"], label=I18N("ae_upload"), height=280)
         with gr.Column():
             drawn = gr.Image(type="pil", interactive=False, label=I18N("ae_drawn_strip"), height=180, elem_id="ae-drawn")
             drawn_text = gr.Markdown(elem_id="ae-drawn-text")

@@ -54,6 +54,8 @@ def _source_image(source: str, digit_index, photo: str, upload, lang: Lang) -> t
         return load_digits("all")[0][index : index + 1]
     if source == "photo":
         return load_photo(inputs.choice(photo, "diff_photo", PHOTOS, lang), size=PHOTO_SIZE)[None]  # type: ignore[arg-type]
+    if isinstance(upload, str) and upload == inputs.UNREADABLE:
+        raise error("err_image_unreadable", lang)
     if not isinstance(upload, np.ndarray):
         raise error("diff_err_upload", lang)
     try:
@@ -324,7 +326,7 @@ def build(demo: gr.Blocks) -> None:
             source = inputs.Radio([(I18N(f"diff_source_{s}"), s) for s in SOURCES], value="photo", label=I18N("diff_source"))
             digit_index = inputs.Slider(*LIMITS["digit_index"], value=0, step=1, label=I18N("diff_digit_index"))
             photo = inputs.Dropdown(list(PHOTOS), value="astronaut", label=I18N("diff_photo"))
-            upload = gr.Image(type="numpy", image_mode="RGB", sources=["upload"], label=I18N("diff_upload"), height=160)
+            upload = inputs.Image(type="numpy", image_mode="RGB", sources=["upload"], label=I18N("diff_upload"), height=160)
             schedule_name = inputs.Radio([(I18N(f"diff_schedule_{s}"), s) for s in SCHEDULES], value="linear", label=I18N("diff_schedule"))
             step = inputs.Slider(0, T - 1, value=250, step=1, label=I18N("diff_timestep"), elem_id="diff-t")
             seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))

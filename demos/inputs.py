@@ -62,6 +62,25 @@ class CheckboxGroup(gr.CheckboxGroup):
         return payload
 
 
+UNREADABLE = "unreadable image"  # what `Image` passes on for a file that does not decode
+
+
+class Image(gr.Image):
+    """A `gr.Image` that passes `UNREADABLE` to the handler for a corrupt, unknown or oversized file
+    (Gradio's own preprocessing would fail with an English-only, generic error)."""
+
+    is_template = True
+
+    def preprocess(self, payload: Any) -> Any:
+        from PIL import Image as PILImage
+        from PIL import UnidentifiedImageError
+
+        try:
+            return super().preprocess(payload)
+        except (UnidentifiedImageError, PILImage.DecompressionBombError, OSError, ValueError, SyntaxError):
+            return UNREADABLE
+
+
 def _as_number(value: Any, name_key: str, lang: Lang) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise error("err_not_number", lang, name=t(name_key, lang))

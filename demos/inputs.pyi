@@ -130,3 +130,24 @@ class CheckboxGroup(gr.CheckboxGroup):
         from gradio.components.base import Component
 
     
+class Image(gr.Image):
+    """A `gr.Image` that passes `UNREADABLE` to the handler for a corrupt, unknown or oversized file
+    (Gradio's own preprocessing would fail with an English-only, generic error)."""
+
+    is_template = True
+
+    def preprocess(self, payload: Any) -> Any:
+        from PIL import Image as PILImage
+        from PIL import UnidentifiedImageError
+
+        try:
+            return super().preprocess(payload)
+        except (UnidentifiedImageError, PILImage.DecompressionBombError, OSError, ValueError, SyntaxError):
+            return UNREADABLE
+    from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
+    from gradio.blocks import Block
+    if TYPE_CHECKING:
+        from gradio.components import Timer
+        from gradio.components.base import Component
+
+    

@@ -114,8 +114,10 @@ def test_nan_steps_and_a_corrupt_upload(app_url, client, tmp_path):
     assert "finite number" in stream
     path = tmp_path / "broken.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n not really an image")
-    with pytest.raises(AppError):
+    with pytest.raises(AppError, match="could not be read as an image"):
         client.predict(*forward_args(source="upload", upload=handle_file(str(path))), api_name="/diffusion_forward")
+    with pytest.raises(AppError, match="could not be read as an image"):
+        client.predict(handle_file(str(path)), "codes", api_name="/autoencoders_upload")
     assert client.predict(*forward_args(t=5), api_name="/diffusion_forward")[1].startswith("At $t = 5$")
 
 

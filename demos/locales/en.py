@@ -38,6 +38,7 @@ STRINGS: dict[str, str] = {
         "explore; the controls will appear here once its models are trained and tested."
     ),
     # --- errors --------------------------------------------------------------------------
+    "err_image_unreadable": "That file could not be read as an image (it may be damaged, in an unknown format, or too large). Please try a PNG or JPEG.",
     "err_not_number": "“{name}” must be a number.",
     "err_not_finite": "“{name}” must be a finite number (not NaN or infinity).",
     "err_not_integer": "“{name}” must be a whole number.",

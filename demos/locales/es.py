@@ -38,6 +38,7 @@ STRINGS: dict[str, str] = {
         "permitir explorar; los controles aparecerán acá cuando sus modelos estén entrenados y probados."
     ),
     # --- errores -------------------------------------------------------------------------
+    "err_image_unreadable": "Ese archivo no se pudo leer como imagen (puede estar dañado, en un formato desconocido o ser demasiado grande). Prueba con un PNG o un JPEG.",
     "err_not_number": "«{name}» tiene que ser un número.",
     "err_not_finite": "«{name}» tiene que ser un número finito (ni NaN ni infinito).",
     "err_not_integer": "«{name}» tiene que ser un número entero.",
