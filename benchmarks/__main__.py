@@ -15,6 +15,7 @@ BENCHMARKS: dict[str, str] = {
     "gan2d": "benchmarks.gan2d",
     "autoencoders": "benchmarks.autoencoders",
     "diffusion": "benchmarks.diffusion",
+    "metrics": "benchmarks.metrics",
 }
 
 

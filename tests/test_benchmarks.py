@@ -77,3 +77,11 @@ def test_diffusion_quick_writes_its_figures(tmp_path: Path) -> None:
     assert results["toy"][0]["dataset"] == "ring" and results["toy"][0]["seeds"] == 1
     assert results["ours_over_diffusers_ratio"] > 0 and results["forward_slider_ms"] > 0
     assert {"conditional_accuracy", "ddim50_64_digits_s", "ours_over_diffusers_ratio", "forward_slider_ms", "ring_modes"} <= set(results["targets"])
+
+
+def test_metrics_quick_agrees_with_the_references(tmp_path: Path) -> None:
+    """Returns nothing; runs `metrics --quick`: our metrics equal the references (timings are only reported)."""
+    assert main(["metrics", "--quick", "--out", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "metrics.json").read_text(encoding="utf-8"))["results"]
+    assert results["samples"] == 500 and results["frechet_relative_difference"] < 1e-6 and results["knn_max_difference"] < 1e-9
+    assert results["frechet_ratio"] > 0 and results["knn_ratio"] > 0

@@ -82,3 +82,14 @@ def test_gallery_fid_of_real_digits_is_small_and_grows_with_corruption():
     assert baseline < gallery_fid(classifier, noisy, test) and baseline < gallery_fid(classifier, ones, test)
     # the bias: fewer real samples, larger real-vs-real FID
     assert real_baseline_fid(classifier, 50, generator=torch.Generator().manual_seed(0)) > baseline
+
+
+def test_manifold_metrics_match_a_scikit_learn_reference():
+    from core.metrics.fid import numpy_manifold_reference
+
+    rng = np.random.default_rng(3)
+    real, fake = rng.normal(size=(400, 6)), rng.normal(loc=0.3, scale=1.2, size=(300, 6))
+    ours = manifold_metrics(torch.from_numpy(real), torch.from_numpy(fake))
+    reference = numpy_manifold_reference(real, fake)
+    for name in ("precision", "recall", "density", "coverage"):
+        assert getattr(ours, name) == pytest.approx(getattr(reference, name), abs=1e-12), name
