@@ -170,3 +170,25 @@ def test_nan_and_infinity_over_raw_http(app_url, api, body):
     from tests.test_app_overview import raw_call
 
     assert "finite number" in raw_call(app_url, api, body)
+
+
+@pytest.mark.parametrize(("train", "stop", "args"), [("/autoencoders_beta_train", "/autoencoders_beta_stop", (1.0, 20_000, 0)), ("/autoencoders_race", "/autoencoders_race_stop", (4, 5000))])
+def test_live_training_can_be_stopped(app_url, train, stop, args):
+    import time
+
+    from gradio_client import Client
+
+    own = Client(app_url, verbose=False)  # its own session: stop reaches this run only
+    job = own.submit(*args, api_name=train)
+    deadline = time.time() + 60
+    while not job.outputs() and time.time() < deadline:
+        time.sleep(0.2)
+    assert job.outputs(), "training streams its first update"
+    start = time.time()
+    own.predict(api_name=stop)
+    while not job.done() and time.time() < start + 30:
+        time.sleep(0.2)
+    assert job.done() and time.time() - start < 30
+    status = job.outputs()[-1][2]
+    steps_done = int(status.split("Step ")[1].split(" ")[0]) if "Step " in status else int(status.split(": ")[1].split(" ")[0])
+    assert steps_done < args[1]

@@ -149,3 +149,23 @@ def test_steps_curve_reads_the_benchmark_results(client):
     names = {trace["name"] for trace in fig["data"]}
     assert names == {"DDPM (random steps)", "DDIM"} and len(fig["data"]) == 6  # accuracy, FID and time for each sampler
     assert fig["layout"]["xaxis"]["type"] == "log" and "CPU cores" in note
+
+
+def test_a_long_2d_training_run_can_be_stopped(app_url):
+    import time
+
+    from gradio_client import Client
+
+    own = Client(app_url, verbose=False)  # its own session: stop reaches this run only
+    job = own.submit("ring", None, 30_000, 0, api_name="/diffusion_toy_train")
+    deadline = time.time() + 60
+    while not job.outputs() and time.time() < deadline:
+        time.sleep(0.2)
+    assert job.outputs(), "training streams its first update"
+    start = time.time()
+    own.predict(api_name="/diffusion_toy_stop")
+    while not job.done() and time.time() < start + 30:
+        time.sleep(0.2)
+    assert job.done() and time.time() - start < 30
+    status = job.outputs()[-1][3]
+    assert int(status.split("Step ")[-1].split(" ")[0] if "Step " in status else status.split(": ")[1].split(" ")[0]) < 30_000
