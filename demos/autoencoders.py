@@ -30,7 +30,7 @@ from core.train import AUTOENCODERS_DIR
 from core.training import Trainer
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
-from demos.layout import LATEX, LIGHT, markdown
+from demos.layout import LATEX, LIGHT, markdown, train_stop_buttons
 from demos.models import autoencoder, classifier
 from demos.plots import image_grid
 from demos.raster import RasterAxes, class_legend, font, labeled_tiles
@@ -460,9 +460,7 @@ def build(demo: gr.Blocks) -> None:
             beta = inputs.Slider(*LIMITS["beta"], value=1.0, step=0.1, label=I18N("ae_beta"), elem_id="ae-beta")
             beta_steps = inputs.Slider(*LIMITS["beta_steps"], value=3000, step=100, label=I18N("ae_train_steps"))
             beta_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
-            with gr.Row():
-                beta_button = gr.Button("▶ " + I18N("ae_train"), variant="primary", elem_id="ae-beta-train")
-                beta_stop = gr.Button(I18N("ae_stop"))
+            beta_button, beta_stop = train_stop_buttons("ae-beta-train")
             beta_status = gr.Markdown(I18N("ae_beta_hint"), elem_id="ae-beta-status")
         with gr.Column(scale=2):
             beta_curves = gr.Plot(label=I18N("ae_beta_curves"))
@@ -473,9 +471,7 @@ def build(demo: gr.Blocks) -> None:
         with gr.Column(scale=1):
             k = inputs.Slider(*LIMITS["k"], value=4, step=1, label=I18N("ae_k"))
             race_steps = inputs.Slider(*LIMITS["race_steps"], value=2000, step=50, label=I18N("ae_race_steps"))
-            with gr.Row():
-                race_button = gr.Button("▶ " + I18N("ae_train"), variant="primary", elem_id="ae-race-train")
-                race_stop = gr.Button(I18N("ae_stop"))
+            race_button, race_stop = train_stop_buttons("ae-race-train")
             race_status = gr.Markdown(I18N("ae_race_hint"), elem_id="ae-race-status")
         with gr.Column(scale=2):
             angles_plot = gr.Plot(label=I18N("ae_angles"))

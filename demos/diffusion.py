@@ -88,7 +88,7 @@ def _schedule_figure(name: str, step: int, lang: Lang) -> go.Figure:
     return fig
 
 
-def _noise_figure(noise: torch.Tensor, title: str, lang: Lang) -> go.Figure:
+def _noise_figure(noise: torch.Tensor, title: str, lang: Lang) -> tuple[go.Figure, str]:
     values = noise.flatten().numpy()
     shares = normal_band_shares(noise)
     grid = np.linspace(-4, 4, 200)
@@ -107,14 +107,19 @@ def _noise_figure(noise: torch.Tensor, title: str, lang: Lang) -> go.Figure:
     return fig, text
 
 
-def forward(source, digit_index, photo, upload, schedule_name, step, seed, request: gr.Request):
-    """Returns x_0, x_t in closed form, the schedule's curves, and the histogram of the added noise."""
-    lang = lang_of(request)
+def _forward_inputs(source, digit_index, photo, upload, schedule_name, step, seed, lang: Lang) -> tuple[torch.Tensor, str, int, int]:
+    """Returns the validated forward-process inputs: x_0 in model scale, the schedule's name, the timestep and the seed."""
     source = inputs.choice(source, "diff_source", SOURCES, lang)
     name = inputs.choice(schedule_name, "diff_schedule", SCHEDULES, lang)
     k = inputs.integer(step, "diff_timestep", 0, T - 1, lang)
     seed_value = inputs.seed(seed, lang)
-    x0 = to_model(_source_image(source, digit_index, photo, upload, lang))
+    return to_model(_source_image(source, digit_index, photo, upload, lang)), name, k, seed_value
+
+
+def forward(source, digit_index, photo, upload, schedule_name, step, seed, request: gr.Request):
+    """Returns x_0, x_t in closed form, the schedule's curves, and the histogram of the added noise."""
+    lang = lang_of(request)
+    x0, name, k, seed_value = _forward_inputs(source, digit_index, photo, upload, schedule_name, step, seed, lang)
     noise = torch.randn(x0.shape, generator=torch.Generator().manual_seed(seed_value))
     x_t = schedule(name).q_sample(x0, torch.tensor([k]), noise)
     a = schedule(name).alphas_cumprod[k].item()
@@ -126,11 +131,7 @@ def forward(source, digit_index, photo, upload, schedule_name, step, seed, reque
 def chain(source, digit_index, photo, upload, schedule_name, step, seed, request: gr.Request):
     """Returns x_t reached by iterating the one-step chain, and a test that it has the closed form's distribution."""
     lang = lang_of(request)
-    source = inputs.choice(source, "diff_source", SOURCES, lang)
-    name = inputs.choice(schedule_name, "diff_schedule", SCHEDULES, lang)
-    k = inputs.integer(step, "diff_timestep", 0, T - 1, lang)
-    seed_value = inputs.seed(seed, lang)
-    x0 = to_model(_source_image(source, digit_index, photo, upload, lang))
+    x0, name, k, seed_value = _forward_inputs(source, digit_index, photo, upload, schedule_name, step, seed, lang)
     s = schedule(name)
     x_t = s.chain(x0, k, generator=torch.Generator().manual_seed(seed_value + 1))
     a = s.alphas_cumprod[k].item()

@@ -21,7 +21,7 @@ from core.training import Trainer
 from demos import inputs
 from demos.gans import ink_mask
 from demos.i18n import I18N, Lang, error, lang_of, t
-from demos.layout import LIGHT, markdown
+from demos.layout import LIGHT, markdown, train_stop_buttons
 from demos.plots import base_layout, segments
 
 DATASETS = ("ring", "grid", "moons", "spiral", "swiss_roll", "drawn")
@@ -188,9 +188,7 @@ def build(demo: gr.Blocks) -> None:
                 sketch = gr.Sketchpad(type="numpy", canvas_size=(280, 280), label=I18N("gan_draw"), brush=gr.Brush(default_size=6, colors=["#111111"]), layers=False)
             steps = inputs.Slider(*LIMITS["train_steps"], value=TOY_TRAIN_DEFAULT, step=100, label=I18N("toy_train_steps"))
             seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
-            with gr.Row():
-                train_button = gr.Button("▶ " + I18N("ae_train"), variant="primary", elem_id="toy-train")
-                stop_button = gr.Button(I18N("ae_stop"))
+            train_button, stop_button = train_stop_buttons("toy-train")
             status = gr.Markdown(I18N("toy_hint"), elem_id="toy-status")
             coverage = gr.Markdown(elem_id="toy-coverage")
             loss_plot = gr.Plot(label=I18N("toy_loss"))

@@ -18,3 +18,11 @@ HEAVY = {"concurrency_id": "heavy", "concurrency_limit": 1}
 def markdown(key: str, **kwargs) -> gr.Markdown:
     """Returns a translated Markdown block that renders LaTeX."""
     return gr.Markdown(I18N(key), latex_delimiters=LATEX, **kwargs)
+
+
+def train_stop_buttons(elem_id: str) -> tuple[gr.Button, gr.Button]:
+    """Returns a row's ▶ Train (primary, `elem_id`) and Stop buttons, for the tabs' live training runs."""
+    with gr.Row():
+        train = gr.Button("▶ " + I18N("ae_train"), variant="primary", elem_id=elem_id)
+        stop = gr.Button(I18N("ae_stop"))
+    return train, stop

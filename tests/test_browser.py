@@ -114,20 +114,23 @@ def image_src(page, selector: str) -> str:
     return page.locator(f"{selector} img").first.get_attribute("src") or ""
 
 
+def press_slider_and_wait_for_image(page, slider: str, image: str, presses: int) -> None:
+    """Moves the slider `slider` right with the keyboard, then waits until the image in `image` changes."""
+    before = image_src(page, image)
+    page.locator(f"{slider} input[type=range]").focus()
+    for _ in range(presses):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "([sel, old]) => { const img = document.querySelector(sel); return img && img.src !== old; }", arg=[f"{image} img", before], timeout=30_000
+    )
+
+
 def test_autoencoders_slider_click_and_drawing(browser, app_url, artifacts):
     context, page = open_page(browser, app_url, "en-US")
     page.get_by_role("tab", name=EN["tab_autoencoders"], exact=True).click()
     page.locator("#ae-decoded-vae_2d img").first.wait_for(timeout=60_000)
-    before = image_src(page, "#ae-decoded-vae_2d")
     # move the VAE's z1 slider with the keyboard: its decode changes
-    slider = page.locator("#ae-vae_2d-z1 input[type=range]")
-    slider.focus()
-    for _ in range(150):
-        page.keyboard.press("ArrowRight")
-    page.wait_for_function(
-        "([sel, old]) => { const img = document.querySelector(sel); return img && img.src !== old; }",
-        arg=["#ae-decoded-vae_2d img", before], timeout=30_000,
-    )  # fmt: skip
+    press_slider_and_wait_for_image(page, "#ae-vae_2d-z1", "#ae-decoded-vae_2d", 150)
     assert float(page.locator("#ae-vae_2d-z1 input[type=number]").input_value()) > 1.0
     # click the AE's map near its top-left corner: its sliders follow
     ae_z1 = page.locator("#ae-ae_2d-z1 input[type=number]").input_value()
@@ -156,14 +159,7 @@ def test_diffusion_timestep_slider_and_a_generation(browser, app_url, artifacts)
     context, page = open_page(browser, app_url, "es-ES")
     page.get_by_role("tab", name=ES["tab_diffusion"], exact=True).click()
     page.locator("#diff-pair img").first.wait_for(timeout=60_000)
-    before = image_src(page, "#diff-pair")
-    slider = page.locator("#diff-t input[type=range]")
-    slider.focus()
-    for _ in range(40):
-        page.keyboard.press("ArrowRight")
-    page.wait_for_function(
-        "([sel, old]) => { const img = document.querySelector(sel); return img && img.src !== old; }", arg=["#diff-pair img", before], timeout=30_000
-    )
+    press_slider_and_wait_for_image(page, "#diff-t", "#diff-pair", 40)
     page.locator("#diff-generate").click()
     page.wait_for_function("document.querySelector('#diff-verdict').innerText.includes('clasificador')", timeout=90_000)
     assert "Hecho" in page.locator("#diff-progress").inner_text()

@@ -15,7 +15,7 @@ STRINGS: dict[str, str] = {
         "### 2. What each metric notices\n"
         "Pretend the train digits are a generator's output and spoil them: **blur** lowers quality; **dropping classes** "
         "removes modes. FID mixes both into one number. **Precision** (are the samples inside the real manifold?) and "
-        "**density** react to quality; **recall** (is the real manifold covered by the samples?) and **coverage** react "
+        "**density** (which can exceed 1) react to quality; **recall** (is the real manifold covered by the samples?) and **coverage** react "
         "to missing modes. Right: the 64-d feature space projected on its first two principal components."
     ),
     "tri_blur": "Blur (Gaussian std, pixels)",
@@ -23,13 +23,13 @@ STRINGS: dict[str, str] = {
     "tri_size": "Number of samples",
     "tri_metrics": "Precision, recall, density, coverage",
     "tri_metrics_title": "The k-NN metrics against the real test digits",
-    "tri_value": "Value (1 is ideal; density can exceed 1)",
+    "tri_value": "Value (ideal: 1)",
     "tri_precision": "Precision",
     "tri_recall": "Recall",
     "tri_density": "Density",
     "tri_coverage": "Coverage",
     "tri_space": "The feature space",
-    "tri_space_title": "Classifier features, first two principal components",
+    "tri_space_title": "Classifier features: 2 main components",
     "tri_pc": "Principal component {k}",
     "tri_real": "Real test digits (coloured by digit)",
     "tri_fake": "The spoiled samples",

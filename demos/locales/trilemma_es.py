@@ -16,7 +16,7 @@ STRINGS: dict[str, str] = {
         "### 2. Qué nota cada métrica\n"
         "Imagina que los dígitos de entrenamiento son la salida de un generador y estropéalos: el **desenfoque** baja la "
         "calidad; **quitar clases** elimina modas. La FID mezcla ambas cosas en un número. La **precisión** (¿caen las "
-        "muestras dentro de la variedad real?) y la **densidad** reaccionan a la calidad; el **recall** (¿cubren las "
+        "muestras dentro de la variedad real?) y la **densidad** (que puede superar 1) reaccionan a la calidad; el **recall** (¿cubren las "
         "muestras la variedad real?) y la **cobertura** reaccionan a las modas perdidas. A la derecha: el espacio de "
         "características de 64 dimensiones proyectado en sus dos primeras componentes principales."
     ),
@@ -25,13 +25,13 @@ STRINGS: dict[str, str] = {
     "tri_size": "Número de muestras",
     "tri_metrics": "Precisión, recall, densidad, cobertura",
     "tri_metrics_title": "Las métricas k-NN frente a los dígitos reales de prueba",
-    "tri_value": "Valor (1 es lo ideal; la densidad puede superar 1)",
+    "tri_value": "Valor (ideal: 1)",
     "tri_precision": "Precisión",
     "tri_recall": "Recall",
     "tri_density": "Densidad",
     "tri_coverage": "Cobertura",
     "tri_space": "El espacio de características",
-    "tri_space_title": "Características del clasificador, dos primeras componentes principales",
+    "tri_space_title": "Características: 2 componentes principales",
     "tri_pc": "Componente principal {k}",
     "tri_real": "Dígitos reales de prueba (color por dígito)",
     "tri_fake": "Las muestras estropeadas",
