@@ -92,6 +92,7 @@ def explain(blur, dropped, size, request: gr.Request):
                                marker={"size": 6, "color": [colors[int(c)] for c in test_labels], "opacity": 0.55}))  # fmt: skip
     space.add_trace(go.Scatter(x=fake_2d[:, 0], y=fake_2d[:, 1], mode="markers", name=t("tri_fake", lang), marker={"size": 5, "color": "#111827", "symbol": "x"}))
     base_layout(space, t("tri_space_title", lang), x_title=t("tri_pc", lang, k=1), y_title=t("tri_pc", lang, k=2), height=420)
+    space.update_layout(legend={"y": -0.28}, margin={"b": 90})  # below the axis title
     text = t("tri_explain_text", lang, fid=fid, baseline=baseline, n=len(pick))
     return bars, text, space
 
