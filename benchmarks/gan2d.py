@@ -48,14 +48,16 @@ def _lab(dataset: str, loss: str, seed: int, **overrides):
     return lab, data
 
 
-def coverage_run(job: tuple[str, str, int, int]) -> dict[str, Any]:
-    """Returns the final mode coverage of one training run, and when every mode was first captured."""
+def coverage_run(job: tuple[str, str, int, int] | tuple[str, str, int, int, dict[str, Any]]) -> dict[str, Any]:
+    """Returns the final mode coverage of one training run, and when every mode was first captured.
+
+    `job` is (dataset, loss, seed, budget), optionally with overrides of the loss's recommended settings."""
     import torch
 
     from core.metrics.modes import mode_coverage
 
-    dataset, loss, seed, budget = job
-    lab, data = _lab(dataset, loss, seed, budget=budget)
+    dataset, loss, seed, budget, *rest = job
+    lab, data = _lab(dataset, loss, seed, budget=budget, **(rest[0] if rest else {}))
     train_seconds, first_full = 0.0, None
     for step in range(1, budget + 1):
         start = time.perf_counter()
@@ -93,6 +95,26 @@ def _summarise(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "train_s": statistics.fmean(r["seconds"] for r in group),
             })  # fmt: skip
     return rows
+
+
+def _strong_discriminator(quick: bool, pool: ProcessPoolExecutor) -> dict[str, Any]:
+    """Returns minimax against non-saturating on the ring under the tab's "vanishing gradients" settings.
+
+    D learns 50x faster than G and takes 5 steps per G step: the saturating loss gives G almost no
+    gradient, the non-saturating one still does. Each row: mean modes and high-quality share."""
+    from demos.gans import EXPERIMENTS
+
+    knobs = {k: v for k, v in EXPERIMENTS["vanishing"].items() if k not in ("dataset", "seed", "loss", "budget")}
+    budget = 300 if quick else EXPERIMENTS["vanishing"]["budget"]
+    seeds = range(1) if quick else range(5)
+    jobs = [("ring", loss, seed, budget, knobs) for loss in ("minimax", "non_saturating") for seed in seeds]
+    runs = list(pool.map(coverage_run, jobs))
+    out: dict[str, Any] = {"strong_d_settings": {**knobs, "budget": budget}}
+    for loss in ("minimax", "non_saturating"):
+        group = [r for r in runs if r["loss"] == loss]
+        out[f"strong_d_{loss}_modes"] = statistics.fmean(r["modes"] for r in group)
+        out[f"strong_d_{loss}_high_quality"] = statistics.fmean(r["high_quality"] for r in group)
+    return out
 
 
 def _best(rows: list[dict[str, Any]], dataset: str) -> dict[str, Any]:
@@ -190,6 +212,7 @@ def run(quick: bool) -> dict[str, Any]:
     jobs = [(d, loss, seed, budget) for d in datasets for loss in losses for seed in seeds]
     with ProcessPoolExecutor(max_workers=2) as pool:
         runs = list(pool.map(coverage_run, jobs))
+        strong_d = _strong_discriminator(quick, pool)
     rows = _summarise(runs)
     results: dict[str, Any] = {"budget_g_steps": budget, "seeds": len(seeds)}
     targets: dict[str, Any] = {}
@@ -212,6 +235,11 @@ def run(quick: bool) -> dict[str, Any]:
     if vanilla is not None:
         results["ring_minimax_modes"] = vanilla["modes_mean"]
         results["ring_minimax_reverse_kl"] = vanilla["kl_mean"]
+    results.update(strong_d)
+    # the lesson: under a strong discriminator the saturating loss learns visibly less
+    targets["strong_d_minimax_worse"] = target(
+        strong_d["strong_d_non_saturating_high_quality"] - strong_d["strong_d_minimax_high_quality"], minimum=0.25
+    )
     results.update(_throughput(quick))
     results.update(_dcgan(quick))
     results["targets"] = targets

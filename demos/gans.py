@@ -37,7 +37,7 @@ TRAIN = {"concurrency_id": "gan_train", "concurrency_limit": 4}  # each person t
 ARCH_LIMITS = {"noise_dim": (1, 64), "g_width": (4, 512), "g_depth": (1, 6), "d_width": (4, 512), "d_depth": (1, 6)}
 SETTING_LIMITS = {
     "clip": (1e-4, 100.0), "gp_weight": (0.0, 100.0), "d_steps": (1, 10), "batch_size": (16, 1024),
-    "g_lr": (1e-6, 1.0), "d_lr": (1e-6, 1.0), "budget": (100, 20_000),
+    "g_lr": (1e-6, 1.0), "d_lr": (1e-6, 1.0), "budget": (100, 50_000),
 }  # fmt: skip
 DEFAULT_ARCH = {"dataset": "ring", "seed": 0, "noise_dim": 8, "noise": "gaussian", "g_width": 128, "g_depth": 3, "d_width": 128, "d_depth": 3}
 DEFAULT_SETTINGS = TrainSettings()
@@ -336,7 +336,7 @@ def build(demo: gr.Blocks) -> None:
                     batch_size = inputs.Slider(16, 1024, value=DEFAULT_SETTINGS.batch_size, step=16, label=I18N("gan_batch"))
                 with gr.Row():
                     schedule = inputs.Radio([(I18N("gan_schedule_constant"), "constant"), (I18N("gan_schedule_linear"), "linear")], value=DEFAULT_SETTINGS.schedule, label=I18N("gan_schedule"))
-                    budget = inputs.Slider(100, 20_000, value=DEFAULT_SETTINGS.budget, step=100, label=I18N("gan_budget"))
+                    budget = inputs.Slider(100, SETTING_LIMITS["budget"][1], value=DEFAULT_SETTINGS.budget, step=100, label=I18N("gan_budget"))
             with gr.Accordion(I18N("gan_arch_knobs"), open=False):
                 markdown("gan_arch_help")
                 with gr.Row():

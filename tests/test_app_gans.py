@@ -143,7 +143,7 @@ def test_two_people_train_their_own_runs_at_once(app_url):
         ({"batch_size": 3}, "between 16 and 1024"),
         ({"loss": "magic"}, "must be one of"),
         ({"noise_dim": 2.5}, "whole number"),
-        ({"budget": 10**9}, "between 100 and 20000"),
+        ({"budget": 10**9}, "between 100 and 50000"),
         ({"dataset": "drawn"}, "Draw something"),
         ({"dataset": "csv"}, "Upload a CSV"),
     ],

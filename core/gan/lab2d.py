@@ -33,8 +33,9 @@ class GAN2DConfig:
     g_depth: int = 3
     d_width: int = 128
     d_depth: int = 3
-    data_shift: tuple[float, float] = (0.0, 0.0)  # the data's mean: networks see (x - shift) / scale
+    data_shift: tuple[float, ...] = (0.0, 0.0)  # the data's mean: networks see (x - shift) / scale
     data_scale: float = 1.0
+    data_dim: int = 2  # 2 for the lab's points; the trilemma benchmark also trains it on 64-pixel digits
 
 
 def mlp(inputs: int, width: int, depth: int, outputs: int, activation: type[nn.Module]) -> nn.Sequential:
@@ -47,7 +48,7 @@ def mlp(inputs: int, width: int, depth: int, outputs: int, activation: type[nn.M
 
 
 class GAN2D(nn.Module):
-    """Generator and discriminator for 2D points; `sample` follows the gallery's generative contract."""
+    """Generator and discriminator for 2D points (or any D-dimensional data); `sample` follows the gallery's generative contract."""
 
     checkpoint_name = "gan2d"
     config_class = GAN2DConfig
@@ -55,8 +56,8 @@ class GAN2D(nn.Module):
     def __init__(self, config: GAN2DConfig):
         super().__init__()
         self.config = config
-        self.generator = mlp(config.noise_dim, config.g_width, config.g_depth, 2, nn.ReLU)
-        self.discriminator = mlp(2, config.d_width, config.d_depth, 1, lambda: nn.LeakyReLU(0.2))
+        self.generator = mlp(config.noise_dim, config.g_width, config.g_depth, config.data_dim, nn.ReLU)
+        self.discriminator = mlp(config.data_dim, config.d_width, config.d_depth, 1, lambda: nn.LeakyReLU(0.2))
         self.register_buffer("shift", torch.tensor(config.data_shift, dtype=torch.float32))
         self.register_buffer("scale", torch.tensor(float(config.data_scale)))
 
@@ -67,24 +68,24 @@ class GAN2D(nn.Module):
         return torch.randn(num_samples, self.config.noise_dim, generator=generator)
 
     def generate(self, z: Tensor) -> Tensor:
-        """Returns G(z) `[N, 2]` in data units (differentiable)."""
+        """Returns G(z) `[N, D]` in data units (differentiable)."""
         return self.generator(z) * self.scale + self.shift
 
     def discriminate(self, x: Tensor) -> Tensor:
-        """Returns D's raw output `[N]` (a logit or a critic score) on points `[N, 2]` in data units."""
+        """Returns D's raw output `[N]` (a logit or a critic score) on points `[N, D]` in data units."""
         return self.discriminator((x - self.shift) / self.scale).squeeze(-1)
 
     @torch.no_grad()
     def sample(self, num_samples: int, *, generator: torch.Generator | None = None) -> Tensor:
-        """Returns `num_samples` generated points `[N, 2]` in data units."""
+        """Returns `num_samples` generated points `[N, D]` in data units."""
         return self.generate(self.noise(num_samples, generator=generator))
 
 
 def config_for_data(data: Tensor, **options) -> GAN2DConfig:
-    """Returns a `GAN2DConfig` whose shift and scale standardise `data` [N, 2]."""
+    """Returns a `GAN2DConfig` whose shift and scale standardise `data` [N, D] (D = 2 for the lab)."""
     shift = data.mean(0)
     scale = float(data.std(0).max().clamp_min(1e-3))
-    return GAN2DConfig(data_shift=(float(shift[0]), float(shift[1])), data_scale=scale, **options)
+    return GAN2DConfig(data_shift=tuple(float(v) for v in shift), data_scale=scale, data_dim=data.shape[1], **options)
 
 
 @dataclass
@@ -100,7 +101,7 @@ class TrainSettings:
     batch_size: int = 256
     clip: float = 0.01  # weight clipping of the Wasserstein critic
     gp_weight: float = 0.1  # lambda of WGAN-GP (Gulrajani et al. use 0.1 on their toy data)
-    budget: int = 15_000  # generator steps of a full run
+    budget: int = 25_000  # generator steps of a full run
     schedule: ScheduleName = "linear"  # learning rates fall linearly to 1% at the budget; or "constant"
 
 
