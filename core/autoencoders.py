@@ -12,6 +12,7 @@ The networks are MLPs on flattened images; reconstructions use a sigmoid so pixe
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +32,11 @@ class AutoencoderConfig:
     kind: AutoencoderKind = "vae"
     latent_dim: int = 2
     hidden: tuple[int, ...] = (256, 128)
-    image_shape: tuple[int, int, int] = (1, 8, 8)
+    image_shape: tuple[int, ...] = (1, 8, 8)  # or (2,) for 2D points
     beta: float = 1.0  # weight of the KL term (VAE only)
+    # "bernoulli": pixels in [0, 1], decoded through a sigmoid; "gaussian": real values (2D points),
+    # decoded as the mean of N(mu, sigma^2 I) with one learned sigma
+    likelihood: Literal["bernoulli", "gaussian"] = "bernoulli"
 
 
 def reparameterize(z_mean: Tensor, log_var: Tensor, *, generator: torch.Generator | None = None, noise: Tensor | None = None) -> Tensor:
@@ -64,7 +68,7 @@ class Autoencoder(nn.Module):
     def __init__(self, config: AutoencoderConfig):
         super().__init__()
         self.config = config
-        pixels = config.image_shape[0] * config.image_shape[1] * config.image_shape[2]
+        pixels = math.prod(config.image_shape)
         k = config.latent_dim
         if config.kind == "linear":
             self.encoder = nn.Linear(pixels, k)
@@ -73,6 +77,8 @@ class Autoencoder(nn.Module):
             out = 2 * k if config.kind == "vae" else k
             self.encoder = _mlp([pixels, *config.hidden, out])
             self.decoder = _mlp([k, *reversed(config.hidden), pixels])
+        if config.likelihood == "gaussian":
+            self.log_sigma = nn.Parameter(torch.zeros(()))
 
     def encode(self, images: Tensor) -> tuple[Tensor, Tensor | None]:
         """Returns (z_mean `[N, k]`, log_var `[N, k]` for a VAE, else None) for images `[N, C, H, W]`."""
@@ -89,6 +95,8 @@ class Autoencoder(nn.Module):
     def decode(self, z: Tensor) -> Tensor:
         """Returns decoded images `[N, C, H, W]` in [0, 1]."""
         raw = self.decode_raw(z)
+        if self.config.likelihood == "gaussian":
+            return raw
         return raw.clamp(0, 1) if self.config.kind == "linear" else torch.sigmoid(raw)
 
     def loss(self, images: Tensor, *, generator: torch.Generator | None = None) -> dict[str, Tensor]:
@@ -98,15 +106,20 @@ class Autoencoder(nn.Module):
             recon = (self.decode_raw(z_mean) - images).pow(2).flatten(1).sum(1).mean()
             return {"reconstruction": recon, "kl": torch.zeros(()), "loss": recon}
         z = reparameterize(z_mean, log_var, generator=generator) if log_var is not None else z_mean
-        # 1. reconstruction: Bernoulli log-likelihood of the pixels (summed over pixels)
-        recon = F.binary_cross_entropy_with_logits(self.decode_raw(z), images, reduction="none").flatten(1).sum(1).mean()
+        # 1. reconstruction: negative log-likelihood of the pixels (summed over pixels), Bernoulli or Gaussian
+        raw = self.decode_raw(z)
+        if self.config.likelihood == "gaussian":
+            nll = 0.5 * ((images - raw) / self.log_sigma.exp()) ** 2 + self.log_sigma + 0.5 * math.log(2 * math.pi)
+        else:
+            nll = F.binary_cross_entropy_with_logits(raw, images, reduction="none")
+        recon = nll.flatten(1).sum(1).mean()
         # 2. KL(q(z|x) || p(z)), closed form for two Gaussians
         kl = kl_to_standard_normal(z_mean, log_var).mean() if log_var is not None else torch.zeros(())
         return {"reconstruction": recon, "kl": kl, "loss": recon + self.config.beta * kl}
 
     @torch.no_grad()
     def sample(self, num_samples: int, *, generator: torch.Generator | None = None) -> Tensor:
-        """Returns `num_samples` images `[N, C, H, W]` in [0, 1] decoded from z ~ N(0, I)."""
+        """Returns `num_samples` images `[N, C, H, W]` in [0, 1] (or points) decoded from z ~ N(0, I)."""
         return self.decode(torch.randn(num_samples, self.config.latent_dim, generator=generator))
 
 

@@ -37,6 +37,7 @@ MODEL_REGISTRY: dict[str, str] = {
     "autoencoder": "core.autoencoders:Autoencoder",
     "diffusion_unet": "core.diffusion.unet:UNet",
     "toy_denoiser": "core.diffusion.unet:ToyDenoiser",
+    "ddgan": "core.diffusion.ddgan:DDGAN",
 }
 
 
