@@ -16,6 +16,7 @@ BENCHMARKS: dict[str, str] = {
     "autoencoders": "benchmarks.autoencoders",
     "diffusion": "benchmarks.diffusion",
     "metrics": "benchmarks.metrics",
+    "trilemma": "benchmarks.trilemma",
 }
 
 

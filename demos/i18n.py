@@ -7,23 +7,12 @@ request's Accept-Language header with `lang_of(request)` and translate with `t(k
 
 from __future__ import annotations
 
-from typing import Literal
-
 import gradio as gr
 
-from demos.locales.en import STRINGS as EN
-from demos.locales.es import STRINGS as ES
+from demos.texts import LANGS, TABLES, Lang, t
 
-Lang = Literal["en", "es"]
-LANGS: tuple[Lang, ...] = ("en", "es")
-TABLES: dict[Lang, dict[str, str]] = {"en": EN, "es": ES}
-I18N = gr.I18n(en=EN, es=ES)
-
-
-def t(key: str, lang: Lang = "en", **params: object) -> str:
-    """Returns the text for `key` in `lang`, with `{name}` fields filled from `params`."""
-    text = TABLES.get(lang, EN).get(key) or EN[key]
-    return text.format(**params) if params else text
+__all__ = ["I18N", "LANGS", "TABLES", "Lang", "error", "lang_of", "t"]
+I18N = gr.I18n(en=TABLES["en"], es=TABLES["es"])
 
 
 def lang_of(request: gr.Request | None) -> Lang:

@@ -1,6 +1,7 @@
 """Trilemma & FID tab: how FID and its companions (precision, recall, density, coverage) react to
-sample size, blur and missing classes, on the gallery's own feature space. The cross-family
-comparison joins it when its benchmark lands."""
+sample size, blur and missing classes, on the gallery's own feature space; then every model family
+measured on the same data (the results of `python -m benchmarks trilemma`, drawn by
+`demos.trilemma_charts`, which the Streamlit dashboard shares)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from core.data.images import gaussian_blur, load_digits
 from core.metrics.fid import classifier_features, feature_frechet, manifold_metrics
 from core.metrics.subspace import pca_basis
 from demos import inputs
+from demos import trilemma_charts as charts
 from demos.i18n import I18N, error, lang_of, t
 from demos.layout import LIGHT, markdown
 from demos.models import classifier
@@ -97,6 +99,34 @@ def explain(blur, dropped, size, request: gr.Request):
     return bars, text, space
 
 
+COMPARE_DATASETS = ("ring", "grid", "digits")
+
+
+@lru_cache(maxsize=2)
+def _comparison(mtime: float) -> dict | None:
+    """Returns the shipped comparison results (re-read when the file changes), or None when there are none."""
+    try:
+        return charts.load_results(charts.RESULTS)
+    except charts.ResultsError:
+        return None
+
+
+def comparison(dataset, request: gr.Request):
+    """Returns the comparison of every family on one data set: quality against speed, the triangles, the table and the claims."""
+    lang = lang_of(request)
+    dataset = inputs.choice(dataset, "tri_compare_dataset", COMPARE_DATASETS, lang)
+    results = _comparison(charts.RESULTS.stat().st_mtime if charts.RESULTS.is_file() else 0.0)
+    if results is None:
+        message = t("tc_missing", lang, error=charts.RESULTS.name)
+        return go.Figure(), go.Figure(), message, ""
+    rows = charts.filtered(results, [dataset])
+    speed = charts.quality_speed_figure(rows, lang)
+    radar = charts.radar_figure(rows, dataset, lang)
+    table = "\n\n".join([charts.source_caption(results, lang), charts.table_markdown(rows, lang, results.get("real_baselines")), t("tc_scale_note", lang), charts.paper_markdown(results, lang)])
+    claims = t("tri_claims_title", lang) + "\n" + (charts.claims_markdown(results, lang, [dataset]) or "–")
+    return speed, radar, table, claims
+
+
 def build(demo: gr.Blocks) -> None:
     """Builds the Trilemma & FID tab."""
     markdown("topic_trilemma")
@@ -113,7 +143,16 @@ def build(demo: gr.Blocks) -> None:
             bars = gr.Plot(label=I18N("tri_metrics"), elem_id="tri-bars")
         with gr.Column(scale=2):
             space = gr.Plot(label=I18N("tri_space"))
-    markdown("tri_comparison_coming")
+    markdown("tri_compare_help")
+    compare_dataset = inputs.Radio([(I18N(f"tc_ds_{d}"), d) for d in COMPARE_DATASETS], value="digits", label=I18N("tri_compare_dataset"))
+    with gr.Row(equal_height=False):
+        speed_plot = gr.Plot(label=I18N("tri_speed_plot"), elem_id="tri-speed")
+        radar_plot = gr.Plot(label=I18N("tri_radar_plot"), elem_id="tri-radar")
+    markdown("tc_radar_note")
+    claims = gr.Markdown(elem_id="tri-claims")
+    with gr.Accordion(I18N("tri_compare_table"), open=True):
+        table = gr.Markdown(elem_id="tri-table")
     demo.load(bias_curve, None, bias_plot, api_name="trilemma_bias", **LIGHT)
     gr.on([demo.load, blur.release, dropped.change, size.release], explain, [blur, dropped, size], [bars, text, space], api_name="trilemma_explain",
           trigger_mode="always_last", **LIGHT)  # fmt: skip
+    gr.on([demo.load, compare_dataset.change], comparison, compare_dataset, [speed_plot, radar_plot, table, claims], api_name="trilemma_compare", **LIGHT)

@@ -1,12 +1,15 @@
 """Streamlit dashboard of the generative trilemma: `streamlit run demos/trilemma_dashboard.py`.
 
-For now it starts, says what it will show, and lists any benchmark results it finds; the full
-comparison (tables and plotly charts) arrives with the Trilemma issue.
+It reads the results of `python -m benchmarks trilemma` (`assets/benchmarks/trilemma.json`), shows
+our table beside the paper's CIFAR-10 table, plotly charts (quality against speed, coverage against
+quality, a triangle per model, steps against quality), the claims checked on our numbers and each
+model's samples, filtered by data set and model. A button re-runs the quick benchmark with a
+progress bar; one server runs at most one at a time, and its results are kept apart from the
+shipped ones (in the system's temporary folder).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -16,24 +19,107 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only the script's folder o
 
 import streamlit as st  # noqa: E402
 
-from demos.locales.en import STRINGS as EN  # noqa: E402
-from demos.locales.es import STRINGS as ES  # noqa: E402
+from core.trilemma import MODELS  # noqa: E402
+from demos import trilemma_charts as charts  # noqa: E402
+from demos.texts import Lang, t  # noqa: E402
 
-RESULTS = ROOT / "assets" / "trilemma_results.json"
-LANGUAGES = {"Español": ES, "English": EN}
+LANGUAGES: dict[str, Lang] = {"Español": "es", "English": "en"}
+
+
+@st.cache_resource
+def rerunner() -> charts.QuickRerun:
+    """Returns the server's one quick re-runner (its lock is shared by every session)."""
+    return charts.QuickRerun()
+
+
+def _rerun_section(lang: Lang) -> None:
+    st.subheader(t("dash_rerun", lang))
+    st.caption(t("dash_rerun_help", lang))
+    runner = rerunner()
+    if st.button(t("dash_rerun", lang), key="rerun", disabled=runner.running):
+        bar = st.progress(0.0, text=t("dash_progress", lang, done=0, total="…", last="…"))
+
+        def report(done: int, total: int, last: str) -> None:
+            bar.progress(min(done / max(total, 1), 1.0), text=t("dash_progress", lang, done=done, total=total, last=last))
+
+        try:
+            path = runner.run(report, charts.QUICK_DIR)
+        except charts.BusyError:
+            st.warning(t("dash_busy", lang))
+        else:
+            st.success(t("dash_done", lang, path=path))
+    elif runner.running:
+        st.warning(t("dash_busy", lang))
 
 
 def main() -> None:
     st.set_page_config(page_title="Trilemma", layout="wide")
-    choice = st.sidebar.radio("Idioma / Language", list(LANGUAGES), index=0, key="language")
-    text = LANGUAGES[choice]
-    st.title(text["dash_title"])
-    st.markdown(text["dash_intro"])
-    if RESULTS.is_file():
-        st.success(text["dash_found"].format(path=RESULTS.relative_to(ROOT)))
-        st.json(json.loads(RESULTS.read_text()))
-    else:
-        st.info(text["dash_pending"])
+    lang = LANGUAGES[st.sidebar.radio("Idioma / Language", list(LANGUAGES), index=0, key="language")]
+    st.title(t("dash_title", lang))
+    st.markdown(t("dash_intro", lang))
+
+    sources = {"full": charts.RESULTS}
+    if (charts.QUICK_DIR / "trilemma.json").is_file():
+        sources["quick"] = charts.QUICK_DIR / "trilemma.json"
+    labels = {"full": t("dash_source_full", lang), "quick": t("dash_source_quick", lang)}
+    chosen = st.sidebar.radio(t("dash_source", lang), list(sources), format_func=labels.get, key="source") if len(sources) > 1 else "full"
+    try:
+        results = charts.load_results(sources[chosen])
+    except charts.ResultsError as exc:
+        st.info(t("dash_pending", lang, error=exc))
+        _rerun_section(lang)
+        return
+    st.caption(t("dash_found", lang, path=sources[chosen]) + " · " + charts.source_caption(results, lang))
+
+    present_datasets = list(dict.fromkeys(r["dataset"] for r in results["table"]))
+    present_models = [m for m in MODELS if any(r["model"] == m for r in results["table"])]
+    datasets = st.sidebar.multiselect(t("dash_datasets", lang), present_datasets, default=present_datasets,
+                                      format_func=lambda d: charts.dataset_name(d, lang), key="datasets")  # fmt: skip
+    models = st.sidebar.multiselect(t("dash_models", lang), present_models, default=present_models,
+                                    format_func=lambda m: charts.model_name(m, lang), key="models")  # fmt: skip
+    rows = charts.filtered(results, datasets, models)
+    if not rows:
+        st.warning(t("dash_nothing", lang))
+        _rerun_section(lang)
+        return
+
+    st.markdown(t("tc_scale_note", lang))
+    ours, paper = st.columns([3, 2])
+    with ours:
+        st.subheader(t("dash_ours", lang))
+        st.dataframe(charts.table_records(rows, lang), hide_index=True, width="stretch")
+    with paper:
+        st.subheader(t("dash_paper", lang))
+        st.markdown(charts.paper_markdown(results, lang))
+
+    st.subheader(t("dash_charts", lang))
+    left, right = st.columns(2)
+    left.plotly_chart(charts.quality_speed_figure(rows, lang), key="speed")
+    right.plotly_chart(charts.coverage_quality_figure(rows, lang), key="coverage")
+
+    st.subheader(t("dash_radar", lang))
+    st.caption(t("tc_radar_note", lang))
+    for column, dataset in zip(st.columns(len(datasets)), datasets, strict=True):
+        column.plotly_chart(charts.radar_figure(rows, dataset, lang), key=f"radar-{dataset}")
+
+    st.subheader(t("dash_steps", lang))
+    for column, dataset in zip(st.columns(len(datasets)), datasets, strict=True):
+        column.plotly_chart(charts.steps_figure(rows, dataset, lang), key=f"steps-{dataset}")
+
+    st.subheader(t("dash_claims", lang))
+    st.markdown(charts.claims_markdown(results, lang, datasets) or "–")
+
+    st.subheader(t("dash_samples", lang))
+    for dataset in datasets:
+        if dataset == "digits":
+            st.markdown(f"**{charts.dataset_name(dataset, lang)}**")
+            columns = st.columns(4)
+            for i, model in enumerate(m for m in models if charts.digit_grid(results, m) is not None):
+                columns[i % 4].image(charts.digit_grid(results, model), caption=charts.model_name(model, lang))
+        else:
+            st.plotly_chart(charts.preview_figure(results, dataset, models, lang), key=f"samples-{dataset}")
+
+    _rerun_section(lang)
 
 
 main()

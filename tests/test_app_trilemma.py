@@ -58,3 +58,26 @@ def test_nan_blur_over_raw_http(app_url):
     from tests.test_app_overview import raw_call
 
     assert "finite number" in raw_call(app_url, "trilemma_explain", '{"data": [NaN, [], 364]}')
+
+
+@pytest.mark.parametrize("dataset", ["ring", "grid", "digits"])
+def test_comparison_draws_every_family_on_the_chosen_data(client, dataset):
+    from demos.locales.en import STRINGS as EN
+    from demos.trilemma_charts import RESULTS, load_results
+
+    results = load_results(RESULTS)
+    models = [r["model"] for r in results["table"] if r["dataset"] == dataset]
+    if not models:
+        pytest.skip(f"the shipped results have no {dataset}")
+    speed, radar, table, claims = client.predict(dataset, api_name="/trilemma_compare")
+    names = {trace["name"] for trace in figure(speed)["data"] if trace.get("legendgroup") == "models"}
+    assert names == {EN[f"tc_model_{m}"] for m in models}
+    assert [trace["name"] for trace in figure(radar)["data"]] == [EN[f"tc_model_{m}"] for m in models]
+    assert EN["tc_real_data"] in table and "| DDPM | 3.21 |" in table  # the baseline row, and the paper's table
+    assert table.count(EN[f"tc_ds_{dataset}"]) == len(models) + 1
+    assert claims.startswith(EN["tri_claims_title"]) and claims.count("\n- ") >= 3
+
+
+def test_comparison_refuses_an_unknown_dataset(client):
+    with pytest.raises(AppError, match="must be one of"):
+        client.predict("moons", api_name="/trilemma_compare")

@@ -49,6 +49,9 @@ def test_gan2d_quick_writes_a_coverage_table(tmp_path: Path, capsys) -> None:
     assert 0 < results["live_view_time_share"] < 1 and results["live_updates_per_second"] > 0
     assert {"ring_best_modes", "ring_best_high_quality", "ring_best_reverse_kl", "ring_all_modes_median_s"} <= set(results["targets"])
     assert results["dcgan_samples"] == 1000 and results["dcgan_class_kl"] < 0.05 and results["dcgan_confident_share"] > 0.7
+    assert results["strong_d_settings"]["d_steps"] == 5 and "strong_d_minimax_worse" in results["targets"]
+    for loss in ("minimax", "non_saturating"):
+        assert 0 <= results[f"strong_d_{loss}_modes"] <= 8 and 0 <= results[f"strong_d_{loss}_high_quality"] <= 1
     printed = capsys.readouterr().out
     assert "coverage" in printed and "non_saturating" in printed
 
@@ -85,3 +88,38 @@ def test_metrics_quick_agrees_with_the_references(tmp_path: Path) -> None:
     results = json.loads((tmp_path / "metrics.json").read_text(encoding="utf-8"))["results"]
     assert results["samples"] == 500 and results["frechet_relative_difference"] < 1e-6 and results["knn_max_difference"] < 1e-9
     assert results["frechet_ratio"] > 0 and results["knn_ratio"] > 0
+
+
+def test_trilemma_quick_writes_a_well_formed_comparison(tmp_path: Path, capsys) -> None:
+    """Returns nothing; runs `trilemma --quick` (tiny budgets) and checks the file the dashboard and the tab read."""
+    from core.trilemma import MODELS
+    from demos.trilemma_charts import load_results
+
+    assert main(["trilemma", "--quick", "--out", str(tmp_path)]) == 0
+    results = load_results(tmp_path / "trilemma.json")
+    assert results["machine"]["quick"] is True and results["seeds"] == 1
+    table = {(r["dataset"], r["model"]): r for r in results["table"]}
+    assert set(table) == {("ring", m) for m in MODELS} | {("digits", m) for m in MODELS if m != "ddgan_2"}
+    for (dataset, model), row in table.items():
+        assert row["nfe"] == MODELS[model][1] and row["ms_per_sample"] > 0
+        assert all(0 <= row[k] <= 1 for k in ("precision", "recall", "coverage"))
+        assert ("fid" in row) == (dataset == "digits") and ("modes" in row) == (dataset != "digits")
+        assert row["seed_kind"] == ("sampling" if dataset == "digits" and model in ("gan", "vae", "ddpm_1000", "ddim_50", "ddim_10") else "training")
+    assert table[("digits", "ddpm_1000")]["ms_per_sample"] > 10 * table[("digits", "ddim_10")]["ms_per_sample"]  # 1000 steps vs 10
+    assert results["real_baselines"]["ring"]["modes"] == 8 and results["real_baselines"]["digits"]["fid"] < 5
+    assert len(results["previews"]["ring/gan"]) == 500 and len(results["previews"]["digits/vae"][0]) == 64
+    assert {c["claim"] for c in results["claims"]} >= {"gan_fast", "diffusion_covers", "ddgan_fast"}
+    assert "paper_cifar10" in capsys.readouterr().out
+
+
+def test_shipped_trilemma_results_cover_every_family_with_three_seeds() -> None:
+    """Returns nothing; the shipped full run (`python -m benchmarks trilemma`) has every data set, model and seed."""
+    from core.trilemma import MODELS
+    from demos.trilemma_charts import RESULTS, load_results
+
+    results = load_results(RESULTS)
+    assert results["machine"]["quick"] is False and results["seeds"] == 3
+    expected = {(d, m) for d in ("ring", "grid", "digits") for m in MODELS if (d, m) != ("digits", "ddgan_2")}
+    assert {(r["dataset"], r["model"]) for r in results["table"]} == expected
+    assert all(r["seeds"] == 3 for r in results["table"])
+    assert len(results["claims"]) == 18  # six claims on three data sets

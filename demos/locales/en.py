@@ -257,14 +257,32 @@ STRINGS: dict[str, str] = {
     # --- dashboard -----------------------------------------------------------------------
     "dash_title": "Generative trilemma dashboard",
     "dash_intro": (
-        "This dashboard will compare every model family of the gallery on the same data (2D rings and grids, "
-        "handwritten digits): **quality** (FID in the digits classifier's feature space, precision, density), "
-        "**mode coverage** (recall, coverage, modes captured) and **speed** (milliseconds per sample, network "
-        "evaluations), next to the published CIFAR-10 numbers of the trilemma paper."
+        "Every model family of the gallery on the same data (a ring of 8 and a grid of 25 Gaussians, 8x8 handwritten "
+        "digits), measured the same way: **quality** (precision; FID on digits), **mode coverage** (recall; modes "
+        "captured) and **speed** (milliseconds per sample on this CPU, network evaluations), beside the trilemma "
+        "paper's CIFAR-10 table."
     ),
-    "dash_pending": "No benchmark results yet: the comparison arrives with the Trilemma issue. This page already starts and will read `assets/trilemma_results.json` when it exists.",
-    "dash_found": "Results file found: {path}",
+    "dash_found": "Results file: {path}",
     "dash_language": "Language",
+    "dash_source": "Results",
+    "dash_source_full": "Shipped full run",
+    "dash_source_quick": "My quick re-run",
+    "dash_datasets": "Data sets",
+    "dash_models": "Models",
+    "dash_ours": "Our scale: this gallery's models",
+    "dash_paper": "The paper's scale: CIFAR-10 (Xiao et al. 2022, table 1)",
+    "dash_charts": "Charts",
+    "dash_radar": "Triangles",
+    "dash_steps": "Steps against quality",
+    "dash_samples": "Samples of each model",
+    "dash_claims": "Where the course's claims hold at this scale",
+    "dash_rerun": "Re-run the quick benchmark",
+    "dash_rerun_help": "Trains every family again with tiny budgets on the ring and the digits (one seed, a few minutes) and shows those numbers: a check that the pipeline works, not a replacement for the full run.",
+    "dash_progress": "Quick benchmark: {done} of {total} models measured ({last})",
+    "dash_done": "Quick benchmark done: {path}. Pick “My quick re-run” above to see it.",
+    "dash_busy": "A quick benchmark is already running (started by someone on this server). Wait for it to finish, then reload.",
+    "dash_nothing": "Choose at least one data set and one model.",
+    "dash_pending": "No comparison results yet ({error}). Run `python -m benchmarks trilemma` (full, about 40 minutes) or the quick re-run below.",
 }
 
 _LABELS = {

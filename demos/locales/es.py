@@ -263,14 +263,32 @@ STRINGS: dict[str, str] = {
     # --- tablero -------------------------------------------------------------------------
     "dash_title": "Tablero del trilema generativo",
     "dash_intro": (
-        "Este tablero va a comparar todas las familias de modelos de la galería con los mismos datos (anillos y grillas "
-        "2D, dígitos manuscritos): **calidad** (FID en el espacio de características del clasificador de dígitos, "
-        "precisión, densidad), **cobertura de modos** (recall, cobertura, modos capturados) y **velocidad** "
-        "(milisegundos por muestra, evaluaciones de la red), junto a los números publicados en CIFAR-10 del paper del trilema."
+        "Todas las familias de modelos de la galería con los mismos datos (un anillo de 8 y una rejilla de 25 gaussianas, "
+        "dígitos manuscritos de 8x8) y las mismas medidas: **calidad** (precisión; FID en dígitos), **cobertura de modos** "
+        "(exhaustividad; modos capturados) y **velocidad** (milisegundos por muestra en esta CPU, evaluaciones de red), "
+        "junto a la tabla de CIFAR-10 del artículo del trilema."
     ),
-    "dash_pending": "Todavía no hay resultados de benchmarks: la comparación llega con el issue del Trilema. Esta página ya arranca y leerá `assets/trilemma_results.json` cuando exista.",
-    "dash_found": "Archivo de resultados encontrado: {path}",
+    "dash_found": "Archivo de resultados: {path}",
     "dash_language": "Idioma",
+    "dash_source": "Resultados",
+    "dash_source_full": "Ejecución completa incluida",
+    "dash_source_quick": "Mi ejecución rápida",
+    "dash_datasets": "Conjuntos de datos",
+    "dash_models": "Modelos",
+    "dash_ours": "Nuestra escala: los modelos de esta galería",
+    "dash_paper": "La escala del artículo: CIFAR-10 (Xiao et al. 2022, tabla 1)",
+    "dash_charts": "Gráficos",
+    "dash_radar": "Triángulos",
+    "dash_steps": "Pasos frente a calidad",
+    "dash_samples": "Muestras de cada modelo",
+    "dash_claims": "Dónde se cumplen las afirmaciones del curso a esta escala",
+    "dash_rerun": "Volver a ejecutar el benchmark rápido",
+    "dash_rerun_help": "Vuelve a entrenar todas las familias con presupuestos mínimos en el anillo y los dígitos (una semilla, unos minutos) y muestra esas cifras: comprueba que el proceso funciona, no sustituye a la ejecución completa.",
+    "dash_progress": "Benchmark rápido: {done} de {total} modelos medidos ({last})",
+    "dash_done": "Benchmark rápido terminado: {path}. Elige «Mi ejecución rápida» arriba para verlo.",
+    "dash_busy": "Ya hay un benchmark rápido en marcha (lo inició alguien en este servidor). Espera a que termine y recarga.",
+    "dash_nothing": "Elige al menos un conjunto de datos y un modelo.",
+    "dash_pending": "Todavía no hay resultados de la comparación ({error}). Ejecuta `python -m benchmarks trilemma` (completo, unos 40 minutos) o la ejecución rápida de abajo.",
 }
 
 _LABELS = {
