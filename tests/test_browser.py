@@ -181,5 +181,12 @@ def test_trilemma_explainer_sliders(browser, app_url, artifacts):
         page.keyboard.press("ArrowRight")
     slider.dispatch_event("pointerup")  # the blur applies when the slider is released
     page.wait_for_function("([old]) => document.querySelector('#tri-text').innerText !== old", arg=[after_drop], timeout=30_000)
+    # the comparison: another data set redraws the triangles and the table
+    page.wait_for_function("([name]) => document.querySelector('#tri-table').innerText.includes(name)", arg=[EN["tc_ds_digits"]], timeout=30_000)
+    page.get_by_label(EN["tc_ds_ring"], exact=True).check()
+    page.wait_for_function("([name]) => document.querySelector('#tri-table').innerText.includes(name)", arg=[EN["tc_ds_ring"]], timeout=30_000)
+    assert EN["tc_ds_digits"] not in page.locator("#tri-table").inner_text()
+    assert page.locator("#tri-radar .main-svg").first.is_visible()
+    page.mouse.wheel(0, 3000)
     page.screenshot(path=str(artifacts / "en-US-trilemma-used.png"), full_page=True)
     context.close()
