@@ -226,7 +226,10 @@ def real_baselines(dataset: str, budget: Budget, seed: int = 0) -> dict[str, flo
         from core.train import DIGITS_CLASSIFIER_PATH
 
         train = load_digits("train")[0]
-        pick = torch.randint(len(train), (budget.samples_digits,), generator=torch.Generator().manual_seed(seed))
+        generator = torch.Generator().manual_seed(seed)
+        num = budget.samples_digits
+        # distinct train digits while there are enough (repeats would inflate FID), as `real_baseline_fid` does
+        pick = torch.randperm(len(train), generator=generator)[:num] if num <= len(train) else torch.randint(len(train), (num,), generator=generator)
         return measure_digits(train[pick], load_model(DIGITS_CLASSIFIER_PATH))
     return measure_2d(dataset, _real(dataset, budget.samples_2d, 5_000 + seed).points, seed)
 
