@@ -59,9 +59,9 @@ def resolve(source: str | Path, allowlist: Iterable[str]) -> Source:
     raise ModelRefusedError(f"{text!r} is neither a local model folder nor one of the allowed models ({', '.join(allowlist)})")
 
 
-def _load(loader, source: Source, what: str):
+def _load(loader, source: Source, what: str, **options):
     try:
-        return loader(source.ref, local_files_only=source.local)
+        return loader(source.ref, local_files_only=source.local, **options)
     except Exception as exc:  # the libraries raise OSError, ValueError, HTTP errors...: all mean "not here"
         raise ModelUnavailableError(f"the {what} {source.ref!r} could not be loaded here ({type(exc).__name__}: {exc})".strip()) from exc
 
@@ -79,7 +79,7 @@ def load_clip(source: str | Path) -> tuple[Any, Any]:
             return _CLIP_CACHE[where.ref]
         from transformers import CLIPModel, CLIPProcessor
 
-        model = _load(CLIPModel.from_pretrained, where, "CLIP model").eval()
+        model = _load(CLIPModel.from_pretrained, where, "CLIP model", use_safetensors=True).eval()  # never unpickle weights
         processor = _load(CLIPProcessor.from_pretrained, where, "CLIP processor")
         while len(_CLIP_CACHE) >= MAX_CLIP_MODELS:
             _CLIP_CACHE.pop(next(iter(_CLIP_CACHE)))
@@ -114,7 +114,7 @@ def load_pipeline(source: str | Path, *, image_to_image: bool = False) -> Any:
             _SLOT.release()
             from diffusers import StableDiffusionImg2ImgPipeline, StableDiffusionPipeline
 
-            pipeline = _load(StableDiffusionPipeline.from_pretrained, where, "Stable Diffusion pipeline")
+            pipeline = _load(StableDiffusionPipeline.from_pretrained, where, "Stable Diffusion pipeline", use_safetensors=True)
             pipeline.set_progress_bar_config(disable=True)
             _SLOT.ref, _SLOT.pipeline = where.ref, pipeline
             _SLOT.img2img = StableDiffusionImg2ImgPipeline(**pipeline.components)

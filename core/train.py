@@ -4,6 +4,7 @@
     python -m core.train dcgan-digits                 # -> assets/dcgan_digits.safetensors (needs the classifier)
     python -m core.train autoencoders-digits          # -> assets/autoencoders/*.safetensors (needs the classifier)
     python -m core.train diffusion-digits-epsilon     # -> assets/diffusion/unet_epsilon.safetensors (also -sample, -v)
+    python -m core.train mini-clip                    # -> assets/mini_clip/ (a transformers CLIPModel folder)
 
 Each recipe is a generator that drives the shared `Trainer` and yields its `Progress`; the command
 line prints the reports, tests run the same recipes at tiny scale.
@@ -28,6 +29,7 @@ DIGITS_CLASSIFIER_PATH = ASSETS / "digits_classifier.safetensors"
 DCGAN_PATH = ASSETS / "dcgan_digits.safetensors"
 AUTOENCODERS_DIR = ASSETS / "autoencoders"
 DIFFUSION_DIR = ASSETS / "diffusion"
+MINI_CLIP_DIR = ASSETS / "mini_clip"
 DIFFUSION_PATHS = {p: DIFFUSION_DIR / f"unet_{n}.safetensors" for p, n in (("epsilon", "epsilon"), ("sample", "sample"), ("v_prediction", "v"))}
 
 
@@ -82,6 +84,13 @@ def _diffusion_recipe(prediction: str):
     return recipe
 
 
+def train_mini_clip_digits(out: str | Path = MINI_CLIP_DIR, **kwargs) -> Iterator[Progress]:
+    """Trains the CLIP tab's mini CLIP (see `core.mini_clip.train_mini_clip`)."""
+    from core.mini_clip import train_mini_clip
+
+    return train_mini_clip(out, **kwargs)
+
+
 RECIPES = {
     "digits-classifier": (train_digits_classifier, DIGITS_CLASSIFIER_PATH),
     "dcgan-digits": (train_dcgan_digits, DCGAN_PATH),
@@ -89,6 +98,7 @@ RECIPES = {
     "diffusion-digits-epsilon": (_diffusion_recipe("epsilon"), DIFFUSION_PATHS["epsilon"]),
     "diffusion-digits-sample": (_diffusion_recipe("sample"), DIFFUSION_PATHS["sample"]),
     "diffusion-digits-v": (_diffusion_recipe("v_prediction"), DIFFUSION_PATHS["v_prediction"]),
+    "mini-clip": (train_mini_clip_digits, MINI_CLIP_DIR),
 }
 
 
