@@ -8,8 +8,7 @@ from demos.locales.es import STRINGS as ES
 pytestmark = pytest.mark.browser
 
 TAB_KEYS = ["tab_overview", "tab_gans", "tab_autoencoders", "tab_diffusion", "tab_clip", "tab_sd", "tab_nerf", "tab_3dgs", "tab_trilemma", "tab_explore"]
-PLACEHOLDER_TABS = {"tab_clip": "topic_clip",
-                    "tab_sd": "topic_sd", "tab_nerf": "topic_nerf", "tab_3dgs": "topic_3dgs"}  # fmt: skip
+PLACEHOLDER_TABS = {"tab_sd": "topic_sd", "tab_nerf": "topic_nerf", "tab_3dgs": "topic_3dgs"}
 
 
 def open_page(browser, app_url, locale):

@@ -2,6 +2,7 @@
 
 from demos.locales.ae_en import STRINGS as AUTOENCODERS
 from demos.locales.catalog import render_catalog
+from demos.locales.clip_en import STRINGS as CLIP_TAB
 from demos.locales.diffusion_en import STRINGS as DIFFUSION
 from demos.locales.gans_en import STRINGS as GANS
 from demos.locales.trilemma_en import STRINGS as TRILEMMA
@@ -180,8 +181,9 @@ STRINGS: dict[str, str] = {
         "$$p(\\text{label}_i \\mid \\text{image}) = \\mathrm{softmax}_i\\big(s \\cdot \\cos(e_{\\text{img}}, e_{\\text{text}_i})\\big)$$\n\n"
         "**DALL-E 2** (*unCLIP*, 2022) runs CLIP backwards: the text is embedded, a **prior** turns the text embedding "
         "into an image embedding, and a **diffusion decoder** turns that image embedding into pixels.\n\n"
-        "The tab will offer zero-shot classification, similarity matrices, the shared embedding space drawn in 2D, "
-        "CLIP's failure cases, and the unCLIP pipeline at toy scale."
+        "Below: zero-shot classification with your own labels and a temperature knob, similarity matrices, the shared "
+        "embedding space drawn in 2D, CLIP's failure cases and the unCLIP pipeline (code: `core/clip_tools.py`, "
+        "`core/mini_clip.py`)."
     ),
     "topic_sd": (
         "## Stable Diffusion: latent diffusion (Rombach et al., 2022)\n"
@@ -295,4 +297,5 @@ STRINGS.update(GANS)
 STRINGS.update(AUTOENCODERS)
 STRINGS.update(DIFFUSION)
 STRINGS.update(TRILEMMA)
+STRINGS.update(CLIP_TAB)
 STRINGS.update(render_catalog(STRINGS, _LABELS))

@@ -2,6 +2,7 @@
 
 from demos.locales.ae_es import STRINGS as AUTOENCODERS
 from demos.locales.catalog import render_catalog
+from demos.locales.clip_es import STRINGS as CLIP_TAB
 from demos.locales.diffusion_es import STRINGS as DIFFUSION
 from demos.locales.gans_es import STRINGS as GANS
 from demos.locales.trilemma_es import STRINGS as TRILEMMA
@@ -182,8 +183,9 @@ STRINGS: dict[str, str] = {
         "$$p(\\text{etiqueta}_i \\mid \\text{imagen}) = \\mathrm{softmax}_i\\big(s \\cdot \\cos(e_{\\text{img}}, e_{\\text{texto}_i})\\big)$$\n\n"
         "**DALL-E 2** (*unCLIP*, 2022) usa CLIP al revés: se codifica el texto, un **prior** convierte el embedding de "
         "texto en un embedding de imagen, y un **decodificador de difusión** convierte ese embedding en píxeles.\n\n"
-        "La pestaña va a ofrecer clasificación zero-shot, matrices de similitud, el espacio compartido dibujado en 2D, "
-        "los casos en que CLIP falla y el pipeline unCLIP a escala de juguete."
+        "Abajo: clasificación zero-shot con tus propias etiquetas y un control de temperatura, matrices de similitud, el "
+        "espacio compartido dibujado en 2D, los casos en que CLIP falla y el proceso de unCLIP (código: "
+        "`core/clip_tools.py`, `core/mini_clip.py`)."
     ),
     "topic_sd": (
         "## Stable Diffusion: difusión latente (Rombach et al., 2022)\n"
@@ -301,4 +303,5 @@ STRINGS.update(GANS)
 STRINGS.update(AUTOENCODERS)
 STRINGS.update(DIFFUSION)
 STRINGS.update(TRILEMMA)
+STRINGS.update(CLIP_TAB)
 STRINGS.update(render_catalog(STRINGS, _LABELS))

@@ -122,6 +122,7 @@ STRINGS: dict[str, str] = {
     ),
     "tri_speed_plot": "Quality against speed",
     "tri_radar_plot": "The trilemma, model by model",
+    "tri_real_points": "Real points",
     "tri_compare_dataset": "Data set",
     "tri_compare_table": "The table (mean ± spread over seeds)",
     "tri_claims_title": "#### What the course claims, checked on our numbers",

@@ -124,6 +124,7 @@ STRINGS: dict[str, str] = {
     ),
     "tri_speed_plot": "Calidad frente a velocidad",
     "tri_radar_plot": "El trilema, modelo a modelo",
+    "tri_real_points": "Puntos reales",
     "tri_compare_dataset": "Conjunto de datos",
     "tri_compare_table": "La tabla (media ± dispersión entre semillas)",
     "tri_claims_title": "#### Lo que afirma el curso, comprobado con nuestras cifras",
