@@ -17,6 +17,7 @@ BENCHMARKS: dict[str, str] = {
     "diffusion": "benchmarks.diffusion",
     "metrics": "benchmarks.metrics",
     "trilemma": "benchmarks.trilemma",
+    "pretrained": "benchmarks.pretrained",
 }
 
 

@@ -5,6 +5,7 @@
     python -m core.train autoencoders-digits          # -> assets/autoencoders/*.safetensors (needs the classifier)
     python -m core.train diffusion-digits-epsilon     # -> assets/diffusion/unet_epsilon.safetensors (also -sample, -v)
     python -m core.train mini-clip                    # -> assets/mini_clip/ (a transformers CLIPModel folder)
+    python -m core.train mini-ldm                     # -> assets/mini_ldm/ (a diffusers StableDiffusionPipeline folder)
 
 Each recipe is a generator that drives the shared `Trainer` and yields its `Progress`; the command
 line prints the reports, tests run the same recipes at tiny scale.
@@ -30,6 +31,7 @@ DCGAN_PATH = ASSETS / "dcgan_digits.safetensors"
 AUTOENCODERS_DIR = ASSETS / "autoencoders"
 DIFFUSION_DIR = ASSETS / "diffusion"
 MINI_CLIP_DIR = ASSETS / "mini_clip"
+MINI_LDM_DIR = ASSETS / "mini_ldm"
 DIFFUSION_PATHS = {p: DIFFUSION_DIR / f"unet_{n}.safetensors" for p, n in (("epsilon", "epsilon"), ("sample", "sample"), ("v_prediction", "v"))}
 
 
@@ -91,6 +93,13 @@ def train_mini_clip_digits(out: str | Path = MINI_CLIP_DIR, **kwargs) -> Iterato
     return train_mini_clip(out, **kwargs)
 
 
+def train_mini_ldm_digits(out: str | Path = MINI_LDM_DIR, **kwargs) -> Iterator[Progress]:
+    """Trains the Stable Diffusion tab's mini latent diffusion pipeline on the mini CLIP (see `core.mini_ldm.train_mini_ldm`)."""
+    from core.mini_ldm import train_mini_ldm
+
+    return train_mini_ldm(out, clip_dir=MINI_CLIP_DIR, **kwargs)
+
+
 RECIPES = {
     "digits-classifier": (train_digits_classifier, DIGITS_CLASSIFIER_PATH),
     "dcgan-digits": (train_dcgan_digits, DCGAN_PATH),
@@ -99,6 +108,7 @@ RECIPES = {
     "diffusion-digits-sample": (_diffusion_recipe("sample"), DIFFUSION_PATHS["sample"]),
     "diffusion-digits-v": (_diffusion_recipe("v_prediction"), DIFFUSION_PATHS["v_prediction"]),
     "mini-clip": (train_mini_clip_digits, MINI_CLIP_DIR),
+    "mini-ldm": (train_mini_ldm_digits, MINI_LDM_DIR),
 }
 
 

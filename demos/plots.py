@@ -68,3 +68,30 @@ def segments(starts: np.ndarray, ends: np.ndarray) -> tuple[list, list]:
     xs = np.stack([starts[:, 0], ends[:, 0], np.full(len(starts), np.nan)], axis=1).reshape(-1)
     ys = np.stack([starts[:, 1], ends[:, 1], np.full(len(starts), np.nan)], axis=1).reshape(-1)
     return [None if math.isnan(v) else float(v) for v in xs], [None if math.isnan(v) else float(v) for v in ys]
+
+
+def channel_strip(channels, *, size: int = 128, pad: int = 4) -> Image.Image:
+    """Returns the maps `[C, h, w]` side by side, each enlarged to `size` pixels (nearest), on a blue-white-red scale
+    symmetric around 0 and shared by all channels (so their magnitudes compare)."""
+    array = np.asarray(channels.detach().cpu().numpy() if hasattr(channels, "detach") else channels, dtype=np.float32)
+    c, h, w = array.shape
+    bound = float(np.abs(array).max()) or 1.0
+    scaled = np.clip(array / bound, -1, 1)  # [C, h, w] in [-1, 1]
+    blue, red, white = np.array([37, 99, 235.0]), np.array([220, 38, 38.0]), np.array([255, 255, 255.0])
+    rgb = np.where(scaled[..., None] < 0, white + (-scaled[..., None]) * (blue - white), white + scaled[..., None] * (red - white))
+    factor = max(1, size // max(h, w))
+    tiles = [np.kron(rgb[k], np.ones((factor, factor, 1))) for k in range(c)]
+    th, tw = tiles[0].shape[:2]
+    canvas = np.full((th, c * tw + (c - 1) * pad, 3), 255.0)
+    for k, tile in enumerate(tiles):
+        canvas[:, k * (tw + pad) : k * (tw + pad) + tw] = tile
+    return Image.fromarray(canvas.clip(0, 255).astype(np.uint8))
+
+
+def enlarge(image, *, size: int = 256) -> Image.Image:
+    """Returns an image `[C, H, W]` in [0, 1] (C = 1 or 3) enlarged pixel by pixel to about `size` pixels."""
+    array = image.detach().clamp(0, 1).cpu().numpy()
+    array = np.repeat(array, 3, axis=0) if array.shape[0] == 1 else array[:3]
+    factor = max(1, size // max(array.shape[1:]))
+    big = np.kron(array.transpose(1, 2, 0), np.ones((factor, factor, 1)))
+    return Image.fromarray((big * 255).round().astype(np.uint8))

@@ -123,3 +123,14 @@ def test_shipped_trilemma_results_cover_every_family_with_three_seeds() -> None:
     assert {(r["dataset"], r["model"]) for r in results["table"]} == expected
     assert all(r["seeds"] == 3 for r in results["table"])
     assert len(results["claims"]) == 18  # six claims on three data sets
+
+
+def test_pretrained_quick_measures_the_mini_models(tmp_path: Path) -> None:
+    """Returns nothing; runs `pretrained --quick` on the shipped mini CLIP and mini latent diffusion pipeline."""
+    assert main(["pretrained", "--quick", "--out", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "pretrained.json").read_text(encoding="utf-8"))["results"]
+    assert results["clip_zero_shot_accuracy"] >= 0.9 and results["clip_zero_shot_accuracy_spanish"] >= 0.8
+    assert len(results["ldm_accuracy_per_digit"]) == 10 and results["ldm_images_per_digit"] == 5
+    assert 0 < results["clip_cached_over_first"] < 1 and 0 < results["pipeline_cached_over_first"] < 1
+    assert results["txt2img_s"] > 0 and results["clip_call_ms"] > 0 and results["txt2img_streamed_over_direct"] > 0
+    assert set(results["targets"]) == {"clip_zero_shot_accuracy", "ldm_accuracy_min", "clip_cached_over_first", "pipeline_cached_over_first"}

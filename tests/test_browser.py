@@ -8,7 +8,7 @@ from demos.locales.es import STRINGS as ES
 pytestmark = pytest.mark.browser
 
 TAB_KEYS = ["tab_overview", "tab_gans", "tab_autoencoders", "tab_diffusion", "tab_clip", "tab_sd", "tab_nerf", "tab_3dgs", "tab_trilemma", "tab_explore"]
-PLACEHOLDER_TABS = {"tab_sd": "topic_sd", "tab_nerf": "topic_nerf", "tab_3dgs": "topic_3dgs"}
+PLACEHOLDER_TABS = {"tab_nerf": "topic_nerf", "tab_3dgs": "topic_3dgs"}
 
 
 def open_page(browser, app_url, locale):
@@ -188,4 +188,27 @@ def test_trilemma_explainer_sliders(browser, app_url, artifacts):
     assert page.locator("#tri-radar .main-svg").first.is_visible()
     page.mouse.wheel(0, 3000)
     page.screenshot(path=str(artifacts / "en-US-trilemma-used.png"), full_page=True)
+    context.close()
+
+
+def test_clip_zero_shot_and_stable_diffusion_stream(browser, app_url, artifacts):
+    context, page = open_page(browser, app_url, "es-ES")
+    page.get_by_role("tab", name=ES["tab_clip"], exact=True).click()
+    page.wait_for_function("document.querySelector('#clip-verdict').innerText.includes('siete') || "
+                           "document.querySelector('#clip-verdict').innerText.includes('seven')", timeout=60_000)  # fmt: skip
+    before = page.locator("#clip-verdict").inner_text()
+    labels = page.locator("#clip-labels textarea")
+    labels.fill("cero, uno, dos, tres, cuatro, cinco, seis, siete, ocho, nueve")
+    page.locator("#clip-template input, #clip-template textarea").first.fill("un {} escrito a mano")
+    page.locator("#clip-run").click()
+    page.wait_for_function("([old]) => document.querySelector('#clip-verdict').innerText !== old", arg=[before], timeout=30_000)
+    assert "**" not in page.locator("#clip-verdict").inner_text() and "siete" in page.locator("#clip-verdict").inner_text()
+    page.mouse.wheel(0, 2500)
+    page.screenshot(path=str(artifacts / "es-ES-clip-used.png"), full_page=True)
+    page.get_by_role("tab", name=ES["tab_sd"], exact=True).click()
+    page.locator("#sd-prompt textarea, #sd-prompt input").first.fill("un 3 escrito a mano")
+    page.locator("#sd-run").click()
+    page.wait_for_function("document.querySelector('#sd-status').innerText.includes('Hecho')", timeout=90_000)
+    assert page.locator("#sd-picture img").first.is_visible()
+    page.screenshot(path=str(artifacts / "es-ES-sd-used.png"), full_page=True)
     context.close()

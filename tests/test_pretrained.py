@@ -113,7 +113,7 @@ def tiny_pipeline(tokenizer_dir, out, seed):
                         down_block_types=("DownEncoderBlock2D",) * 2, up_block_types=("UpDecoderBlock2D",) * 2, sample_size=16)  # fmt: skip
     text = CLIPTextModel(CLIPTextConfig(vocab_size=len(tok), hidden_size=16, intermediate_size=32, num_hidden_layers=1,
                                         num_attention_heads=2, max_position_embeddings=32))  # fmt: skip
-    pipe = StableDiffusionPipeline(vae=vae, text_encoder=text, tokenizer=tok, unet=unet, scheduler=DDIMScheduler(num_train_timesteps=100, clip_sample=False),
+    pipe = StableDiffusionPipeline(vae=vae, text_encoder=text, tokenizer=tok, unet=unet, scheduler=DDIMScheduler(num_train_timesteps=100, clip_sample=False, steps_offset=1),
                                    safety_checker=None, feature_extractor=None, requires_safety_checker=False)  # fmt: skip
     pipe.save_pretrained(out)
     return out

@@ -5,6 +5,7 @@ from demos.locales.catalog import render_catalog
 from demos.locales.clip_en import STRINGS as CLIP_TAB
 from demos.locales.diffusion_en import STRINGS as DIFFUSION
 from demos.locales.gans_en import STRINGS as GANS
+from demos.locales.sd_en import STRINGS as SD_TAB
 from demos.locales.trilemma_en import STRINGS as TRILEMMA
 
 STRINGS: dict[str, str] = {
@@ -194,8 +195,9 @@ STRINGS: dict[str, str] = {
         "pushes the sample towards the prompt:\n\n"
         "$$\\hat\\epsilon = \\epsilon_\\theta(z_t, \\varnothing) + w\\,\\big(\\epsilon_\\theta(z_t, \\text{text}) - \\epsilon_\\theta(z_t, \\varnothing)\\big)$$\n\n"
         "The same idea accepts many other conditions: semantic maps, keypoints, sketches, depth, normal maps, edges, "
-        "scribbles. The tab will run a text-to-image pipeline (the gallery's own mini model, or a real one when its "
-        "weights are available), stream the denoising, and show the autoencoder round trip."
+        "scribbles. Below: a real `diffusers` text-to-image pipeline (the gallery's own mini model, or a real one when its "
+        "weights are on this machine) with its denoising streamed, the autoencoder round trip and image-to-image "
+        "(code: `core/latent_diffusion.py`, `core/mini_ldm.py`)."
     ),
     "topic_nerf": (
         "## Neural radiance fields (Mildenhall et al., 2020)\n"
@@ -298,4 +300,5 @@ STRINGS.update(AUTOENCODERS)
 STRINGS.update(DIFFUSION)
 STRINGS.update(TRILEMMA)
 STRINGS.update(CLIP_TAB)
+STRINGS.update(SD_TAB)
 STRINGS.update(render_catalog(STRINGS, _LABELS))

@@ -5,6 +5,7 @@ from demos.locales.catalog import render_catalog
 from demos.locales.clip_es import STRINGS as CLIP_TAB
 from demos.locales.diffusion_es import STRINGS as DIFFUSION
 from demos.locales.gans_es import STRINGS as GANS
+from demos.locales.sd_es import STRINGS as SD_TAB
 from demos.locales.trilemma_es import STRINGS as TRILEMMA
 
 STRINGS: dict[str, str] = {
@@ -196,9 +197,9 @@ STRINGS: dict[str, str] = {
         "clasificador** empuja la muestra hacia el prompt:\n\n"
         "$$\\hat\\epsilon = \\epsilon_\\theta(z_t, \\varnothing) + w\\,\\big(\\epsilon_\\theta(z_t, \\text{texto}) - \\epsilon_\\theta(z_t, \\varnothing)\\big)$$\n\n"
         "La misma idea acepta muchas otras condiciones: mapas semánticos, puntos clave, bocetos, profundidad, mapas de "
-        "normales, bordes, garabatos. La pestaña va a correr un pipeline de texto a imagen (el mini modelo propio de la "
-        "galería, o uno real cuando sus pesos estén disponibles), mostrar la eliminación de ruido paso a paso y el ida y "
-        "vuelta por el autoencoder."
+        "normales, bordes, garabatos. Abajo: un pipeline real de texto a imagen de `diffusers` (el mini modelo propio de "
+        "la galería, o uno real cuando sus pesos están en esta máquina) con la eliminación de ruido en directo, el ida y "
+        "vuelta por el autoencoder y la imagen a imagen (código: `core/latent_diffusion.py`, `core/mini_ldm.py`)."
     ),
     "topic_nerf": (
         "## Campos de radiancia neuronales (Mildenhall et al., 2020)\n"
@@ -304,4 +305,5 @@ STRINGS.update(AUTOENCODERS)
 STRINGS.update(DIFFUSION)
 STRINGS.update(TRILEMMA)
 STRINGS.update(CLIP_TAB)
+STRINGS.update(SD_TAB)
 STRINGS.update(render_catalog(STRINGS, _LABELS))

@@ -1,0 +1,220 @@
+"""Stable Diffusion tab: latent diffusion with a real `diffusers` pipeline. Text-to-image streamed step by
+step (each step's latent decoded, its channels shown, each step timed), the autoencoder's round trip of
+an image (the "latent" of latent diffusion), image-to-image with a strength, and the kinds of
+conditioning. The embedded pipeline is the gallery's mini latent diffusion model on digits
+(`assets/mini_ldm`); allowlisted real ones load when they are on this machine."""
+
+from __future__ import annotations
+
+import time
+
+import gradio as gr
+import numpy as np
+import plotly.graph_objects as go
+import torch
+
+from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
+from core.latent_diffusion import Final, decode, fit_image, image_to_image, round_trip, text_to_image_steps
+from core.pretrained import PIPELINE_ALLOWLIST, ModelRefusedError, ModelUnavailableError, load_pipeline
+from core.train import MINI_LDM_DIR
+from demos import inputs
+from demos.i18n import I18N, Lang, error, lang_of, t
+from demos.layout import HEAVY, markdown
+from demos.plots import channel_strip, enlarge
+
+MINI = "mini"
+MODELS = (MINI, *PIPELINE_ALLOWLIST)
+SOURCES = ("digit", "photo", "upload")
+MAX_PROMPT_CHARS = 1000
+# per model: (smallest size, largest size, size step, default size, default guidance)
+BOUNDS = {MINI: (32, 64, 16, 32, 4.0)}
+REAL_BOUNDS = (256, 768, 64, 512, 7.5)
+LIMITS = {"steps": (1, 50), "guidance": (0.0, 15.0), "strength": (0.05, 1.0), "digit_index": (0, 1796)}
+REFRESH_SECONDS = 0.15  # at most ~7 updates per second reach the page
+
+
+def _pipeline(name, lang: Lang, *, image_to_image: bool = False):
+    """Returns (pipeline, model key, note): the chosen pipeline, or the mini one with a sentence saying why."""
+    name = inputs.choice(name, "sd_model", MODELS, lang)
+    if name != MINI:
+        try:
+            return load_pipeline(name, image_to_image=image_to_image), name, ""
+        except ModelRefusedError:
+            raise error("clip_err_refused", lang) from None
+        except ModelUnavailableError:
+            return load_pipeline(MINI_LDM_DIR, image_to_image=image_to_image), MINI, t("sd_unavailable", lang, name=name)
+    return load_pipeline(MINI_LDM_DIR, image_to_image=image_to_image), MINI, ""
+
+
+def _prompt(value, name_key: str, lang: Lang, *, required: bool) -> str:
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str):
+        raise error("clip_err_text", lang, name=t(name_key, lang))
+    if required and not value.strip():
+        raise error("sd_err_empty", lang)
+    return value.strip()[:MAX_PROMPT_CHARS]
+
+
+def _truncated(pipe, prompt: str, raw) -> bool:
+    """Returns whether the prompt is longer than the text encoder reads (or was cut to MAX_PROMPT_CHARS)."""
+    return (isinstance(raw, str) and len(raw.strip()) > MAX_PROMPT_CHARS) or len(pipe.tokenizer(prompt).input_ids) > pipe.tokenizer.model_max_length
+
+
+def _size(value, key: str, lang: Lang) -> int:
+    lo, hi, step, _, _ = BOUNDS.get(key, REAL_BOUNDS)
+    size = inputs.integer(value, "sd_size", lo, hi, lang)
+    if size % step:
+        raise error("sd_err_size_step", lang, step=step)
+    return size
+
+
+def _timing_figure(seconds: list[float], lang: Lang) -> go.Figure:
+    fig = go.Figure(go.Bar(x=list(range(1, len(seconds) + 1)), y=[1000 * s for s in seconds], marker_color="#4f46e5"))
+    fig.update_layout(title={"text": t("sd_timing_title", lang), "x": 0.5, "font": {"size": 14}}, height=260, plot_bgcolor="white",
+                      margin={"l": 55, "r": 15, "t": 45, "b": 45}, xaxis_title=t("sd_step", lang), yaxis_title=t("sd_ms", lang))  # fmt: skip
+    return fig
+
+
+def generate(model_name, prompt, negative, steps, guidance, seed, size, request: gr.Request):
+    """Streams the denoising: each step's latent decoded to an image, its channels, the time per step, and a status line."""
+    lang = lang_of(request)
+    text = _prompt(prompt, "sd_prompt", lang, required=True)
+    negative_text = _prompt(negative, "sd_negative", lang, required=False)
+    n = inputs.integer(steps, "sd_steps", *LIMITS["steps"], lang)
+    w = inputs.real(guidance, "sd_guidance", *LIMITS["guidance"], lang)
+    seed_value = inputs.seed(seed, lang)
+    pipe, key, note = _pipeline(model_name, lang)
+    side = _size(size, key, lang)
+    notes = [note] if note else []
+    if _truncated(pipe, text, prompt):
+        notes.append(t("clip_truncated", lang))
+    seconds: list[float] = []
+    last_shown = 0.0
+    for item in text_to_image_steps(pipe, text, negative_prompt=negative_text, steps=n, guidance=w, seed=seed_value, height=side, width=side):
+        if isinstance(item, Final):
+            status = t("sd_done", lang, steps=n, seconds=item.seconds, ms=1000 * item.seconds / n)
+            yield enlarge(item.image), channel_strip(item.latents[0]), _timing_figure(seconds, lang), "\n\n".join([status, *notes])
+            return
+        seconds.append(item.seconds)
+        now = time.monotonic()
+        if now - last_shown < REFRESH_SECONDS and item.index < item.total:
+            continue
+        last_shown = now
+        image = decode(pipe, item.latents)[0]
+        status = t("sd_status", lang, i=item.index, n=item.total, t=item.timestep)
+        yield enlarge(image), channel_strip(item.latents[0]), _timing_figure(seconds, lang), "\n\n".join([status, *notes])
+
+
+def _source_image(source, digit_index, photo, upload, lang: Lang) -> torch.Tensor:
+    source = inputs.choice(source, "clip_source", SOURCES, lang)
+    if source == "digit":
+        index = inputs.integer(digit_index, "clip_digit_index", *LIMITS["digit_index"], lang)
+        return load_digits("all")[0][index]
+    if source == "photo":
+        return load_photo(inputs.choice(photo, "clip_photo", PHOTOS, lang), size=256)  # type: ignore[arg-type]
+    if isinstance(upload, str) and upload == inputs.UNREADABLE:
+        raise error("err_image_unreadable", lang)
+    if not isinstance(upload, np.ndarray):
+        raise error("clip_err_upload", lang)
+    try:
+        return image_from_array(upload, 256)
+    except DrawingError as err:
+        raise error(f"ae_err_{err.key}", lang) from None
+
+
+def autoencode(model_name, source, digit_index, photo, upload, size, request: gr.Request):
+    """Returns an image's round trip through the pipeline's autoencoder: original, latent channels, reconstruction, error."""
+    lang = lang_of(request)
+    image = _source_image(source, digit_index, photo, upload, lang)
+    pipe, key, note = _pipeline(model_name, lang)
+    trip = round_trip(pipe, image, _size(size, key, lang))
+    error_map = trip.error[None].expand(3, -1, -1)
+    text = t("sd_round_trip_text", lang, mse=trip.mse, ratio=trip.compression, c=trip.latent.shape[0], h=trip.latent.shape[1],
+             w=trip.latent.shape[2], side=trip.original.shape[-1])  # fmt: skip
+    return (enlarge(trip.original), channel_strip(trip.latent), enlarge(trip.reconstruction),
+            enlarge((error_map / max(float(error_map.max()), 1e-6)).clamp(0, 1)), "\n\n".join([text, note] if note else [text]))  # fmt: skip
+
+
+def img2img(model_name, prompt, negative, source, digit_index, photo, upload, strength, steps, guidance, seed, size, request: gr.Request):
+    """Returns an image redrawn under the prompt from the noise level `strength` (the start image beside it)."""
+    lang = lang_of(request)
+    text = _prompt(prompt, "sd_prompt", lang, required=True)
+    negative_text = _prompt(negative, "sd_negative", lang, required=False)
+    s = inputs.real(strength, "sd_strength", *LIMITS["strength"], lang)
+    n = inputs.integer(steps, "sd_steps", *LIMITS["steps"], lang)
+    w = inputs.real(guidance, "sd_guidance", *LIMITS["guidance"], lang)
+    seed_value = inputs.seed(seed, lang)
+    image = _source_image(source, digit_index, photo, upload, lang)
+    pipe, key, note = _pipeline(model_name, lang, image_to_image=True)
+    side = _size(size, key, lang)
+    if int(n * s) < 1:
+        raise error("sd_err_strength_steps", lang)
+    start = time.perf_counter()
+    out = image_to_image(pipe, text, image, strength=s, negative_prompt=negative_text, steps=n, guidance=w, seed=seed_value, size=side)
+    message = t("sd_img2img_text", lang, s=s, k=int(n * s), n=n, seconds=time.perf_counter() - start)
+    return enlarge(fit_image(image, side)), enlarge(out), "\n\n".join([message, note] if note else [message])
+
+
+def model_bounds(model_name):
+    """Returns the size slider's range and default, and the default guidance, of the chosen pipeline."""
+    lo, hi, step, size, guidance = BOUNDS.get(model_name, REAL_BOUNDS) if model_name in MODELS else BOUNDS[MINI]
+    return gr.update(minimum=lo, maximum=hi, step=step, value=size), gr.update(value=guidance)
+
+
+def build(demo: gr.Blocks) -> None:
+    """Builds the Stable Diffusion tab."""
+    markdown("topic_sd")
+    model = inputs.Dropdown([(I18N("sd_mini"), MINI), *[(m, m) for m in PIPELINE_ALLOWLIST]], value=MINI, label=I18N("sd_model"), elem_id="sd-model")
+    markdown("sd_model_help")
+    markdown("sd_generate_help")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=280):
+            prompt = gr.Textbox(value="a handwritten seven", label=I18N("sd_prompt"), elem_id="sd-prompt")
+            negative = gr.Textbox(value="", label=I18N("sd_negative"), elem_id="sd-negative")
+            steps = inputs.Slider(*LIMITS["steps"], value=25, step=1, label=I18N("sd_steps"))
+            guidance = inputs.Slider(*LIMITS["guidance"], value=BOUNDS[MINI][4], step=0.5, label=I18N("sd_guidance"))
+            with gr.Row():
+                seed = inputs.Number(value=0, precision=0, label=I18N("seed"))
+                size = inputs.Slider(BOUNDS[MINI][0], BOUNDS[MINI][1], value=BOUNDS[MINI][3], step=BOUNDS[MINI][2], label=I18N("sd_size"))
+            run = gr.Button(I18N("sd_generate"), variant="primary", elem_id="sd-run")
+        with gr.Column(scale=1, min_width=260):
+            picture = gr.Image(label=I18N("sd_picture"), interactive=False, height=280, elem_id="sd-picture")
+            status = gr.Markdown(elem_id="sd-status")
+        with gr.Column(scale=2):
+            latents = gr.Image(label=I18N("sd_latents"), interactive=False, height=160, elem_id="sd-latents")
+            timing = gr.Plot(label=I18N("sd_timing"), elem_id="sd-timing")
+    markdown("sd_round_trip_help")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=260):
+            source = inputs.Radio([(I18N(f"clip_source_{s}"), s) for s in SOURCES], value="digit", label=I18N("clip_source"))
+            digit_index = inputs.Slider(*LIMITS["digit_index"], value=3, step=1, label=I18N("clip_digit_index"))
+            photo = inputs.Dropdown(list(PHOTOS), value="astronaut", label=I18N("clip_photo"))
+            upload = inputs.Image(label=I18N("clip_upload"), type="numpy", height=160)
+            trip_button = gr.Button(I18N("sd_round_trip_button"), elem_id="sd-trip-run")
+        with gr.Column(scale=3):
+            with gr.Row():
+                original = gr.Image(label=I18N("sd_original"), interactive=False, height=200)
+                reconstruction = gr.Image(label=I18N("sd_reconstruction"), interactive=False, height=200)
+                error_image = gr.Image(label=I18N("sd_error"), interactive=False, height=200)
+            latent_image = gr.Image(label=I18N("sd_latent"), interactive=False, height=150)
+            trip_text = gr.Markdown(elem_id="sd-trip-text")
+    markdown("sd_img2img_help")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=260):
+            strength = inputs.Slider(*LIMITS["strength"], value=0.6, step=0.05, label=I18N("sd_strength"), elem_id="sd-strength")
+            i2i_button = gr.Button(I18N("sd_img2img_button"), elem_id="sd-i2i-run")
+            i2i_text = gr.Markdown(elem_id="sd-i2i-text")
+        start_image = gr.Image(label=I18N("sd_start"), interactive=False, height=220)
+        result_image = gr.Image(label=I18N("sd_result"), interactive=False, height=220)
+    markdown("sd_conditioning")
+
+    model.change(model_bounds, model, [size, guidance], api_visibility="private")
+    generate_inputs = [model, prompt, negative, steps, guidance, seed, size]
+    gr.on([run.click, prompt.submit], generate, generate_inputs, [picture, latents, timing, status], api_name="sd_generate", **HEAVY)
+    trip_inputs = [model, source, digit_index, photo, upload, size]
+    # not on page load: the first visit should not wait for the pipeline; a click or a new image runs it
+    gr.on([trip_button.click, source.change, digit_index.release, photo.change, upload.upload], autoencode, trip_inputs,
+          [original, latent_image, reconstruction, error_image, trip_text], api_name="sd_round_trip", trigger_mode="always_last", **HEAVY)  # fmt: skip
+    i2i_button.click(img2img, [model, prompt, negative, source, digit_index, photo, upload, strength, steps, guidance, seed, size],
+                     [start_image, result_image, i2i_text], api_name="sd_img2img", **HEAVY)  # fmt: skip

@@ -1,0 +1,106 @@
+"""The Stable Diffusion tab through the HTTP API, on the shipped mini latent diffusion pipeline: the
+streamed generation, the autoencoder round trip, image-to-image, an offline real pipeline, bad input."""
+
+import pytest
+from gradio_client import handle_file
+from gradio_client.exceptions import AppError
+
+from demos.locales.en import STRINGS as EN
+from demos.locales.es import STRINGS as ES
+
+GENERATE = {"model": "mini", "prompt": "a handwritten seven", "negative": "", "steps": 6, "guidance": 4.0, "seed": 0, "size": 32}
+
+
+def size_of(image) -> tuple[int, int]:
+    from PIL import Image
+
+    with Image.open(image["path"] if isinstance(image, dict) else image) as opened:
+        return opened.size
+
+
+def generate(client, **changes):
+    values = {**GENERATE, **changes}
+    job = client.submit(*values.values(), api_name="/sd_generate")
+    job.result()
+    return job.outputs()
+
+
+def test_generation_streams_every_step_and_ends_with_timings(client):
+    outputs = generate(client)
+    assert len(outputs) >= 2  # the picture emerges over several updates
+    picture, latents, timing, status = outputs[-1]
+    assert status.startswith("Done: 6 steps")
+    assert size_of(picture) == (256, 256) and size_of(latents)[0] > 3 * size_of(latents)[1]  # four channel maps side by side
+    bars = timing["plot"] if isinstance(timing["plot"], str) else str(timing["plot"])
+    assert "Milliseconds per denoising step" in bars
+    assert "Step 1 of 6" in outputs[0][3] or "Step" in outputs[0][3]
+
+
+def test_the_mini_pipeline_draws_the_asked_digit(client):
+    """The picture is 256 pixels (32 enlarged 8x); the classifier reads it as a seven."""
+    import numpy as np
+    import torch
+    from PIL import Image
+
+    from core.mini_ldm import to_digits
+    from demos.models import classifier
+
+    picture = generate(client, steps=25)[-1][0]
+    array = np.asarray(Image.open(picture["path"] if isinstance(picture, dict) else picture).convert("RGB"), dtype=np.float32) / 255
+    assert array.shape == (256, 256, 3)
+    small = torch.from_numpy(array).permute(2, 0, 1)[None]
+    digit = to_digits(torch.nn.functional.avg_pool2d(small, 8))
+    assert classifier().predict_proba(digit).argmax().item() == 7
+
+
+def test_round_trip_and_img2img(client):
+    original, latent, reconstruction, error_map, text = client.predict("mini", "digit", 3, "astronaut", None, 32, api_name="/sd_round_trip")
+    assert "32x32x3 image becomes a 4x8x8 latent (12x fewer numbers)" in text
+    assert size_of(original) == size_of(reconstruction) == size_of(error_map) == (256, 256) and size_of(latent)[1] == 128
+    mse = float(text.split("round trip ")[1].split(" ")[0])
+    assert mse < 0.01  # the mini autoencoder knows digits
+    photo_text = client.predict("mini", "photo", 3, "astronaut", None, 32, api_name="/sd_round_trip")[-1]
+    assert float(photo_text.split("round trip ")[1].split(" ")[0]) > 2 * mse  # and nothing else
+    start, result, message = client.predict("mini", "a handwritten seven", "", "digit", 3, "cat", None, 0.6, 10, 4.0, 0, 32, api_name="/sd_img2img")
+    assert "6 of 10 steps" in message and size_of(start) == size_of(result) == (256, 256)
+
+
+def test_an_offline_real_pipeline_falls_back_to_the_mini_one(client, spanish_client):
+    text = client.predict("stabilityai/sd-turbo", "digit", 3, "astronaut", None, 32, api_name="/sd_round_trip")[-1]
+    assert EN["sd_unavailable"].format(name="stabilityai/sd-turbo") in text
+    text_es = spanish_client.predict("stabilityai/sd-turbo", "digit", 3, "astronaut", None, 32, api_name="/sd_round_trip")[-1]
+    assert "no está en esta máquina" in text_es
+
+
+def test_a_hundred_thousand_character_prompt_is_cut_with_a_notice(client):
+    status = generate(client, prompt="a handwritten seven " * 5000, steps=2)[-1][3]
+    assert EN["clip_truncated"] in status
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [({"prompt": "   "}, "Write a prompt first"), ({"steps": 0}, "between 1 and 50"), ({"steps": 500}, "between 1 and 50"),
+     ({"size": 40}, "multiple of 16"), ({"size": 4096}, "between 32 and 64"), ({"model": "someone/evil"}, "must be one of"),
+     ({"guidance": 99}, "between 0"), ({"seed": -1}, "between 0")],
+)  # fmt: skip
+def test_bad_generation_input(client, changes, message):
+    with pytest.raises(AppError, match=message):
+        generate(client, **changes)
+
+
+def test_nan_guidance_over_raw_http(app_url):
+    from tests.test_app_overview import raw_call
+
+    body = '{"data": ["mini", "a handwritten seven", "", 4, NaN, 0, 32]}'
+    assert "finite number" in raw_call(app_url, "sd_generate", body)
+
+
+def test_bad_images_and_strength(client, spanish_client, tmp_path):
+    bad = tmp_path / "x.png"
+    bad.write_bytes(b"not an image")
+    with pytest.raises(AppError, match="could not be read as an image"):
+        client.predict("mini", "upload", 3, "cat", handle_file(str(bad)), 32, api_name="/sd_round_trip")
+    with pytest.raises(AppError, match="no denoising step would run"):
+        client.predict("mini", "a handwritten seven", "", "digit", 3, "cat", None, 0.05, 5, 4.0, 0, 32, api_name="/sd_img2img")
+    with pytest.raises(AppError, match=ES["sd_err_empty"][:20]):
+        spanish_client.submit("mini", "", "", 4, 4.0, 0, 32, api_name="/sd_generate").result()
