@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
+import torch
 
 from benchmarks.common import DEFAULT_OUT
 from demos.texts import Lang, t
@@ -219,21 +220,27 @@ def steps_figure(rows: list[dict[str, Any]], dataset: str, lang: Lang) -> go.Fig
 
 
 def preview_figure(results: dict[str, Any], dataset: str, models: list[str], lang: Lang) -> go.Figure:
-    """Returns the 2D sample previews of `models` on `dataset` as small scatter plots side by side."""
+    """Returns the 2D sample previews of `models` on `dataset` as small scatter plots side by side, over real points in grey."""
     from plotly.subplots import make_subplots
+
+    from core.data.toy2d import make_toy
 
     present = [m for m in models if f"{dataset}/{m}" in results.get("previews", {})]
     cols = max(1, min(4, len(present)))
     rows = max(1, math.ceil(len(present) / cols))
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[model_name(m, lang) for m in present], horizontal_spacing=0.04, vertical_spacing=0.1)
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[model_name(m, lang) for m in present], horizontal_spacing=0.04, vertical_spacing=0.12)
+    real = make_toy(dataset, 500, generator=torch.Generator().manual_seed(0)).points.numpy()
     for i, m in enumerate(present):
         points = np.asarray(results["previews"][f"{dataset}/{m}"], dtype=np.float64)
-        fig.add_trace(go.Scattergl(x=points[:, 0], y=points[:, 1], mode="markers", marker={"size": 3, "color": MODEL_COLORS[m]}, showlegend=False),
-                      row=i // cols + 1, col=i % cols + 1)  # fmt: skip
+        where = {"row": i // cols + 1, "col": i % cols + 1}
+        fig.add_trace(go.Scattergl(x=real[:, 0], y=real[:, 1], mode="markers", marker={"size": 6, "color": "#9ca3af"}, name=t("tri_real_points", lang),
+                                   showlegend=i == 0, legendgroup="real"), **where)  # fmt: skip
+        fig.add_trace(go.Scattergl(x=points[:, 0], y=points[:, 1], mode="markers", marker={"size": 3, "color": MODEL_COLORS[m]}, showlegend=False), **where)
     fig.update_xaxes(range=[-5, 5], showticklabels=False)
     fig.update_yaxes(range=[-5, 5], showticklabels=False, scaleanchor="x")
-    fig.update_layout(height=260 * rows, plot_bgcolor="white", margin={"l": 10, "r": 10, "t": 40, "b": 10},
-                      title={"text": t("tc_previews_title", lang, dataset=dataset_name(dataset, lang)), "x": 0.5})  # fmt: skip
+    fig.update_layout(height=280 * rows + 90, plot_bgcolor="white", margin={"l": 10, "r": 10, "t": 90, "b": 40},
+                      legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
+                      title={"text": t("tc_previews_title", lang, dataset=dataset_name(dataset, lang)), "x": 0.02, "y": 0.99, "yanchor": "top"})  # fmt: skip
     return fig
 
 

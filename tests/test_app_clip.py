@@ -32,7 +32,7 @@ def array(value):
 
 def classify(client, *, model="mini", source="digit", index=7, photo="cat", upload=None, labels=DIGIT_LABELS,
              template="a handwritten {}", scale=18.0):  # fmt: skip
-    bars, verdict, shown = client.predict(model, source, index, photo, upload, labels, template, scale, api_name="/clip_classify")
+    bars, verdict, _shown = client.predict(model, source, index, photo, upload, labels, template, scale, api_name="/clip_classify")
     fig = figure(bars)
     names, probs = fig["data"][0]["y"], array(fig["data"][0]["x"])
     return dict(zip(names, probs, strict=True)), verdict
@@ -63,7 +63,7 @@ def test_an_offline_real_clip_falls_back_to_the_mini_one_with_one_sentence(clien
 
 
 def test_similarity_matrix_has_its_largest_values_on_the_matching_texts(client):
-    heat, space, text = client.predict("mini", "digits", DIGIT_LABELS, "a handwritten {}", api_name="/clip_matrix")
+    heat, space, _text = client.predict("mini", "digits", DIGIT_LABELS, "a handwritten {}", api_name="/clip_matrix")
     z = array(figure(heat)["data"][0]["z"])
     assert len(z) == 10 and len(z[0]) == 10
     hits = sum(max(range(10), key=lambda j, row=row: row[j]) == i for i, row in enumerate(z))
