@@ -179,7 +179,7 @@ def unclip_diagram(lang: Lang) -> str:
     """Returns the unCLIP pipeline as an SVG diagram (boxes and arrows, translated)."""
     steps = [("clip_u_text", "#e0e7ff"), ("clip_u_encoder", "#c7d2fe"), ("clip_u_text_emb", "#fce7f3"), ("clip_u_prior", "#fbcfe8"),
              ("clip_u_image_emb", "#cffafe"), ("clip_u_decoder", "#a5f3fc"), ("clip_u_image", "#dcfce7")]  # fmt: skip
-    width, box, gap = 1180, 150, 22
+    width, box, gap = 1200, 150, 22
     parts = [f'<svg viewBox="0 0 {width} 150" width="100%" role="img" aria-label="{html.escape(t("clip_unclip_title", lang))}" '
              'xmlns="http://www.w3.org/2000/svg" style="font-family: sans-serif">']  # fmt: skip
     parts.append('<defs><marker id="arrow" markerWidth="10" markerHeight="8" refX="9" refY="4" orient="auto">'

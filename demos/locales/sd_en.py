@@ -44,9 +44,9 @@ STRINGS: dict[str, str] = {
     "sd_round_trip_button": "Encode and decode",
     "sd_original": "Original (the model's size)",
     "sd_reconstruction": "Decoded from the latent",
-    "sd_error": "Error (brighter: larger)",
+    "sd_error": "Error (scaled to its largest value)",
     "sd_latent": "The latent's channels",
-    "sd_round_trip_text": "A {side}x{side}x3 image becomes a {c}x{h}x{w} latent ({ratio:.0f}x fewer numbers); mean squared error of the round trip {mse:.4f} (pixels in [0, 1]).",
+    "sd_round_trip_text": "A {side}x{side}x3 image becomes a {c}x{h}x{w} latent ({ratio:.0f}x fewer numbers); mean squared error of the round trip {mse:.2g} (pixels in [0, 1]).",
     "sd_img2img_help": (
         "### 3. Image to image\n"
         "The image chosen above is encoded, noised to the level given by the **strength** (0: unchanged, 1: pure noise, as "

@@ -44,9 +44,9 @@ STRINGS: dict[str, str] = {
     "sd_round_trip_button": "Codificar y decodificar",
     "sd_original": "Original (al tamaño del modelo)",
     "sd_reconstruction": "Decodificada desde el latente",
-    "sd_error": "Error (más claro: mayor)",
+    "sd_error": "Error (escalado a su valor máximo)",
     "sd_latent": "Los canales del latente",
-    "sd_round_trip_text": "Una imagen de {side}x{side}x3 se convierte en un latente de {c}x{h}x{w} ({ratio:.0f} veces menos números); error cuadrático medio del ida y vuelta {mse:.4f} (píxeles en [0, 1]).",
+    "sd_round_trip_text": "Una imagen de {side}x{side}x3 se convierte en un latente de {c}x{h}x{w} ({ratio:.0f} veces menos números); error cuadrático medio del ida y vuelta {mse:.2g} (píxeles en [0, 1]).",
     "sd_img2img_help": (
         "### 3. De imagen a imagen\n"
         "La imagen elegida arriba se codifica, se le añade ruido hasta el nivel que marca la **intensidad** (0: sin cambios, "
