@@ -211,10 +211,10 @@ def build(demo: gr.Blocks) -> None:
 
     model.change(model_bounds, model, [size, guidance], api_visibility="private")
     generate_inputs = [model, prompt, negative, steps, guidance, seed, size]
-    gr.on([run.click, prompt.submit], generate, generate_inputs, [picture, latents, timing, status], api_name="sd_generate", **HEAVY)
+    gr.on([run.click, prompt.submit], generate, generate_inputs, [picture, latents, timing, status], api_name="stable_diffusion_generate", **HEAVY)
     trip_inputs = [model, source, digit_index, photo, upload, size]
     # not on page load: the first visit should not wait for the pipeline; a click or a new image runs it
     gr.on([trip_button.click, source.change, digit_index.release, photo.change, upload.upload], autoencode, trip_inputs,
-          [original, latent_image, reconstruction, error_image, trip_text], api_name="sd_round_trip", trigger_mode="always_last", **HEAVY)  # fmt: skip
+          [original, latent_image, reconstruction, error_image, trip_text], api_name="stable_diffusion_round_trip", trigger_mode="always_last", **HEAVY)  # fmt: skip
     i2i_button.click(img2img, [model, prompt, negative, source, digit_index, photo, upload, strength, steps, guidance, seed, size],
-                     [start_image, result_image, i2i_text], api_name="sd_img2img", **HEAVY)  # fmt: skip
+                     [start_image, result_image, i2i_text], api_name="stable_diffusion_img2img", **HEAVY)  # fmt: skip

@@ -20,7 +20,7 @@ def size_of(image) -> tuple[int, int]:
 
 def generate(client, **changes):
     values = {**GENERATE, **changes}
-    job = client.submit(*values.values(), api_name="/sd_generate")
+    job = client.submit(*values.values(), api_name="/stable_diffusion_generate")
     job.result()
     return job.outputs()
 
@@ -54,21 +54,21 @@ def test_the_mini_pipeline_draws_the_asked_digit(client):
 
 
 def test_round_trip_and_img2img(client):
-    original, latent, reconstruction, error_map, text = client.predict("mini", "digit", 3, "astronaut", None, 32, api_name="/sd_round_trip")
+    original, latent, reconstruction, error_map, text = client.predict("mini", "digit", 3, "astronaut", None, 32, api_name="/stable_diffusion_round_trip")
     assert "32x32x3 image becomes a 4x8x8 latent (12x fewer numbers)" in text
     assert size_of(original) == size_of(reconstruction) == size_of(error_map) == (256, 256) and size_of(latent)[1] == 128
     mse = float(text.split("round trip ")[1].split(" ")[0])
     assert mse < 0.01  # the mini autoencoder knows digits
-    photo_text = client.predict("mini", "photo", 3, "astronaut", None, 32, api_name="/sd_round_trip")[-1]
+    photo_text = client.predict("mini", "photo", 3, "astronaut", None, 32, api_name="/stable_diffusion_round_trip")[-1]
     assert float(photo_text.split("round trip ")[1].split(" ")[0]) > 2 * mse  # and nothing else
-    start, result, message = client.predict("mini", "a handwritten seven", "", "digit", 3, "cat", None, 0.6, 10, 4.0, 0, 32, api_name="/sd_img2img")
+    start, result, message = client.predict("mini", "a handwritten seven", "", "digit", 3, "cat", None, 0.6, 10, 4.0, 0, 32, api_name="/stable_diffusion_img2img")
     assert "6 of 10 steps" in message and size_of(start) == size_of(result) == (256, 256)
 
 
 def test_an_offline_real_pipeline_falls_back_to_the_mini_one(client, spanish_client):
-    text = client.predict("stabilityai/sd-turbo", "digit", 3, "astronaut", None, 32, api_name="/sd_round_trip")[-1]
+    text = client.predict("stabilityai/sd-turbo", "digit", 3, "astronaut", None, 32, api_name="/stable_diffusion_round_trip")[-1]
     assert EN["sd_unavailable"].format(name="stabilityai/sd-turbo") in text
-    text_es = spanish_client.predict("stabilityai/sd-turbo", "digit", 3, "astronaut", None, 32, api_name="/sd_round_trip")[-1]
+    text_es = spanish_client.predict("stabilityai/sd-turbo", "digit", 3, "astronaut", None, 32, api_name="/stable_diffusion_round_trip")[-1]
     assert "no está en esta máquina" in text_es
 
 
@@ -92,15 +92,15 @@ def test_nan_guidance_over_raw_http(app_url):
     from tests.test_app_overview import raw_call
 
     body = '{"data": ["mini", "a handwritten seven", "", 4, NaN, 0, 32]}'
-    assert "finite number" in raw_call(app_url, "sd_generate", body)
+    assert "finite number" in raw_call(app_url, "stable_diffusion_generate", body)
 
 
 def test_bad_images_and_strength(client, spanish_client, tmp_path):
     bad = tmp_path / "x.png"
     bad.write_bytes(b"not an image")
     with pytest.raises(AppError, match="could not be read as an image"):
-        client.predict("mini", "upload", 3, "cat", handle_file(str(bad)), 32, api_name="/sd_round_trip")
+        client.predict("mini", "upload", 3, "cat", handle_file(str(bad)), 32, api_name="/stable_diffusion_round_trip")
     with pytest.raises(AppError, match="no denoising step would run"):
-        client.predict("mini", "a handwritten seven", "", "digit", 3, "cat", None, 0.05, 5, 4.0, 0, 32, api_name="/sd_img2img")
+        client.predict("mini", "a handwritten seven", "", "digit", 3, "cat", None, 0.05, 5, 4.0, 0, 32, api_name="/stable_diffusion_img2img")
     with pytest.raises(AppError, match=ES["sd_err_empty"][:20]):
-        spanish_client.submit("mini", "", "", 4, 4.0, 0, 32, api_name="/sd_generate").result()
+        spanish_client.submit("mini", "", "", 4, 4.0, 0, 32, api_name="/stable_diffusion_generate").result()
