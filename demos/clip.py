@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 import torch
 
 from core.clip_tools import Embeddings, embed, joint_projection, similarity, zero_shot_probs
-from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
+from core.data.images import PHOTOS, load_digits, load_photo
 from core.pretrained import CLIP_ALLOWLIST, ModelRefusedError, ModelUnavailableError, load_clip
 from core.train import MINI_CLIP_DIR
 from demos import inputs
@@ -25,11 +25,11 @@ from demos.plots import base_layout
 
 MINI = "mini"
 MODELS = (MINI, *CLIP_ALLOWLIST)
-SOURCES = ("digit", "photo", "upload")
+SOURCES = inputs.IMAGE_SOURCES
 IMAGE_SETS = ("digits", "photos")
 MAX_PROMPT_CHARS = 1000  # longer prompts are cut here first (then to the model's own token limit)
 MAX_LABELS = 12
-LIMITS = {"digit_index": (0, 1796), "scale": (1.0, 100.0)}
+LIMITS = {"digit_index": inputs.DIGIT_INDEX, "scale": (1.0, 100.0)}
 UPLOAD_SIZE = 224
 DEFAULTS = {"labels": "zero, one, two, three, four, five, six, seven, eight, nine", "template": "a handwritten {}"}
 # Known failures of the real CLIP (photo, labels, template): counting, and colours bound to the wrong object.
@@ -80,24 +80,6 @@ def _prompts(labels, template, lang: Lang) -> tuple[list[str], list[str], bool]:
     return [n[:60] for n in names], [p[:MAX_PROMPT_CHARS] for p in prompts], cut
 
 
-def _image(source, digit_index, photo, upload, lang: Lang) -> torch.Tensor:
-    """Returns the chosen image `[C, H, W]` in [0, 1]."""
-    source = inputs.choice(source, "clip_source", SOURCES, lang)
-    if source == "digit":
-        index = inputs.integer(digit_index, "clip_digit_index", *LIMITS["digit_index"], lang)
-        return load_digits("all")[0][index]
-    if source == "photo":
-        return load_photo(inputs.choice(photo, "clip_photo", PHOTOS, lang), size=UPLOAD_SIZE)  # type: ignore[arg-type]
-    if isinstance(upload, str) and upload == inputs.UNREADABLE:
-        raise error("err_image_unreadable", lang)
-    if not isinstance(upload, np.ndarray):
-        raise error("clip_err_upload", lang)
-    try:
-        return image_from_array(upload, UPLOAD_SIZE)
-    except DrawingError as err:
-        raise error(f"ae_err_{err.key}", lang) from None
-
-
 def _notes(emb: Embeddings, cut: bool, model_note: str, lang: Lang) -> list[str]:
     notes = [model_note] if model_note else []
     if cut or emb.truncated:
@@ -110,7 +92,7 @@ def classify(model_name, source, digit_index, photo, upload, labels, template, s
     lang = lang_of(request)
     s = inputs.real(scale, "clip_scale", *LIMITS["scale"], lang)
     names, prompts, cut = _prompts(labels, template, lang)
-    image = _image(source, digit_index, photo, upload, lang)
+    image = inputs.picture(source, digit_index, photo, upload, lang, size=UPLOAD_SIZE)
     model, processor, note = _model(model_name, lang)
     emb = embed(model, processor, [image], prompts)
     probs = zero_shot_probs(emb, s)[0].numpy()

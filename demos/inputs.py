@@ -124,3 +124,30 @@ SEED_MAX = 2**31 - 1
 def seed(value: Any, lang: Lang) -> int:
     """Returns a valid seed in [0, 2^31 - 1], or raises a translated `gr.Error`."""
     return integer(value, "seed", 0, SEED_MAX, lang)
+
+
+IMAGE_SOURCES = ("digit", "photo", "upload")
+DIGIT_INDEX = (0, 1796)
+
+
+def picture(source: Any, digit_index: Any, photo: Any, upload: Any, lang: Lang, *, size: int) -> Any:
+    """Returns the image a person chose, `[C, H, W]` in [0, 1]: one of the 1,797 digits (8x8), a bundled photo, or
+    their upload (both `size` x `size`); raises a translated error for a bad choice or an unreadable upload."""
+    import numpy as np
+
+    from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
+
+    source = choice(source, "clip_source", IMAGE_SOURCES, lang)
+    if source == "digit":
+        index = integer(digit_index, "clip_digit_index", *DIGIT_INDEX, lang)
+        return load_digits("all")[0][index]
+    if source == "photo":
+        return load_photo(choice(photo, "clip_photo", PHOTOS, lang), size=size)  # type: ignore[arg-type]
+    if isinstance(upload, str) and upload == UNREADABLE:
+        raise error("err_image_unreadable", lang)
+    if not isinstance(upload, np.ndarray):
+        raise error("clip_err_upload", lang)
+    try:
+        return image_from_array(upload, size)
+    except DrawingError as err:
+        raise error(f"ae_err_{err.key}", lang) from None

@@ -9,11 +9,9 @@ from __future__ import annotations
 import time
 
 import gradio as gr
-import numpy as np
 import plotly.graph_objects as go
-import torch
 
-from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
+from core.data.images import PHOTOS
 from core.latent_diffusion import Final, decode, fit_image, image_to_image, round_trip, text_to_image_steps
 from core.pretrained import PIPELINE_ALLOWLIST, ModelRefusedError, ModelUnavailableError, load_pipeline
 from core.train import MINI_LDM_DIR
@@ -24,12 +22,12 @@ from demos.plots import channel_strip, enlarge
 
 MINI = "mini"
 MODELS = (MINI, *PIPELINE_ALLOWLIST)
-SOURCES = ("digit", "photo", "upload")
+SOURCES = inputs.IMAGE_SOURCES
 MAX_PROMPT_CHARS = 1000
 # per model: (smallest size, largest size, size step, default size, default guidance)
 BOUNDS = {MINI: (32, 64, 16, 32, 4.0)}
 REAL_BOUNDS = (256, 768, 64, 512, 7.5)
-LIMITS = {"steps": (1, 50), "guidance": (0.0, 15.0), "strength": (0.05, 1.0), "digit_index": (0, 1796)}
+LIMITS = {"steps": (1, 50), "guidance": (0.0, 15.0), "strength": (0.05, 1.0), "digit_index": inputs.DIGIT_INDEX}
 REFRESH_SECONDS = 0.15  # at most ~7 updates per second reach the page
 
 
@@ -106,27 +104,10 @@ def generate(model_name, prompt, negative, steps, guidance, seed, size, request:
         yield enlarge(image), channel_strip(item.latents[0]), _timing_figure(seconds, lang), "\n\n".join([status, *notes])
 
 
-def _source_image(source, digit_index, photo, upload, lang: Lang) -> torch.Tensor:
-    source = inputs.choice(source, "clip_source", SOURCES, lang)
-    if source == "digit":
-        index = inputs.integer(digit_index, "clip_digit_index", *LIMITS["digit_index"], lang)
-        return load_digits("all")[0][index]
-    if source == "photo":
-        return load_photo(inputs.choice(photo, "clip_photo", PHOTOS, lang), size=256)  # type: ignore[arg-type]
-    if isinstance(upload, str) and upload == inputs.UNREADABLE:
-        raise error("err_image_unreadable", lang)
-    if not isinstance(upload, np.ndarray):
-        raise error("clip_err_upload", lang)
-    try:
-        return image_from_array(upload, 256)
-    except DrawingError as err:
-        raise error(f"ae_err_{err.key}", lang) from None
-
-
 def autoencode(model_name, source, digit_index, photo, upload, size, request: gr.Request):
     """Returns an image's round trip through the pipeline's autoencoder: original, latent channels, reconstruction, error."""
     lang = lang_of(request)
-    image = _source_image(source, digit_index, photo, upload, lang)
+    image = inputs.picture(source, digit_index, photo, upload, lang, size=256)
     pipe, key, note = _pipeline(model_name, lang)
     trip = round_trip(pipe, image, _size(size, key, lang))
     error_map = trip.error[None].expand(3, -1, -1)
@@ -145,7 +126,7 @@ def img2img(model_name, prompt, negative, source, digit_index, photo, upload, st
     n = inputs.integer(steps, "sd_steps", *LIMITS["steps"], lang)
     w = inputs.real(guidance, "sd_guidance", *LIMITS["guidance"], lang)
     seed_value = inputs.seed(seed, lang)
-    image = _source_image(source, digit_index, photo, upload, lang)
+    image = inputs.picture(source, digit_index, photo, upload, lang, size=256)
     pipe, key, note = _pipeline(model_name, lang, image_to_image=True)
     side = _size(size, key, lang)
     if int(n * s) < 1:
