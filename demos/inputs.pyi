@@ -23,6 +23,11 @@ class Slider(gr.Slider):
 
     def preprocess(self, payload: Any) -> Any:
         return payload
+    from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
+    from gradio.blocks import Block
+    if TYPE_CHECKING:
+        from gradio.components import Timer
+        from gradio.components.base import Component
 
 
 IMAGE_SOURCES = ("digit", "photo", "upload")

@@ -150,6 +150,7 @@ def build(demo: gr.Blocks) -> None:
         radar_plot = gr.Plot(label=I18N("tri_radar_plot"), elem_id="tri-radar")
     markdown("tc_radar_note")
     claims = gr.Markdown(elem_id="tri-claims")
+    markdown("tri_reading")
     with gr.Accordion(I18N("tri_compare_table"), open=True):
         table = gr.Markdown(elem_id="tri-table")
     demo.load(bias_curve, None, bias_plot, api_name="trilemma_bias", **LIGHT)

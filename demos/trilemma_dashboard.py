@@ -108,6 +108,8 @@ def main() -> None:
 
     st.subheader(t("dash_claims", lang))
     st.markdown(charts.claims_markdown(results, lang, datasets) or "–")
+    if chosen == "full":
+        st.markdown(t("tri_reading", lang))
 
     st.subheader(t("dash_samples", lang))
     for dataset in datasets:
