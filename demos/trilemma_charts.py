@@ -191,7 +191,8 @@ def radar_figure(rows: list[dict[str, Any]], dataset: str, lang: Lang) -> go.Fig
         fig.add_trace(go.Scatterpolar(r=values + values[:1], theta=axes + axes[:1], name=model_name(r["model"], lang), fill="toself",
                                       opacity=0.55, line={"color": MODEL_COLORS[r["model"]]}))  # fmt: skip
     fig.update_layout(
-        title={"text": t("tc_radar_title", lang, dataset=dataset_name(dataset, lang)), "x": 0.5, "font": {"size": 15}},
+        title={"text": t("tc_radar_title", lang, dataset=dataset_name(dataset, lang)).replace("\n", "<br><sup>") + "</sup>", "x": 0.5,
+               "font": {"size": 15}},
         polar={"radialaxis": {"range": [0, 1], "tickvals": [0.25, 0.5, 0.75, 1.0]}}, height=440,
         legend={"orientation": "h", "y": -0.15}, margin={"l": 40, "r": 40, "t": 60, "b": 90},
     )  # fmt: skip
