@@ -47,7 +47,8 @@ def _rerun_section(lang: Lang) -> None:
         except charts.BusyError:
             st.warning(t("dash_busy", lang))
         else:
-            st.success(t("dash_done", lang, path=path))
+            st.session_state["quick_done"] = str(path)  # the next run shows these results and says so
+            st.rerun()
     elif runner.running:
         st.warning(t("dash_busy", lang))
 
@@ -58,6 +59,10 @@ def main() -> None:
     st.title(t("dash_title", lang))
     st.markdown(t("dash_intro", lang))
 
+    done = st.session_state.pop("quick_done", None)
+    if done is not None:
+        st.session_state["source"] = "quick"  # set before the selector exists in this run
+        st.success(t("dash_done", lang, path=done))
     sources = {"full": charts.RESULTS}
     if (charts.QUICK_DIR / "trilemma.json").is_file():
         sources["quick"] = charts.QUICK_DIR / "trilemma.json"
@@ -74,9 +79,9 @@ def main() -> None:
     present_datasets = list(dict.fromkeys(r["dataset"] for r in results["table"]))
     present_models = [m for m in MODELS if any(r["model"] == m for r in results["table"])]
     datasets = st.sidebar.multiselect(t("dash_datasets", lang), present_datasets, default=present_datasets,
-                                      format_func=lambda d: charts.dataset_name(d, lang), key="datasets")  # fmt: skip
+                                      format_func=lambda d: charts.dataset_name(d, lang), key=f"datasets-{chosen}")  # fmt: skip
     models = st.sidebar.multiselect(t("dash_models", lang), present_models, default=present_models,
-                                    format_func=lambda m: charts.model_name(m, lang), key="models")  # fmt: skip
+                                    format_func=lambda m: charts.model_name(m, lang), key=f"models-{chosen}")  # fmt: skip
     rows = charts.filtered(results, datasets, models)
     if not rows:
         st.warning(t("dash_nothing", lang))

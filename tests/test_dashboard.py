@@ -113,17 +113,18 @@ def test_rerun_button_reports_progress_and_offers_the_quick_results(results_file
 
     monkeypatch.setattr(benchmarks.trilemma, "run", fake_run)
     app = run_app()
+    assert len(app.dataframe[0].value) == 12  # the shipped (here: made-up full) results
     app.button[0].click().run()
     assert not app.exception
     assert calls == [(True, 1)]
     assert app.success[0].value.startswith(ES["dash_done"].split("{")[0])
     written = charts.QUICK_DIR / "trilemma.json"
     assert json.loads(written.read_text())["machine"]["quick"] is True
-    app.run()
     source = app.sidebar.radio[1]  # full or quick, now that a quick run exists
-    assert source.options == [ES["dash_source_full"], ES["dash_source_quick"]]
-    source.set_value("quick").run()
-    assert not app.exception and len(app.dataframe[0].value) == 6  # the quick file: ring only
+    assert source.options == [ES["dash_source_full"], ES["dash_source_quick"]] and source.value == "quick"
+    assert len(app.dataframe[0].value) == 6  # the charts and tables now show the quick file: ring only
+    source.set_value("full").run()
+    assert not app.exception and len(app.dataframe[0].value) == 12
 
 
 def test_quick_rerun_cannot_run_twice_at_once(tmp_path):

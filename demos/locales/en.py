@@ -283,7 +283,7 @@ STRINGS: dict[str, str] = {
     "dash_rerun": "Re-run the quick benchmark",
     "dash_rerun_help": "Trains every family again with tiny budgets on the ring and the digits (one seed, a few minutes) and shows those numbers: a check that the pipeline works, not a replacement for the full run.",
     "dash_progress": "Quick benchmark: {done} of {total} models measured ({last})",
-    "dash_done": "Quick benchmark done: {path}. Pick “My quick re-run” above to see it.",
+    "dash_done": "Quick benchmark done: {path}. The page now shows its numbers; choose “Shipped full run” in the sidebar to go back.",
     "dash_busy": "A quick benchmark is already running (started by someone on this server). Wait for it to finish, then reload.",
     "dash_nothing": "Choose at least one data set and one model.",
     "dash_pending": "No comparison results yet ({error}). Run `python -m benchmarks trilemma` (full, about 40 minutes) or the quick re-run below.",

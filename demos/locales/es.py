@@ -288,7 +288,7 @@ STRINGS: dict[str, str] = {
     "dash_rerun": "Volver a ejecutar el benchmark rápido",
     "dash_rerun_help": "Vuelve a entrenar todas las familias con presupuestos mínimos en el anillo y los dígitos (una semilla, unos minutos) y muestra esas cifras: comprueba que el proceso funciona, no sustituye a la ejecución completa.",
     "dash_progress": "Benchmark rápido: {done} de {total} modelos medidos ({last})",
-    "dash_done": "Benchmark rápido terminado: {path}. Elige «Mi ejecución rápida» arriba para verlo.",
+    "dash_done": "Benchmark rápido terminado: {path}. La página ya muestra sus cifras; elige «Ejecución completa incluida» en la barra lateral para volver.",
     "dash_busy": "Ya hay un benchmark rápido en marcha (lo inició alguien en este servidor). Espera a que termine y recarga.",
     "dash_nothing": "Elige al menos un conjunto de datos y un modelo.",
     "dash_pending": "Todavía no hay resultados de la comparación ({error}). Ejecuta `python -m benchmarks trilemma` (completo, unos 40 minutos) o la ejecución rápida de abajo.",
