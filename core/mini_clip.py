@@ -53,11 +53,11 @@ def attributes(images: Tensor, labels: Tensor) -> list[list[str]]:
     cov = (mass * (rows - mr[:, None, None]) * (cols - mc[:, None, None])).sum((1, 2)) / total
     has_ink = (images[:, 0] > 0.25).any(2).float()  # [N, 8] rows with ink
     height = (7 - has_ink.flip(1).argmax(1)) - has_ink.argmax(1) + 1  # last inked row - first + 1
+    class_median = {int(c): ink[labels == c].median() for c in labels.unique()}  # each digit's typical ink
     out: list[list[str]] = []
     for i in range(len(images)):
-        same = labels == labels[i]
         keys = []
-        median_ink = ink[same].median()
+        median_ink = class_median[int(labels[i])]
         if ink[i] > 1.15 * median_ink:
             keys.append("thick")
         elif ink[i] < 0.85 * median_ink:

@@ -20,16 +20,15 @@ from core.pretrained import CLIP_ALLOWLIST, ModelRefusedError, ModelUnavailableE
 from core.train import MINI_CLIP_DIR
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
-from demos.layout import LIGHT, markdown
+from demos.layout import LIGHT, markdown, picture_inputs
 from demos.plots import base_layout
 
 MINI = "mini"
 MODELS = (MINI, *CLIP_ALLOWLIST)
-SOURCES = inputs.IMAGE_SOURCES
 IMAGE_SETS = ("digits", "photos")
 MAX_PROMPT_CHARS = 1000  # longer prompts are cut here first (then to the model's own token limit)
 MAX_LABELS = 12
-LIMITS = {"digit_index": inputs.DIGIT_INDEX, "scale": (1.0, 100.0)}
+LIMITS = {"scale": (1.0, 100.0)}
 UPLOAD_SIZE = 224
 DEFAULTS = {"labels": "zero, one, two, three, four, five, six, seven, eight, nine", "template": "a handwritten {}"}
 # Known failures of the real CLIP (photo, labels, template): counting, and colours bound to the wrong object.
@@ -192,10 +191,7 @@ def build(demo: gr.Blocks) -> None:
     markdown("clip_zero_help")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
-            source = inputs.Radio([(I18N(f"clip_source_{s}"), s) for s in SOURCES], value="digit", label=I18N("clip_source"))
-            digit_index = inputs.Slider(*LIMITS["digit_index"], value=7, step=1, label=I18N("clip_digit_index"))
-            photo = inputs.Dropdown(list(PHOTOS), value="cat", label=I18N("clip_photo"))
-            upload = inputs.Image(label=I18N("clip_upload"), type="numpy", height=180)
+            source, digit_index, photo, upload = picture_inputs(digit=7, photo="cat", height=180)
             labels = gr.Textbox(value=DEFAULTS["labels"], label=I18N("clip_labels"), lines=2, elem_id="clip-labels")
             template = gr.Textbox(value=DEFAULTS["template"], label=I18N("clip_template"), elem_id="clip-template")
             scale = inputs.Slider(*LIMITS["scale"], value=18.0, step=0.5, label=I18N("clip_scale"), elem_id="clip-scale")

@@ -26,3 +26,15 @@ def train_stop_buttons(elem_id: str) -> tuple[gr.Button, gr.Button]:
         train = gr.Button("▶ " + I18N("ae_train"), variant="primary", elem_id=elem_id)
         stop = gr.Button(I18N("ae_stop"))
     return train, stop
+
+
+def picture_inputs(*, digit: int, photo: str, height: int) -> tuple[gr.Radio, gr.Slider, gr.Dropdown, gr.Image]:
+    """Returns the widgets of `inputs.picture`: a digit, photo or upload choice, a digit number, a photo and an upload box."""
+    from core.data.images import PHOTOS
+    from demos import inputs
+
+    source = inputs.Radio([(I18N(f"clip_source_{s}"), s) for s in inputs.IMAGE_SOURCES], value="digit", label=I18N("clip_source"))
+    digit_index = inputs.Slider(*inputs.DIGIT_INDEX, value=digit, step=1, label=I18N("clip_digit_index"))
+    photo_choice = inputs.Dropdown(list(PHOTOS), value=photo, label=I18N("clip_photo"))
+    upload = inputs.Image(label=I18N("clip_upload"), type="numpy", height=height)
+    return source, digit_index, photo_choice, upload

@@ -11,23 +11,21 @@ import time
 import gradio as gr
 import plotly.graph_objects as go
 
-from core.data.images import PHOTOS
 from core.latent_diffusion import Final, decode, fit_image, image_to_image, round_trip, text_to_image_steps
 from core.pretrained import PIPELINE_ALLOWLIST, ModelRefusedError, ModelUnavailableError, load_pipeline
 from core.train import MINI_LDM_DIR
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
-from demos.layout import HEAVY, markdown
+from demos.layout import HEAVY, markdown, picture_inputs
 from demos.plots import channel_strip, enlarge
 
 MINI = "mini"
 MODELS = (MINI, *PIPELINE_ALLOWLIST)
-SOURCES = inputs.IMAGE_SOURCES
 MAX_PROMPT_CHARS = 1000
 # per model: (smallest size, largest size, size step, default size, default guidance)
 BOUNDS = {MINI: (32, 64, 16, 32, 4.0)}
 REAL_BOUNDS = (256, 768, 64, 512, 7.5)
-LIMITS = {"steps": (1, 50), "guidance": (0.0, 15.0), "strength": (0.05, 1.0), "digit_index": inputs.DIGIT_INDEX}
+LIMITS = {"steps": (1, 50), "guidance": (0.0, 15.0), "strength": (0.05, 1.0)}
 REFRESH_SECONDS = 0.15  # at most ~7 updates per second reach the page
 
 
@@ -168,10 +166,7 @@ def build(demo: gr.Blocks) -> None:
     markdown("sd_round_trip_help")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=260):
-            source = inputs.Radio([(I18N(f"clip_source_{s}"), s) for s in SOURCES], value="digit", label=I18N("clip_source"))
-            digit_index = inputs.Slider(*LIMITS["digit_index"], value=3, step=1, label=I18N("clip_digit_index"))
-            photo = inputs.Dropdown(list(PHOTOS), value="astronaut", label=I18N("clip_photo"))
-            upload = inputs.Image(label=I18N("clip_upload"), type="numpy", height=160)
+            source, digit_index, photo, upload = picture_inputs(digit=3, photo="astronaut", height=160)
             trip_button = gr.Button(I18N("sd_round_trip_button"), elem_id="sd-trip-run")
         with gr.Column(scale=3):
             with gr.Row():

@@ -24,7 +24,7 @@ import torch
 from torch import Tensor, nn
 from torch.nn import functional as F
 
-from core.gan.lab2d import mlp
+from core.gan.lab2d import mlp, standardisation
 from core.training import Trainer, update_average
 
 
@@ -123,9 +123,7 @@ class DDGAN(nn.Module):
 
 def ddgan_config_for_data(data: Tensor, **options) -> DDGANConfig:
     """Returns a `DDGANConfig` whose shift and scale standardise `data` `[N, D]`."""
-    shift = data.mean(0)
-    scale = float(data.std(0).max().clamp_min(1e-3))
-    return DDGANConfig(data_dim=data.shape[1], data_shift=tuple(float(v) for v in shift), data_scale=scale, **options)
+    return DDGANConfig(**standardisation(data), **options)
 
 
 def ddgan_trainer(

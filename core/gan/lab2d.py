@@ -81,11 +81,16 @@ class GAN2D(nn.Module):
         return self.generate(self.noise(num_samples, generator=generator))
 
 
+def standardisation(data: Tensor) -> dict:
+    """Returns the config fields that standardise `data` [N, D]: its mean as `data_shift`, its largest std as
+    `data_scale`, and `data_dim` (shared by `GAN2DConfig` and `DDGANConfig`)."""
+    shift = tuple(float(v) for v in data.mean(0))
+    return {"data_shift": shift, "data_scale": float(data.std(0).max().clamp_min(1e-3)), "data_dim": data.shape[1]}
+
+
 def config_for_data(data: Tensor, **options) -> GAN2DConfig:
     """Returns a `GAN2DConfig` whose shift and scale standardise `data` [N, D] (D = 2 for the lab)."""
-    shift = data.mean(0)
-    scale = float(data.std(0).max().clamp_min(1e-3))
-    return GAN2DConfig(data_shift=tuple(float(v) for v in shift), data_scale=scale, data_dim=data.shape[1], **options)
+    return GAN2DConfig(**standardisation(data), **options)
 
 
 @dataclass
