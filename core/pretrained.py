@@ -5,7 +5,9 @@ an allowlist; anything else is refused before any library is asked, so a refused
 the network. The libraries are imported on first use (nothing at import time), loaded models are
 cached, and at most one large pipeline stays in memory: loading another releases the previous one.
 When an allowlisted model cannot be loaded (no network, `HF_HUB_OFFLINE=1`, not downloaded) the
-loader raises `ModelUnavailableError` with one sentence the interface can show.
+loader raises `ModelUnavailableError` with one sentence the interface can show; `clip_available` and
+`pipeline_available` tell beforehand, without reading any weights, so an interface can switch its
+controls to the model that will actually run.
 
 `build_clip_tokenizer` makes a CLIP tokenizer from our own vocabulary: a byte-pair encoding trained
 on the captions we write, saved in the `vocab.json` / `merges.txt` format `CLIPTokenizer` reads.
@@ -59,6 +61,21 @@ def resolve(source: str | Path, allowlist: Iterable[str]) -> Source:
     raise ModelRefusedError(f"{text!r} is neither a local model folder nor one of the allowed models ({', '.join(allowlist)})")
 
 
+def _offline() -> bool:
+    from huggingface_hub import constants
+
+    return bool(constants.HF_HUB_OFFLINE)
+
+
+def _available(source: Source, index_file: str) -> bool:
+    """Returns whether `source` can be loaded without a download that is impossible here."""
+    if source.local or not _offline():
+        return True  # a folder is here; online, an allowlisted id can be downloaded
+    from huggingface_hub import try_to_load_from_cache
+
+    return isinstance(try_to_load_from_cache(source.ref, index_file), str)  # offline: only what the cache already holds
+
+
 def _load(loader, source: Source, what: str, **options):
     try:
         return loader(source.ref, local_files_only=source.local, **options)
@@ -71,12 +88,22 @@ _CLIP_LOCK = threading.Lock()
 MAX_CLIP_MODELS = 2  # the mini CLIP and one real CLIP fit side by side
 
 
+def clip_available(source: str | Path) -> bool:
+    """Returns whether the CLIP `source` can be loaded here (a folder, a cached id, or any allowlisted id when online).
+
+    Reads no weights; raises `ModelRefusedError` for a source that is not allowed."""
+    where = resolve(source, CLIP_ALLOWLIST)
+    return where.ref in _CLIP_CACHE or _available(where, "config.json")
+
+
 def load_clip(source: str | Path) -> tuple[Any, Any]:
     """Returns (`CLIPModel` in eval mode, `CLIPProcessor`) from a folder or an allowlisted id, cached."""
     where = resolve(source, CLIP_ALLOWLIST)
     with _CLIP_LOCK:
         if where.ref in _CLIP_CACHE:
             return _CLIP_CACHE[where.ref]
+        if not _available(where, "config.json"):
+            raise ModelUnavailableError(f"the CLIP model {where.ref!r} could not be loaded here (offline and not downloaded)")
         from transformers import CLIPModel, CLIPProcessor
 
         model = _load(CLIPModel.from_pretrained, where, "CLIP model", use_safetensors=True).eval()  # never unpickle weights
@@ -104,13 +131,26 @@ class _PipelineSlot:
 _SLOT = _PipelineSlot()
 
 
+def pipeline_available(source: str | Path) -> bool:
+    """Returns whether the pipeline `source` can be loaded here (a folder, a cached id, or any allowlisted id when online).
+
+    Reads no weights; raises `ModelRefusedError` for a source that is not allowed."""
+    where = resolve(source, PIPELINE_ALLOWLIST)
+    return where.ref == _SLOT.ref or _available(where, "model_index.json")
+
+
 def load_pipeline(source: str | Path, *, image_to_image: bool = False) -> Any:
     """Returns a `StableDiffusionPipeline` (or, with `image_to_image`, its img2img sibling on the same weights).
 
-    Loading a different pipeline first releases the one in memory."""
+    Loading a different pipeline first releases the one in memory; a pipeline that cannot be here (offline,
+    not downloaded) is refused before that, so the one in memory stays."""
     where = resolve(source, PIPELINE_ALLOWLIST)
     with _SLOT.lock:
         if _SLOT.ref != where.ref:
+            if not _available(where, "model_index.json"):
+                raise ModelUnavailableError(
+                    f"the Stable Diffusion pipeline {where.ref!r} could not be loaded here (offline and not downloaded)"
+                )
             _SLOT.release()
             from diffusers import StableDiffusionImg2ImgPipeline, StableDiffusionPipeline
 

@@ -137,3 +137,29 @@ def test_one_pipeline_at_a_time_and_img2img_shares_its_weights(tokenizer_dir, tm
     assert pretrained.loaded_pipeline() == str(second.resolve()) and other.unet is not None
     pretrained.release_pipeline()
     assert pretrained.loaded_pipeline() is None
+
+
+def test_availability_is_known_without_loading_and_offline_ids_are_not_available(tokenizer_dir, tmp_path, monkeypatch):
+    import transformers
+
+    folder = tiny_clip(tokenizer_dir, tmp_path / "clip")
+
+    def boom(*args, **kwargs):
+        raise AssertionError("a library was asked to load weights")
+
+    monkeypatch.setattr(transformers.CLIPModel, "from_pretrained", boom)
+    assert pretrained.clip_available(folder) and not pretrained.clip_available(CLIP_ALLOWLIST[0])
+    assert not pretrained.pipeline_available(PIPELINE_ALLOWLIST[0])
+    with pytest.raises(ModelRefusedError):
+        pretrained.clip_available("someone/evil-model")
+    monkeypatch.setattr(pretrained, "_offline", lambda: False)  # online, an allowlisted id can be downloaded
+    assert pretrained.clip_available(CLIP_ALLOWLIST[0]) and pretrained.pipeline_available(PIPELINE_ALLOWLIST[0])
+
+
+def test_asking_for_an_unavailable_pipeline_keeps_the_one_in_memory(tokenizer_dir, tmp_path):
+    folder = tiny_pipeline(tokenizer_dir, tmp_path / "sd", 0)
+    pipe = load_pipeline(folder)
+    with pytest.raises(ModelUnavailableError, match="could not be loaded"):
+        load_pipeline(PIPELINE_ALLOWLIST[0])
+    assert pretrained.loaded_pipeline() == str(folder.resolve()) and load_pipeline(folder) is pipe  # no reload after the refusal
+    pretrained.release_pipeline()
