@@ -6,10 +6,13 @@ from typing import Literal
 
 from demos.locales.en import STRINGS as EN
 from demos.locales.es import STRINGS as ES
+from demos.locales.gradio_en import STRINGS as GRADIO_EN
+from demos.locales.gradio_es import STRINGS as GRADIO_ES
 
 Lang = Literal["en", "es"]
 LANGS: tuple[Lang, ...] = ("en", "es")
-TABLES: dict[Lang, dict[str, str]] = {"en": EN, "es": ES}
+# Gradio's own texts ride along: its frontend reads a key of the app's table before its built-in one.
+TABLES: dict[Lang, dict[str, str]] = {"en": {**EN, **GRADIO_EN}, "es": {**ES, **GRADIO_ES}}
 
 
 def t(key: str, lang: Lang = "en", **params: object) -> str:
