@@ -33,7 +33,7 @@ from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import LATEX, LIGHT, markdown, train_stop_buttons
 from demos.models import autoencoder, classifier
 from demos.plots import image_grid
-from demos.raster import RasterAxes, class_legend, font, labeled_tiles
+from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted, labeled_tiles
 
 MAP_MODELS = ("ae_2d", "vae_2d")  # the two models of the latent maps, side by side
 VIEWS = ("codes", "manifold")
@@ -282,10 +282,8 @@ def beta_gallery(request: gr.Request):
         fig = figures(name)
         panel = axes.canvas(t("ae_beta_panel", lang, beta=beta), "z1", "z2")
         axes.scatter(panel, codes(name), test_digits()[1].numpy(), radius=2.0, alpha=0.85)
-        ImageDraw.Draw(panel).text(
-            (axes.left + axes.size / 2, 24), t("ae_beta_figures", lang, kl=fig["test_kl"], rec=fig["test_reconstruction_nll"]),
-            fill=(75, 85, 99), font=font(12), anchor="mt",
-        )  # fmt: skip
+        figures_line = t("ae_beta_figures", lang, kl=fig["test_kl"], rec=fig["test_reconstruction_nll"])
+        draw_fitted(ImageDraw.Draw(panel), figures_line, (2, 24, panel.width - 2, axes.top - 2), size=12, center=axes.left + axes.size / 2, fill=AXIS_COLOR)
         panels.append(panel)
     width = sum(p.width for p in panels)
     strip = Image.new("RGB", (width, panels[0].height), "white")

@@ -2,13 +2,16 @@
 
 A Gradio `Image` reports the pixel a person clicked (`gr.SelectData.index`), which a plotly figure
 cannot; `RasterAxes` draws axes, ticks, labels and marks into a PIL image and maps clicked pixels
-back to data coordinates.
+back to data coordinates. Every image the server draws writes its text with `font()` (DejaVu Sans,
+shipped in `assets/fonts/`: Pillow's bundled font has no accented letters) and fits long titles
+with `draw_fitted()`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
@@ -17,12 +20,74 @@ from demos.plots import class_colors, hex_to_rgb
 
 AXIS_COLOR = (75, 85, 99)
 GRID_COLOR = (235, 235, 240)
+FONT_PATH = Path(__file__).resolve().parent.parent / "assets" / "fonts" / "DejaVuSans.ttf"
+# Gradio draws its image toolbar (fullscreen, download, share) over an image's top-right corner;
+# titles keep this many pixels free at the right.
+TOOLBAR_CLEARANCE = 40
 
 
-@lru_cache(maxsize=8)
-def font(size: int = 13) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
-    """Returns Pillow's bundled font at `size` pixels."""
-    return ImageFont.load_default(size=size)
+@lru_cache(maxsize=16)
+def font(size: int = 13) -> ImageFont.FreeTypeFont:
+    """Returns the gallery's font (DejaVu Sans, with every Spanish letter) at `size` pixels."""
+    return ImageFont.truetype(str(FONT_PATH), size)
+
+
+def line_height(text_font: ImageFont.FreeTypeFont) -> int:
+    """Returns the distance in pixels between two lines of text in `text_font`."""
+    return round(text_font.size * 1.2)
+
+
+def _split(words: list[str], text_font: ImageFont.FreeTypeFont) -> list[str]:
+    """Returns two lines of `words` split where the longer line is shortest."""
+    splits = ([" ".join(words[:i]), " ".join(words[i:])] for i in range(1, len(words)))
+    return min(splits, key=lambda lines: max(text_font.getlength(line) for line in lines))
+
+
+def fit_lines(
+    text: str, max_width: float, *, size: int = 13, min_size: int = 10, max_height: float | None = None
+) -> tuple[list[str], ImageFont.FreeTypeFont]:
+    """Returns `text` as one or two lines, and the largest font up to `size` at which they fit `max_width` (and `max_height`).
+
+    A slightly smaller font on one line comes first (down to 80% of `size`), then two lines, then smaller
+    still; text that fits nowhere is cut with an ellipsis at `min_size`.
+    """
+    words = text.split()
+
+    def fits(lines: list[str], text_font: ImageFont.FreeTypeFont) -> bool:
+        tall = max_height is not None and len(lines) * line_height(text_font) > max_height
+        return not tall and all(text_font.getlength(line) <= max_width for line in lines)
+
+    for px in range(size, max(min_size, round(size * 0.8)) - 1, -1):
+        if fits([text], font(px)):
+            return [text], font(px)
+    for px in range(size, min_size - 1, -1):
+        if len(words) > 1 and fits(lines := _split(words, font(px)), font(px)):
+            return lines, font(px)
+    smallest = font(min_size)
+    cut = text
+    while cut and smallest.getlength(cut + "…") > max_width:
+        cut = cut[:-1]
+    return [cut.rstrip() + "…"], smallest
+
+
+def draw_fitted(
+    draw: ImageDraw.ImageDraw,
+    text: str,
+    box: tuple[float, float, float, float],
+    *,
+    size: int = 13,
+    center: float | None = None,
+    fill: str | tuple[int, int, int] = "black",
+    min_size: int = 10,
+) -> None:
+    """Draws `text` inside `box` (x0, y0, x1, y1), shrunk or wrapped to fit, centred at `center` (default the box's middle) as far as the box allows."""
+    x0, y0, x1, y1 = box
+    lines, text_font = fit_lines(text, x1 - x0, size=size, min_size=min_size, max_height=y1 - y0)
+    middle = (x0 + x1) / 2 if center is None else center
+    for i, line in enumerate(lines):
+        half = text_font.getlength(line) / 2
+        x = min(max(middle, x0 + half), x1 - half)
+        draw.text((x, y0 + i * line_height(text_font)), line, fill=fill, font=text_font, anchor="mt")
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -95,7 +160,8 @@ class RasterAxes:
             draw.line([(box[0] - 4, y), (box[0], y)], fill=AXIS_COLOR)
             draw.text((box[0] - 6, y), f"{value:g}", fill=AXIS_COLOR, font=small, anchor="rm")
         draw.text((self.left + self.size / 2, self.height - 4), x_label, fill="black", font=font(13), anchor="mb")
-        draw.text((self.left + self.size / 2, 6), title, fill="black", font=font(15), anchor="mt")
+        title_box = (4, 4, self.width - TOOLBAR_CLEARANCE, self.top - 2)
+        draw_fitted(draw, title, title_box, size=15, center=self.left + self.size / 2)
         label = Image.new("RGBA", (self.size, 18), (255, 255, 255, 0))
         ImageDraw.Draw(label).text((self.size / 2, 9), y_label, fill="black", font=font(13), anchor="mm")
         rotated = label.rotate(90, expand=True)
@@ -147,7 +213,8 @@ class RasterAxes:
 def class_legend(image: Image.Image, *, title: str, x: int, y: int) -> None:
     """Draws a vertical legend of the ten digit colours at (x, y)."""
     draw = ImageDraw.Draw(image)
-    draw.text((x, y), title, fill="black", font=font(12))
+    lines, title_font = fit_lines(title, image.width - x - 2, size=12, min_size=9, max_height=16)
+    draw.text((x, y), lines[0], fill="black", font=title_font)
     for digit, color in enumerate(class_colors(10)):
         top = y + 18 + 17 * digit
         draw.ellipse([x, top + 2, x + 10, top + 12], fill=hex_to_rgb(color))

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from demos import raster
 from demos.raster import RasterAxes, labeled_tiles, nice_ticks
 
 
@@ -38,3 +39,42 @@ def test_canvas_has_the_declared_size_and_draws_in_the_plot_area():
 def test_labeled_tiles_layout():
     tiles = labeled_tiles(np.zeros((10, 8, 8)), [str(i) for i in range(10)], [True] * 5 + [False] * 5, per_row=4, scale=4)
     assert tiles.size == (4 * (32 + 10) + 10, 3 * (32 + 22) + 8)
+
+
+LONG_TITLE = "Autoencoder variacional (VAE), latente 2-D: códigos de 364 dígitos de prueba, con un título todavía más largo"
+
+
+def ink(image) -> np.ndarray:
+    """Returns the (row, column) of every non-white pixel."""
+    return np.argwhere((np.asarray(image.convert("RGB")) < 250).any(-1))
+
+
+@pytest.mark.parametrize("title", ["z", "Autoencoder (AE): códigos de 364 dígitos de prueba", LONG_TITLE])
+def test_a_title_fits_the_image_and_keeps_clear_of_the_image_toolbar(title):
+    axes = RasterAxes((0.0, 0.0), (1.0, 1.0), size=400, right=44)
+    blank = np.asarray(axes.canvas("", "z1", "z2"))
+    drawn = np.asarray(axes.canvas(title, "z1", "z2"))
+    title_ink = np.argwhere((drawn != blank).any(-1))
+    assert len(title_ink) > 0, "the title is drawn"
+    assert title_ink[:, 0].max() < axes.top, "the title stays above the plot"
+    assert title_ink[:, 1].min() >= 2, "not cut at the left edge"
+    # Gradio's image toolbar sits in the top-right corner: the title leaves it free
+    assert title_ink[:, 1].max() < axes.width - raster.TOOLBAR_CLEARANCE
+
+
+def test_long_text_is_shrunk_then_wrapped_to_fit():
+    lines, fitted = raster.fit_lines("beta = 1", 300, size=15)
+    assert lines == ["beta = 1"] and fitted.size == 15, "short text is left alone"
+    lines, fitted = raster.fit_lines(LONG_TITLE, 400, size=15, max_height=30)
+    assert len(lines) == 2 and " ".join(lines) == LONG_TITLE
+    assert all(fitted.getlength(line) <= 400 for line in lines)
+    assert len(lines) * raster.line_height(fitted) <= 30
+
+
+def test_legend_title_fits_the_margin():
+    axes = RasterAxes((0.0, 0.0), (1.0, 1.0), size=200, right=44)
+    image = axes.canvas("", "z1", "z2")
+    before = np.asarray(image).copy()
+    raster.class_legend(image, title="Dígito", x=axes.left + axes.size + 8, y=axes.top)
+    changed = np.argwhere((np.asarray(image) != before).any(-1))
+    assert changed[:, 1].max() < image.width - 1, "the legend title is not cut at the right edge"
