@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import torch
 
 from benchmarks.common import DEFAULT_OUT
-from demos.texts import Lang, t
+from demos.texts import Lang, format_date, t
 
 RESULTS = DEFAULT_OUT / "trilemma.json"  # the shipped full run
 QUICK_DIR = Path(tempfile.gettempdir()) / "gallery-trilemma-quick"  # the dashboard's quick re-runs, apart from it
@@ -279,8 +279,8 @@ def source_caption(results: dict[str, Any], lang: Lang) -> str:
     """Returns where the numbers come from: full or quick run, when, on what machine, with which budgets."""
     machine = results.get("machine", {})
     kind = t("tc_quick_run" if machine.get("quick") else "tc_full_run", lang)
-    return t("tc_source", lang, kind=kind, when=machine.get("timestamp", "?"), cpus=machine.get("cpu_count", "?"), torch=machine.get("torch", "?"),
-             seeds=results.get("seeds", "?"))  # fmt: skip
+    when = format_date(machine.get("timestamp", "?"), lang)  # "24 de noviembre de 2026", not the machine's ISO stamp
+    return t("tc_source", lang, kind=kind, when=when, cpus=machine.get("cpu_count", "?"), torch=machine.get("torch", "?"), seeds=results.get("seeds", "?"))
 
 
 class BusyError(RuntimeError):

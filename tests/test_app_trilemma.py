@@ -80,3 +80,17 @@ def test_comparison_draws_every_family_on_the_chosen_data(client, dataset):
 def test_comparison_refuses_an_unknown_dataset(client):
     with pytest.raises(AppError, match="must be one of"):
         client.predict("moons", api_name="/trilemma_compare")
+
+
+def test_comparison_source_gives_a_readable_date_in_the_users_language(client, spanish_client):
+    import re
+
+    from demos.i18n import format_date
+    from demos.trilemma_charts import RESULTS, load_results
+
+    stamp = load_results(RESULTS)["machine"]["timestamp"]  # e.g. "2026-11-24T08:15:35+00:00"
+    for caller, lang in ((spanish_client, "es"), (client, "en")):
+        source = caller.predict("ring", api_name="/trilemma_compare")[2].split("\n\n")[0]
+        assert format_date(stamp, lang) in source and stamp not in source
+        assert re.search(r"\d{4}-\d{2}-\d{2}T", source) is None
+    assert " de 20" in format_date(stamp, "es")

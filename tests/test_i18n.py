@@ -42,3 +42,55 @@ def test_language_from_accept_language(header, lang):
 def test_t_fills_fields_and_falls_back_to_english():
     assert t("err_range", "es", name="K", lo=1, hi=30) == "«K» tiene que estar entre 1 y 30."
     assert t("err_range", "en", name="K", lo=1, hi=30) == "“K” must be between 1 and 30."
+
+
+@pytest.mark.parametrize(
+    ("iso", "lang", "shown"),
+    [("2026-11-20T10:11:12+00:00", "es", "20 de noviembre de 2026"), ("2026-11-20T10:11:12+00:00", "en", "20 November 2026"),
+     ("2027-01-05", "es", "5 de enero de 2027"), ("2027-01-05T23:59:59", "en", "5 January 2027")],
+)  # fmt: skip
+def test_format_date_reads_like_a_date_in_each_language(iso, lang, shown):
+    from demos.i18n import format_date
+
+    assert format_date(iso, lang) == shown
+
+
+@pytest.mark.parametrize("raw", ["?", "", "yesterday"])
+def test_format_date_leaves_what_is_not_a_date_alone(raw):
+    from demos.i18n import format_date
+
+    assert format_date(raw, "es") == raw
+
+
+def test_gradio_texts_use_voseo_and_ride_in_the_app_tables():
+    import re
+
+    from demos.i18n import I18N, TABLES
+    from demos.locales.gradio_en import STRINGS as GRADIO_EN
+    from demos.locales.gradio_es import STRINGS as GRADIO_ES
+
+    assert set(GRADIO_EN) == set(GRADIO_ES)
+    assert all(fields(GRADIO_EN[k]) == fields(GRADIO_ES[k]) for k in GRADIO_EN)
+    usted_or_tu = re.compile(r"\b(aquí|Arrastre|Arrastra|Coloque|Haga|Haz|Suelte|suelta|Cargue|Sube|seleccione|selecciona|permita|Compruebe|contacte|"
+                             r"Duplique|inténtelo|está visitando|debe)\b", re.IGNORECASE)  # fmt: skip
+    assert [text for text in GRADIO_ES.values() if usted_or_tu.search(text)] == []
+    assert GRADIO_ES["upload_text.drop_image"] == "Arrastrá la imagen acá"
+    assert GRADIO_ES["upload_text.click_to_upload"] == "Hacé clic para subir"
+    for lang, table in (("en", GRADIO_EN), ("es", GRADIO_ES)):
+        assert table.items() <= TABLES[lang].items() and table.items() <= I18N.translations_dict[lang].items()
+
+
+def test_gradio_keys_are_keys_of_the_installed_gradio():
+    """Each overridden key is one that Gradio's frontend defines (its English table), so an upgrade that renames one shows here."""
+    from pathlib import Path
+
+    import gradio
+
+    from demos.locales.gradio_en import STRINGS as GRADIO_EN
+
+    assets = Path(gradio.__file__).parent / "templates" / "frontend" / "assets"
+    bundle = "".join(path.read_text(encoding="utf-8") for path in assets.glob("core-*.js"))
+    for key, english in GRADIO_EN.items():
+        section, leaf = key.split(".")
+        assert f"{leaf}:`{english}`" in bundle, key
+        assert section in bundle, key

@@ -107,7 +107,7 @@ STRINGS: dict[str, str] = {
     "tc_detail_ddim_few_steps": "precision: DDPM {ddpm:.3f}, DDIM-50 {ddim50:.3f}, DDIM-10 {ddim10:.3f}",
     "tc_full_run": "the shipped full run",
     "tc_quick_run": "a quick run (tiny training budgets: the numbers only show that the pipeline works)",
-    "tc_source": "Numbers from {kind}, {when}, {cpus} CPUs, torch {torch}, {seeds} seed(s) per model.",
+    "tc_source": "Measured on {when} in {kind}: {cpus} CPUs, torch {torch}, {seeds} seed(s) per model.",
     "tc_scale_note": (
         "**Different scales.** Ours: 2D points and 8x8 digits, small networks trained in minutes, timed on this CPU with one "
         "thread. The paper's: CIFAR-10 images, large networks, timed on a V100 GPU. Compare the *shape* of the trade-off, "

@@ -109,7 +109,7 @@ STRINGS: dict[str, str] = {
     "tc_detail_ddim_few_steps": "precisión: DDPM {ddpm:.3f}, DDIM-50 {ddim50:.3f}, DDIM-10 {ddim10:.3f}",
     "tc_full_run": "la ejecución completa incluida",
     "tc_quick_run": "una ejecución rápida (entrenamientos mínimos: las cifras solo muestran que el proceso funciona)",
-    "tc_source": "Cifras de {kind}, {when}, {cpus} CPU, torch {torch}, {seeds} semilla(s) por modelo.",
+    "tc_source": "Medido el {when} en {kind}: {cpus} CPU, torch {torch}, {seeds} semilla(s) por modelo.",
     "tc_scale_note": (
         "**Escalas distintas.** La nuestra: puntos 2D y dígitos de 8x8, redes pequeñas entrenadas en minutos y cronometradas "
         "en esta CPU con un hilo. La del artículo: imágenes de CIFAR-10, redes grandes y una GPU V100. Compara la *forma* "
