@@ -18,6 +18,7 @@ import torch
 from benchmarks.common import DEFAULT_OUT
 from demos.texts import Lang, format_date, t
 
+ROOT = Path(__file__).resolve().parent.parent
 RESULTS = DEFAULT_OUT / "trilemma.json"  # the shipped full run
 QUICK_DIR = Path(tempfile.gettempdir()) / "gallery-trilemma-quick"  # the dashboard's quick re-runs, apart from it
 MODEL_COLORS = {
@@ -32,17 +33,31 @@ class ResultsError(ValueError):
     """A results file that is missing, unreadable or not the trilemma benchmark's."""
 
 
+def shown_path(path: Path | str) -> str:
+    """Returns how a results file is named to people: its path inside the project, else its file name alone
+    (a visitor has no use for the server's folders, and should not see them)."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.name
+
+
 def load_results(path: Path = RESULTS) -> dict[str, Any]:
-    """Returns the `results` of a trilemma benchmark file (plus its `machine`), or raises `ResultsError`."""
+    """Returns the `results` of a trilemma benchmark file (plus its `machine`), or raises `ResultsError`
+    (whose message names the file with `shown_path`)."""
+    name = shown_path(path)
     try:
         payload = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ResultsError(f"cannot read {path}: {exc}") from exc
+    except OSError as exc:  # its own message would repeat the absolute path
+        raise ResultsError(f"cannot read {name}: {exc.strerror or type(exc).__name__}") from exc
+    except ValueError as exc:
+        raise ResultsError(f"cannot read {name}: {exc}") from exc
     if not isinstance(payload, dict) or payload.get("benchmark") != "trilemma" or not isinstance(payload.get("results"), dict):
-        raise ResultsError(f"{path} is not a trilemma benchmark file")
+        raise ResultsError(f"{name} is not a trilemma benchmark file")
     results = payload["results"]
     if not isinstance(results.get("table"), list):
-        raise ResultsError(f"{path} has no table")
+        raise ResultsError(f"{name} has no table")
     return {**results, "machine": payload.get("machine", {})}
 
 

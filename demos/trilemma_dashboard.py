@@ -62,7 +62,7 @@ def main() -> None:
     done = st.session_state.pop("quick_done", None)
     if done is not None:
         st.session_state["source"] = "quick"  # set before the selector exists in this run
-        st.success(t("dash_done", lang, path=done))
+        st.success(t("dash_done", lang, path=charts.shown_path(done)))
     sources = {"full": charts.RESULTS}
     if (charts.QUICK_DIR / "trilemma.json").is_file():
         sources["quick"] = charts.QUICK_DIR / "trilemma.json"
@@ -74,7 +74,7 @@ def main() -> None:
         st.info(t("dash_pending", lang, error=exc))
         _rerun_section(lang)
         return
-    st.caption(t("dash_found", lang, path=sources[chosen]) + " · " + charts.source_caption(results, lang))
+    st.caption(t("dash_found", lang, path=charts.shown_path(sources[chosen])) + " · " + charts.source_caption(results, lang))
 
     present_datasets = list(dict.fromkeys(r["dataset"] for r in results["table"]))
     present_models = [m for m in MODELS if any(r["model"] == m for r in results["table"])]

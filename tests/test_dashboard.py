@@ -15,7 +15,8 @@ from demos import trilemma_charts as charts
 from demos.locales.en import STRINGS as EN
 from demos.locales.es import STRINGS as ES
 
-SCRIPT = str(Path(__file__).resolve().parent.parent / "demos" / "trilemma_dashboard.py")
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = str(ROOT / "demos" / "trilemma_dashboard.py")
 SPEED = {"gan": 0.001, "vae": 0.001, "ddpm_1000": 2.0, "ddim_50": 0.1, "ddim_10": 0.02, "ddgan_4": 0.01}
 
 
@@ -53,6 +54,16 @@ def run_app() -> AppTest:
     app = AppTest.from_file(SCRIPT, default_timeout=120).run()
     assert not app.exception, app.exception
     return app
+
+
+def shown_texts(app) -> list[str]:
+    """Returns the text of every caption, message and Markdown block on the page."""
+    return [e.value for kind in ("caption", "success", "info", "warning", "error", "markdown") for e in app.get(kind)]
+
+
+def server_paths(app, *folders: Path) -> list[str]:
+    """Returns the texts that show one of `folders` (or the project's own folder) as an absolute path."""
+    return [text for text in shown_texts(app) if any(str(folder) in text for folder in (*folders, ROOT))]
 
 
 def plotly_titles(app) -> list[str]:
@@ -100,6 +111,19 @@ def test_missing_results_say_how_to_make_them(tmp_path, monkeypatch):
     assert app.button[0].label == ES["dash_rerun"]
 
 
+def test_results_file_is_named_without_the_servers_folders(results_file, tmp_path, monkeypatch):
+    app = run_app()  # results outside the project (here in a temporary folder): the file's name alone
+    assert ES["dash_found"].format(path="trilemma.json") in app.caption[0].value
+    assert server_paths(app, tmp_path) == []
+    monkeypatch.setattr(charts, "RESULTS", ROOT / "assets" / "benchmarks" / "trilemma.json")  # the shipped file: its path in the project
+    app = run_app()
+    assert ES["dash_found"].format(path="assets/benchmarks/trilemma.json") in app.caption[0].value
+    assert server_paths(app, tmp_path) == []
+    monkeypatch.setattr(charts, "RESULTS", tmp_path / "missing" / "trilemma.json")
+    app = run_app()
+    assert "trilemma.json" in app.info[0].value and server_paths(app, tmp_path) == []
+
+
 def test_rerun_button_reports_progress_and_offers_the_quick_results(results_file, monkeypatch):
     import benchmarks.trilemma
 
@@ -118,6 +142,7 @@ def test_rerun_button_reports_progress_and_offers_the_quick_results(results_file
     assert not app.exception
     assert calls == [(True, 1)]
     assert app.success[0].value.startswith(ES["dash_done"].split("{")[0])
+    assert server_paths(app, charts.QUICK_DIR, results_file.parent) == []  # the file's name, not where it lies
     written = charts.QUICK_DIR / "trilemma.json"
     assert json.loads(written.read_text())["machine"]["quick"] is True
     source = app.sidebar.radio[1]  # full or quick, now that a quick run exists
