@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import time
+from datetime import datetime
 from functools import lru_cache
 
 import gradio as gr
@@ -21,6 +22,7 @@ from core.diffusion.schedule import SCHEDULES, NoiseSchedule, normal_band_shares
 from core.diffusion.training import diversity, sample_steps
 from core.diffusion.unet import describe_unet
 from demos import diffusion_toy, inputs
+from demos.diffusion_toy import number
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import LATEX, LIGHT, markdown
 from demos.models import classifier, diffusion_unet
@@ -277,8 +279,86 @@ def unet_diagram(request: gr.Request):
 # --- 6. steps against quality, measured by the benchmark ---
 
 
+def readable_date(iso: str, lang: Lang) -> str:
+    """Returns an ISO timestamp as a date people read ("20 de noviembre de 2026"), or the text as is when it is none.
+
+    The trilemma tab shows benchmark timestamps too: this belongs with the shared text helpers (demos/i18n.py).
+    """
+    try:
+        when = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return str(iso)
+    month = t("diff_months", lang).split()[when.month - 1]
+    return t("diff_date", lang, day=when.day, month=month, year=when.year)
+
+
+def curve_reading(rows: list[dict], lang: Lang) -> str:
+    """Returns what the benchmark's steps-quality rows show, in words: accuracy, FID against its noise, time, verdict.
+
+    Rows hold `sampler`, `steps`, `conditional_accuracy`, `seconds_per_sample` and, when measured, `fid` and
+    `real_baseline_fid`. Quality counts as lost with few steps when a sampler's accuracy there is over 2 points
+    below its best, or its FID is above its best by more than the real-vs-real baseline (the measurement's noise).
+    """
+    by = {(r["sampler"], r["steps"]): r for r in rows}
+    samplers = [s for s in SAMPLERS if any(k[0] == s for k in by)]
+    steps = sorted({r["steps"] for r in rows})
+    few, many = steps[0], steps[-1]
+    name = {s: s.upper() for s in samplers}
+
+    def pct(share: float) -> str:
+        return number(100 * share, lang) + "%"
+
+    def curve(sampler: str, key: str) -> list[tuple[int, float]]:
+        return [(k, by[sampler, k][key]) for k in steps if (sampler, k) in by and key in by[sampler, k]]
+
+    accuracy = {s: dict(curve(s, "conditional_accuracy")) for s in samplers}
+    values = [a for c in accuracy.values() for a in c.values()]
+    if max(values) - min(values) < 0.02:
+        low, high = pct(min(values)), pct(max(values))
+        text = [t("diff_read_accuracy_flat", lang, few=number(few, lang), many=number(many, lang), accuracy=low if low == high else f"{low}–{high}")]
+    else:
+        parts = [t("diff_read_accuracy_sampler", lang, sampler=name[s], few=number(few, lang), many=number(many, lang),
+                   few_accuracy=pct(accuracy[s].get(few, float("nan"))), many_accuracy=pct(accuracy[s].get(many, float("nan"))))
+                 for s in samplers]  # fmt: skip
+        text = [t("diff_read_accuracy", lang, samplers="; ".join(parts))]
+    costly = any(max(c.values()) - c.get(few, max(c.values())) > 0.02 for c in accuracy.values())
+
+    fid = {s: dict(curve(s, "fid")) for s in samplers}
+    if all(fid.values()):
+        ranges = []
+        for s in samplers:
+            (low_steps, low), (high_steps, high) = min(fid[s].items(), key=lambda kv: kv[1]), max(fid[s].items(), key=lambda kv: kv[1])
+            ranges.append(t("diff_read_fid_range", lang, sampler=name[s], low=number(low, lang, 2), high=number(high, lang, 2),
+                            low_steps=number(low_steps, lang), high_steps=number(high_steps, lang)))  # fmt: skip
+        text.append(_sentence("; ".join(ranges)))
+        if len(samplers) == 2:
+            a, b = samplers
+            shared = [k for k in fid[a] if k in fid[b]]
+            wins = {a: sum(fid[a][k] < fid[b][k] for k in shared), b: sum(fid[b][k] < fid[a][k] for k in shared)}
+            if wins[a] != wins[b]:
+                winner, loser = (a, b) if wins[a] > wins[b] else (b, a)
+                text.append(t("diff_read_fid_lower", lang, winner=name[winner], loser=name[loser], count=wins[winner], total=len(shared)))
+            else:
+                text.append(t("diff_read_fid_tie", lang))
+        baseline = next((r["real_baseline_fid"] for r in rows if "real_baseline_fid" in r), None)
+        if baseline is not None:
+            text.append(t("diff_read_baseline", lang, baseline=number(baseline, lang, 2)))
+            costly = costly or any(c.get(few, min(c.values())) - min(c.values()) > baseline for c in fid.values())
+
+    ms = {k: [1000 * by[s, k]["seconds_per_sample"] for s in samplers if (s, k) in by] for k in (few, many)}
+    few_ms, many_ms = sum(ms[few]) / len(ms[few]), sum(ms[many]) / len(ms[many])
+    text.append(t("diff_read_time", lang, few=number(few, lang), many=number(many, lang), few_ms=number(few_ms, lang, 1 if few_ms < 10 else 0),
+                  many_ms=number(many_ms, lang, 1 if many_ms < 10 else 0), ratio=number(many_ms / few_ms, lang)))  # fmt: skip
+    text.append(t("diff_read_costly", lang, few=number(few, lang)) if costly else t("diff_read_flat", lang))
+    return " ".join(text)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
 def steps_curve(request: gr.Request):
-    """Returns the benchmark's curves of quality and time against the number of steps, for DDPM and DDIM."""
+    """Returns the benchmark's curves of quality and time against the number of steps, and what they show in words."""
     import json
 
     from benchmarks.common import DEFAULT_OUT
@@ -290,29 +370,30 @@ def steps_curve(request: gr.Request):
     payload = json.loads(path.read_text(encoding="utf-8"))
     rows = payload["results"]["curve"]
     fig = make_subplots(rows=1, cols=3, subplot_titles=(t("diff_curve_quality", lang), t("diff_curve_fid", lang), t("diff_curve_time", lang)))
-    colors = {"ddpm": "#dc2626", "ddim": "#4f46e5"}
+    styles = {"ddpm": {"color": "#dc2626"}, "ddim": {"color": "#4f46e5", "dash": "dash"}}  # dashed: the lines can coincide
+    symbols = {"ddpm": "circle", "ddim": "diamond-open"}
     for sampler in SAMPLERS:
         group = sorted((r for r in rows if r["sampler"] == sampler), key=lambda r: r["steps"])
         steps = [r["steps"] for r in group]
-        name = t(f"diff_sampler_{sampler}", lang)
-        fig.add_trace(go.Scatter(x=steps, y=[100 * r["conditional_accuracy"] for r in group], mode="lines+markers", name=name,
-                                 line={"color": colors[sampler]}, legendgroup=sampler), row=1, col=1)  # fmt: skip
+        common = {"x": steps, "mode": "lines+markers", "name": t(f"diff_sampler_{sampler}", lang), "line": styles[sampler],
+                  "marker": {"symbol": symbols[sampler], "size": 8}, "legendgroup": sampler, "cliponaxis": False}  # fmt: skip
+        fig.add_trace(go.Scatter(y=[100 * r["conditional_accuracy"] for r in group], **common), row=1, col=1)
         if all("fid" in r for r in group):
-            fig.add_trace(go.Scatter(x=steps, y=[r["fid"] for r in group], mode="lines+markers", name=name,
-                                     line={"color": colors[sampler]}, legendgroup=sampler, showlegend=False), row=1, col=2)  # fmt: skip
-        fig.add_trace(go.Scatter(x=steps, y=[1000 * r["seconds_per_sample"] for r in group], mode="lines+markers", name=name,
-                                 line={"color": colors[sampler]}, legendgroup=sampler, showlegend=False), row=1, col=3)  # fmt: skip
+            fig.add_trace(go.Scatter(y=[r["fid"] for r in group], showlegend=False, **common), row=1, col=2)
+        fig.add_trace(go.Scatter(y=[1000 * r["seconds_per_sample"] for r in group], showlegend=False, **common), row=1, col=3)
     if rows and "real_baseline_fid" in rows[0]:
         fig.add_hline(y=rows[0]["real_baseline_fid"], line_dash="dash", line_color="#6b7280", annotation_text=t("diff_curve_baseline", lang), row=1, col=2)
+    fid_top = max([r.get("fid", 0.0) for r in rows] + [r.get("real_baseline_fid", 0.0) for r in rows] + [1.0])
     fig.update_xaxes(type="log", title_text=t("diff_steps", lang))
-    fig.update_yaxes(title_text=t("diff_curve_accuracy_axis", lang), row=1, col=1)
-    fig.update_yaxes(title_text="FID", row=1, col=2)
+    fig.update_yaxes(title_text=t("diff_curve_accuracy_axis", lang), range=[0, 100], row=1, col=1)  # a share: all of it, never 99-101%
+    fig.update_yaxes(title_text="FID", range=[0, 1.15 * fid_top], row=1, col=2)  # from 0, so gaps look their size
     fig.update_yaxes(type="log", title_text=t("diff_curve_time_axis", lang), row=1, col=3)
     fig.update_layout(height=360, plot_bgcolor="white", margin={"l": 60, "r": 20, "t": 50, "b": 80},
                       legend={"orientation": "h", "y": -0.3, "x": 0.5, "xanchor": "center"})  # fmt: skip
     machine = payload.get("machine", {})
-    note = t("diff_curve_note", lang, when=machine.get("timestamp", "?"), cpus=machine.get("cpu_count", "?"), n=10 * 20)
-    return fig, note
+    when = readable_date(machine.get("timestamp", "?"), lang)
+    note = t("diff_curve_note", lang, when=when, cpus=machine.get("cpu_count", "?"), n=10 * 20)
+    return fig, curve_reading(rows, lang) + "\n\n" + note
 
 
 # --- layout ---

@@ -1,6 +1,7 @@
 """The Diffusion tab through the HTTP API: every endpoint (the streamed ones included), bad input."""
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -84,7 +85,7 @@ def test_2d_playground(client):
     job = client.submit("ring", None, 300, 0, api_name="/diffusion_toy_train")
     job.result()
     loss, view, coverage, status = job.outputs()[-1][:4]
-    assert status.startswith("Trained: 300 steps") and "modes" in coverage
+    assert status.startswith("Trained: 300 of 300 steps") and "modes" in coverage
     assert len(figure(view)["data"]) == 2 and figure(loss)["layout"]["yaxis"]["title"]["text"]
 
 
@@ -168,4 +169,121 @@ def test_a_long_2d_training_run_can_be_stopped(app_url):
         time.sleep(0.2)
     assert job.done() and time.time() - start < 30
     status = job.outputs()[-1][3]
-    assert int(status.split("Step ")[-1].split(" ")[0] if "Step " in status else status.split(": ")[1].split(" ")[0]) < 30_000
+    assert int(re.search(r"([\d,]+) of 30,000 steps", status).group(1).replace(",", "")) < 30_000
+
+
+def shipped_results() -> dict:
+    from benchmarks.common import DEFAULT_OUT
+
+    return json.loads((DEFAULT_OUT / "diffusion.json").read_text(encoding="utf-8"))
+
+
+def decimal(value: float, lang: str) -> str:
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if lang == "es" else text
+
+
+def test_the_steps_curve_reads_as_its_results_say(client, spanish_client):
+    """The text under the chart is made from the results file: no claim the measured curve contradicts."""
+    payload = shipped_results()
+    rows = payload["results"]["curve"]
+    plot, note = client.predict(api_name="/diffusion_steps_curve")
+    layout = figure(plot)["layout"]
+    low, high = layout["yaxis"]["range"]
+    assert 0 <= low < high <= 100 and high - low >= 10, "the accuracy axis is a share: within 0-100%, never 99-101%"
+    fid_low, fid_high = layout["yaxis2"]["range"]
+    assert fid_low == 0 and fid_high >= max(r["fid"] for r in rows), "the FID axis starts at 0 and shows every point"
+    fid = {s: [r["fid"] for r in rows if r["sampler"] == s] for s in ("ddpm", "ddim")}
+    es_note = spanish_client.predict(api_name="/diffusion_steps_curve")[1]
+    for text, lang in ((note, "en"), (es_note, "es")):
+        for values in fid.values():
+            assert decimal(min(values), lang) in text and decimal(max(values), lang) in text
+        assert decimal(rows[0]["real_baseline_fid"], lang) in text
+    ddpm_lower = sum(p < d for p, d in zip(fid["ddpm"], fid["ddim"], strict=True))
+    assert f"DDPM's FID is lower than DDIM's at {ddpm_lower} of {len(fid['ddpm'])} step counts" in note
+    assert "DDPM needs many" not in note + client.predict(api_name="/diffusion_steps_curve")[1]
+    assert "T0" not in note and "T0" not in es_note, "no raw ISO timestamp"
+    assert re.search(r"Measured on \d{1,2} [A-Z][a-z]+ 20\d\d ", note)
+    assert re.search(r"Medido el \d{1,2} de [a-z]+ de 20\d\d ", es_note)
+
+
+def test_the_steps_reading_follows_the_numbers():
+    """Two made-up curves, one where few steps cost quality and one where they do not, read differently."""
+    from demos.diffusion import curve_reading
+
+    def row(sampler, steps, accuracy, fid, ms):
+        return {"sampler": sampler, "steps": steps, "conditional_accuracy": accuracy, "fid": fid, "real_baseline_fid": 0.5,
+                "seconds_per_sample": ms / 1000}  # fmt: skip
+
+    costly = [row("ddpm", 10, 0.40, 9.0, 1), row("ddim", 10, 0.90, 3.0, 1), row("ddpm", 1000, 0.99, 1.0, 100), row("ddim", 1000, 0.98, 1.1, 100)]
+    text = curve_reading(costly, "en")
+    assert "DDIM's FID is lower than DDPM's at 1 of 2 step counts" not in text  # a tie is not a winner
+    assert "Fewer steps cost quality here" in text and "40% at 10 steps" in text and "99% at 1,000" in text
+    assert "100 times as long" in text
+    flat = [row("ddpm", 10, 1.0, 1.2, 1), row("ddim", 10, 1.0, 1.4, 1), row("ddpm", 100, 1.0, 1.0, 10), row("ddim", 100, 1.0, 1.5, 10)]
+    text = curve_reading(flat, "en")
+    assert "100%" in text and "DDPM's FID is lower than DDIM's at 2 of 2 step counts" in text
+    assert "Fewer steps cost quality here" not in text and "10 times as long" in text
+    spanish = curve_reading(costly, "es")
+    assert "40% con 10 pasos" in spanish and "1.000" in spanish and "9,00" in spanish
+
+
+@pytest.mark.parametrize(
+    ("iso", "lang", "expected"),
+    [
+        ("2026-11-20T10:11:12+00:00", "es", "20 de noviembre de 2026"),
+        ("2026-11-20T10:11:12+00:00", "en", "20 November 2026"),
+        ("2026-01-05T23:59:00+00:00", "es", "5 de enero de 2026"),
+        ("not a date", "en", "not a date"),
+    ],
+)
+def test_a_benchmark_timestamp_reads_as_a_date(iso, lang, expected):
+    from demos.diffusion import readable_date
+
+    assert readable_date(iso, lang) == expected
+
+
+@pytest.fixture
+def one_second_limit(monkeypatch):
+    from demos import diffusion_toy
+
+    monkeypatch.setattr(diffusion_toy, "TRAIN_SECONDS", 1)
+
+
+def test_a_2d_run_cut_by_its_time_limit_says_so(one_second_limit, client, spanish_client):
+    job = client.submit("ring", None, 30_000, 0, api_name="/diffusion_toy_train")
+    job.result()
+    status = job.outputs()[-1][3]
+    found = re.search(r"Cut at the 1 s limit after ([\d,]+) of 30,000 steps", status)
+    assert found and "Trained" not in status, status
+    assert 0 < int(found.group(1).replace(",", "")) < 30_000
+    status = spanish_client.predict("ring", None, 30_000, 0, api_name="/diffusion_toy_train")[3]
+    assert re.search(r"Se cortó al llegar al límite de 1 s, tras [\d.]+ de 30\.000 pasos", status) and "Entrenado" not in status, status
+
+
+def test_2d_training_runs_on_one_thread_and_leaves_the_setting_as_it_was(monkeypatch):
+    """Two threads on a busy 2-core machine slowed the step rate 4 to 40 times (the benchmark's `toy_default_run`)."""
+    import torch
+
+    from core.diffusion import training
+    from demos import diffusion_toy
+
+    seen = []
+
+    def spying(*args, **kwargs):
+        trainer = training.diffusion_trainer(*args, **kwargs)
+        step = trainer._step
+        trainer._step = lambda: (seen.append(torch.get_num_threads()), step())[1]
+        return trainer
+
+    monkeypatch.setattr(diffusion_toy, "diffusion_trainer", spying)
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        *_, last = diffusion_toy.train("ring", None, 200, 0, None)
+        assert torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(before)
+    assert len(seen) == 200 and set(seen) == {1}
+    assert last[3].startswith("Trained: 200 of 200 steps")
+

@@ -96,10 +96,10 @@ STRINGS: dict[str, str] = {
     "diff_unet_table_title": "Todas las etapas en una tabla",
     "diff_curve_help": (
         "### 6. Pasos frente a calidad: la esquina de la velocidad del trilema\n"
-        "Cada paso es una pasada de la red, así que el número de pasos es el precio de una muestra. Medido con "
-        "`python -m benchmarks diffusion` en la máquina de la galería: con qué frecuencia el clasificador lee una muestra "
-        "condicionada como el dígito pedido, y el tiempo por muestra, para DDPM y DDIM. DDIM mantiene su calidad con "
-        "pocos pasos; DDPM necesita muchos."
+        "Cada paso es una pasada de la red, así que el número de pasos es el precio de una muestra. El benchmark de la "
+        "galería midió, para DDPM y DDIM con distintos números de pasos, con qué frecuencia el clasificador reconoce una muestra "
+        "condicionada como el dígito pedido, el FID de las muestras sin condición (menor es mejor) y el tiempo por "
+        "muestra. Debajo del gráfico está lo que muestran las mediciones."
     ),
     "diff_curve": "Calidad y tiempo según los pasos",
     "diff_curve_quality": "Leída como el dígito pedido",
@@ -109,6 +109,18 @@ STRINGS: dict[str, str] = {
     "diff_curve_accuracy_axis": "% de las muestras",
     "diff_curve_time_axis": "Milisegundos por muestra",
     "diff_curve_note": "Medido el {when} con {cpus} núcleos de CPU, {n} muestras condicionadas por punto (guía 2).",
+    "diff_months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "diff_date": "{day} de {month} de {year}",
+    "diff_read_accuracy_flat": "Con cualquier número de pasos medido (de {few} a {many}), el clasificador reconoce el dígito pedido en el {accuracy} de las muestras condicionadas de los dos muestreadores.",
+    "diff_read_accuracy": "El clasificador reconoce el dígito pedido en estas partes de las muestras condicionadas: {samplers}.",
+    "diff_read_accuracy_sampler": "{sampler}, {few_accuracy} con {few} pasos y {many_accuracy} con {many}",
+    "diff_read_fid_range": "el FID de {sampler} va de {low} ({low_steps} pasos) a {high} ({high_steps} pasos)",
+    "diff_read_fid_lower": "El FID de {winner} es menor que el de {loser} en {count} de los {total} números de pasos medidos.",
+    "diff_read_fid_tie": "Ningún muestreador tiene el FID menor en la mayoría de los números de pasos.",
+    "diff_read_baseline": "Dos conjuntos de dígitos reales de este tamaño ya difieren en {baseline} (la línea de trazos): diferencias menores que esa no ordenan a los muestreadores.",
+    "diff_read_time": "Lo que crece es el tiempo: {few_ms} ms por muestra con {few} pasos, {many_ms} ms con {many}, {ratio} veces más.",
+    "diff_read_flat": "En este modelo chico, entonces, menos pasos ahorran tiempo sin una pérdida de calidad que se pueda medir: en dígitos de 8×8 no se ve la calidad que los modelos más grandes pierden con pocos pasos.",
+    "diff_read_costly": "Acá menos pasos cuestan calidad: las muestras con {few} pasos son peores que las mejores, más allá del ruido de la medición.",
     "diff_curve_missing": "Aún no hay mediciones: ejecuta `python -m benchmarks diffusion` para dibujar esta curva.",
     "toy_help": (
         "### 5. Un laboratorio en 2D\n"
@@ -120,10 +132,12 @@ STRINGS: dict[str, str] = {
         "con la de la pestaña de GAN."
     ),
     "toy_train_steps": "Pasos de entrenamiento",
-    "toy_hint": "Elige los datos y pulsa **Entrenar** (unos 45 s para 24.000 pasos con un núcleo libre); las muestras se actualizan cada segundo.",
+    "toy_hint": "Elegí los datos y pulsá **Entrenar**: 24.000 pasos tardan unos 45 s (medido con los dos núcleos de la máquina ocupados); las muestras se actualizan cada segundo.",
     "toy_data_title": "{dataset}: los datos de entrenamiento",
-    "toy_status": "Paso {step} de {total} · pérdida {loss:.3f} · {seconds:.0f} s",
-    "toy_status_done": "Entrenado: {step} pasos · pérdida {loss:.3f} · {seconds:.0f} s",
+    "toy_status": "Paso {step} de {total} · pérdida {loss} · {seconds} s",
+    "toy_status_done": "Entrenado: {step} de {total} pasos · pérdida {loss} · {seconds} s",
+    "toy_status_cut": "Se cortó al llegar al límite de {limit} s, tras {step} de {total} pasos · pérdida {loss}: el modelo quedó a medio entrenar, y sus muestras y su cobertura también. Probá con menos pasos.",
+    "toy_status_stopped": "Detenido tras {step} de {total} pasos · pérdida {loss} · {seconds} s",
     "toy_loss": "Pérdida de entrenamiento",
     "toy_loss_title": "Pérdida de eliminación de ruido (media móvil de 50 pasos)",
     "toy_loss_axis": "Error cuadrático del ruido predicho",
@@ -131,7 +145,7 @@ STRINGS: dict[str, str] = {
     "toy_data": "Datos",
     "toy_particles": "Muestras",
     "toy_score": "Score aprendido",
-    "toy_samples_title": "{dataset}: 2.500 muestras del modelo por ahora",
+    "toy_samples_title": "{dataset}: {n} muestras del modelo por ahora",
     "toy_particles_title": "Proceso inverso: paso {i} de {n} (t = {t})",
     "toy_score_title": "El score aprendido en t = {t} (ᾱ_t = {a:.3f})",
     "toy_particles_button": "Lanzar partículas desde el ruido",
