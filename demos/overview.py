@@ -33,6 +33,8 @@ LIMITS = {
 }
 DEFAULTS = {"dataset": "moons", "num_points": 600, "components": 8, "em_iterations": 60, "classifier_steps": 300, "new_points": 300, "seed": 0}
 GRID_RESOLUTION = 120
+# After a successful fit, close the error popups an earlier bad input left on screen.
+DISMISS_ERRORS = "() => document.querySelectorAll('[data-testid=toast-body].error [data-testid=toast-close]').forEach((b) => b.click())"
 
 
 @dataclass
@@ -73,10 +75,15 @@ def fit_models(
     classifier_steps: float,
     seed: float,
     request: gr.Request,
-) -> tuple[go.Figure, go.Figure, str, Fitted]:
-    """Fits the classifier and the Gaussian mixture on the chosen data; returns both figures."""
+) -> tuple[go.Figure | None, go.Figure | None, str, Fitted | None]:
+    """Fits the classifier and the Gaussian mixture on the chosen data; returns both figures.
+
+    "My points" without a file yet is no error: the plots are emptied and the summary asks for the file.
+    """
     lang = lang_of(request)
     dataset = inputs.choice(dataset, "dataset", DATASETS, lang)
+    if dataset == "csv" and not csv_file:
+        return None, None, t("ov_csv_wait", lang, box=t("ds_csv", lang)), None
     n = inputs.integer(num_points, "num_points", *LIMITS["num_points"], lang)
     k = inputs.integer(components, "components", *LIMITS["components"], lang)
     iters = inputs.integer(em_iterations, "em_iterations", *LIMITS["em_iterations"], lang)
@@ -99,6 +106,19 @@ def fit_models(
     fitted = Fitted(data, box, classifier, gmm, clf_report.metrics["accuracy"], log_likelihood)
     summary = t("ov_summary", lang, acc=100 * fitted.train_accuracy, steps=steps, ll=log_likelihood, k=k, iters=iters)
     return classifier_figure(fitted, lang), density_figure(fitted, lang), summary, fitted
+
+
+def choose_csv() -> tuple[str, str]:
+    """Returns "My points" as the chosen data set and an empty hint: a file has just been uploaded."""
+    return "csv", ""
+
+
+def open_upload(dataset: str, csv_file: str | None, request: gr.Request) -> tuple:
+    """Returns the upload box opened, with a hint, when "My points" is chosen and no file is there yet."""
+    if dataset == "csv" and not csv_file:
+        lang = lang_of(request)
+        return gr.Accordion(open=True), t("ov_csv_wait", lang, box=t("ds_csv", lang))
+    return gr.skip(), ""
 
 
 def draw_new_points(fitted: Fitted | None, new_points: float, seed: float, request: gr.Request) -> tuple[go.Figure, str, gr.File]:
@@ -231,9 +251,10 @@ def build(demo: gr.Blocks) -> None:
         num_points = inputs.Slider(*LIMITS["num_points"], value=DEFAULTS["num_points"], step=50, label=I18N("num_points"), scale=2)
         seed = inputs.Number(value=DEFAULTS["seed"], precision=0, minimum=0, label=I18N("seed"), scale=1)
         fit_button = gr.Button(I18N("ov_fit_button"), scale=1)
-    with gr.Accordion(I18N("ds_csv"), open=False):
+    with gr.Accordion(I18N("ds_csv"), open=False) as csv_box:
         markdown("csv_help")
-        csv_file = gr.File(label=I18N("csv_file"), file_types=[".csv", ".txt"], type="filepath", height=120)
+        csv_hint = gr.Markdown(elem_id="overview-csv-hint")
+        csv_file = gr.File(label=I18N("csv_file"), file_types=[".csv", ".txt"], type="filepath", height=120, elem_id="overview-csv")
     with gr.Row(equal_height=False):
         with gr.Column():
             markdown("ov_clf_header")
@@ -265,12 +286,17 @@ def build(demo: gr.Blocks) -> None:
     markdown("ov_map")
 
     fit_inputs = [dataset, csv_file, num_points, components, em_iterations, classifier_steps, seed]
+    fit_outputs = [classifier_plot, density_plot, summary, fitted]
+    # `input`, not `change`: an upload sets the menu to "My points" itself and fits once
     gr.on(
-        [demo.load, fit_button.click, dataset.change, csv_file.upload, num_points.release, components.release,
+        [demo.load, fit_button.click, dataset.input, num_points.release, components.release,
          em_iterations.release, classifier_steps.release, seed.submit],
-        fit_models, fit_inputs, [classifier_plot, density_plot, summary, fitted],
-        api_name="overview_fit", trigger_mode="always_last", **LIGHT,
-    )  # fmt: skip
+        fit_models, fit_inputs, fit_outputs, api_name="overview_fit", trigger_mode="always_last", **LIGHT,
+    ).success(None, js=DISMISS_ERRORS)  # fmt: skip
+    dataset.input(open_upload, [dataset, csv_file], [csv_box, csv_hint], api_name="overview_open_upload", api_visibility="private", queue=False)
+    csv_file.upload(choose_csv, None, [dataset, csv_hint], api_name="overview_choose_csv", api_visibility="private", queue=False).then(
+        fit_models, fit_inputs, fit_outputs, api_name="overview_fit_upload", api_visibility="private", **LIGHT,
+    ).success(None, js=DISMISS_ERRORS)  # fmt: skip
     sample_button.click(
         draw_new_points, [fitted, new_points, seed], [density_plot, summary, samples_file],
         api_name="overview_sample", **LIGHT,

@@ -119,9 +119,12 @@ def test_bad_csv_gets_a_clear_message(client, tmp_path, content, message):
         fit(client, dataset="csv", csv=handle_file(str(path)))
 
 
-def test_csv_dataset_without_a_file(client):
-    with pytest.raises(AppError, match="Upload a CSV file first"):
-        fit(client, dataset="csv")
+def test_csv_dataset_without_a_file_waits_for_one(client, spanish_client):
+    """Choosing "My points" before uploading is no error: the plots are emptied and the summary asks for the file."""
+    clf_plot, density_plot, summary = fit(client, dataset="csv")
+    assert clf_plot is None and density_plot is None
+    assert "upload your CSV" in summary and "My points (uploaded CSV)" in summary
+    assert "subí tu CSV" in fit(spanish_client, dataset="csv")[2]
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,7 @@ STRINGS: dict[str, str] = {
     "err_range": "“{name}” must be between {lo} and {hi}.",
     "err_choice": "“{name}” must be one of: {choices}.",
     "err_csv_missing": "Upload a CSV file first, then choose “My points”.",
+    "ov_csv_wait": "You chose **My points**: upload your CSV in the “{box}” box and both models are fitted as soon as it arrives.",
     "err_too_few_points": "There are {n} points but K = {k} components: use fewer components or more points.",
     "err_fit_first": "Fit the models first (choose a dataset), then draw new points.",
     "csv_too_big": "The CSV is larger than {limit} bytes; upload a smaller file.",

@@ -47,6 +47,7 @@ STRINGS: dict[str, str] = {
     "err_range": "«{name}» tiene que estar entre {lo} y {hi}.",
     "err_choice": "«{name}» tiene que ser uno de: {choices}.",
     "err_csv_missing": "Primero subí un archivo CSV y después elegí «Mis puntos».",
+    "ov_csv_wait": "Elegiste **Mis puntos**: subí tu CSV en el recuadro «{box}» y los dos modelos se ajustan apenas llegue.",
     "err_too_few_points": "Hay {n} puntos pero K = {k} componentes: usá menos componentes o más puntos.",
     "err_fit_first": "Primero ajustá los modelos (elegí un conjunto de datos) y después generá puntos nuevos.",
     "csv_too_big": "El CSV pesa más de {limit} bytes; subí un archivo más chico.",
