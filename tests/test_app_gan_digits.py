@@ -50,3 +50,20 @@ def test_class_histogram(client):
 def test_bad_input(client, api, values, message):
     with pytest.raises(AppError, match=message):
         client.predict(*values, api_name=api)
+
+
+def test_histogram_labels_fit_and_the_uniform_line_label_sits_beside_the_bars():
+    from types import SimpleNamespace
+
+    from demos.gan_digits import verdict
+
+    fig, _ = verdict(0, SimpleNamespace(headers={"accept-language": "es-AR"}))
+    counts = list(fig.data[0].y)
+    low, high = fig.layout.yaxis.range
+    assert low == 0 and high >= 1.12 * max(counts), "room above the tallest bar for its count label"
+    assert fig.data[0].cliponaxis is False
+    (label,) = fig.layout.annotations
+    assert label.text == "uniforme"
+    # to the right of the plot area, not over the last bar
+    assert label.xref == "x domain" and label.x >= 1 and label.xanchor == "left"
+    assert fig.layout.margin.r >= 9 * len(label.text)
