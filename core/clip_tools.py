@@ -4,6 +4,8 @@ shared space projected to 2D."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +29,30 @@ def to_pil(image: Tensor):
     array = (image.clamp(0, 1) * 255).round().to(torch.uint8)
     array = array.expand(3, -1, -1) if array.shape[0] == 1 else array[:3]
     return Image.fromarray(array.permute(1, 2, 0).numpy(), mode="RGB")
+
+
+def model_input(processor: Any, image: Tensor) -> Tensor:
+    """Returns `image` (`[C, H, W]` in [0, 1]) as the model receives it, after its processor's resize and crop: `[3, h, w]` in [0, 1]."""
+    processed = processor.image_processor([to_pil(image)], return_tensors="pt").pixel_values[0]  # [3, h, w], normalised
+    mean = torch.tensor(processor.image_processor.image_mean).view(3, 1, 1)
+    std = torch.tensor(processor.image_processor.image_std).view(3, 1, 1)
+    return (processed * std + mean).clamp(0, 1)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def unseen_words(texts: Iterable[str], corpus: Iterable[str]) -> list[str]:
+    """Returns the words of `texts` (lower-cased, in order of first appearance) that never occur in `corpus`.
+
+    A model trained only on `corpus` has no meaning for them: its tokenizer cuts them into pieces it never saw in context."""
+    known = {w for line in corpus for w in _WORD.findall(line.lower())}
+    out: list[str] = []
+    for text in texts:
+        for word in _WORD.findall(text.lower()):
+            if word not in known and word not in out:
+                out.append(word)
+    return out
 
 
 @torch.no_grad()

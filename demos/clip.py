@@ -3,20 +3,24 @@ similarity matrices, the shared embedding space in 2D, CLIP's known failures, an
 
 The embedded model is the gallery's mini CLIP (`assets/mini_clip`, digits); the allowlisted real CLIPs
 load through `core.pretrained` when they are on this machine, and when they are not the tab says so
-in one sentence and carries on with the mini CLIP."""
+in one sentence and carries on with the mini CLIP. Every answer names the model that gave it; the mini
+CLIP's answers about photos, or over words it never read, are called meaningless beside the result, and
+the failure examples run only on a real CLIP (without one they say that one is needed)."""
 
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 import torch
 
-from core.clip_tools import Embeddings, embed, joint_projection, similarity, zero_shot_probs
+from core.clip_tools import Embeddings, embed, joint_projection, model_input, similarity, unseen_words, zero_shot_probs
 from core.data.images import PHOTOS, load_digits, load_photo
-from core.pretrained import CLIP_ALLOWLIST, ModelRefusedError, ModelUnavailableError, load_clip
+from core.mini_clip import corpus
+from core.pretrained import CLIP_ALLOWLIST, ModelRefusedError, ModelUnavailableError, clip_available, load_clip
 from core.train import MINI_CLIP_DIR
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
@@ -30,7 +34,6 @@ MAX_PROMPT_CHARS = 1000  # longer prompts are cut here first (then to the model'
 MAX_LABELS = 12
 LIMITS = {"scale": (1.0, 100.0)}
 UPLOAD_SIZE = 224
-DEFAULTS = {"labels": "zero, one, two, three, four, five, six, seven, eight, nine", "template": "a handwritten {}"}
 # Known failures of the real CLIP (photo, labels, template): counting, and colours bound to the wrong object.
 FAILURES = {
     "counting": ("coins", "3 coins, 10 coins, 24 coins, 50 coins", "a photo of {}"),
@@ -39,19 +42,35 @@ FAILURES = {
 
 
 def _model(name, lang: Lang):
-    """Returns (model, processor, note): the chosen CLIP, or the mini CLIP with a sentence saying why."""
+    """Returns (model, processor, answered, note): the chosen CLIP, or the mini CLIP with a sentence saying why;
+    `answered` names the one that runs (`MINI` or the model id)."""
     name = inputs.choice(name, "clip_model", MODELS, lang)
     if name != MINI:
         try:
             model, processor = load_clip(name)
-            return model, processor, ""
+            return model, processor, name, ""
         except ModelRefusedError:
             raise error("clip_err_refused", lang) from None
         except ModelUnavailableError:
             model, processor = load_clip(MINI_CLIP_DIR)
-            return model, processor, t("clip_unavailable", lang, name=name)
+            return model, processor, MINI, t("clip_unavailable", lang, name=name)
     model, processor = load_clip(MINI_CLIP_DIR)
-    return model, processor, ""
+    return model, processor, MINI, ""
+
+
+def _answered(answered: str, lang: Lang) -> str:
+    """Returns the sentence that names the model that answered and what it was trained on."""
+    return t("clip_answered_mini", lang) if answered == MINI else t("clip_answered_real", lang, name=answered)
+
+
+@lru_cache(maxsize=1)
+def _mini_corpus() -> tuple[str, ...]:
+    return tuple(corpus())
+
+
+def _words_unseen_by_mini(prompts: list[str], lang: Lang) -> str:
+    """Returns the words of `prompts` that the mini CLIP never read in training, quoted, or "" when it read them all."""
+    return ", ".join(t("clip_word", lang, w=w) for w in unseen_words(prompts, _mini_corpus()))
 
 
 def _text(value, name_key: str, lang: Lang) -> str:
@@ -86,47 +105,146 @@ def _notes(emb: Embeddings, cut: bool, model_note: str, lang: Lang) -> list[str]
     return notes
 
 
+def _enlarged(image: torch.Tensor) -> np.ndarray:
+    """Returns an image `[C, H, W]` in [0, 1] as RGB bytes, a small one drawn large pixel by pixel."""
+    preview = image.expand(3, -1, -1) if image.shape[0] == 1 else image
+    factor = max(1, 224 // preview.shape[-1])
+    preview = preview.repeat_interleave(factor, 1).repeat_interleave(factor, 2).permute(1, 2, 0).numpy()
+    return (preview * 255).round().astype(np.uint8)
+
+
 def classify(model_name, source, digit_index, photo, upload, labels, template, scale, request: gr.Request):
-    """Returns the zero-shot probabilities of the labels for one image as bars, and a sentence about them."""
+    """Returns the zero-shot probabilities of the labels for one image as bars, which model answered and what its answer
+    is worth, and the image as the model sees it."""
     lang = lang_of(request)
     s = inputs.real(scale, "clip_scale", *LIMITS["scale"], lang)
     names, prompts, cut = _prompts(labels, template, lang)
     image = inputs.picture(source, digit_index, photo, upload, lang, size=UPLOAD_SIZE)
-    model, processor, note = _model(model_name, lang)
+    model, processor, answered, note = _model(model_name, lang)
     emb = embed(model, processor, [image], prompts)
     probs = zero_shot_probs(emb, s)[0].numpy()
     learned = zero_shot_probs(emb)[0].numpy()
+    best, k = int(probs.argmax()), len(names)
+    # the mini CLIP knows 8x8 digits and the words of its captions: on a photo, or on words it never read, its pick is noise
+    reasons = []
+    if answered == MINI and source == "photo":
+        reasons.append(t("clip_reason_photo", lang))
+    unseen = _words_unseen_by_mini(prompts, lang) if answered == MINI else ""
+    if unseen:
+        reasons.append(t("clip_reason_words", lang, words=unseen))
+    lines = [_answered(answered, lang)]
+    if reasons:
+        lines.append(t("clip_meaningless", lang, reasons=" ".join(reasons), label=names[best], p=probs[best], k=k, chance=1 / k))
+    else:
+        lines.append(t("clip_verdict", lang, label=names[best], p=probs[best], s=s, learned=emb.logit_scale, p_learned=learned[best]))
+        if answered == MINI and source == "upload":
+            lines.append(t("clip_reason_upload", lang))
+    lines += _notes(emb, cut, note, lang)
     order = np.argsort(probs)
-    fig = go.Figure(go.Bar(x=probs[order], y=[names[i] for i in order], orientation="h", marker_color="#4f46e5",
+    fig = go.Figure(go.Bar(x=probs[order], y=[names[i] for i in order], orientation="h", marker_color="#9ca3af" if reasons else "#4f46e5",
                            text=[f"{p:.1%}" for p in probs[order]], textposition="outside"))  # fmt: skip
-    fig.update_layout(title={"text": t("clip_probs_title", lang, s=s), "x": 0.5, "font": {"size": 15}}, height=140 + 34 * len(names),
-                      plot_bgcolor="white", margin={"l": 10, "r": 20, "t": 50, "b": 45})  # fmt: skip
+    fig.add_vline(x=1 / k, line={"dash": "dash", "color": "#64748b", "width": 1.5}, annotation_text=t("clip_chance", lang, k=k),
+                  annotation_position="top", annotation_font={"size": 11, "color": "#475569"})  # fmt: skip
+    fig.update_layout(title={"text": t("clip_probs_title", lang, s=s), "x": 0.5, "font": {"size": 15}}, height=160 + 34 * k,
+                      plot_bgcolor="white", margin={"l": 10, "r": 20, "t": 70, "b": 45})  # fmt: skip
     fig.update_xaxes(range=[0, 1.15], title_text=t("clip_prob_axis", lang), gridcolor="#eee")
     fig.update_yaxes(automargin=True)
-    best = int(probs.argmax())
-    lines = [t("clip_verdict", lang, label=names[best], p=probs[best], s=s, learned=emb.logit_scale, p_learned=learned[best])]
-    lines += _notes(emb, cut, note, lang)
-    preview = image.expand(3, -1, -1) if image.shape[0] == 1 else image
-    factor = max(1, 224 // preview.shape[-1])  # small digits drawn large, pixel by pixel
-    preview = preview.repeat_interleave(factor, 1).repeat_interleave(factor, 2).permute(1, 2, 0).numpy()
-    return fig, "\n\n".join(lines), (preview * 255).round().astype(np.uint8)
+    return fig, "\n\n".join(lines), _enlarged(model_input(processor, image))
 
 
-def _image_set(name: str) -> tuple[list[torch.Tensor], list[str]]:
+def _photo_choices(lang: Lang) -> list[tuple[str, str]]:
+    return [(t(f"photo_{p}", lang), p) for p in PHOTOS]
+
+
+def _image_set(name: str, lang: Lang) -> tuple[list[torch.Tensor], list[str]]:
     if name == "digits":
         images, labels = load_digits("test")
         first = [int((labels == d).nonzero()[0]) for d in range(10)]
         return [images[i] for i in first], [str(d) for d in range(10)]
-    return [load_photo(p, size=UPLOAD_SIZE) for p in PHOTOS], list(PHOTOS)
+    return [load_photo(p, size=UPLOAD_SIZE) for p in PHOTOS], [label for label, _ in _photo_choices(lang)]
+
+
+# The plane's names: each is drawn beside its point only where it covers no other name, no point and no edge, measured
+# for the smallest plotting area the tab expects (a wider one only adds room); the others show when hovered.
+LABEL_CHAR_PX = 7.5  # a generous average character width of the 12 px sans-serif font plotly uses
+LABEL_HEIGHT_PX = 16.0
+MARKER_RADIUS_PX = 7.0  # markers are 11 px wide, plus a margin
+PLOT_AREA_PX = (400.0, 300.0)  # width, height
+LABEL_POSITIONS = ("top center", "bottom center", "middle right", "middle left", "top right", "top left", "bottom right", "bottom left")
+
+
+def label_box(x: float, y: float, name: str, position: str, px_per_unit: float) -> tuple[float, float, float, float]:
+    """Returns the box (x0, y0, x1, y1), in data units, that `name` covers when drawn at `position` beside point (x, y)."""
+    w, h, gap = (LABEL_CHAR_PX * len(name) + 4) / px_per_unit, LABEL_HEIGHT_PX / px_per_unit, (MARKER_RADIUS_PX + 2) / px_per_unit
+    vertical, horizontal = position.split()
+    corner = 0.75 * gap if vertical != "middle" and horizontal != "center" else 0.0
+    x0 = {"center": x - w / 2, "right": x + (corner or gap), "left": x - (corner or gap) - w}[horizontal]
+    y0 = {"middle": y - h / 2, "top": y + (corner or gap), "bottom": y - (corner or gap) - h}[vertical]
+    return x0, y0, x0 + w, y0 + h
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def plane_ranges(points: np.ndarray) -> tuple[list[float], list[float], float]:
+    """Returns the x and y ranges of the plane (the points with room for names around them) and its pixels per data unit."""
+    lo, hi = points.min(0), points.max(0)
+    pad = 0.14 * (hi - lo) + 0.05 * max(float((hi - lo).max()), 1e-6)
+    x_range, y_range = [float(lo[0] - pad[0]), float(hi[0] + pad[0])], [float(lo[1] - pad[1]), float(hi[1] + pad[1])]
+    return x_range, y_range, min(PLOT_AREA_PX[0] / (x_range[1] - x_range[0]), PLOT_AREA_PX[1] / (y_range[1] - y_range[0]))
+
+
+def place_labels(points: np.ndarray, names: list[str], x_range, y_range, px_per_unit: float) -> tuple[list[str], list[str]]:
+    """Returns (text, textposition) for each point: its name at the first position that overlaps nothing already drawn
+    (greedy, in order), or "" when none is free."""
+    r = MARKER_RADIUS_PX / px_per_unit
+    taken = [(x - r, y - r, x + r, y + r) for x, y in points]
+    texts, positions = [], []
+    for (x, y), name in zip(points, names, strict=True):
+        for position in LABEL_POSITIONS:
+            box = label_box(x, y, name, position, px_per_unit)
+            inside = x_range[0] <= box[0] and box[2] <= x_range[1] and y_range[0] <= box[1] and box[3] <= y_range[1]
+            if inside and not any(_overlap(box, other) for other in taken):
+                taken.append(box)
+                texts.append(name)
+                positions.append(position)
+                break
+        else:
+            texts.append("")
+            positions.append("top center")
+    return texts, positions
+
+
+def _space_figure(image_xy: np.ndarray, text_xy: np.ndarray, image_names: list[str], names: list[str], best: np.ndarray,
+                  lang: Lang) -> go.Figure:  # fmt: skip
+    """Returns images and texts in one plane, each image joined to its best text, their names placed without overlaps."""
+    x_range, y_range, scale = plane_ranges(np.concatenate([image_xy, text_xy]))
+    texts, positions = place_labels(np.concatenate([image_xy, text_xy]), [*image_names, *names], x_range, y_range, scale)
+    n = len(image_names)
+    fig = go.Figure()
+    for i, j in enumerate(best):  # each image to the text it matches best
+        fig.add_trace(go.Scatter(x=[image_xy[i, 0], text_xy[j, 0]], y=[image_xy[i, 1], text_xy[j, 1]], mode="lines",
+                                 line={"color": "#cbd5e1", "width": 1}, showlegend=False, hoverinfo="skip"))  # fmt: skip
+    for xy, group, start, symbol, color, key in ((image_xy, image_names, 0, "square", "#0891b2", "clip_images"),
+                                                  (text_xy, names, n, "diamond", "#db2777", "clip_texts")):  # fmt: skip
+        fig.add_trace(go.Scatter(x=xy[:, 0], y=xy[:, 1], mode="markers+text", text=texts[start : start + len(group)],
+                                 textposition=positions[start : start + len(group)], textfont={"size": 12}, hovertext=group,
+                                 hovertemplate="%{hovertext}<extra></extra>", marker={"size": 11, "color": color, "symbol": symbol},
+                                 name=t(key, lang)))  # fmt: skip
+    base_layout(fig, t("clip_space_title", lang), x_title=t("tri_pc", lang, k=1), y_title=t("tri_pc", lang, k=2), height=460)
+    fig.update_xaxes(range=x_range, autorange=False)
+    fig.update_yaxes(range=y_range, autorange=False)
+    return fig
 
 
 def matrix(model_name, image_set, labels, template, request: gr.Request):
-    """Returns the image-by-text cosine similarities as a heat map, and all embeddings in one 2D plane."""
+    """Returns the image-by-text cosine similarities as a heat map, all embeddings in one 2D plane, and what they are worth."""
     lang = lang_of(request)
     names, prompts, cut = _prompts(labels, template, lang)
     chosen = inputs.choice(image_set, "clip_image_set", IMAGE_SETS, lang)
-    images, image_names = _image_set(chosen)
-    model, processor, note = _model(model_name, lang)
+    images, image_names = _image_set(chosen, lang)
+    model, processor, answered, note = _model(model_name, lang)
     emb = embed(model, processor, images, prompts)
     sims = similarity(emb).numpy()
     heat = go.Figure(go.Heatmap(z=sims, x=names, y=image_names, colorscale="Viridis", colorbar={"title": "cos"},
@@ -136,24 +254,41 @@ def matrix(model_name, image_set, labels, template, request: gr.Request):
     heat.update_yaxes(autorange="reversed", type="category", title_text=t("clip_images", lang), automargin=True)
     heat.update_xaxes(type="category", title_text=t("clip_texts", lang), automargin=True, tickangle=-30)
     image_xy, text_xy = joint_projection(emb)
-    space = go.Figure()
-    best = sims.argmax(1)
-    for i, j in enumerate(best):  # each image to the text it matches best
-        space.add_trace(go.Scatter(x=[image_xy[i, 0], text_xy[j, 0]], y=[image_xy[i, 1], text_xy[j, 1]], mode="lines",
-                                   line={"color": "#cbd5e1", "width": 1}, showlegend=False, hoverinfo="skip"))  # fmt: skip
-    space.add_trace(go.Scatter(x=image_xy[:, 0], y=image_xy[:, 1], mode="markers+text", text=image_names, textposition="top center",
-                               marker={"size": 11, "color": "#0891b2", "symbol": "square"}, name=t("clip_images", lang)))  # fmt: skip
-    space.add_trace(go.Scatter(x=text_xy[:, 0], y=text_xy[:, 1], mode="markers+text", text=names, textposition="bottom center",
-                               marker={"size": 11, "color": "#db2777", "symbol": "diamond"}, name=t("clip_texts", lang)))  # fmt: skip
-    base_layout(space, t("clip_space_title", lang), x_title=t("tri_pc", lang, k=1), y_title=t("tri_pc", lang, k=2), height=460)
-    notes = _notes(emb, cut, note, lang)
-    return heat, space, "\n\n".join([t("clip_matrix_text", lang), *notes])
+    space = _space_figure(image_xy, text_xy, image_names, names, sims.argmax(1), lang)
+    lines = [_answered(answered, lang), t("clip_matrix_text", lang)]
+    if answered == MINI and chosen == "photos":
+        lines.append(t("clip_matrix_meaningless", lang))
+    unseen = _words_unseen_by_mini(prompts, lang) if answered == MINI else ""
+    if unseen:
+        lines.append("⚠️ " + t("clip_reason_words", lang, words=unseen))
+    return heat, space, "\n\n".join(lines + _notes(emb, cut, note, lang))
 
 
-def failure(kind: str):
-    """Returns the inputs of a failure example: the first allowlisted real CLIP, a photo, its labels and template."""
+def failure_example(kind: str, scale, request: gr.Request):
+    """Returns a failure example's inputs and a real CLIP's answer to it, or, when no real CLIP is on this machine, no
+    change and a note saying one is needed (the mini CLIP's numbers would not show CLIP's failure)."""
+    lang = lang_of(request)
+    real = next((m for m in CLIP_ALLOWLIST if clip_available(m)), None)
+    if real is None:
+        what = t(f"clip_fail_{kind}_what", lang)
+        return (*[gr.update()] * 8, t("clip_fail_needs_real", lang, name=CLIP_ALLOWLIST[0], what=what))
     photo, labels, template = FAILURES[kind]
-    return CLIP_ALLOWLIST[0], "photo", photo, labels, template
+    bars, verdict, shown = classify(real, "photo", 0, photo, None, labels, template, scale, request)
+    return real, "photo", photo, labels, template, bars, verdict, shown, ""
+
+
+def _failure_handler(kind: str):
+    def handler(scale, request: gr.Request):
+        return failure_example(kind, scale, request)
+
+    handler.__name__ = f"failure_{kind}"
+    return handler
+
+
+def defaults(request: gr.Request):
+    """Returns the tab's examples in the reader's language: the labels, the template, and the bundled photos' names."""
+    lang = lang_of(request)
+    return t("clip_default_labels", lang), t("clip_default_template", lang), gr.update(choices=_photo_choices(lang))
 
 
 def unclip_diagram(lang: Lang) -> str:
@@ -192,8 +327,8 @@ def build(demo: gr.Blocks) -> None:
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
             source, digit_index, photo, upload = picture_inputs(digit=7, photo="cat", height=180)
-            labels = gr.Textbox(value=DEFAULTS["labels"], label=I18N("clip_labels"), lines=2, elem_id="clip-labels")
-            template = gr.Textbox(value=DEFAULTS["template"], label=I18N("clip_template"), elem_id="clip-template")
+            labels = gr.Textbox(value=t("clip_default_labels", "en"), label=I18N("clip_labels"), lines=2, elem_id="clip-labels")
+            template = gr.Textbox(value=t("clip_default_template", "en"), label=I18N("clip_template"), elem_id="clip-template")
             scale = inputs.Slider(*LIMITS["scale"], value=18.0, step=0.5, label=I18N("clip_scale"), elem_id="clip-scale")
             run = gr.Button(I18N("clip_classify"), variant="primary", elem_id="clip-run")
         with gr.Column(scale=1, min_width=200):
@@ -205,6 +340,7 @@ def build(demo: gr.Blocks) -> None:
     with gr.Row():
         counting = gr.Button(I18N("clip_fail_counting"))
         colour = gr.Button(I18N("clip_fail_colour"))
+    failure_note = gr.Markdown(elem_id="clip-failure-note")
     markdown("clip_matrix_help")
     image_set = inputs.Radio([(I18N(f"clip_set_{s}"), s) for s in IMAGE_SETS], value="digits", label=I18N("clip_image_set"))
     matrix_button = gr.Button(I18N("clip_matrix_button"), elem_id="clip-matrix-run")
@@ -217,13 +353,16 @@ def build(demo: gr.Blocks) -> None:
     markdown("clip_unclip_steps")
 
     zero_inputs = [model, source, digit_index, photo, upload, labels, template, scale]
-    gr.on([demo.load, run.click, scale.release, source.change, digit_index.release, photo.change, upload.upload], classify, zero_inputs,
+    gr.on([run.click, scale.release, source.change, digit_index.release, photo.change, upload.upload], classify, zero_inputs,
           [bars, verdict, shown], api_name="clip_classify", trigger_mode="always_last", **LIGHT)  # fmt: skip
     matrix_inputs = [model, image_set, labels, template]
-    gr.on([demo.load, matrix_button.click, image_set.change], matrix, matrix_inputs, [heat, space, matrix_text], api_name="clip_matrix",
+    gr.on([matrix_button.click, image_set.change], matrix, matrix_inputs, [heat, space, matrix_text], api_name="clip_matrix",
           trigger_mode="always_last", **LIGHT)  # fmt: skip
+    # on page load: the examples in the reader's language first, then both sections on them
+    loaded = demo.load(defaults, None, [labels, template, photo], api_name="clip_defaults", **LIGHT)
+    loaded.then(classify, zero_inputs, [bars, verdict, shown], api_visibility="private", **LIGHT)
+    loaded.then(matrix, matrix_inputs, [heat, space, matrix_text], api_visibility="private", **LIGHT)
     for button, kind in ((counting, "counting"), (colour, "colour")):
-        button.click(lambda kind=kind: failure(kind), None, [model, source, photo, labels, template], api_visibility="private").then(
-            classify, zero_inputs, [bars, verdict, shown], api_visibility="private", **LIGHT
-        )
+        button.click(_failure_handler(kind), scale, [model, source, photo, labels, template, bars, verdict, shown, failure_note],
+                     api_name=f"clip_failure_{kind}", **LIGHT)  # fmt: skip
     demo.load(diagram, None, unclip, api_name="clip_diagram", **LIGHT)

@@ -62,6 +62,95 @@ def test_an_offline_real_clip_falls_back_to_the_mini_one_with_one_sentence(clien
     assert "no está en esta máquina" in verdict_es
 
 
+def test_every_answer_names_the_model_that_answered_and_what_it_learned_from(client, spanish_client):
+    _, verdict = classify(client)
+    assert verdict.startswith(EN["clip_answered_mini"]) and "**seven**" in verdict
+    _, verdict = classify(client, model="openai/clip-vit-base-patch32")  # offline: the mini CLIP answered, and says so first
+    assert verdict.startswith(EN["clip_answered_mini"])
+    assert classify(spanish_client)[1].startswith(ES["clip_answered_mini"])
+    text = client.predict("mini", "digits", DIGIT_LABELS, "a handwritten {}", api_name="/clip_matrix")[-1]
+    assert text.startswith(EN["clip_answered_mini"])
+
+
+@pytest.mark.parametrize(("labels", "template"), [("cat, dog", "a photo of a {}"), (DIGIT_LABELS, "a handwritten {}")])
+def test_a_photo_shown_to_the_mini_clip_gets_no_verdict_but_a_warning_beside_it(client, labels, template):
+    probs, verdict = classify(client, source="photo", photo="cat", labels=labels, template=template)
+    assert EN["clip_reason_photo"] in verdict and "This answer means nothing" in verdict
+    assert "Most likely" not in verdict  # never presented as if it knew
+    bars, _, shown = client.predict("mini", "photo", 7, "cat", None, labels, template, 18.0, api_name="/clip_classify")
+    shapes = figure(bars)["layout"]["shapes"]
+    assert [round(shape["x0"], 3) for shape in shapes] == [round(1 / len(probs), 3)]  # the chance line beside the bars
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(shown) as seen:  # the 8x8 pixels the mini CLIP sees, drawn large: flat 28x28 blocks
+        pixels = np.asarray(seen.convert("RGB"), dtype=np.float32)
+    blocks = pixels.reshape(8, 28, 8, 28, 3)
+    assert pixels.shape == (224, 224, 3) and np.abs(blocks - blocks.mean((1, 3), keepdims=True)).mean() < 3
+
+
+def test_labels_the_mini_clip_never_read_are_named_and_their_answer_called_meaningless(client, spanish_client):
+    probs, verdict = classify(client, labels="cat, dog", template="a photo of a {}")
+    assert EN["clip_reason_words"].format(words="“cat”, “dog”") in verdict and "Most likely" not in verdict
+    assert max(probs.values()) < 0.75  # near a coin toss over two labels it never saw
+    _, verdict_es = classify(spanish_client, source="photo", labels="gato, perro", template="una foto de un {}")
+    assert ES["clip_reason_words"].format(words="«gato», «perro»") in verdict_es and ES["clip_reason_photo"] in verdict_es
+
+
+def test_the_failure_presets_say_a_real_clip_is_needed_instead_of_showing_mini_clip_numbers(client, spanish_client):
+    outputs = client.predict(18.0, api_name="/clip_failure_counting")
+    note = outputs[-1]
+    assert EN["clip_fail_needs_real"].split("{")[0] in note and EN["clip_fail_counting_what"] in note
+    assert all(not isinstance(o, dict) or "plot" not in o for o in outputs[:-1])  # no bars were drawn
+    assert ES["clip_fail_colour_what"] in spanish_client.predict(18.0, api_name="/clip_failure_colour")[-1]
+
+
+def test_a_failure_preset_runs_on_a_real_clip_when_one_is_here(monkeypatch):
+    from demos import clip
+
+    calls = []
+    monkeypatch.setattr(clip, "clip_available", lambda name: name == clip.CLIP_ALLOWLIST[1])
+    monkeypatch.setattr(clip, "classify", lambda *args: calls.append(args) or ("bars", "verdict", "shown"))
+    model, source, photo, labels, template, bars, verdict, _shown, note = clip.failure_example("counting", 18.0, None)
+    assert (model, source, photo, template, bars, note) == (clip.CLIP_ALLOWLIST[1], "photo", "coins", "a photo of {}", "bars", "")
+    assert calls[0][:2] == (clip.CLIP_ALLOWLIST[1], "photo") and "24 coins" in labels and verdict == "verdict"
+
+
+def test_the_examples_are_in_the_reader_language(client, spanish_client):
+    labels, template, photos = spanish_client.predict(api_name="/clip_defaults")
+    assert labels.startswith("cero, uno, dos") and template == "un {} escrito a mano"
+    assert ("gato", "cat") in [tuple(c) for c in photos["choices"]]
+    assert client.predict(api_name="/clip_defaults")[0] == DIGIT_LABELS
+    spanish, _ = classify(spanish_client, labels=labels, template=template)
+    assert max(spanish, key=spanish.get) == "siete"  # the mini CLIP reads them
+    heat = spanish_client.predict("mini", "photos", "gato, cohete", "una foto de un {}", api_name="/clip_matrix")[0]
+    assert {"gato", "astronauta", "monedas"} <= set(figure(heat)["data"][0]["y"])
+
+
+def test_names_on_the_plane_never_cover_each_other_and_all_show_on_hover(client):
+    from demos import clip
+
+    for image_set in ("digits", "photos"):
+        space = figure(client.predict("mini", image_set, DIGIT_LABELS, "a handwritten {}", api_name="/clip_matrix")[1])
+        layout = space["layout"]
+        x_range, y_range = layout["xaxis"]["range"], layout["yaxis"]["range"]
+        scale = min(clip.PLOT_AREA_PX[0] / (x_range[1] - x_range[0]), clip.PLOT_AREA_PX[1] / (y_range[1] - y_range[0]))
+        boxes, hovered = [], []
+        for trace in space["data"]:
+            if "text" not in trace.get("mode", ""):
+                continue
+            xs, ys = array(trace["x"]), array(trace["y"])
+            hovered += trace["hovertext"]
+            for x, y, text, position in zip(xs, ys, trace["text"], trace["textposition"], strict=True):
+                if text:
+                    boxes.append(clip.label_box(x, y, text, position, scale))
+        assert len(hovered) == 20 if image_set == "digits" else 18
+        assert len(boxes) >= 8  # most names are drawn
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
 def test_similarity_matrix_has_its_largest_values_on_the_matching_texts(client):
     heat, space, _text = client.predict("mini", "digits", DIGIT_LABELS, "a handwritten {}", api_name="/clip_matrix")
     z = array(figure(heat)["data"][0]["z"])

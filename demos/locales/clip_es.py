@@ -2,10 +2,10 @@
 
 STRINGS: dict[str, str] = {
     "clip_model": "Modelo",
-    "clip_mini": "Mini CLIP (dígitos, entrenado aquí)",
+    "clip_mini": "Mini CLIP (dígitos, entrenado acá)",
     "clip_model_help": (
         "El **mini CLIP** es un `CLIPModel` de `transformers` de verdad, solo que diminuto: un transformer de visión sobre "
-        "dígitos de 8x8 y un pequeño transformer de texto, entrenados desde cero aquí con dígitos emparejados con descripciones "
+        "dígitos de 8x8 y un pequeño transformer de texto, entrenados desde cero acá con dígitos emparejados con descripciones "
         "en inglés y en español (\"a handwritten seven\", \"un 7 escrito a mano\", \"un 3 escrito a mano, de trazo grueso\"). "
         "Solo sabe de dígitos. Las otras opciones son los CLIP de OpenAI; se cargan solo si ya están en esta máquina (o hay "
         "internet); si no, la pestaña lo dice y sigue con el mini CLIP."
@@ -14,8 +14,8 @@ STRINGS: dict[str, str] = {
         "### 1. Clasificación sin entrenamiento (zero-shot)\n"
         "No se entrena ningún clasificador: cada etiqueta se coloca en la plantilla, los dos codificadores representan la imagen "
         "y cada frase, y las probabilidades son un softmax de las similitudes coseno multiplicadas por una escala $s$ (la inversa "
-        "de una temperatura). Prueba etiquetas que el modelo nunca vio como clases, las palabras en español (*cero, uno, ... "
-        "nueve*) o los números; mueve la escala para ver cómo las probabilidades se aplanan o se afilan sin que cambie el orden."
+        "de una temperatura). Probá etiquetas que el modelo nunca vio como clases, las palabras en español (*cero, uno, ... "
+        "nueve*) o los números; mové la escala para ver cómo las probabilidades se aplanan o se afilan sin que cambie el orden."
     ),
     "clip_source": "Imagen",
     "clip_source_digit": "Un dígito",
@@ -23,33 +23,70 @@ STRINGS: dict[str, str] = {
     "clip_source_upload": "Mi imagen",
     "clip_digit_index": "Número de dígito (de 1797)",
     "clip_photo": "Foto",
-    "clip_upload": "Sube una imagen",
+    "clip_upload": "Subí una imagen",
     "clip_labels": "Etiquetas (separadas por comas)",
     "clip_template": "Plantilla ({} se sustituye por cada etiqueta)",
     "clip_scale": "Escala s (escala de los logits; la temperatura es 1/s)",
     "clip_classify": "Clasificar",
-    "clip_image_shown": "La imagen",
+    "clip_image_shown": "Lo que ve el modelo",
     "clip_probs": "Probabilidades zero-shot",
     "clip_probs_title": "p(etiqueta | imagen) con escala s = {s:.1f}",
     "clip_prob_axis": "Probabilidad",
     "clip_verdict": "Lo más probable: **{label}** ({p:.1%} con s = {s:.1f}; {p_learned:.1%} con la escala que aprendió el modelo, s = {learned:.1f}).",
-    "clip_unavailable": "⚠️ {name} no está en esta máquina y ahora no se puede descargar (sin conexión), así que ha respondido el mini CLIP.",
-    "clip_truncated": "✂️ Algún texto era más largo de lo que el modelo lee (su límite de tokens) y se ha recortado.",
-    "clip_err_refused": "Ese modelo no está entre los permitidos; elige uno de la lista.",
+    "clip_unavailable": "⚠️ {name} no está en esta máquina y ahora no se puede descargar (sin conexión), así que respondió el mini CLIP.",
+    "clip_answered_mini": (
+        "**Respondió: el mini CLIP**, entrenado acá solo con dígitos escritos a mano de 8x8 y descripciones como "
+        "\"un 7 escrito a mano\"; nunca vio una foto."
+    ),
+    "clip_answered_real": "**Respondió: {name}**, el CLIP de OpenAI, entrenado con 400 millones de pares de imagen y texto de internet (en inglés).",
+    "clip_meaningless": "⚠️ **Esta respuesta no significa nada.** {reasons} Su elección, **{label}** con {p:.1%}, no dice nada de la imagen (el azar con {k} etiquetas: {chance:.0%}, la línea de trazos).",
+    "clip_reason_photo": "El mini CLIP solo vio dígitos: achica la foto a 8x8 píxeles (los de «Lo que ve el modelo») y los compara con las etiquetas como si fueran un dígito.",
+    "clip_reason_words": "Nunca leyó {words} en su entrenamiento: para él son letras sueltas, sin significado.",
+    "clip_reason_upload": "⚠️ El mini CLIP solo vio dígitos de 8x8 (trazos claros sobre fondo oscuro): ve tu imagen como los 8x8 píxeles de «Lo que ve el modelo». Si no parecen un dígito, esta respuesta no significa nada.",
+    "clip_matrix_meaningless": "⚠️ El mini CLIP solo vio dígitos: con fotos, esta matriz y este plano no significan nada.",
+    "clip_chance": "azar (1/{k})",
+    "clip_word": "«{w}»",
+    "clip_default_labels": "cero, uno, dos, tres, cuatro, cinco, seis, siete, ocho, nueve",
+    "clip_default_template": "un {} escrito a mano",
+    "photo_astronaut": "astronauta",
+    "photo_cat": "gato",
+    "photo_coffee": "café",
+    "photo_rocket": "cohete",
+    "photo_camera": "camarógrafo",
+    "photo_coins": "monedas",
+    "photo_moon": "luna",
+    "photo_hubble": "campo profundo del Hubble",
+    "clip_truncated": "✂️ Algún texto era más largo de lo que el modelo lee (su límite de tokens) y se recortó.",
+    "clip_err_refused": "Ese modelo no está entre los permitidos; elegí uno de la lista.",
     "clip_err_text": "{name} debe ser texto.",
-    "clip_err_few_labels": "Escribe al menos dos etiquetas separadas por comas.",
-    "clip_err_many_labels": "Escribe como mucho {n} etiquetas.",
+    "clip_err_few_labels": "Escribí al menos dos etiquetas separadas por comas.",
+    "clip_err_many_labels": "Escribí como mucho {n} etiquetas.",
     "clip_err_template": "La plantilla debe contener {} exactamente una vez (donde va cada etiqueta).",
-    "clip_err_upload": "Sube primero una imagen (o elige un dígito o una foto).",
+    "clip_err_upload": "Subí primero una imagen (o elegí un dígito o una foto).",
     "clip_failures_help": (
         "### 2. Dónde falla CLIP\n"
         "CLIP aprendió de descripciones, y las descripciones rara vez cuentan objetos o dicen qué objeto tiene qué color. Dos "
-        "fallos clásicos, preparados para un CLIP real (con el mini CLIP solo muestran que no sabe más que de dígitos): "
-        "**contar** las monedas de una foto con 24 monedas y **asociar colores** al objeto correcto (una taza blanca sobre un "
-        "plato blanco, descrita con los colores cambiados). Los botones rellenan la foto, las etiquetas y la plantilla."
+        "fallos clásicos, preparados para un CLIP real: **contar** las monedas de una foto con 24 monedas y **asociar colores** "
+        "al objeto correcto (una taza blanca sobre un plato blanco, descrita con los colores cambiados). Si hay un CLIP real en "
+        "esta máquina, los botones completan la foto, las etiquetas y la plantilla y lo ejecutan; si no, lo avisan, porque el "
+        "mini CLIP no sabe más que de dígitos y sus números no mostrarían el fallo de CLIP."
     ),
     "clip_fail_counting": "Contar: ¿cuántas monedas?",
     "clip_fail_colour": "Colores: ¿qué objeto tiene qué color?",
+    "clip_fail_needs_real": (
+        "⚠️ **Este ejemplo necesita un CLIP real** ({name} u otro de la lista), y no hay ninguno en esta máquina ni conexión "
+        "para descargarlo. El mini CLIP no sabe más que de dígitos, así que sus números sobre esta foto no mostrarían el fallo "
+        "de CLIP; no se ejecutó nada. Lo que hace un CLIP real acá: {what}"
+    ),
+    "clip_fail_counting_what": (
+        "contar está entre las tareas que peor resuelve CLIP (Radford et al., 2021): las descripciones casi nunca dicen cuántas "
+        "cosas hay en una foto, así que nada en su entrenamiento le enseñó a distinguir 24 monedas de 10 o de 50."
+    ),
+    "clip_fail_colour_what": (
+        "compara una frase por las palabras que contiene más que por qué palabra va con qué objeto, así que \"a red cup on a "
+        "white saucer\" y \"a white cup on a red saucer\" suelen puntuar parecido (Yuksekgonul et al., 2023, sobre modelos "
+        "que se comportan como bolsas de palabras)."
+    ),
     "clip_matrix_help": (
         "### 3. El espacio de representación compartido\n"
         "Izquierda: la similitud coseno de cada imagen con cada texto; en un buen CLIP el mayor valor de cada fila está en el "
@@ -63,7 +100,7 @@ STRINGS: dict[str, str] = {
     "clip_matrix_button": "Comparar con las etiquetas de arriba",
     "clip_matrix": "Matriz de similitud",
     "clip_matrix_title": "Similitud coseno entre imágenes y textos",
-    "clip_matrix_text": "Cada fila es una imagen y cada columna un texto (las etiquetas de arriba en la plantilla).",
+    "clip_matrix_text": "Cada fila es una imagen y cada columna un texto (las etiquetas de arriba en la plantilla). En el plano, un nombre que taparía a otro aparece al pasar el mouse sobre su punto.",
     "clip_images": "Imágenes",
     "clip_texts": "Textos",
     "clip_space": "Imágenes y textos en un plano",
