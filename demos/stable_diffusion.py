@@ -11,12 +11,13 @@ import time
 import gradio as gr
 import plotly.graph_objects as go
 
+from core.data.images import PHOTOS
 from core.latent_diffusion import Final, decode, fit_image, image_to_image, round_trip, text_to_image_steps
-from core.pretrained import PIPELINE_ALLOWLIST, ModelRefusedError, ModelUnavailableError, load_pipeline
+from core.pretrained import PIPELINE_ALLOWLIST, ModelUnavailableError, load_pipeline, pipeline_available
 from core.train import MINI_LDM_DIR
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
-from demos.layout import HEAVY, markdown, picture_inputs
+from demos.layout import HEAVY, LIGHT, markdown, picture_inputs
 from demos.plots import channel_strip, enlarge
 
 MINI = "mini"
@@ -29,17 +30,25 @@ LIMITS = {"steps": (1, 50), "guidance": (0.0, 15.0), "strength": (0.05, 1.0)}
 REFRESH_SECONDS = 0.15  # at most ~7 updates per second reach the page
 
 
-def _pipeline(name, lang: Lang, *, image_to_image: bool = False):
-    """Returns (pipeline, model key, note): the chosen pipeline, or the mini one with a sentence saying why."""
+def _pipeline(name, size, lang: Lang, *, image_to_image: bool = False):
+    """Returns (pipeline, side, note): the chosen pipeline at the chosen size, or, when it is not on this machine, the
+    mini one with a sentence saying so, at the chosen size if the mini model can draw it and at its own size otherwise."""
     name = inputs.choice(name, "sd_model", MODELS, lang)
-    if name != MINI:
+    if name != MINI and pipeline_available(name):
+        side = _size(size, name, lang)  # checked before a large pipeline loads
         try:
-            return load_pipeline(name, image_to_image=image_to_image), name, ""
-        except ModelRefusedError:
-            raise error("clip_err_refused", lang) from None
+            return load_pipeline(name, image_to_image=image_to_image), side, ""
         except ModelUnavailableError:
-            return load_pipeline(MINI_LDM_DIR, image_to_image=image_to_image), MINI, t("sd_unavailable", lang, name=name)
-    return load_pipeline(MINI_LDM_DIR, image_to_image=image_to_image), MINI, ""
+            pass  # in the cache but not loadable: the mini one runs
+    mini = load_pipeline(MINI_LDM_DIR, image_to_image=image_to_image)
+    if name == MINI:
+        return mini, _size(size, MINI, lang), ""
+    try:
+        side = _size(size, MINI, lang)
+    except gr.Error:
+        _size(size, name, lang)  # a size for neither pipeline is still an error (with the chosen one's range)
+        side = BOUNDS[MINI][3]
+    return mini, side, t("sd_unavailable", lang, name=name, size=side)
 
 
 def _prompt(value, name_key: str, lang: Lang, *, required: bool) -> str:
@@ -80,8 +89,7 @@ def generate(model_name, prompt, negative, steps, guidance, seed, size, request:
     n = inputs.integer(steps, "sd_steps", *LIMITS["steps"], lang)
     w = inputs.real(guidance, "sd_guidance", *LIMITS["guidance"], lang)
     seed_value = inputs.seed(seed, lang)
-    pipe, key, note = _pipeline(model_name, lang)
-    side = _size(size, key, lang)
+    pipe, side, note = _pipeline(model_name, size, lang)
     notes = [note] if note else []
     if _truncated(pipe, text, prompt):
         notes.append(t("clip_truncated", lang))
@@ -106,8 +114,8 @@ def autoencode(model_name, source, digit_index, photo, upload, size, request: gr
     """Returns an image's round trip through the pipeline's autoencoder: original, latent channels, reconstruction, error."""
     lang = lang_of(request)
     image = inputs.picture(source, digit_index, photo, upload, lang, size=256)
-    pipe, key, note = _pipeline(model_name, lang)
-    trip = round_trip(pipe, image, _size(size, key, lang))
+    pipe, side, note = _pipeline(model_name, size, lang)
+    trip = round_trip(pipe, image, side)
     error_map = trip.error[None].expand(3, -1, -1)
     text = t("sd_round_trip_text", lang, mse=trip.mse, ratio=trip.compression, c=trip.latent.shape[0], h=trip.latent.shape[1],
              w=trip.latent.shape[2], side=trip.original.shape[-1])  # fmt: skip
@@ -125,8 +133,7 @@ def img2img(model_name, prompt, negative, source, digit_index, photo, upload, st
     w = inputs.real(guidance, "sd_guidance", *LIMITS["guidance"], lang)
     seed_value = inputs.seed(seed, lang)
     image = inputs.picture(source, digit_index, photo, upload, lang, size=256)
-    pipe, key, note = _pipeline(model_name, lang, image_to_image=True)
-    side = _size(size, key, lang)
+    pipe, side, note = _pipeline(model_name, size, lang, image_to_image=True)
     if int(n * s) < 1:
         raise error("sd_err_strength_steps", lang)
     start = time.perf_counter()
@@ -135,21 +142,34 @@ def img2img(model_name, prompt, negative, source, digit_index, photo, upload, st
     return enlarge(fit_image(image, side)), enlarge(out), "\n\n".join([message, note] if note else [message])
 
 
-def model_bounds(model_name):
-    """Returns the size slider's range and default, and the default guidance, of the chosen pipeline."""
-    lo, hi, step, size, guidance = BOUNDS.get(model_name, REAL_BOUNDS) if model_name in MODELS else BOUNDS[MINI]
-    return gr.update(minimum=lo, maximum=hi, step=step, value=size), gr.update(value=guidance)
+def choose_model(model_name, request: gr.Request):
+    """Returns the controls for the pipeline that will run: the chosen one when it is on this machine, otherwise the
+    mini one (the choice set back to it, its size range and guidance) with one sentence saying why."""
+    lang = lang_of(request)
+    name = inputs.choice(model_name, "sd_model", MODELS, lang)
+    note = ""
+    if name != MINI and not pipeline_available(name):
+        name, note = MINI, t("sd_switched", lang, name=model_name)
+    lo, hi, step, size, guidance = BOUNDS.get(name, REAL_BOUNDS)
+    return gr.update(value=name), gr.update(minimum=lo, maximum=hi, step=step, value=size), gr.update(value=guidance), note
+
+
+def defaults(request: gr.Request):
+    """Returns the tab's examples in the reader's language: the prompt, and the bundled photos' names."""
+    lang = lang_of(request)
+    return t("sd_default_prompt", lang), gr.update(choices=[(t(f"photo_{p}", lang), p) for p in PHOTOS])
 
 
 def build(demo: gr.Blocks) -> None:
     """Builds the Stable Diffusion tab."""
     markdown("topic_sd")
     model = inputs.Dropdown([(I18N("sd_mini"), MINI), *[(m, m) for m in PIPELINE_ALLOWLIST]], value=MINI, label=I18N("sd_model"), elem_id="sd-model")
+    model_note = gr.Markdown(elem_id="sd-model-note")
     markdown("sd_model_help")
     markdown("sd_generate_help")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
-            prompt = gr.Textbox(value="a handwritten seven", label=I18N("sd_prompt"), elem_id="sd-prompt")
+            prompt = gr.Textbox(value=t("sd_default_prompt", "en"), label=I18N("sd_prompt"), elem_id="sd-prompt")
             negative = gr.Textbox(value="", label=I18N("sd_negative"), elem_id="sd-negative")
             steps = inputs.Slider(*LIMITS["steps"], value=25, step=1, label=I18N("sd_steps"))
             guidance = inputs.Slider(*LIMITS["guidance"], value=BOUNDS[MINI][4], step=0.5, label=I18N("sd_guidance"))
@@ -185,7 +205,9 @@ def build(demo: gr.Blocks) -> None:
         result_image = gr.Image(label=I18N("sd_result"), interactive=False, height=220)
     markdown("sd_conditioning")
 
-    model.change(model_bounds, model, [size, guidance], api_visibility="private")
+    # on a person's choice only (not on the value this handler sets back), so the note stays once it is said
+    model.input(choose_model, model, [model, size, guidance, model_note], api_name="stable_diffusion_model", **LIGHT)
+    demo.load(defaults, None, [prompt, photo], api_name="stable_diffusion_defaults", **LIGHT)
     generate_inputs = [model, prompt, negative, steps, guidance, seed, size]
     gr.on([run.click, prompt.submit], generate, generate_inputs, [picture, latents, timing, status], api_name="stable_diffusion_generate", **HEAVY)
     trip_inputs = [model, source, digit_index, photo, upload, size]

@@ -36,7 +36,8 @@ def test_generation_streams_every_step_and_ends_with_timings(client):
     assert "Step 1 of 6" in outputs[0][3] or "Step" in outputs[0][3]
 
 
-def test_the_mini_pipeline_draws_the_asked_digit(client):
+@pytest.mark.parametrize("prompt", ["a handwritten seven", "un 7 escrito a mano"])  # the English and the Spanish default
+def test_the_mini_pipeline_draws_the_asked_digit(client, prompt):
     """The picture is 256 pixels (32 enlarged 8x); the classifier reads it as a seven."""
     import numpy as np
     import torch
@@ -45,7 +46,7 @@ def test_the_mini_pipeline_draws_the_asked_digit(client):
     from core.mini_ldm import to_digits
     from demos.models import classifier
 
-    picture = generate(client, steps=25)[-1][0]
+    picture = generate(client, prompt=prompt, steps=25)[-1][0]
     array = np.asarray(Image.open(picture["path"] if isinstance(picture, dict) else picture).convert("RGB"), dtype=np.float32) / 255
     assert array.shape == (256, 256, 3)
     small = torch.from_numpy(array).permute(2, 0, 1)[None]
@@ -67,9 +68,41 @@ def test_round_trip_and_img2img(client):
 
 def test_an_offline_real_pipeline_falls_back_to_the_mini_one(client, spanish_client):
     text = client.predict("stabilityai/sd-turbo", "digit", 3, "astronaut", None, 32, api_name="/stable_diffusion_round_trip")[-1]
-    assert EN["sd_unavailable"].format(name="stabilityai/sd-turbo") in text
+    assert EN["sd_unavailable"].format(name="stabilityai/sd-turbo", size=32) in text
     text_es = spanish_client.predict("stabilityai/sd-turbo", "digit", 3, "astronaut", None, 32, api_name="/stable_diffusion_round_trip")[-1]
     assert "no está en esta máquina" in text_es
+
+
+def test_every_section_runs_the_mini_pipeline_at_its_own_size_when_a_real_one_is_not_here(client):
+    """The size slider of a real pipeline (256 to 768) must not strand the fallback: the mini model runs at 32."""
+    name = "stable-diffusion-v1-5/stable-diffusion-v1-5"
+    note = EN["sd_unavailable"].format(name=name, size=32)
+    picture, _latents, _timing, status = generate(client, model=name, size=512, guidance=7.5, steps=3)[-1]
+    assert status.startswith("Done: 3 steps") and note in status and size_of(picture) == (256, 256)
+    text = client.predict(name, "digit", 3, "astronaut", None, 512, api_name="/stable_diffusion_round_trip")[-1]
+    assert "32x32x3 image becomes a 4x8x8 latent" in text and note in text
+    start, result, message = client.predict(name, "a handwritten seven", "", "digit", 3, "cat", None, 0.6, 5, 7.5, 0, 512,
+                                            api_name="/stable_diffusion_img2img")  # fmt: skip
+    assert "3 of 5 steps" in message and note in message and size_of(start) == size_of(result) == (256, 256)
+    with pytest.raises(AppError, match="between 256 and 768"):  # a size for neither pipeline is still refused
+        generate(client, model=name, size=4096)
+
+
+def test_choosing_a_pipeline_that_is_not_here_switches_the_controls_to_the_mini_one_once(client, spanish_client):
+    model, size, guidance, note = client.predict("stabilityai/sd-turbo", api_name="/stable_diffusion_model")
+    assert model["value"] == "mini" and (size["minimum"], size["maximum"], size["value"]) == (32, 64, 32) and guidance["value"] == 4.0
+    assert note == EN["sd_switched"].format(name="stabilityai/sd-turbo")
+    assert client.predict("mini", api_name="/stable_diffusion_model")[-1] == ""  # back on the mini model, the note goes
+    assert spanish_client.predict("segmind/small-sd", api_name="/stable_diffusion_model")[-1] == ES["sd_switched"].format(name="segmind/small-sd")
+    with pytest.raises(AppError, match="must be one of"):
+        client.predict("someone/evil", api_name="/stable_diffusion_model")
+
+
+def test_the_default_prompt_and_photo_names_are_in_the_reader_language(client, spanish_client):
+    prompt, photos = spanish_client.predict(api_name="/stable_diffusion_defaults")
+    assert prompt == "un 7 escrito a mano" and client.predict(api_name="/stable_diffusion_defaults")[0] == "a handwritten seven"
+    names = dict((value, label) for label, value in photos["choices"]) if isinstance(photos, dict) else {}
+    assert names.get("astronaut") == "astronauta" and names.get("cat") == "gato", photos
 
 
 def test_a_hundred_thousand_character_prompt_is_cut_with_a_notice(client):

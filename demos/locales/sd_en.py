@@ -23,7 +23,7 @@ STRINGS: dict[str, str] = {
     "sd_guidance": "Guidance scale w",
     "sd_size": "Size (pixels; the mini model: 32 to 64)",
     "sd_generate": "Generate",
-    "sd_picture": "The image (each step's latent, decoded)",
+    "sd_picture": "Each step, decoded",
     "sd_latents": "The latent's channels (blue < 0 < red)",
     "sd_timing": "Time per step",
     "sd_timing_title": "Milliseconds per denoising step",
@@ -31,7 +31,13 @@ STRINGS: dict[str, str] = {
     "sd_ms": "ms",
     "sd_status": "Step {i} of {n} (timestep {t})…",
     "sd_done": "Done: {steps} steps in {seconds:.2f} s ({ms:.0f} ms per step, with guidance each step runs the U-Net on two latents).",
-    "sd_unavailable": "⚠️ {name} is not on this machine and cannot be downloaded now (offline), so the mini pipeline ran instead.",
+    "sd_unavailable": "⚠️ {name} is not on this machine and cannot be downloaded now (offline), so the mini pipeline ran instead, at its own size of {size}x{size} pixels.",
+    "sd_switched": (
+        "⚠️ **{name} is not on this machine** and cannot be downloaded now (offline), so the tab switched back to the mini "
+        "latent diffusion model: the controls below (size 32 to 64 pixels, guidance) are the mini model's, and every section "
+        "runs it."
+    ),
+    "sd_default_prompt": "a handwritten seven",
     "sd_err_empty": "Write a prompt first (for the mini model, for example \"a handwritten seven\").",
     "sd_err_size_step": "The size must be a multiple of {step} pixels for this pipeline.",
     "sd_err_strength_steps": "With so few steps and this strength no denoising step would run; raise the steps or the strength.",
@@ -42,8 +48,8 @@ STRINGS: dict[str, str] = {
         "mini autoencoder knows only digits, so a photo comes back as the digit-like blur it can represent."
     ),
     "sd_round_trip_button": "Encode and decode",
-    "sd_original": "Original (the model's size)",
-    "sd_reconstruction": "Decoded from the latent",
+    "sd_original": "Original",
+    "sd_reconstruction": "Decoded",
     "sd_error": "Error (scaled to its largest value)",
     "sd_latent": "The latent's channels",
     "sd_round_trip_text": "A {side}x{side}x3 image becomes a {c}x{h}x{w} latent ({ratio:.0f}x fewer numbers); mean squared error of the round trip {mse:.2g} (pixels in [0, 1]).",

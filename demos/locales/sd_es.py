@@ -2,12 +2,12 @@
 
 STRINGS: dict[str, str] = {
     "sd_model": "Pipeline",
-    "sd_mini": "Mini difusión latente (dígitos, entrenada aquí)",
+    "sd_mini": "Mini difusión latente (dígitos, entrenada acá)",
     "sd_model_help": (
         "El **mini modelo de difusión latente** es un `StableDiffusionPipeline` de `diffusers` de verdad, solo que diminuto: "
         "un `AutoencoderKL` que convierte un dígito de 32x32 en un latente de 4x8x8, una `UNet2DConditionModel` que quita el "
         "ruido de esos latentes con atención cruzada sobre el codificador de texto del mini CLIP, y un planificador DDIM, todo "
-        "entrenado aquí. Dibuja dígitos a partir de prompts en inglés o en español (\"a handwritten seven\", \"un 7 escrito a "
+        "entrenado acá. Dibuja dígitos a partir de prompts en inglés o en español (\"a handwritten seven\", \"un 7 escrito a "
         "mano\") y nada más. Las otras opciones son pipelines reales de Stable Diffusion; se cargan solo si ya están en esta "
         "máquina; si no, la pestaña lo dice y sigue con el mini."
     ),
@@ -23,7 +23,7 @@ STRINGS: dict[str, str] = {
     "sd_guidance": "Escala de guía w",
     "sd_size": "Tamaño (píxeles; el mini modelo: de 32 a 64)",
     "sd_generate": "Generar",
-    "sd_picture": "La imagen (el latente de cada paso, decodificado)",
+    "sd_picture": "Cada paso, decodificado",
     "sd_latents": "Los canales del latente (azul < 0 < rojo)",
     "sd_timing": "Tiempo por paso",
     "sd_timing_title": "Milisegundos por paso de eliminación de ruido",
@@ -31,25 +31,31 @@ STRINGS: dict[str, str] = {
     "sd_ms": "ms",
     "sd_status": "Paso {i} de {n} (instante {t})…",
     "sd_done": "Hecho: {steps} pasos en {seconds:.2f} s ({ms:.0f} ms por paso; con guía cada paso ejecuta la U-Net sobre dos latentes).",
-    "sd_unavailable": "⚠️ {name} no está en esta máquina y ahora no se puede descargar (sin conexión), así que se ejecutó el mini pipeline.",
-    "sd_err_empty": "Escribe primero un prompt (para el mini modelo, por ejemplo \"un 7 escrito a mano\").",
+    "sd_unavailable": "⚠️ {name} no está en esta máquina y ahora no se puede descargar (sin conexión), así que corrió el mini pipeline, a su propio tamaño de {size}x{size} píxeles.",
+    "sd_switched": (
+        "⚠️ **{name} no está en esta máquina** y ahora no se puede descargar (sin conexión), así que la pestaña volvió al mini "
+        "modelo de difusión latente: los controles de abajo (tamaño de 32 a 64 píxeles, guía) son los del mini modelo, y todas "
+        "las secciones lo usan."
+    ),
+    "sd_default_prompt": "un 7 escrito a mano",
+    "sd_err_empty": "Escribí primero un prompt (para el mini modelo, por ejemplo \"un 7 escrito a mano\").",
     "sd_err_size_step": "El tamaño debe ser múltiplo de {step} píxeles en este pipeline.",
-    "sd_err_strength_steps": "Con tan pocos pasos y esta intensidad no se ejecutaría ningún paso; sube los pasos o la intensidad.",
+    "sd_err_strength_steps": "Con tan pocos pasos y esta intensidad no se ejecutaría ningún paso; subí los pasos o la intensidad.",
     "sd_round_trip_help": (
         "### 2. El ida y vuelta por el autoencoder: el «latente» de la difusión latente\n"
         "La difusión nunca ve píxeles: el codificador del autoencoder comprime la imagen en el latente y su decodificador "
-        "convierte latentes en píxeles. Aquí una imagen entra y vuelve; el mapa de error muestra lo que pierde la compresión. "
+        "convierte latentes en píxeles. Acá una imagen entra y vuelve; el mapa de error muestra lo que pierde la compresión. "
         "El mini autoencoder solo conoce dígitos, así que una foto vuelve como la mancha con forma de dígito que puede representar."
     ),
     "sd_round_trip_button": "Codificar y decodificar",
-    "sd_original": "Original (al tamaño del modelo)",
-    "sd_reconstruction": "Decodificada desde el latente",
+    "sd_original": "Original",
+    "sd_reconstruction": "Decodificada",
     "sd_error": "Error (escalado a su valor máximo)",
     "sd_latent": "Los canales del latente",
     "sd_round_trip_text": "Una imagen de {side}x{side}x3 se convierte en un latente de {c}x{h}x{w} ({ratio:.0f} veces menos números); error cuadrático medio del ida y vuelta {mse:.2g} (píxeles en [0, 1]).",
     "sd_img2img_help": (
         "### 3. De imagen a imagen\n"
-        "La imagen elegida arriba se codifica, se le añade ruido hasta el nivel que marca la **intensidad** (0: sin cambios, "
+        "La imagen elegida arriba se codifica, se le agrega ruido hasta el nivel que marca la **intensidad** (0: sin cambios, "
         "1: ruido puro, como de texto a imagen) y se le quita bajo el prompt de la sección 1: poca intensidad conserva la "
         "composición; mucha conserva poco más que el prompt."
     ),
@@ -61,7 +67,7 @@ STRINGS: dict[str, str] = {
     "sd_conditioning": (
         "### 4. Condicionamiento: no solo texto\n"
         "El prompt de texto entra por atención cruzada, pero la difusión latente puede dirigirse con casi cualquier señal, "
-        "con el mismo mecanismo o con una red añadida (ControlNet, T2I-Adapter) que inyecta características de una imagen de control:\n\n"
+        "con el mismo mecanismo o con una red agregada (ControlNet, T2I-Adapter) que inyecta características de una imagen de control:\n\n"
         "| Condición | Qué fija | Fuente habitual |\n|---|---|---|\n"
         "| Texto | qué hay en la imagen y su estilo | un prompt a través del codificador de texto de CLIP |\n"
         "| Mapa semántico | qué región es cielo, carretera, persona... | un modelo de segmentación o un mapa pintado |\n"
