@@ -39,6 +39,22 @@ footer {display: none !important}
 """
 
 
+# Gradio's Plot mounts a new Plotly chart for every new value and never calls `Plotly.purge` on the old
+# one; a responsive chart stays referenced by its window "resize" listener, so a live view that streams
+# figures (GAN Lab, training curves) grows the page by thousands of nodes a second until the browser
+# stalls. Purging each chart as it leaves the page keeps the page the same size however long it plays.
+HEAD = """<script>
+(() => {
+  const purge = (node) => {
+    if (!(node instanceof Element) || !window.Plotly) return;
+    const charts = node.classList.contains("js-plotly-plot") ? [node] : node.querySelectorAll(".js-plotly-plot");
+    for (const chart of charts) if (!chart.isConnected) window.Plotly.purge(chart);
+  };
+  new MutationObserver((records) => { for (const r of records) r.removedNodes.forEach(purge); })
+    .observe(document.documentElement, { childList: true, subtree: true });
+})();
+</script>"""
+
 MAX_IMAGE_PIXELS = 16_000_000  # uploads that decode to more pixels are refused (a PNG can be a bomb)
 
 
@@ -59,6 +75,7 @@ LAUNCH_OPTIONS = {
     "i18n": I18N,
     "theme": gr.themes.Soft(primary_hue="indigo"),
     "css": CSS,
+    "head": HEAD,
     "max_file_size": "5mb",
     "footer_links": ["api"],
 }

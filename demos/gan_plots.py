@@ -1,4 +1,4 @@
-"""Plotly figures of the GAN Lab: the plane (data, samples, D, gradients, manifold) and the curves."""
+"""The GAN Lab's views: the plane (data, samples, D, gradients, manifold) as a picture, and the curves in plotly."""
 
 from __future__ import annotations
 
@@ -6,60 +6,124 @@ import math
 
 import numpy as np
 import plotly.graph_objects as go
+from PIL import Image, ImageDraw
 from plotly.subplots import make_subplots
 
 from core.gan.lab2d import Snapshot
 from core.plane import PlaneGrid
 from demos.i18n import Lang, t
-from demos.plots import base_layout, segments
+from demos.plots import hex_to_rgb
+from demos.raster import AXIS_COLOR, RasterAxes, fit_lines, font, line_height
 
 REAL_COLOR = "#16a34a"  # green, as in GAN Lab
 FAKE_COLOR = "#7c3aed"  # purple
 VIEWS = ("real", "fake", "heatmap", "gradients", "manifold")
 
 
-def plane_figure(snap: Snapshot, grid: PlaneGrid, views: list[str], probabilistic: bool, lang: Lang, title: str) -> go.Figure:
-    """Returns the main GAN Lab view: D's output as a heat map, real and fake points, arrows and manifold."""
-    box = (float(grid.xs[0]), float(grid.xs[-1]), float(grid.ys[0]), float(grid.ys[-1]))
-    fig = go.Figure()
+# D's colour scale, as in GAN Lab: purple where D says "fake", white at 0.5, green where it says "real"
+HEAT_STOPS = np.array([[237, 233, 254], [255, 255, 255], [220, 252, 231]], dtype=np.float32)
+MANIFOLD_RGBA = (124, 58, 237, 90)
+GRADIENT_COLOR = "#f97316"
+PLANE_SIZE = 460  # pixels of the square plotting area...
+PLANE_LEFT, PLANE_TOP = 52, 30  # ...and where it starts in the picture
+PLANE_BOX = (PLANE_LEFT, PLANE_TOP, PLANE_LEFT + PLANE_SIZE, PLANE_TOP + PLANE_SIZE)
+
+
+def _heat_rgb(unit: np.ndarray) -> np.ndarray:
+    """Returns colours `[H, W, 3]` for values in [0, 1] on the purple-white-green scale."""
+    u = np.clip(unit, 0.0, 1.0)[..., None] * 2.0
+    low = HEAT_STOPS[0] + (HEAT_STOPS[1] - HEAT_STOPS[0]) * np.minimum(u, 1.0)
+    high = HEAT_STOPS[1] + (HEAT_STOPS[2] - HEAT_STOPS[1]) * np.clip(u - 1.0, 0.0, 1.0)
+    return np.where(u <= 1.0, low, high)
+
+
+def _heat_scale(z: np.ndarray, probabilistic: bool) -> tuple[float, float]:
+    """Returns (low, high) of the heat map's scale: [0, 1] for D(x), symmetric around the median for a critic."""
+    if probabilistic:
+        return 0.0, 1.0
+    middle = float(np.median(z))
+    bound = float(np.abs(z - middle).max()) or 1.0
+    return middle - bound, middle + bound
+
+
+def plane_image(snap: Snapshot, grid: PlaneGrid, views: list[str], probabilistic: bool, lang: Lang, title: str) -> Image.Image:
+    """Returns the main GAN Lab view as a picture: D's output as a heat map, real and fake points, G's gradients and manifold.
+
+    A picture, not a plotly figure: the view streams about five times a second, and a browser redraws an
+    image in a millisecond where a plotly chart of this size takes hundreds.
+    """
+    axes = RasterAxes((float(grid.xs[0]), float(grid.ys[0])), (float(grid.xs[-1]), float(grid.ys[-1])), size=PLANE_SIZE, left=PLANE_LEFT, top=PLANE_TOP, right=150)
+    background = None
+    low, high = 0.0, 1.0
     if "heatmap" in views:
-        z = snap.d_values.numpy()
-        if probabilistic:
-            scale = {"zmin": 0.0, "zmax": 1.0}
-            bar_title = "D(x)"
-        else:
-            bound = float(np.abs(z - np.median(z)).max()) or 1.0
-            scale = {"zmin": float(np.median(z)) - bound, "zmax": float(np.median(z)) + bound}
-            bar_title = t("gan_critic", lang)
-        fig.add_trace(go.Heatmap(
-            x=grid.xs.numpy(), y=grid.ys.numpy(), z=z, colorscale=[[0, "#ede9fe"], [0.5, "#ffffff"], [1, "#dcfce7"]],
-            colorbar={"title": {"text": bar_title, "side": "right"}, "thickness": 12}, hoverinfo="skip", name="D", **scale,
-        ))  # fmt: skip
+        z = snap.d_values.numpy()  # [H, W], row 0 at the lowest y
+        low, high = _heat_scale(z, probabilistic)
+        rgb = _heat_rgb((np.flipud(z) - low) / (high - low))
+        background = Image.fromarray(rgb.astype(np.uint8)).resize((PLANE_SIZE, PLANE_SIZE), Image.Resampling.BILINEAR)
+    image = axes.canvas(title, "x₁", "x₂", background=background)
+    # marks go on a layer the size of the plotting area, which clips whatever falls outside it
+    layer = Image.new("RGBA", (PLANE_SIZE, PLANE_SIZE), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(layer)
+    offset = np.array([axes.left, axes.top], dtype=np.float64)
+
+    def pixels(points: np.ndarray) -> np.ndarray:
+        return axes.to_pixel(points) - offset
+
     if "manifold" in views:
         m = snap.manifold.numpy()  # [L, L, 2]
-        lines = [m[i] for i in range(len(m))] + [m[:, j] for j in range(m.shape[1])]
-        xs: list = []
-        ys: list = []
-        for line in lines:
-            xs += [*map(float, line[:, 0]), None]
-            ys += [*map(float, line[:, 1]), None]
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "rgba(124,58,237,0.35)", "width": 1}, name=t("gan_manifold", lang), hoverinfo="skip"))
-    if "real" in views:
-        real = snap.real.numpy()
-        fig.add_trace(go.Scatter(x=real[:, 0], y=real[:, 1], mode="markers", name=t("gan_real", lang), marker={"size": 4, "color": REAL_COLOR}))
-    if "fake" in views:
-        fake = snap.fake.numpy()
-        fig.add_trace(go.Scatter(x=fake[:, 0], y=fake[:, 1], mode="markers", name=t("gan_fake", lang), marker={"size": 4, "color": FAKE_COLOR}))
+        for line in [*m, *m.transpose(1, 0, 2)]:
+            draw.line([tuple(p) for p in pixels(line)], fill=MANIFOLD_RGBA, width=1)
+    for key, points, color in (("real", snap.real, REAL_COLOR), ("fake", snap.fake, FAKE_COLOR)):
+        if key in views:
+            fill = (*hex_to_rgb(color), 230)
+            for x, y in pixels(points.numpy()):
+                draw.ellipse([x - 2.2, y - 2.2, x + 2.2, y + 2.2], fill=fill)
     if "gradients" in views:
         fake, grad = snap.fake.numpy()[:200], snap.fake_grad.numpy()[:200]
         longest = float(np.linalg.norm(grad, axis=1).max())
-        length = 0.08 * max(box[1] - box[0], box[3] - box[2])
-        ends = fake + grad * (length / longest if longest > 0 else 0.0)
-        xs, ys = segments(fake, ends)
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#f97316", "width": 1.5}, name=t("gan_gradients", lang), hoverinfo="skip"))
-    fig.update_xaxes(range=[box[0], box[1]])
-    fig.update_yaxes(range=[box[2], box[3]])
-    return base_layout(fig, title, height=520)
+        span = max(axes.high[0] - axes.low[0], axes.high[1] - axes.low[1])
+        ends = fake + grad * (0.08 * span / longest if longest > 0 else 0.0)
+        for (x0, y0), (x1, y1) in zip(pixels(fake), pixels(ends), strict=True):
+            draw.line([(x0, y0), (x1, y1)], fill=GRADIENT_COLOR, width=1)
+    image.paste(layer, (axes.left, axes.top), layer)
+    _plane_legend(image, axes, views, probabilistic, (low, high), lang)
+    return image
+
+
+def _plane_legend(image: Image.Image, axes: RasterAxes, views: list[str], probabilistic: bool, scale: tuple[float, float], lang: Lang) -> None:
+    """Draws the legend of the marks and the heat map's colour bar to the right of the plotting area."""
+    draw = ImageDraw.Draw(image)
+    x, y = axes.left + axes.size + 14, axes.top + 4
+    width = image.width - x - 4
+    entries = [
+        ("real", "dot", REAL_COLOR, t("gan_real", lang)), ("fake", "dot", FAKE_COLOR, t("gan_fake", lang)),
+        ("gradients", "line", GRADIENT_COLOR, t("gan_gradients", lang)), ("manifold", "line", "#a78bfa", t("gan_manifold", lang)),
+    ]  # fmt: skip
+    for view, mark, color, label in entries:
+        if view not in views:
+            continue
+        if mark == "dot":
+            draw.ellipse([x + 3, y + 4, x + 11, y + 12], fill=color)
+        else:
+            draw.line([(x, y + 8), (x + 14, y + 8)], fill=color, width=2)
+        lines, text_font = fit_lines(label, width - 20, size=12, min_size=9, max_height=30)
+        for i, line in enumerate(lines):
+            draw.text((x + 20, y + i * line_height(text_font)), line, fill="black", font=text_font)
+        y += 12 + len(lines) * line_height(text_font)
+    if "heatmap" not in views:
+        return
+    # the colour bar: high values at the top, as on the y axis
+    y += 14
+    label = "D(x)" if probabilistic else t("gan_critic", lang)
+    draw.text((x, y), label, fill="black", font=font(12))
+    top, bottom = y + 20, axes.top + axes.size - 8
+    ramp = _heat_rgb(np.linspace(1.0, 0.0, max(bottom - top, 2))[:, None] * np.ones((1, 14)))
+    image.paste(Image.fromarray(ramp.astype(np.uint8)), (x, top))
+    draw.rectangle([x, top, x + 13, bottom], outline=AXIS_COLOR)
+    low, high = scale
+    for fraction in (0.0, 0.5, 1.0):
+        value = high - fraction * (high - low)
+        draw.text((x + 19, top + fraction * (bottom - top)), f"{value:.3g}", fill=AXIS_COLOR, font=font(11), anchor="lm")
 
 
 def _thin(values: list[float], limit: int = 800) -> list[float]:

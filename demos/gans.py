@@ -21,15 +21,15 @@ from core.metrics.modes import mode_coverage
 from core.plane import PlaneGrid, bounds, plane_grid
 from core.training import Trainer
 from demos import gan_digits, inputs
-from demos.gan_plots import VIEWS, curves_figure, plane_figure
+from demos.gan_plots import VIEWS, curves_figure, plane_image
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import LATEX, LIGHT, markdown
 
 DATASETS = (*TOY_DATASETS, "drawn", "csv")
 NUM_DATA = 10_000
 PLAY_SECONDS = 120  # wall-clock ceiling of one press of play
-REFRESH_SECONDS = 0.18  # the live view refreshes about 5.5 times per second...
-CURVES_EVERY = 5  # ...and the training curves once a second (a browser redraws three panels slowly)
+REFRESH_SECONDS = 0.4  # the live view refreshes 2.5 times per second (each update costs the page a fixed toll)...
+CURVES_EVERY = 5  # ...and the training curves every 2 s (a browser redraws three plotly panels slowly)
 GRID_RESOLUTION = 60
 MAX_CANVAS_PIXELS = 4_000_000
 TRAIN = {"concurrency_id": "gan_train", "concurrency_limit": 4}  # each person trains their own run
@@ -41,6 +41,7 @@ SETTING_LIMITS = {
 }  # fmt: skip
 DEFAULT_ARCH = {"dataset": "ring", "seed": 0, "noise_dim": 8, "noise": "gaussian", "g_width": 128, "g_depth": 3, "d_width": 128, "d_depth": 3}
 DEFAULT_SETTINGS = TrainSettings()
+OPTIMIZER_CHOICES = [(I18N("gan_optimizer_adam"), "adam"), (I18N("gan_optimizer_sgd"), "sgd")]
 
 # Ready-made experiments: the knobs they set, and what to watch (text key "exp_<name>").
 EXPERIMENTS: dict[str, dict] = {
@@ -141,11 +142,13 @@ def _fmt(value: float | None) -> str:
 
 
 def render(state: LabState, views: list[str], lang: Lang, *, curves: bool = True) -> tuple:
-    """Returns the plane figure, the curves figure (or `gr.skip()`), the coverage text and the status text."""
+    """Returns the plane picture, its caption, the curves figure (or `gr.skip()`), the coverage text and the status text."""
     lab = state.lab
     snap = lab.snapshot(state.grid)
     title = t("gan_plane_title", lang, dataset=t(f"ds_{state.dataset}", lang), loss=t(f"loss_{lab.settings.loss}", lang))
-    plane = plane_figure(snap, state.grid, views, lab.settings.loss in PROBABILISTIC, lang, title)
+    probabilistic = lab.settings.loss in PROBABILISTIC
+    plane = plane_image(snap, state.grid, views, probabilistic, lang, title)
+    caption = t("gan_plane_caption_d" if probabilistic else "gan_plane_caption_critic", lang) if "heatmap" in views else ""
     curves_plot = curves_figure(lab.history, lang) if curves else gr.skip()
     if state.data.centers is not None:
         samples = lab.model.sample(2500, generator=torch.Generator().manual_seed(1234))
@@ -160,7 +163,7 @@ def render(state: LabState, views: list[str], lang: Lang, *, curves: bool = True
     )  # fmt: skip
     if state.notes:
         status += "\n\n" + " ".join(state.notes)
-    return plane, curves_plot, coverage, status
+    return plane, caption, curves_plot, coverage, status
 
 
 # --- handlers ----------------------------------------------------------------------------------
@@ -326,10 +329,10 @@ def build(demo: gr.Blocks) -> None:
                     clip = inputs.Number(DEFAULT_SETTINGS.clip, label=I18N("gan_clip"), minimum=1e-4, maximum=100)
                     gp_weight = inputs.Number(DEFAULT_SETTINGS.gp_weight, label=I18N("gan_gp_weight"), minimum=0, maximum=100)
                 with gr.Row():
-                    g_optimizer = inputs.Radio(["adam", "sgd"], value="adam", label=I18N("gan_g_optimizer"))
+                    g_optimizer = inputs.Radio(OPTIMIZER_CHOICES, value="adam", label=I18N("gan_g_optimizer"))
                     g_lr = inputs.Number(DEFAULT_SETTINGS.g_lr, label=I18N("gan_g_lr"), minimum=1e-6, maximum=1)
                 with gr.Row():
-                    d_optimizer = inputs.Radio(["adam", "sgd"], value="adam", label=I18N("gan_d_optimizer"))
+                    d_optimizer = inputs.Radio(OPTIMIZER_CHOICES, value="adam", label=I18N("gan_d_optimizer"))
                     d_lr = inputs.Number(DEFAULT_SETTINGS.d_lr, label=I18N("gan_d_lr"), minimum=1e-6, maximum=1)
                 with gr.Row():
                     d_steps = inputs.Slider(1, 10, value=1, step=1, label=I18N("gan_d_steps"))
@@ -351,7 +354,8 @@ def build(demo: gr.Blocks) -> None:
                 seed = inputs.Number(DEFAULT_ARCH["seed"], precision=0, minimum=0, label=I18N("seed"))
         with gr.Column(scale=3):
             views = gr.CheckboxGroup([(I18N(f"gan_view_{v}"), v) for v in VIEWS], value=list(VIEWS), label=I18N("gan_views"), elem_id="gan-views")
-            plane_plot = gr.Plot(label=I18N("gan_plane"), elem_id="gan-plane")
+            plane_plot = gr.Image(label=I18N("gan_plane"), type="pil", format="png", interactive=False, elem_id="gan-plane")
+            plane_caption = gr.Markdown(elem_id="gan-plane-caption")
             with gr.Row():
                 coverage = gr.Markdown(elem_id="gan-coverage")
                 status = gr.Markdown(elem_id="gan-status")
@@ -364,7 +368,7 @@ def build(demo: gr.Blocks) -> None:
 
     arch_inputs = [dataset, csv_file, sketch, seed, noise_dim, noise, g_width, g_depth, d_width, d_depth]
     setting_inputs = [loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget]
-    view_outputs = [plane_plot, curves_plot, coverage, status]
+    view_outputs = [plane_plot, plane_caption, curves_plot, coverage, status]
     gr.on(
         [demo.load, reset_button.click, dataset.change, noise_dim.release, noise.change, g_width.release, g_depth.release,
          d_width.release, d_depth.release, seed.submit],

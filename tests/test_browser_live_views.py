@@ -1,0 +1,70 @@
+"""Live views in a real browser: a page that streams updates for minutes stays the same size and answers at once.
+
+Gradio's Plot mounts a new chart for every value and leaves the old one referenced (app.HEAD purges it);
+the GAN Lab's plane is a picture, which a browser swaps in a millisecond. These tests count the page's
+DOM nodes and event listeners (Chrome's `Performance.getMetrics` after a forced garbage collection)
+early in a run and after many updates.
+"""
+
+import contextlib
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from demos.locales.en import STRINGS as EN
+
+pytestmark = pytest.mark.browser
+
+# counts distinct texts of an element, polling faster than any live view updates
+COUNT_UPDATES = """(selector) => {
+  window.__updates = 0; window.__last_change = performance.now();
+  let text = document.querySelector(selector).innerText;
+  window.__poll = setInterval(() => {
+    const now = document.querySelector(selector).innerText;
+    if (now !== text) { text = now; window.__updates++; window.__last_change = performance.now(); }
+  }, 20);
+}"""
+
+
+def page_size(cdp) -> tuple[int, int]:
+    """Returns (DOM nodes, JS event listeners) after a forced garbage collection."""
+    cdp.send("HeapProfiler.collectGarbage")
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    return int(metrics["Nodes"]), int(metrics["JSEventListeners"])
+
+
+def wait_for_updates(page, count: int, timeout_ms: int) -> None:
+    page.wait_for_function(f"window.__updates >= {count}", timeout=timeout_ms, polling=200)
+
+
+def test_gan_lab_play_keeps_the_page_size_and_pauses_at_once(browser, app_url, artifacts):
+    context = browser.new_context(locale="en-US", viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    page.goto(app_url)
+    page.get_by_role("tab", name=EN["tab_gans"], exact=True).click()
+    page.wait_for_function("document.querySelector('#gan-status') && document.querySelector('#gan-status').innerText.includes('Iteration 0')", timeout=60_000)
+    page.locator("#gan-plane img").first.wait_for(timeout=30_000)
+    page.evaluate(COUNT_UPDATES, "#gan-status")
+    page.locator("#gan-play").click()
+
+    wait_for_updates(page, 10, 60_000)
+    nodes_early, listeners_early = page_size(cdp)
+    # 200 updates, or as many as a busy machine streams in 90 s of the run's 120 s (it still plays then)
+    with contextlib.suppress(PlaywrightTimeout):
+        wait_for_updates(page, 200, 90_000)
+    updates = page.evaluate("window.__updates")
+    assert updates >= 60, f"only {updates} updates in 90 s"
+    nodes_late, listeners_late = page_size(cdp)
+    # the same page after many updates as after 10, within a few percent (before the fix: +2,000 nodes an update)
+    assert nodes_late <= nodes_early * 1.05, (nodes_early, nodes_late)
+    assert listeners_late <= listeners_early * 1.05, (listeners_early, listeners_late)
+
+    clicked = page.evaluate("performance.now()")
+    page.locator("#gan-pause").click()
+    page.wait_for_timeout(2500)
+    last_change = page.evaluate("window.__last_change")
+    assert last_change - clicked < 1000, f"the view kept updating {last_change - clicked:.0f} ms after Pause"
+    page.screenshot(path=str(artifacts / "en-US-gans-after-200-updates.png"))
+    context.close()
