@@ -3,6 +3,7 @@ reparametrisation trick, the KL weight trained live, linear AE against PCA, and 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,8 +35,24 @@ from demos.layout import LATEX, LIGHT, markdown, train_stop_buttons
 from demos.models import autoencoder, classifier
 from demos.plots import image_grid
 from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted, labeled_tiles
+from demos.texts import LANGS, TABLES
 
 MAP_MODELS = ("ae_2d", "vae_2d")  # the two models of the latent maps, side by side
+# Gradio's drawing canvas starts with no tool chosen, so a first stroke draws nothing. On page load
+# this picks the brush (the button's label is Gradio's "image_editor.brush", in either language).
+BRUSH_LABELS = sorted({"Brush", "Pincel", *(TABLES[lang].get("image_editor.brush", "") for lang in LANGS)} - {""})
+SELECT_BRUSH = f"""() => {{
+    const labels = {json.dumps(BRUSH_LABELS)};
+    const pick = () => {{
+        const brush = [...document.querySelectorAll("#ae-sketch button[aria-label]")].find((b) => labels.includes(b.getAttribute("aria-label")));
+        if (brush) brush.click();
+        return Boolean(brush);
+    }};
+    if (!pick()) {{
+        const watch = new MutationObserver(() => pick() && watch.disconnect());
+        watch.observe(document.body, {{ childList: true, subtree: true }});
+    }}
+}}"""
 VIEWS = ("codes", "manifold")
 MANIFOLD_SIZE = 15  # decodes per side of the manifold grid
 BETAS = {0.0: "vae_2d_beta0", 0.5: "vae_2d_beta0.5", 1.0: "vae_2d", 2.0: "vae_2d_beta2", 4.0: "vae_2d_beta4"}
@@ -425,6 +442,7 @@ def build(demo: gr.Blocks) -> None:
         prior_images = [gr.Image(type="pil", interactive=False, label=I18N(f"ae_prior_{name}"), height=260) for name in MAP_MODELS]
     prior_text = gr.Markdown()
     markdown("ae_draw_help")
+    demo.load(None, js=SELECT_BRUSH)
     with gr.Row(equal_height=False):
         sketch = gr.Sketchpad(type="numpy", canvas_size=(280, 280), label=I18N("ae_draw"), brush=gr.Brush(default_size=22, colors=["#111111"]), layers=False, elem_id="ae-sketch")
         upload = inputs.Image(type="numpy", image_mode="RGBA", sources=["upload"], label=I18N("ae_upload"), height=280)

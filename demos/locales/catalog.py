@@ -53,10 +53,11 @@ RESOURCES: tuple[Entry, ...] = (
     Entry("res_genai", "Generative-AI", None, GITHUB + "fnzhan/Generative-AI"),
 )
 
+# Each resource list's family, named by the gallery tab that shows it (so it is translated with the tabs); "*" is all.
 RESOURCE_FAMILY = {
-    "res_gans_deepfakes": "GANs", "res_gans_apps": "GANs", "res_gan_zoo": "GANs", "res_vaes": "VAEs",
-    "res_diffusion": "Diffusion", "res_diffusion_survey": "Diffusion", "res_nerf": "NeRF",
-    "res_3dgs": "3D Gaussian Splatting", "res_genai": "*",
+    "res_gans_deepfakes": "tab_gans", "res_gans_apps": "tab_gans", "res_gan_zoo": "tab_gans", "res_vaes": "tab_autoencoders",
+    "res_diffusion": "tab_diffusion", "res_diffusion_survey": "tab_diffusion", "res_nerf": "tab_nerf",
+    "res_3dgs": "tab_3dgs", "res_genai": "*",
 }  # fmt: skip
 
 DATASETS: tuple[Entry, ...] = (
@@ -65,24 +66,35 @@ DATASETS: tuple[Entry, ...] = (
 )
 
 
+# Gradio's Markdown lets a narrow table column break anywhere, even mid-word ("códig/o", "CycleGA/N").
+def _unbroken(text: str) -> str:
+    """Returns `text` kept on one line."""
+    return f'<span style="white-space: nowrap">{text}</span>'
+
+
+def _whole_words(text: str) -> str:
+    """Returns `text` that may wrap between words (and at hyphens) but never inside one."""
+    return f'<span style="overflow-wrap: normal; word-break: normal">{text}</span>'
+
+
 def _links(entry: Entry, labels: dict[str, str]) -> str:
     parts = []
     if entry.paper:
         parts.append(f"[{labels['paper']}]({entry.paper})")
     if entry.code:
         parts.append(f"[{labels['code']}]({entry.code})")
-    return " · ".join(parts)
+    return _unbroken(" · ".join(parts))
 
 
 def render_table(entries: tuple[Entry, ...], descriptions: dict[str, str], labels: dict[str, str], *, family: dict[str, str] | None = None) -> str:
-    """Returns a Markdown table: name, links, (family,) what it does."""
+    """Returns a Markdown table: name, links, (family,) what it does; `family` maps an entry to a tab's text key ("*": all)."""
     head = [labels["name"], labels["links"]] + ([labels["family"]] if family else []) + [labels["what"]]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines = ["| " + " | ".join(_unbroken(h) for h in head) + " |", "|" + "---|" * len(head)]
     for entry in entries:
-        cells = [f"**{entry.name}**", _links(entry, labels)]
+        cells = [_whole_words(f"**{entry.name}**"), _links(entry, labels)]
         if family:
-            cells.append(family.get(entry.key, "") if family.get(entry.key) != "*" else labels["all_families"])
-        cells.append(descriptions[entry.key])
+            cells.append(_whole_words(labels["all_families"] if family[entry.key] == "*" else descriptions[family[entry.key]]))
+        cells.append(_whole_words(descriptions[entry.key]))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
