@@ -41,7 +41,7 @@ STRINGS: dict[str, str] = {
     ),
     "ae_draw_help": (
         "### 3. Draw a digit\n"
-        "Pick the brush on the canvas's left edge and draw a digit with a thick stroke (or upload a picture of one). It is cut to its bounding box and shrunk to 8×8 "
+        "Draw a digit with a thick stroke on the canvas (or upload a picture of one). It is cut to its bounding box and shrunk to 8×8 "
         "exactly as the dataset was made; the maps above jump to where it lands in each latent space."
     ),
     "ae_draw": "Draw a digit",

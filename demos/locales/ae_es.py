@@ -5,17 +5,17 @@ STRINGS: dict[str, str] = {
         "### 1. Los mapas latentes\n"
         "Ambos modelos comprimen cada dígito de 8×8 (64 números) en **dos números** $z = (z_1, z_2)$, así que todo el "
         "espacio latente cabe en una página. Cada punto es un dígito de prueba situado en su código y coloreado según "
-        "el dígito que es de verdad. **Haz clic en un mapa** (o mueve los deslizadores) para elegir un punto latente y "
-        "ver qué hace con él el decodificador. Cambia la vista a **rejilla decodificada** para ver a la vez la "
-        "decodificación de todo el plano: la rejilla del AE tiene zonas en blanco o borrosas entre sus grupos "
-        "(agujeros); la del VAE pasa suavemente de un dígito a otro. Fíjate en las escalas: los códigos del AE se "
+        "el dígito que es de verdad. **Hacé clic en un mapa** (o mové los deslizadores) para elegir un punto latente y "
+        "ver qué hace con él el decodificador. Cambiá la vista a **grilla decodificada** para ver a la vez la "
+        "decodificación de todo el plano: la grilla del AE tiene zonas en blanco o borrosas entre sus grupos "
+        "(agujeros); la del VAE pasa suavemente de un dígito a otro. Fijate en las escalas: los códigos del AE se "
         "extienden por decenas de unidades y los del VAE se quedan cerca del origen, adonde los atrae el término KL. "
         "(Ambos modelos miden la reconstrucción con la entropía cruzada binaria de los píxeles, lo habitual para "
         "imágenes en [0, 1].)"
     ),
     "ae_view": "Vista del mapa",
     "ae_view_codes": "Códigos de los dígitos de prueba",
-    "ae_view_manifold": "Rejilla decodificada",
+    "ae_view_manifold": "Grilla decodificada",
     "ae_model_ae_2d": "Autoencoder (AE), latente 2-D",
     "ae_model_vae_2d": "Autoencoder variacional (VAE), latente 2-D",
     "ae_map_title_codes": "{model}: códigos de 364 dígitos de prueba",
@@ -26,8 +26,8 @@ STRINGS: dict[str, str] = {
     "ae_verdict": "El clasificador de dígitos lee un **{digit}** con un {confidence:.0f}% de confianza.",
     "ae_prior_help": (
         "### 2. Agujeros frente a suavidad: códigos aleatorios de $\\mathcal{N}(0, I)$\n"
-        "Un modelo generativo debe convertir puntos latentes *aleatorios* en datos. Saca códigos de la normal estándar "
-        "y decodifica **los mismos códigos** con los dos modelos. Bajo cada imagen, la lectura del clasificador de "
+        "Un modelo generativo debe convertir puntos latentes *aleatorios* en datos. Sacá códigos de la normal estándar "
+        "y decodificá **los mismos códigos** con los dos modelos. Bajo cada imagen, la lectura del clasificador de "
         "dígitos y su confianza: en verde por encima del 90%, en rojo por debajo."
     ),
     "ae_prior_count": "Cuántos códigos",
@@ -42,20 +42,20 @@ STRINGS: dict[str, str] = {
         "el VAE (los diez dígitos, por igual)."
     ),
     "ae_draw_help": (
-        "### 3. Dibuja un dígito\n"
-        "Elige el pincel en el borde izquierdo del lienzo y dibuja un dígito con trazo grueso (o sube una foto de uno). Se recorta a su caja y se reduce a 8×8 igual que "
+        "### 3. Dibujá un dígito\n"
+        "Dibujá un dígito con trazo grueso en el lienzo (o subí una foto de uno). Se recorta a su caja y se reduce a 8×8 igual que "
         "se hizo el conjunto de datos; los mapas de arriba saltan al lugar donde cae en cada espacio latente."
     ),
-    "ae_draw": "Dibuja un dígito",
-    "ae_upload": "…o sube una imagen",
+    "ae_draw": "Dibujá un dígito",
+    "ae_upload": "…o subí una imagen",
     "ae_drawn_strip": "Lo que ven los modelos (8×8) · reconstrucción del AE · reconstrucción del VAE",
     "ae_draw_text": "El clasificador lee tu dibujo como un **{digit}** ({confidence:.0f}%). Las marcas de los dos mapas señalan sus códigos.",
-    "ae_err_draw_empty": "No hay ningún dígito que leer: dibuja unos trazos (o sube una imagen con tinta visible) primero.",
-    "ae_err_draw_too_big": "Esa imagen es demasiado grande (más de 16 millones de píxeles); usa una más pequeña.",
-    "ae_err_image": "Dibuja un dígito o sube una imagen (PNG o JPEG).",
+    "ae_err_draw_empty": "No hay ningún dígito que leer: dibujá unos trazos (o subí una imagen con tinta visible) primero.",
+    "ae_err_draw_too_big": "Esa imagen es demasiado grande (más de 16 millones de píxeles); usá una más chica.",
+    "ae_err_image": "Dibujá un dígito o subí una imagen (PNG o JPEG).",
     "ae_interp_help": (
         "### 4. Interpolación\n"
-        "Recorre en línea recta el camino del código de un dígito de prueba al de otro y decodifica cada paso. En el "
+        "Recorré en línea recta el camino del código de un dígito de prueba al de otro y decodificá cada paso. En el "
         "VAE el camino sigue sobre dígitos; en el AE puede atravesar un agujero y pasar por formas que no son ningún dígito."
     ),
     "ae_first": "Del dígito",
@@ -66,13 +66,13 @@ STRINGS: dict[str, str] = {
     "ae_strip_vae_2d": "VAE: los dos dígitos en los extremos y el camino entre ellos",
     "ae_reparam_help": (
         "### 5. El truco de reparametrización\n"
-        "Para una entrada, el codificador del VAE da una media $\\mu$ y una desviación típica $\\sigma$: una pequeña "
+        "Para una entrada, el codificador del VAE da una media $\\mu$ y un desvío estándar $\\sigma$: una pequeña "
         "nube, $q(z \\mid x) = \\mathcal{N}(\\mu, \\sigma^2)$, dibujada como elipses a una y dos $\\sigma$. El muestreo se "
         "escribe $z = \\mu + \\sigma \\odot \\epsilon$ con $\\epsilon \\sim \\mathcal{N}(0, I)$: el azar está en "
         "$\\epsilon$, así que los gradientes pasan por $\\mu$ y $\\sigma$ al entrenar. Las cruces rojas son muestras y "
         "debajo están sus decodificaciones. El gráfico está ampliado alrededor de $\\mu$ (los puntos tenues son los demás "
         "dígitos de prueba): $\\sigma$ es pequeña, un código preciso, pero el término KL impide que se reduzca a cero. "
-        "Elige **usar la media** para ver lo que hace el modelo al evaluarlo."
+        "Elegí **usar la media** para ver lo que hace el modelo al evaluarlo."
     ),
     "ae_samples": "Muestras",
     "ae_mode": "Código",
@@ -81,21 +81,21 @@ STRINGS: dict[str, str] = {
     "ae_reparam_chart": "q(z | x) en el plano latente del VAE",
     "ae_reparam_strip": "La entrada y la decodificación de cada muestra",
     "ae_reparam_title": "q(z|x) ampliado: elipses a 1 y 2 desv., muestras como x rojas",
-    "ae_reparam_text": "Media $\\mu = ({mu1:.2f}, {mu2:.2f})$, desviación típica $\\sigma = ({s1:.2f}, {s2:.2f})$.",
+    "ae_reparam_text": "Media $\\mu = ({mu1:.2f}, {mu2:.2f})$, desvío estándar $\\sigma = ({s1:.2f}, {s2:.2f})$.",
     "ae_beta_help": (
         "### 6. El peso del KL, $\\beta$\n"
         "La pérdida del VAE es reconstrucción + $\\beta$ × KL. Con $\\beta = 0$ nada agrupa los códigos y el KL es enorme "
         "(es un AE con ruido); al crecer $\\beta$ los códigos se apiñan en $\\mathcal{N}(0, I)$, el KL baja y la "
         "reconstrucción empeora; si es demasiado grande el codificador se rinde (KL ≈ 0, todo código da la misma "
         "mancha: *colapso del posterior*). Abajo, los modelos incluidos para cinco betas (KL y reconstrucción en el "
-        "conjunto de prueba, en nats por imagen); después entrena el tuyo, en directo."
+        "conjunto de prueba, en nats por imagen); después entrená el tuyo, en vivo."
     ),
     "ae_beta_shipped": "VAE incluidos para β = 0, 0,5, 1, 2 y 4 (mapas latentes de los dígitos de prueba)",
     "ae_beta_panel": "beta = {beta:g}",
     "ae_beta_figures": "KL {kl:.1f} · reconstrucción {rec:.1f}",
     "ae_beta": "β (peso del término KL)",
     "ae_train_steps": "Pasos de entrenamiento",
-    "ae_beta_hint": "Elige β y pulsa **Entrenar**: un VAE 2-D nuevo se entrena con los dígitos (unos 5 segundos para 3.000 pasos) mientras se actualizan sus curvas y su mapa latente.",
+    "ae_beta_hint": "Elegí β y tocá **Entrenar**: un VAE 2-D nuevo se entrena con los dígitos (unos 5 segundos para 3.000 pasos) mientras se actualizan sus curvas y su mapa latente.",
     "ae_train": "Entrenar",
     "ae_stop": "Parar",
     "ae_beta_curves": "Términos de la pérdida durante el entrenamiento",
@@ -104,7 +104,7 @@ STRINGS: dict[str, str] = {
     "ae_curve_kl": "KL(q(z|x) ‖ N(0, I))",
     "ae_nats": "Nats por imagen",
     "ae_step": "Paso de entrenamiento",
-    "ae_live_map": "Su mapa latente, en directo",
+    "ae_live_map": "Su mapa latente, en vivo",
     "ae_live_map_title": "beta = {beta:g}: códigos de los dígitos de prueba",
     "ae_live_status": "Paso {step} de {total} · reconstrucción {rec:.1f} · KL {kl:.2f} · {seconds:.0f} s",
     "ae_live_status_done": "Hecho: {step} pasos · reconstrucción {rec:.1f} · KL {kl:.2f} · {seconds:.0f} s",
@@ -120,7 +120,7 @@ STRINGS: dict[str, str] = {
     ),
     "ae_k": "Dimensiones latentes k",
     "ae_race_steps": "Pasos de entrenamiento",
-    "ae_race_hint": "Pulsa **Entrenar**: los dos autoencoders se entrenan a la vez (unos 5 segundos) y las curvas se llenan en directo.",
+    "ae_race_hint": "Tocá **Entrenar**: los dos autoencoders se entrenan a la vez (unos 5 segundos) y las curvas se llenan en vivo.",
     "ae_angles": "Ángulos principales respecto a PCA",
     "ae_errors": "Error de reconstrucción en los dígitos de prueba",
     "ae_angles_title": "AE lineal frente a las {k} primeras direcciones de PCA",
@@ -141,7 +141,7 @@ STRINGS: dict[str, str] = {
         "Dos números son pocos para describir un dígito; con 16 las reconstrucciones se parecen más a sus entradas (el "
         "README da los errores de prueba). Las muestras de un VAE pequeño siguen algo borrosas: donde el decodificador "
         "duda, devuelve el píxel medio. Muestras aleatorias de $\\mathcal{N}(0, I)$ y un dígito cuyas cuatro primeras "
-        "coordenadas latentes eliges tú (el resto sale de la semilla)."
+        "coordenadas latentes elegís vos (el resto sale de la semilla)."
     ),
     "ae_vae16_grid": "32 muestras aleatorias del VAE 16-D",
 }
