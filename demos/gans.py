@@ -19,6 +19,7 @@ from core.gan.lab2d import GAN2D, GANLab, TrainSettings, config_for_data
 from core.gan.losses import LOSSES, PROBABILISTIC
 from core.metrics.modes import mode_coverage
 from core.plane import PlaneGrid, bounds, plane_grid
+from core.seeding import init_weights
 from core.training import Trainer
 from demos import gan_digits, inputs
 from demos.gan_plots import VIEWS, curves_figure, plane_image
@@ -185,8 +186,7 @@ def reset(
     views = parse_views(views, lang)
     generator = torch.Generator().manual_seed(seed_value)
     data = load_points(dataset, csv_file, sketch, generator, lang)
-    torch.manual_seed(seed_value)  # network initialisation
-    model = GAN2D(config_for_data(data.points, noise=noise, **arch))
+    model = init_weights(GAN2D(config_for_data(data.points, noise=noise, **arch)), torch.Generator().manual_seed(seed_value))
     lab = GANLab(model, data.points, settings, generator=generator)
     state = LabState(lab, data, dataset, plane_grid(bounds(data.points, margin=0.3), GRID_RESOLUTION), Trainer(lambda: {}))
     state.trainer = Trainer(state.locked_step)
