@@ -17,49 +17,43 @@ import gradio as gr
 from demos.i18n import Lang, error, t
 
 
-class Slider(gr.Slider):
+class PassThrough:
+    """Mixin for a Gradio input component whose value reaches the handler unchecked (put it first in the bases)."""
+
+    is_template = True
+
+    def preprocess(self, payload: Any) -> Any:
+        return payload
+
+    def _gradio_name(self) -> str:
+        # Gradio names the browser widget after `__base__`, which is this mixin: name the Gradio class instead
+        return next(c for c in type(self).__mro__ if c.__module__.startswith("gradio.")).__name__.lower()
+
+    def get_block_name(self) -> str:
+        return self._gradio_name()
+
+    def get_block_class(self) -> str:
+        return self._gradio_name()
+
+
+class Slider(PassThrough, gr.Slider):
     """A `gr.Slider` whose value reaches the handler unchecked."""
 
-    is_template = True
 
-    def preprocess(self, payload: Any) -> Any:
-        return payload
-
-
-class Number(gr.Number):
+class Number(PassThrough, gr.Number):
     """A `gr.Number` whose value reaches the handler unchecked."""
 
-    is_template = True
 
-    def preprocess(self, payload: Any) -> Any:
-        return payload
-
-
-class Dropdown(gr.Dropdown):
+class Dropdown(PassThrough, gr.Dropdown):
     """A `gr.Dropdown` whose value reaches the handler unchecked."""
 
-    is_template = True
 
-    def preprocess(self, payload: Any) -> Any:
-        return payload
-
-
-class Radio(gr.Radio):
+class Radio(PassThrough, gr.Radio):
     """A `gr.Radio` whose value reaches the handler unchecked."""
 
-    is_template = True
 
-    def preprocess(self, payload: Any) -> Any:
-        return payload
-
-
-class CheckboxGroup(gr.CheckboxGroup):
+class CheckboxGroup(PassThrough, gr.CheckboxGroup):
     """A `gr.CheckboxGroup` whose value reaches the handler unchecked."""
-
-    is_template = True
-
-    def preprocess(self, payload: Any) -> Any:
-        return payload
 
 
 UNREADABLE = "unreadable image"  # what `Image` passes on for a file that does not decode

@@ -16,13 +16,29 @@ import gradio as gr
 
 from demos.i18n import Lang, error, t
 
-class Slider(gr.Slider):
+
+class PassThrough:
+    """Mixin for a Gradio input component whose value reaches the handler unchecked (put it first in the bases)."""
+
+    is_template = True
+
+    def preprocess(self, payload: Any) -> Any:
+        return payload
+
+    def _gradio_name(self) -> str:
+        # Gradio names the browser widget after `__base__`, which is this mixin: name the Gradio class instead
+        return next(c for c in type(self).__mro__ if c.__module__.startswith("gradio.")).__name__.lower()
+
+    def get_block_name(self) -> str:
+        return self._gradio_name()
+
+    def get_block_class(self) -> str:
+        return self._gradio_name()
+
+from gradio.events import Dependency
+
+class Slider(PassThrough, gr.Slider):
     """A `gr.Slider` whose value reaches the handler unchecked."""
-
-    is_template = True
-
-    def preprocess(self, payload: Any) -> Any:
-        return payload
     from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
     from gradio.blocks import Block
     if TYPE_CHECKING:
@@ -30,45 +46,8 @@ class Slider(gr.Slider):
         from gradio.components.base import Component
 
 
-IMAGE_SOURCES = ("digit", "photo", "upload")
-DIGIT_INDEX = (0, 1796)
-
-
-def picture(source: Any, digit_index: Any, photo: Any, upload: Any, lang: Lang, *, size: int) -> Any:
-    """Returns the image a person chose, `[C, H, W]` in [0, 1]: one of the 1,797 digits (8x8), a bundled photo, or
-    their upload (both `size` x `size`); raises a translated error for a bad choice or an unreadable upload."""
-    import numpy as np
-
-    from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
-
-    source = choice(source, "clip_source", IMAGE_SOURCES, lang)
-    if source == "digit":
-        index = integer(digit_index, "clip_digit_index", *DIGIT_INDEX, lang)
-        return load_digits("all")[0][index]
-    if source == "photo":
-        return load_photo(choice(photo, "clip_photo", PHOTOS, lang), size=size)  # type: ignore[arg-type]
-    if isinstance(upload, str) and upload == UNREADABLE:
-        raise error("err_image_unreadable", lang)
-    if not isinstance(upload, np.ndarray):
-        raise error("clip_err_upload", lang)
-    try:
-        return image_from_array(upload, size)
-    except DrawingError as err:
-        raise error(f"ae_err_{err.key}", lang) from None
-    from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
-    from gradio.blocks import Block
-    if TYPE_CHECKING:
-        from gradio.components import Timer
-        from gradio.components.base import Component
-
-
-class Number(gr.Number):
+class Number(PassThrough, gr.Number):
     """A `gr.Number` whose value reaches the handler unchecked."""
-
-    is_template = True
-
-    def preprocess(self, payload: Any) -> Any:
-        return payload
     from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
     from gradio.blocks import Block
     if TYPE_CHECKING:
@@ -76,13 +55,8 @@ class Number(gr.Number):
         from gradio.components.base import Component
 
 
-class Dropdown(gr.Dropdown):
+class Dropdown(PassThrough, gr.Dropdown):
     """A `gr.Dropdown` whose value reaches the handler unchecked."""
-
-    is_template = True
-
-    def preprocess(self, payload: Any) -> Any:
-        return payload
     from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
     from gradio.blocks import Block
     if TYPE_CHECKING:
@@ -90,13 +64,41 @@ class Dropdown(gr.Dropdown):
         from gradio.components.base import Component
 
 
-class Radio(gr.Radio):
+class Radio(PassThrough, gr.Radio):
     """A `gr.Radio` whose value reaches the handler unchecked."""
+    from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
+    from gradio.blocks import Block
+    if TYPE_CHECKING:
+        from gradio.components import Timer
+        from gradio.components.base import Component
+
+
+class CheckboxGroup(PassThrough, gr.CheckboxGroup):
+    """A `gr.CheckboxGroup` whose value reaches the handler unchecked."""
+    from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
+    from gradio.blocks import Block
+    if TYPE_CHECKING:
+        from gradio.components import Timer
+        from gradio.components.base import Component
+
+
+UNREADABLE = "unreadable image"  # what `Image` passes on for a file that does not decode
+
+
+class Image(gr.Image):
+    """A `gr.Image` that passes `UNREADABLE` to the handler for a corrupt, unknown or oversized file
+    (Gradio's own preprocessing would fail with an English-only, generic error)."""
 
     is_template = True
 
     def preprocess(self, payload: Any) -> Any:
-        return payload
+        from PIL import Image as PILImage
+        from PIL import UnidentifiedImageError
+
+        try:
+            return super().preprocess(payload)
+        except (UnidentifiedImageError, PILImage.DecompressionBombError, OSError, ValueError, SyntaxError):
+            return UNREADABLE
     from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
     from gradio.blocks import Block
     if TYPE_CHECKING:
@@ -148,38 +150,29 @@ def seed(value: Any, lang: Lang) -> int:
     """Returns a valid seed in [0, 2^31 - 1], or raises a translated `gr.Error`."""
     return integer(value, "seed", 0, SEED_MAX, lang)
 
-class CheckboxGroup(gr.CheckboxGroup):
-    """A `gr.CheckboxGroup` whose value reaches the handler unchecked."""
 
-    is_template = True
+IMAGE_SOURCES = ("digit", "photo", "upload")
+DIGIT_INDEX = (0, 1796)
 
-    def preprocess(self, payload: Any) -> Any:
-        return payload
-    from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
-    from gradio.blocks import Block
-    if TYPE_CHECKING:
-        from gradio.components import Timer
-        from gradio.components.base import Component
 
-    
-class Image(gr.Image):
-    """A `gr.Image` that passes `UNREADABLE` to the handler for a corrupt, unknown or oversized file
-    (Gradio's own preprocessing would fail with an English-only, generic error)."""
+def picture(source: Any, digit_index: Any, photo: Any, upload: Any, lang: Lang, *, size: int) -> Any:
+    """Returns the image a person chose, `[C, H, W]` in [0, 1]: one of the 1,797 digits (8x8), a bundled photo, or
+    their upload (both `size` x `size`); raises a translated error for a bad choice or an unreadable upload."""
+    import numpy as np
 
-    is_template = True
+    from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
 
-    def preprocess(self, payload: Any) -> Any:
-        from PIL import Image as PILImage
-        from PIL import UnidentifiedImageError
-
-        try:
-            return super().preprocess(payload)
-        except (UnidentifiedImageError, PILImage.DecompressionBombError, OSError, ValueError, SyntaxError):
-            return UNREADABLE
-    from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
-    from gradio.blocks import Block
-    if TYPE_CHECKING:
-        from gradio.components import Timer
-        from gradio.components.base import Component
-
-    
+    source = choice(source, "clip_source", IMAGE_SOURCES, lang)
+    if source == "digit":
+        index = integer(digit_index, "clip_digit_index", *DIGIT_INDEX, lang)
+        return load_digits("all")[0][index]
+    if source == "photo":
+        return load_photo(choice(photo, "clip_photo", PHOTOS, lang), size=size)  # type: ignore[arg-type]
+    if isinstance(upload, str) and upload == UNREADABLE:
+        raise error("err_image_unreadable", lang)
+    if not isinstance(upload, np.ndarray):
+        raise error("clip_err_upload", lang)
+    try:
+        return image_from_array(upload, size)
+    except DrawingError as err:
+        raise error(f"ae_err_{err.key}", lang) from None

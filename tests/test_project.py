@@ -1,6 +1,7 @@
 """The project's promises about itself: README, requirements, CI, checkpoints' retrain commands."""
 
 import re
+import subprocess
 from pathlib import Path
 
 from packaging.requirements import Requirement
@@ -82,3 +83,11 @@ def test_every_shipped_checkpoint_has_its_retrain_command_in_the_readme():
 def test_assets_stay_small():
     total = sum(p.stat().st_size for p in (ROOT / "assets").rglob("*") if p.is_file())
     assert total < 60 * 2**20
+
+
+def test_no_generated_stub_is_tracked():
+    """Gradio writes a `.pyi` beside every module that defines a component; editors would read it instead of the code."""
+    tracked = subprocess.run(["git", "ls-files", "*.pyi"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    assert tracked == []
+    ignored = subprocess.run(["git", "check-ignore", "-q", "demos/inputs.pyi"], cwd=ROOT, check=False)
+    assert ignored.returncode == 0
