@@ -121,7 +121,7 @@ def _manifold(model: Autoencoder, axes: RasterAxes):
 def base_map(name: str, view: str, lang: Lang, size: int = 400):
     """Returns the map of shipped model `name` without markers: test codes coloured by digit, or the manifold."""
     axes = axes_of(name, size)
-    title = t(f"ae_map_title_{view}", lang, model=t(f"ae_model_{name}", lang))
+    title = t(f"ae_map_title_{view}", lang, model=t(f"ae_map_name_{name}", lang))  # short: it must fit one line
     if view == "manifold":
         return axes.canvas(title, "z1", "z2", background=_manifold(autoencoder(name), axes))
     image = axes.canvas(title, "z1", "z2")
@@ -432,7 +432,10 @@ def build(demo: gr.Blocks) -> None:
                             for i in range(2)
                         ]  # fmt: skip
                         verdicts[name] = gr.Markdown()
-                    decodes[name] = gr.Image(type="pil", interactive=False, label=I18N("ae_decoded"), height=170, scale=2, min_width=150, elem_id=f"ae-decoded-{name}")
+                    decodes[name] = gr.Image(
+                        type="pil", interactive=False, label=I18N("ae_decoded"), height=170, scale=2, min_width=150, elem_id=f"ae-decoded-{name}",
+                        buttons=["fullscreen"],  # one icon: a narrow box has no room for the label and three
+                    )  # fmt: skip
     markdown("ae_prior_help")
     with gr.Row():
         prior_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
@@ -447,7 +450,7 @@ def build(demo: gr.Blocks) -> None:
         sketch = gr.Sketchpad(type="numpy", canvas_size=(280, 280), label=I18N("ae_draw"), brush=gr.Brush(default_size=22, colors=["#111111"]), layers=False, elem_id="ae-sketch")
         upload = inputs.Image(type="numpy", image_mode="RGBA", sources=["upload"], label=I18N("ae_upload"), height=280)
         with gr.Column():
-            drawn = gr.Image(type="pil", interactive=False, label=I18N("ae_drawn_strip"), height=180, elem_id="ae-drawn")
+            drawn = gr.Image(type="pil", interactive=False, label=I18N("ae_drawn_strip"), height=180, elem_id="ae-drawn", buttons=["fullscreen"])
             drawn_text = gr.Markdown(elem_id="ae-drawn-text")
     markdown("ae_interp_help")
     with gr.Row():

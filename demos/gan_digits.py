@@ -64,7 +64,7 @@ def verdict(seed, request: gr.Request):
     # the uniform line's label sits in the right margin, beside the bars rather than over the last one
     fig.add_hline(
         y=JUDGE_SAMPLES / 10, line_dash="dash", line_color="#16a34a", annotation_text=uniform, annotation_position="right",
-        annotation_font_color="#16a34a",
+        annotation_font_color="#16a34a", layer="below",  # under the bars and their counts, seen between them
     )  # fmt: skip
     fig.update_layout(
         title={"text": t("gan_digits_hist_title", lang, n=JUDGE_SAMPLES), "x": 0.5}, height=330, plot_bgcolor="white",

@@ -80,8 +80,8 @@ FAMILIES = {"tab_gans", "tab_autoencoders", "tab_diffusion", "tab_nerf", "tab_3d
 
 def test_resource_families_are_tab_names_in_each_language():
     assert set(RESOURCE_FAMILY.values()) <= FAMILIES
-    assert "| Difusión |" in ES["explore_resources"] and "| Diffusion |" not in ES["explore_resources"]
-    assert "| Diffusion |" in EN["explore_resources"]
+    assert ">Difusión</span> |" in ES["explore_resources"] and ">Diffusion</span> |" not in ES["explore_resources"]
+    assert ">Diffusion</span> |" in EN["explore_resources"]
 
 
 # Returns every word of the Explore tables (links, headers, names, descriptions) with the number of lines it takes.

@@ -10,10 +10,8 @@ from demos.texts import LANGS, t
 
 # Every translated string the server draws into an image, with sample values for its fields.
 SERVER_DRAWN = {
-    "ae_map_title_codes": {"model": "{ae_model_vae_2d}"},
-    "ae_map_title_manifold": {"model": "{ae_model_ae_2d}"},
-    "ae_model_ae_2d": {},
-    "ae_model_vae_2d": {},
+    "ae_map_title_codes": {"model": "{ae_map_name_vae_2d}"},
+    "ae_map_title_manifold": {"model": "{ae_map_name_ae_2d}"},
     "ae_digit": {},
     "ae_reparam_title": {},
     "ae_beta_panel": {"beta": 0.25},
@@ -91,3 +89,15 @@ def test_every_string_in_the_server_drawn_images_has_its_glyphs(drawn_text, lang
     for text, font in drawn:
         assert isinstance(font, ImageFont.FreeTypeFont) and font.path == str(raster.FONT_PATH), text
         assert missing_glyphs(text, font) == [], text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_map_titles_fit_one_line_at_a_readable_size(lang):
+    from demos import autoencoders
+
+    for name in autoencoders.MAP_MODELS:
+        axes = autoencoders.axes_of(name)
+        for view in autoencoders.VIEWS:
+            title = t(f"ae_map_title_{view}", lang, model=t(f"ae_map_name_{name}", lang))
+            lines, fitted = raster.fit_lines(title, axes.width - raster.TOOLBAR_CLEARANCE - 4, size=15, max_height=axes.top - 6)
+            assert len(lines) == 1 and fitted.size >= 12, title
