@@ -68,3 +68,29 @@ def test_gan_lab_play_keeps_the_page_size_and_pauses_at_once(browser, app_url, a
     assert last_change - clicked < 1000, f"the view kept updating {last_change - clicked:.0f} ms after Pause"
     page.screenshot(path=str(artifacts / "en-US-gans-after-200-updates.png"))
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("button", "status", "early", "late"), [("#ae-race-train", "#ae-race-status", 3, 12), ("#ae-beta-train", "#ae-beta-status", 10, 60)]
+)
+def test_autoencoder_live_runs_keep_the_page_size(browser, app_url, button, status, early, late):
+    """The linear AE's race (two plotly charts an update) and the beta VAE's run stream curves for many updates."""
+    context = browser.new_context(locale="en-US", viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    page.goto(app_url)
+    page.get_by_role("tab", name=EN["tab_autoencoders"], exact=True).click()
+    page.locator(button).scroll_into_view_if_needed(timeout=60_000)
+    page.evaluate(COUNT_UPDATES, status)
+    page.locator(button).click()
+    wait_for_updates(page, early, 60_000)
+    nodes_early, listeners_early = page_size(cdp)
+    with contextlib.suppress(PlaywrightTimeout):
+        wait_for_updates(page, late, 60_000)
+    updates = page.evaluate("window.__updates")
+    assert updates >= early + 8, f"only {updates} updates in 60 s"
+    nodes_late, listeners_late = page_size(cdp)
+    assert nodes_late <= nodes_early * 1.05, (nodes_early, nodes_late)
+    assert listeners_late <= listeners_early * 1.05, (listeners_early, listeners_late)
+    context.close()
