@@ -22,6 +22,7 @@ import torch
 from torch import Tensor, nn
 from torch.nn import functional as F
 
+from core.seeding import init_weights
 from core.training import Progress, Trainer
 
 AutoencoderKind = Literal["ae", "vae", "linear"]
@@ -247,12 +248,12 @@ def subspace_race(
     """
     from core.metrics.subspace import pca_basis, principal_angles
 
-    torch.manual_seed(seed)
+    init = torch.Generator().manual_seed(seed)  # weights, drawn as torch.manual_seed(seed) would, without touching it
     generator = torch.Generator().manual_seed(seed)
     pixels = train[0].numel()
     shape = tuple(train.shape[1:])
-    linear = Autoencoder(AutoencoderConfig(kind="linear", latent_dim=k, image_shape=shape))  # type: ignore[arg-type]
-    nonlinear = Autoencoder(AutoencoderConfig(kind="ae", latent_dim=k, hidden=(128,), image_shape=shape))  # type: ignore[arg-type]
+    linear = init_weights(Autoencoder(AutoencoderConfig(kind="linear", latent_dim=k, image_shape=shape)), init)  # type: ignore[arg-type]
+    nonlinear = init_weights(Autoencoder(AutoencoderConfig(kind="ae", latent_dim=k, hidden=(128,), image_shape=shape)), init)  # type: ignore[arg-type]
     basis, mean = pca_basis(train.reshape(len(train), pixels), k)
     centred = test.reshape(len(test), pixels).double() - mean
     pca_mse = float((centred - centred @ basis @ basis.T).pow(2).sum(1).mean())

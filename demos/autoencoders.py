@@ -27,6 +27,7 @@ from core.autoencoders import (
 )
 from core.checkpoint import read_checkpoint
 from core.data.images import DrawingError, digit_from_image, load_digits
+from core.seeding import init_weights
 from core.train import AUTOENCODERS_DIR
 from core.training import Trainer
 from demos import inputs
@@ -360,8 +361,7 @@ def beta_train(beta, steps, seed, request: gr.Request):
     beta_value = inputs.real(beta, "ae_beta", *LIMITS["beta"], lang)
     n = inputs.integer(steps, "ae_train_steps", *LIMITS["beta_steps"], lang)
     seed_value = inputs.seed(seed, lang)
-    torch.manual_seed(seed_value)
-    model = Autoencoder(AutoencoderConfig(kind="vae", latent_dim=2, beta=beta_value))
+    model = init_weights(Autoencoder(AutoencoderConfig(kind="vae", latent_dim=2, beta=beta_value)), torch.Generator().manual_seed(seed_value))
     run = LiveRun(autoencoder_trainer(model, load_digits("train")[0], generator=torch.Generator().manual_seed(seed_value)))
     keys = [("reconstruction", t("ae_curve_reconstruction", lang)), ("kl", t("ae_curve_kl", lang))]
     for progress in run.trainer.run(n, max_seconds=LIVE_SECONDS, report_seconds=REFRESH_SECONDS):

@@ -17,6 +17,7 @@ from core.classifier2d import PointClassifier, PointClassifierConfig, classifier
 from core.data.toy2d import CSV_MAX_BYTES, TOY_DATASETS, DataError, Toy2D, make_toy, points_from_csv
 from core.gmm import GaussianMixture, GMMConfig, em_trainer
 from core.plane import bounds, plane_grid
+from core.seeding import init_weights
 from core.training import run_to_end
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
@@ -96,8 +97,7 @@ def fit_models(
         raise error("err_too_few_points", lang, n=len(data.points), k=k)
     box = bounds(data.points)
 
-    torch.manual_seed(seed_value)  # network initialisation
-    classifier = PointClassifier(PointClassifierConfig(num_classes=max(data.num_classes, 2)))
+    classifier = init_weights(PointClassifier(PointClassifierConfig(num_classes=max(data.num_classes, 2))), torch.Generator().manual_seed(seed_value))
     clf_report = run_to_end(classifier_trainer(classifier, data.points, data.labels), steps)
     gmm = GaussianMixture(GMMConfig(num_components=k))
     run_to_end(em_trainer(gmm, data.points, generator=generator), iters)
