@@ -44,10 +44,10 @@ def _latency(quick: bool) -> dict[str, float]:
     import numpy as np
     import torch
 
+    from core.assets import autoencoder
     from core.autoencoders import encode_mean
     from core.data.images import digit_from_image
     from demos.autoencoders import MAP_MODELS, _point_view
-    from demos.models import autoencoder
 
     torch.set_num_threads(1)
     repeats = 10 if quick else 60
@@ -89,10 +89,10 @@ def run(quick: bool) -> dict[str, Any]:
     """Returns the figures of every shipped autoencoder, the holes figure, the PCA race and latencies."""
     import torch
 
+    from core.assets import autoencoder, classifier
     from core.autoencoders import SHIPPED, evaluate_autoencoder, subspace_race
     from core.data.images import load_digits
     from core.training import run_to_end
-    from demos.models import autoencoder, classifier
 
     torch.set_num_threads(1)
     test = load_digits("test")[0]

@@ -12,8 +12,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from core.assets import BENCHMARKS_DIR
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = REPO_ROOT / "assets" / "benchmarks"
+DEFAULT_OUT = BENCHMARKS_DIR
 
 
 def median(values: Iterable[float]) -> float:

@@ -186,9 +186,9 @@ def _dcgan(quick: bool) -> dict[str, float]:
     """Returns the classifier's verdict on samples of the shipped DCGAN, and its milliseconds per sample."""
     import torch
 
+    from core.assets import DCGAN_PATH, DIGITS_CLASSIFIER_PATH
     from core.checkpoint import load_model
     from core.classifier import judge_digits
-    from core.train import DCGAN_PATH, DIGITS_CLASSIFIER_PATH
 
     model = load_model(DCGAN_PATH)
     num = 1000 if quick else 10_000

@@ -31,13 +31,13 @@ def run(quick: bool) -> dict[str, Any]:
     import torch
 
     from core import pretrained
+    from core.assets import DIGITS_CLASSIFIER_PATH, MINI_CLIP_DIR, MINI_LDM_DIR
     from core.checkpoint import load_model
     from core.clip_tools import embed, zero_shot_probs
     from core.data.images import load_digits
     from core.latent_diffusion import text_to_image_steps
     from core.mini_clip import WORDS, to_pixels, zero_shot, zero_shot_accuracy
     from core.mini_ldm import DEFAULT_GUIDANCE, DEFAULT_STEPS, IMAGE_SIZE, per_digit_accuracy
-    from core.train import DIGITS_CLASSIFIER_PATH, MINI_CLIP_DIR, MINI_LDM_DIR
 
     torch.set_num_threads(1)
     results: dict[str, Any] = {}

@@ -22,6 +22,10 @@ import torch
 from torch import Tensor, nn
 from torch.nn import functional as F
 
+from core.checkpoint import save_checkpoint
+from core.classifier import judge_digits
+from core.data.images import load_digits
+from core.metrics.subspace import pca_basis, principal_angles
 from core.seeding import init_weights
 from core.training import Progress, Trainer
 
@@ -246,7 +250,6 @@ def subspace_race(
     Metrics per step: `max_angle` and `mean_angle` (degrees) between the linear decoder's subspace and
     PCA's, `linear_mse`, `nonlinear_mse` and `pca_mse` on the test images.
     """
-    from core.metrics.subspace import pca_basis, principal_angles
 
     init = torch.Generator().manual_seed(seed)  # weights, drawn as torch.manual_seed(seed) would, without touching it
     generator = torch.Generator().manual_seed(seed)
@@ -299,8 +302,6 @@ def evaluate_autoencoder(model: Autoencoder, classifier: nn.Module, test: Tensor
     """Returns the figures the tab reports for one model: reconstruction MSE on `test`; for 1,000
     decodes of z ~ N(0, I), the share the classifier labels with confidence above 0.9 and the KL of
     its class histogram to uniform; and a VAE's test ELBO terms."""
-    from core.classifier import judge_digits
-
     model.eval()
     verdict = judge_digits(classifier, model.sample(1000, generator=torch.Generator().manual_seed(seed)))
     figures = {"test_mse": reconstruction_mse(model, test), "prior_confident_share": verdict["confident_share"], "prior_class_kl": verdict["class_kl"]}
@@ -311,19 +312,15 @@ def evaluate_autoencoder(model: Autoencoder, classifier: nn.Module, test: Tensor
 
 
 def train_autoencoders(
-    out_dir: str | Path, *, steps: int = 20000, seed: int = 0, configs: dict[str, AutoencoderConfig] | None = None
+    out_dir: str | Path, *, classifier: nn.Module, steps: int = 20000, seed: int = 0, configs: dict[str, AutoencoderConfig] | None = None
 ) -> Iterator[Progress]:
     """Trains every model of `configs` (default `SHIPPED`) on the digits' train split, saves each
-    to `out_dir/<name>.safetensors` with its figures (see `evaluate_autoencoder`), yields progress."""
-    from core.checkpoint import load_model, save_checkpoint
-    from core.data.images import load_digits
-    from core.train import DIGITS_CLASSIFIER_PATH
-
+    to `out_dir/<name>.safetensors` with its figures as read by `classifier` (see `evaluate_autoencoder`;
+    the shipped digits classifier, `core.assets.classifier()`, for the shipped models), yields progress."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     images, _ = load_digits("train")
     test, _ = load_digits("test")
-    classifier = load_model(DIGITS_CLASSIFIER_PATH)
     for name, config in (configs or SHIPPED).items():
         torch.manual_seed(seed)  # weight initialisation; batches and noise use their own generator
         model = Autoencoder(config)

@@ -22,7 +22,12 @@ import torch
 from torch import Tensor
 from torch.nn import functional as F
 
+from core.data.images import load_digits
+from core.mini_clip import WORDS, attributes, caption
 from core.training import Progress, Trainer
+
+# `diffusers` and `transformers` are imported inside the functions that use them: they are heavy
+# optional libraries, and importing this module (for `to_digits`, `per_digit_accuracy`...) must stay instant.
 
 IMAGE_SIZE = 32  # digits are upsampled 4x: big enough for a 4x smaller latent grid
 DEFAULT_STEPS = 25
@@ -132,8 +137,6 @@ def denoiser_trainer(unet: Any, latents: Tensor, captions: list[list[str]], text
 
 def digit_prompts(lang: str = "en") -> list[str]:
     """Returns "a handwritten zero" ... "a handwritten nine" (or the Spanish captions)."""
-    from core.mini_clip import WORDS
-
     return [("a handwritten {d}" if lang == "en" else "un {d} escrito a mano").format(d=w) for w in WORDS[lang]]
 
 
@@ -150,20 +153,16 @@ def per_digit_accuracy(pipeline: Any, classifier: torch.nn.Module, *, per_digit:
     return out
 
 
-def train_mini_ldm(out: str | Path, *, clip_dir: str | Path, steps: int = 8000, vae_steps: int = 2000, seed: int = 0,
-                   vae_width: int = 16, unet_width: int = 32, per_digit: int = 20) -> Iterator[Progress]:  # fmt: skip
+def train_mini_ldm(out: str | Path, *, clip_dir: str | Path, classifier: torch.nn.Module, steps: int = 8000, vae_steps: int = 2000,
+                   seed: int = 0, vae_width: int = 16, unet_width: int = 32, per_digit: int = 20) -> Iterator[Progress]:  # fmt: skip
     """Trains the autoencoder, then the U-Net, saves the `StableDiffusionPipeline` folder in `out`, yields progress.
 
-    The final report's metrics include `accuracy_<digit>` and `accuracy_mean`: the digits classifier's reading of
-    `per_digit` images per prompt "a handwritten <digit>" at the default steps and guidance.
+    The final report's metrics include `accuracy_<digit>` and `accuracy_mean`: `classifier`'s reading (the shipped
+    digits classifier, `core.assets.classifier()`, for the shipped model) of `per_digit` images per prompt
+    "a handwritten <digit>" at the default steps and guidance.
     """
-    from diffusers import DDIMScheduler, StableDiffusionPipeline
+    from diffusers import DDIMScheduler, StableDiffusionPipeline  # heavy optional libraries: lazy
     from transformers import CLIPModel, CLIPTextModel, CLIPTokenizer
-
-    from core.checkpoint import load_model
-    from core.data.images import load_digits
-    from core.mini_clip import attributes, caption
-    from core.train import DIGITS_CLASSIFIER_PATH
 
     torch.manual_seed(seed)
     generator = torch.Generator().manual_seed(seed)
@@ -197,7 +196,7 @@ def train_mini_ldm(out: str | Path, *, clip_dir: str | Path, steps: int = 8000, 
     pipeline = StableDiffusionPipeline(vae=vae.eval(), text_encoder=text_encoder, tokenizer=tokenizer, unet=unet.eval(), scheduler=scheduler,
                                        safety_checker=None, feature_extractor=None, requires_safety_checker=False)  # fmt: skip
     pipeline.set_progress_bar_config(disable=True)
-    accuracy = per_digit_accuracy(pipeline, load_model(DIGITS_CLASSIFIER_PATH), per_digit=per_digit, seed=seed)
+    accuracy = per_digit_accuracy(pipeline, classifier, per_digit=per_digit, seed=seed)
     last.metrics.update({f"accuracy_{d}": a for d, a in enumerate(accuracy)})
     last.metrics["accuracy_mean"] = sum(accuracy) / len(accuracy)
     pipeline.save_pretrained(str(out), safe_serialization=True)

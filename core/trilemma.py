@@ -15,6 +15,7 @@ Every model is measured alike on `num_samples` samples:
 
 from __future__ import annotations
 
+import statistics
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,20 @@ from typing import Any
 
 import torch
 from torch import Tensor
+
+from core import assets
+from core.autoencoders import Autoencoder, AutoencoderConfig, autoencoder_trainer
+from core.classifier import judge_digits
+from core.data.images import load_digits
+from core.data.toy2d import make_toy
+from core.diffusion.ddgan import train_ddgan
+from core.diffusion.digits import generate
+from core.diffusion.schedule import NoiseSchedule
+from core.diffusion.training import diffusion_trainer, sample
+from core.diffusion.unet import ToyConfig, ToyDenoiser
+from core.gan.lab2d import GAN2D, RECOMMENDED, GANLab, TrainSettings, config_for_data
+from core.metrics.fid import classifier_features, feature_frechet, manifold_metrics
+from core.metrics.modes import mode_coverage
 
 DATASETS = ("ring", "grid", "digits")
 # model name -> (family, network evaluations per sample)
@@ -73,14 +88,10 @@ Sampler = Callable[[int, torch.Generator], Tensor]  # (num, generator) -> sample
 
 
 def _real(dataset: str, num: int, seed: int):
-    from core.data.toy2d import make_toy
-
     return make_toy(dataset, num, generator=torch.Generator().manual_seed(seed))
 
 
 def _train_gan(points: Tensor, loss: str, steps: int, seed: int) -> Sampler:
-    from core.gan.lab2d import GAN2D, RECOMMENDED, GANLab, TrainSettings, config_for_data
-
     torch.manual_seed(seed)
     generator = torch.Generator().manual_seed(seed)
     settings = TrainSettings(loss=loss, **{**RECOMMENDED[loss], "budget": steps})  # type: ignore[arg-type]
@@ -92,8 +103,6 @@ def _train_gan(points: Tensor, loss: str, steps: int, seed: int) -> Sampler:
 
 
 def _train_vae_2d(points: Tensor, steps: int, seed: int) -> Sampler:
-    from core.autoencoders import Autoencoder, AutoencoderConfig, autoencoder_trainer
-
     torch.manual_seed(seed)
     model = Autoencoder(AutoencoderConfig(kind="vae", latent_dim=2, hidden=(128, 128), image_shape=(2,), likelihood="gaussian"))
     for _ in autoencoder_trainer(model, points, batch_size=256, generator=torch.Generator().manual_seed(seed)).run(steps, report_every=max(steps, 1)):
@@ -103,10 +112,6 @@ def _train_vae_2d(points: Tensor, steps: int, seed: int) -> Sampler:
 
 
 def _train_diffusion_2d(points: Tensor, steps: int, seed: int, timesteps: int) -> dict[str, Sampler]:
-    from core.diffusion.schedule import NoiseSchedule
-    from core.diffusion.training import diffusion_trainer, sample
-    from core.diffusion.unet import ToyConfig, ToyDenoiser
-
     torch.manual_seed(seed)
     model = ToyDenoiser(ToyConfig(num_train_timesteps=timesteps))
     schedule = NoiseSchedule.named("linear", timesteps)
@@ -124,8 +129,6 @@ def _train_diffusion_2d(points: Tensor, steps: int, seed: int, timesteps: int) -
 
 
 def _train_ddgan(points: Tensor, num_steps: int, steps: int, seed: int, **options) -> Sampler:
-    from core.diffusion.ddgan import train_ddgan
-
     model = train_ddgan(points, steps=steps, seed=seed, num_steps=num_steps, **options).eval()
     return lambda num, gen: model.sample(num, generator=gen)
 
@@ -151,19 +154,14 @@ def train_unit(unit: str, dataset: str, seed: int, budget: Budget) -> dict[str, 
 
 
 def _digits_unit(unit: str, seed: int, budget: Budget) -> dict[str, Sampler]:
-    from core.checkpoint import load_model
-    from core.data.images import load_digits
-    from core.diffusion.digits import generate
-    from core.train import AUTOENCODERS_DIR, DCGAN_PATH, DIFFUSION_PATHS
-
     if unit == "gan":
-        dcgan = load_model(DCGAN_PATH)
+        dcgan = assets.dcgan()
         return {"gan": lambda num, gen: dcgan.sample(num, generator=gen)}
     if unit == "vae":
-        vae = load_model(AUTOENCODERS_DIR / "vae_16d.safetensors")
+        vae = assets.autoencoder("vae_16d")
         return {"vae": lambda num, gen: vae.sample(num, generator=gen)}
     if unit == "diffusion":
-        unet = load_model(DIFFUSION_PATHS["epsilon"])
+        unet = assets.diffusion_unet("epsilon")
 
         def sampler(kind: str, num_steps: int) -> Sampler:
             return lambda num, gen: generate(unet, None, num=num, guidance=1.0, sampler=kind, steps=num_steps, generator=gen)
@@ -187,9 +185,6 @@ def timed_samples(sampler: Sampler, num: int, seed: int) -> tuple[Tensor, float]
 
 def measure_2d(dataset: str, samples: Tensor, seed: int) -> dict[str, float]:
     """Returns mode coverage and precision/recall/density/coverage of 2D `samples` against fresh real points."""
-    from core.metrics.fid import feature_frechet, manifold_metrics
-    from core.metrics.modes import mode_coverage
-
     real = _real(dataset, len(samples), 1_000 + seed)
     finite = samples[torch.isfinite(samples).all(1)]
     modes = mode_coverage(finite, real.centers, real.std)
@@ -203,10 +198,6 @@ def measure_2d(dataset: str, samples: Tensor, seed: int) -> dict[str, float]:
 
 def measure_digits(images: Tensor, classifier: torch.nn.Module) -> dict[str, float]:
     """Returns the gallery's FID against the test split, precision/recall/density/coverage, and the classifier's verdict."""
-    from core.classifier import judge_digits
-    from core.data.images import load_digits
-    from core.metrics.fid import classifier_features, feature_frechet, manifold_metrics
-
     test = classifier_features(classifier, load_digits("test")[0])  # [364, 64]
     fake = classifier_features(classifier, images)
     manifold = manifold_metrics(test, fake[: len(test)])  # equal set sizes
@@ -221,16 +212,12 @@ def measure_digits(images: Tensor, classifier: torch.nn.Module) -> dict[str, flo
 def real_baselines(dataset: str, budget: Budget, seed: int = 0) -> dict[str, float]:
     """Returns the same measurements for real data against real data: what a perfect model scores."""
     if dataset == "digits":
-        from core.checkpoint import load_model
-        from core.data.images import load_digits
-        from core.train import DIGITS_CLASSIFIER_PATH
-
         train = load_digits("train")[0]
         generator = torch.Generator().manual_seed(seed)
         num = budget.samples_digits
         # distinct train digits while there are enough (repeats would inflate FID), as `real_baseline_fid` does
         pick = torch.randperm(len(train), generator=generator)[:num] if num <= len(train) else torch.randint(len(train), (num,), generator=generator)
-        return measure_digits(train[pick], load_model(DIGITS_CLASSIFIER_PATH))
+        return measure_digits(train[pick], assets.classifier())
     return measure_2d(dataset, _real(dataset, budget.samples_2d, 5_000 + seed).points, seed)
 
 
@@ -239,12 +226,7 @@ def run_unit(job: tuple[str, str, int, Budget]) -> list[dict[str, Any]]:
     unit, dataset, seed, budget = job
     torch.set_num_threads(1)
     samplers = train_unit(unit, dataset, seed, budget)
-    classifier = None
-    if dataset == "digits":
-        from core.checkpoint import load_model
-        from core.train import DIGITS_CLASSIFIER_PATH
-
-        classifier = load_model(DIGITS_CLASSIFIER_PATH)
+    classifier = assets.classifier() if dataset == "digits" else None
     rows = []
     for model, sampler in samplers.items():
         num = budget.samples_digits if dataset == "digits" else budget.samples_2d
@@ -275,8 +257,6 @@ SUMMARY_KEYS = ("ms_per_sample", "precision", "recall", "density", "coverage", "
 
 def summarise(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Returns one row per (dataset, model): the mean and the spread (population std) of each measurement over seeds."""
-    import statistics
-
     rows = []
     for dataset in DATASETS:
         for model in MODELS:

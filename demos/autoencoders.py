@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 import torch
 from PIL import Image, ImageDraw
 
+from core.assets import AUTOENCODERS_DIR, autoencoder, classifier
 from core.autoencoders import (
     SHIPPED,
     Autoencoder,
@@ -28,12 +29,10 @@ from core.autoencoders import (
 from core.checkpoint import read_checkpoint
 from core.data.images import DrawingError, digit_from_image, load_digits
 from core.seeding import init_weights
-from core.train import AUTOENCODERS_DIR
 from core.training import Trainer
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import LATEX, LIGHT, markdown, train_stop_buttons
-from demos.models import autoencoder, classifier
 from demos.plots import image_grid
 from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted, labeled_tiles
 from demos.texts import LANGS, TABLES

@@ -17,11 +17,11 @@ import numpy as np
 import plotly.graph_objects as go
 import torch
 
+from core.assets import MINI_CLIP_DIR
 from core.clip_tools import Embeddings, embed, joint_projection, model_input, similarity, unseen_words, zero_shot_probs
 from core.data.images import PHOTOS, load_digits, load_photo
 from core.mini_clip import corpus
 from core.pretrained import CLIP_ALLOWLIST, ModelRefusedError, ModelUnavailableError, clip_available, load_clip
-from core.train import MINI_CLIP_DIR
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import LIGHT, markdown, picture_inputs

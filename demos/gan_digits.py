@@ -6,12 +6,12 @@ import gradio as gr
 import plotly.graph_objects as go
 import torch
 
+from core.assets import classifier, dcgan
 from core.classifier import judge_digits
 from core.gan.dcgan import interpolate_latents
 from demos import inputs
 from demos.i18n import I18N, lang_of, t
 from demos.layout import LIGHT, markdown
-from demos.models import classifier, dcgan
 from demos.plots import image_grid
 
 NUM_SLIDERS = 4

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from core.assets import FONT_PATH
 from demos.plots import class_colors, hex_to_rgb
 
 AXIS_COLOR = (75, 85, 99)
 GRID_COLOR = (235, 235, 240)
-FONT_PATH = Path(__file__).resolve().parent.parent / "assets" / "fonts" / "DejaVuSans.ttf"
 # Gradio draws its image toolbar (fullscreen, download, share) over an image's top-right corner;
 # titles keep this many pixels free at the right.
 TOOLBAR_CLEARANCE = 40

@@ -11,10 +11,10 @@ import time
 import gradio as gr
 import plotly.graph_objects as go
 
+from core.assets import MINI_LDM_DIR
 from core.data.images import PHOTOS
 from core.latent_diffusion import Final, decode, fit_image, image_to_image, round_trip, text_to_image_steps
 from core.pretrained import PIPELINE_ALLOWLIST, ModelUnavailableError, load_pipeline, pipeline_available
-from core.train import MINI_LDM_DIR
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import HEAVY, LIGHT, markdown, picture_inputs

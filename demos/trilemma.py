@@ -11,6 +11,7 @@ import gradio as gr
 import plotly.graph_objects as go
 import torch
 
+from core.assets import classifier
 from core.data.images import gaussian_blur, load_digits
 from core.metrics.fid import classifier_features, feature_frechet, manifold_metrics
 from core.metrics.subspace import pca_basis
@@ -18,7 +19,6 @@ from demos import inputs
 from demos import trilemma_charts as charts
 from demos.i18n import I18N, error, lang_of, t
 from demos.layout import LIGHT, markdown
-from demos.models import classifier
 from demos.plots import base_layout, class_colors
 
 SIZES = (20, 50, 100, 200, 400, 800, 1433)

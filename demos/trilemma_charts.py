@@ -15,11 +15,11 @@ import numpy as np
 import plotly.graph_objects as go
 import torch
 
-from benchmarks.common import DEFAULT_OUT
+from core.assets import BENCHMARKS_DIR
 from demos.texts import Lang, format_date, t
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = DEFAULT_OUT / "trilemma.json"  # the shipped full run
+RESULTS = BENCHMARKS_DIR / "trilemma.json"  # the shipped full run
 QUICK_DIR = Path(tempfile.gettempdir()) / "gallery-trilemma-quick"  # the dashboard's quick re-runs, apart from it
 MODEL_COLORS = {
     "gan": "#dc2626", "wgan_gp": "#f97316", "vae": "#16a34a", "ddpm_1000": "#1d4ed8", "ddim_50": "#4f46e5",

@@ -44,8 +44,8 @@ def test_the_view_switch_redraws_both_maps(client):
 
 
 def test_prior_samples_show_the_holes(client):
+    from core.assets import AUTOENCODERS_DIR
     from core.checkpoint import read_checkpoint
-    from core.train import AUTOENCODERS_DIR
 
     ae, vae, summary = client.predict(0, 16, api_name="/autoencoders_prior")
     assert Image.open(ae).size == Image.open(vae).size

@@ -1,12 +1,12 @@
 """Autoencoder building blocks: KL in closed form, the reparametrisation trick, linear AE vs PCA."""
 
 import re
-from pathlib import Path
 
 import pytest
 import torch
 from scipy.linalg import subspace_angles
 
+from core.assets import DIGITS_CLASSIFIER_PATH, autoencoder_path
 from core.autoencoders import (
     SHIPPED,
     Autoencoder,
@@ -175,7 +175,7 @@ def test_the_subspace_race_finds_pca_and_the_nonlinear_ae_wins():
 
 def test_training_recipe_at_tiny_scale_writes_loadable_checkpoints(tmp_path):
     configs = {"ae_2d": AutoencoderConfig(kind="ae", hidden=(16,)), "vae_2d": AutoencoderConfig(kind="vae", hidden=(16,))}
-    reports = list(train_autoencoders(tmp_path, steps=20, seed=1, configs=configs))
+    reports = list(train_autoencoders(tmp_path, classifier=load_model(DIGITS_CLASSIFIER_PATH), steps=20, seed=1, configs=configs))
     done = [r for r in reports if r.done]
     assert [r.preview for r in done] == ["ae_2d", "vae_2d"]
     assert 0 <= done[0].metrics["prior_confident_share"] <= 1 and "test_elbo" in done[1].metrics and "test_elbo" not in done[0].metrics
@@ -186,26 +186,23 @@ def test_training_recipe_at_tiny_scale_writes_loadable_checkpoints(tmp_path):
         assert model.config.hidden == (16,)
 
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets" / "autoencoders"
-
-
 @pytest.mark.parametrize("name", list(SHIPPED))
 def test_shipped_autoencoders_load_and_meet_their_recorded_figures(name):
     """The checkpoints load through the contract and reproduce the figures stored in them."""
     from core.autoencoders import evaluate_autoencoder
 
-    path = ASSETS / f"{name}.safetensors"
+    path = autoencoder_path(name)
     model = load_model(path)
     _, metadata = read_checkpoint(path)
     assert model.config == SHIPPED[name]
     assert re.fullmatch(r"python -m core\.train autoencoders-digits --steps \d+ --seed \d+", metadata["command"])
-    figures = evaluate_autoencoder(model, load_model(ASSETS.parent / "digits_classifier.safetensors"), load_digits("test")[0])
+    figures = evaluate_autoencoder(model, load_model(DIGITS_CLASSIFIER_PATH), load_digits("test")[0])
     for key, value in figures.items():
         assert value == pytest.approx(float(metadata[key]), rel=1e-3, abs=1e-3), key
 
 
 def test_shipped_vae_has_fewer_holes_than_the_shipped_ae():
     """The tab's lesson, on the shipped models: random codes decode to confident, evenly spread digits far more often with the VAE."""
-    ae, vae = (read_checkpoint(ASSETS / f"{name}.safetensors")[1] for name in ("ae_2d", "vae_2d"))
+    ae, vae = (read_checkpoint(autoencoder_path(name))[1] for name in ("ae_2d", "vae_2d"))
     assert float(vae["prior_confident_share"]) > float(ae["prior_confident_share"]) + 0.1
     assert float(vae["prior_class_kl"]) < 0.05 < 0.3 < float(ae["prior_class_kl"])

@@ -5,12 +5,13 @@ from pathlib import Path
 import pytest
 import torch
 
+from core.assets import DIGITS_CLASSIFIER_PATH
 from core.checkpoint import load_model, read_checkpoint
 from core.classifier import DigitsClassifierConfig, random_shift
 from core.classifier2d import PointClassifier, PointClassifierConfig, classifier_trainer
 from core.data.images import load_digits
 from core.data.toy2d import make_toy
-from core.train import DIGITS_CLASSIFIER_PATH, main, train_digits_classifier
+from core.train import main, train_digits_classifier
 from core.training import run_to_end
 
 

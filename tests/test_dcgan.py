@@ -7,13 +7,12 @@ import re
 import pytest
 import torch
 
+from core.assets import DCGAN_PATH, DIGITS_CLASSIFIER_PATH
 from core.checkpoint import MODEL_REGISTRY, load_model, read_checkpoint
 from core.classifier import judge_digits
 from core.gan.dcgan import DCGAN, DCGANConfig, dcgan_trainer, interpolate_latents, train_dcgan
-from core.train import ASSETS, DIGITS_CLASSIFIER_PATH
 from core.training import run_to_end, update_average
 
-DCGAN_PATH = ASSETS / "dcgan_digits.safetensors"
 TINY = DCGANConfig(noise_dim=4, g_channels=(8, 8, 4), d_channels=(4, 4, 8))
 
 
@@ -130,7 +129,7 @@ def test_judge_digits_on_real_digits():
 
 def test_training_recipe_at_tiny_scale_writes_a_loadable_checkpoint(tmp_path):
     out = tmp_path / "tiny.safetensors"
-    reports = list(train_dcgan(out, steps=20, seed=1, config=TINY))
+    reports = list(train_dcgan(out, classifier=load_model(DIGITS_CLASSIFIER_PATH), steps=20, seed=1, config=TINY))
     assert reports[-1].done and reports[-1].step == 20
     assert {"class_kl", "confident_share", "d_loss"} <= set(reports[-1].metrics)
     model = load_model(out)

@@ -119,8 +119,8 @@ def test_shipped_unets_load_and_meet_their_recorded_quality(prediction):
     conditional accuracy stored in it (within sampling error)."""
     import re
 
+    from core.assets import DIFFUSION_PATHS, DIGITS_CLASSIFIER_PATH
     from core.diffusion.digits import evaluate_digits
-    from core.train import DIFFUSION_PATHS, DIGITS_CLASSIFIER_PATH
 
     path = DIFFUSION_PATHS[prediction]
     model = load_model(path)

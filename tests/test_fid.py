@@ -68,10 +68,10 @@ def test_too_few_samples_are_refused():
 
 
 def test_gallery_fid_of_real_digits_is_small_and_grows_with_corruption():
+    from core.assets import DIGITS_CLASSIFIER_PATH
     from core.checkpoint import load_model
     from core.data.images import load_digits
     from core.metrics.fid import gallery_fid, real_baseline_fid
-    from core.train import DIGITS_CLASSIFIER_PATH
 
     classifier = load_model(DIGITS_CLASSIFIER_PATH)
     train, test = load_digits("train")[0], load_digits("test")[0]

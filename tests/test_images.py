@@ -75,9 +75,9 @@ def test_digit_from_image_follows_the_datasets_recipe():
 
 def test_digit_from_image_reads_large_renderings_of_test_digits():
     """Test digits blown up to 320x320 come back as digits the shipped classifier still recognises."""
+    from core.assets import DIGITS_CLASSIFIER_PATH
     from core.checkpoint import load_model
     from core.data.images import digit_from_image
-    from core.train import DIGITS_CLASSIFIER_PATH
 
     images, labels = load_digits("test")
     classifier = load_model(DIGITS_CLASSIFIER_PATH)

@@ -7,9 +7,9 @@ import random
 import pytest
 import torch
 
+from core.assets import MINI_CLIP_DIR
 from core.mini_clip import WORDS, attributes, caption, clip_loss, corpus, train_mini_clip, zero_shot, zero_shot_accuracy
 from core.pretrained import load_clip
-from core.train import MINI_CLIP_DIR
 
 
 def test_clip_loss_on_hand_worked_cases():

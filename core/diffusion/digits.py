@@ -63,9 +63,9 @@ def train_digits_unet(
 ) -> Iterator[Progress]:  # fmt: skip
     """Trains a class-conditional U-Net on the digits' train split (labels dropped 20% of the time), saves
     the moving average of its weights to `out`, yields progress."""
+    from core.assets import DIGITS_CLASSIFIER_PATH
     from core.checkpoint import load_model, save_checkpoint
     from core.data.images import load_digits
-    from core.train import DIGITS_CLASSIFIER_PATH
 
     torch.manual_seed(seed)
     config = config or UNetConfig(prediction=prediction)

@@ -28,7 +28,9 @@ import torch
 from torch import Tensor, nn
 from torch.nn import functional as F
 
+from core.checkpoint import save_checkpoint
 from core.classifier import judge_digits
+from core.data.images import load_digits
 from core.training import Progress, Trainer, update_average
 
 InterpolationMode = Literal["linear", "spherical"]
@@ -220,17 +222,15 @@ def dcgan_trainer(
     return Trainer(step, preview=lambda: model.decode(preview_noise))
 
 
-def train_dcgan(out: str | Path, *, steps: int = 20000, seed: int = 0, config: DCGANConfig | None = None) -> Iterator[Progress]:
+def train_dcgan(
+    out: str | Path, *, classifier: nn.Module, steps: int = 20000, seed: int = 0, config: DCGANConfig | None = None
+) -> Iterator[Progress]:
     """Trains the DCGAN on the digits' train split, judges and saves it to `out`, yields progress.
 
     The saved generator is the moving average of the trained one. The final report's metrics
-    include `class_kl` and `confident_share` (see `judge_digits`) of 10,000 samples as read by the
-    shipped digits classifier.
+    include `class_kl` and `confident_share` (see `judge_digits`) of 10,000 samples as read by
+    `classifier` (the shipped digits classifier, `core.assets.classifier()`, for the shipped model).
     """
-    from core.checkpoint import load_model, save_checkpoint
-    from core.data.images import load_digits
-    from core.train import DIGITS_CLASSIFIER_PATH
-
     torch.manual_seed(seed)  # weight initialisation; data and noise use their own generator
     generator = torch.Generator().manual_seed(seed)
     model = DCGAN(config or DCGANConfig())
@@ -244,7 +244,7 @@ def train_dcgan(out: str | Path, *, steps: int = 20000, seed: int = 0, config: D
     assert last is not None
     model.generator.load_state_dict(average.state_dict())
     samples = model.sample(10_000, generator=torch.Generator().manual_seed(seed + 1))
-    verdict = judge_digits(load_model(DIGITS_CLASSIFIER_PATH), samples)
+    verdict = judge_digits(classifier, samples)
     last.metrics.update(verdict)
     save_checkpoint(
         model,

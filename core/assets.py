@@ -1,0 +1,68 @@
+"""The files the gallery ships under `assets/`, named once, and the shipped models, loaded once.
+
+Every shipped checkpoint, the benchmark results folder and the font are named here and nowhere
+else: the model modules, the training command line (`core/train.py`), the tabs, the benchmarks and
+the tests all import their paths from this module. It is a leaf: of our own code it imports only
+`core.checkpoint` (which imports nothing else of ours), so anyone can import it without a cycle.
+
+Each loader reads its checkpoint on first use and returns the same read-only model afterwards
+(`functools.lru_cache`); nothing is read at import. The mini CLIP and the mini latent diffusion
+model are `transformers` / `diffusers` folders: `core.pretrained.load_clip(MINI_CLIP_DIR)` and
+`core.pretrained.load_pipeline(MINI_LDM_DIR)` open them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import torch
+
+from core.checkpoint import load_model
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+DIGITS_CLASSIFIER_PATH = ASSETS / "digits_classifier.safetensors"  # the judge: its features define the gallery's FID
+DCGAN_PATH = ASSETS / "dcgan_digits.safetensors"
+AUTOENCODERS_DIR = ASSETS / "autoencoders"
+# the keys of `core.autoencoders.SHIPPED`, one `<name>.safetensors` each (tests/test_layers.py checks they agree)
+AUTOENCODER_NAMES = ("ae_2d", "vae_2d", "vae_2d_beta0", "vae_2d_beta0.5", "vae_2d_beta2", "vae_2d_beta4", "vae_16d")
+DIFFUSION_DIR = ASSETS / "diffusion"
+DIFFUSION_PATHS = {
+    p: DIFFUSION_DIR / f"unet_{n}.safetensors" for p, n in (("epsilon", "epsilon"), ("sample", "sample"), ("v_prediction", "v"))
+}
+MINI_CLIP_DIR = ASSETS / "mini_clip"  # a `transformers` CLIPModel folder
+MINI_LDM_DIR = ASSETS / "mini_ldm"  # a `diffusers` StableDiffusionPipeline folder
+FONT_PATH = ASSETS / "fonts" / "DejaVuSans.ttf"  # Pillow's bundled font has no accented letters
+BENCHMARKS_DIR = ASSETS / "benchmarks"  # where `python -m benchmarks` writes `<name>.json`
+
+
+def autoencoder_path(name: str) -> Path:
+    """Returns the checkpoint path of shipped autoencoder `name` (one of `AUTOENCODER_NAMES`)."""
+    if name not in AUTOENCODER_NAMES:
+        raise KeyError(name)
+    return AUTOENCODERS_DIR / f"{name}.safetensors"
+
+
+@lru_cache(maxsize=1)
+def classifier() -> torch.nn.Module:
+    """Returns the shipped digits classifier."""
+    return load_model(DIGITS_CLASSIFIER_PATH)
+
+
+@lru_cache(maxsize=1)
+def dcgan() -> torch.nn.Module:
+    """Returns the shipped digits DCGAN."""
+    return load_model(DCGAN_PATH)
+
+
+@lru_cache(maxsize=8)
+def autoencoder(name: str) -> torch.nn.Module:
+    """Returns the shipped autoencoder `name` (one of `AUTOENCODER_NAMES`)."""
+    return load_model(autoencoder_path(name))
+
+
+@lru_cache(maxsize=3)
+def diffusion_unet(prediction: str) -> torch.nn.Module:
+    """Returns the shipped digits U-Net trained to predict `prediction` ("epsilon", "sample" or "v_prediction")."""
+    return load_model(DIFFUSION_PATHS[prediction])
