@@ -46,7 +46,8 @@ OPTIMIZER_CHOICES = [(I18N("gan_optimizer_adam"), "adam"), (I18N("gan_optimizer_
 
 # Ready-made experiments: the knobs they set, and what to watch (text key "exp_<name>").
 EXPERIMENTS: dict[str, dict] = {
-    "mode_collapse": {"dataset": "ring", "seed": 0, "loss": "non_saturating", "g_lr": 1e-2, "d_lr": 1e-3, "noise_dim": 2, "budget": 3000, "schedule": "constant"},
+    # D three steps per G step at 100x G's learning rate: G lands on one mode and stays (1 of 8 on seeds 0-9)
+    "mode_collapse": {"dataset": "ring", "seed": 0, "loss": "non_saturating", "g_lr": 1e-4, "d_lr": 1e-2, "d_steps": 3, "noise_dim": 2, "batch_size": 64, "budget": 4000, "schedule": "constant"},
     "vanishing": {"dataset": "ring", "seed": 0, "loss": "minimax", "d_lr": 5e-3, "g_lr": 1e-4, "d_steps": 5, "budget": 2000, "schedule": "constant"},
     "wgan_clip": {"dataset": "ring", "seed": 0, "loss": "wasserstein", "clip": 0.01, "g_lr": 5e-4, "d_lr": 5e-4, "d_steps": 3, "budget": 4000, "schedule": "constant"},
     "wgan_no_clip": {"dataset": "ring", "seed": 0, "loss": "wasserstein", "clip": 100.0, "g_lr": 5e-4, "d_lr": 5e-4, "d_steps": 3, "budget": 4000, "schedule": "constant"},

@@ -213,3 +213,30 @@ def test_the_same_seed_gives_the_same_run_when_people_reset_at_the_same_moment(a
     with ThreadPoolExecutor(len(clients)) as pool:
         pictures = [p for _ in range(3) for p in pool.map(picture, clients)]
     assert len(set(pictures)) == 1
+
+
+def test_the_mode_collapse_experiment_collapses_over_its_whole_budget():
+    """Loaded as the tab loads it (seed 0), G sits on one mode of the ring from early on to the end of its budget."""
+    import torch
+
+    from core.metrics.modes import mode_coverage
+    from demos import gans
+
+    values = gans.load_experiment("mode_collapse", None)[:-1]
+    dataset, seed, noise_dim, noise, g_width, g_depth, d_width, d_depth, *settings = values
+    *_, state = gans.reset(dataset, None, None, seed, noise_dim, noise, g_width, g_depth, d_width, d_depth, *settings, ["real"], None)
+    lab, data = state.lab, state.data
+    captured, high_quality = [], []
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        while lab.g_steps_done < lab.settings.budget:
+            lab.step()
+            if lab.g_steps_done % 500 == 0:
+                mc = mode_coverage(lab.model.sample(2500, generator=torch.Generator().manual_seed(1234)), data.centers, data.std)
+                captured.append(mc.modes_captured)
+                high_quality.append(mc.high_quality)
+    finally:
+        torch.set_num_threads(threads)
+    assert len(captured) == 8 and all(c == 1 for c in captured[1:]), captured
+    assert high_quality[-1] > 0.5, high_quality

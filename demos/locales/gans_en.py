@@ -98,7 +98,7 @@ STRINGS: dict[str, str] = {
     "gan_acc_fake": "on fake",
     "gan_iteration": "iteration",
     "exp_title_mode_collapse": "Mode collapse",
-    "exp_mode_collapse": "**Mode collapse.** $G$ learns ten times faster than $D$ from a 2D noise: it keeps sending all its samples to the one spot $D$ currently rates as real, and $D$ chases it around. Watch the purple points gather in a single clump, *modes captured* stay near 0 of 8, and the manifold grid shrink to a point.",
+    "exp_mode_collapse": "**Mode collapse.** $D$ takes three steps for each step of $G$, at a learning rate 100 times larger, and $G$ draws from a 2D noise. What do you expect $G$ to do when $D$ always knows where the fakes are? Within the first hundred steps all purple points rush to the one mode nearest where they started (which one depends on the seed) and stay there as a single tight dot: *modes captured* reads 1 of 8 for the whole run, most of its samples are of high quality, and the manifold grid shrinks to a point. $D$ rejects every fake, yet $G$ never moves on to the other seven modes: this is the GAN failure the trilemma calls poor mode coverage.",
     "exp_title_vanishing": "Vanishing gradients",
     "exp_vanishing": "**Vanishing gradients.** The saturating minimax loss with a strong, fast $D$ (5 steps per G step): $D$ wins quickly, and the norm of $G$'s gradient (right panel) collapses, so $G$ stops learning. Switch the loss to *non-saturating* and press Play again.",
     "exp_title_wgan_clip": "Wasserstein critic with clipping",

@@ -99,7 +99,7 @@ STRINGS: dict[str, str] = {
     "gan_acc_fake": "en falsos",
     "gan_iteration": "iteración",
     "exp_title_mode_collapse": "Colapso de modos",
-    "exp_mode_collapse": "**Colapso de modos.** $G$ aprende diez veces más rápido que $D$ a partir de un ruido 2D: manda todas sus muestras al único lugar que $D$ considera real en ese momento, y $D$ lo persigue. Mirá cómo los puntos violetas se juntan en un solo grupo, los *modos capturados* quedan cerca de 0 de 8 y la grilla de la variedad se encoge a un punto.",
+    "exp_mode_collapse": "**Colapso de modos.** $D$ da tres pasos por cada paso de $G$, con una tasa de aprendizaje 100 veces mayor, y $G$ parte de un ruido 2D. ¿Qué esperás que haga $G$ si $D$ siempre sabe dónde están las falsas? En los primeros cien pasos todos los puntos violetas corren al modo más cercano a donde empezaron (cuál depende de la semilla) y se quedan ahí como un solo punto apretado: los *modos capturados* marcan 1 de 8 durante toda la corrida, la mayoría de sus muestras son de alta calidad y la grilla de la variedad se encoge a un punto. $D$ rechaza todas las falsas, pero $G$ nunca pasa a los otros siete modos: es la falla de las GAN que el trilema llama mala cobertura de modos.",
     "exp_title_vanishing": "Desvanecimiento del gradiente",
     "exp_vanishing": "**Desvanecimiento del gradiente.** La pérdida minimax saturante con un $D$ fuerte y rápido (5 pasos por paso de G): $D$ gana enseguida y la norma del gradiente de $G$ (panel derecho) se derrumba, así que $G$ deja de aprender. Cambiá la pérdida a *no saturante* y volvé a Reproducir.",
     "exp_title_wgan_clip": "Crítico de Wasserstein con recorte",
