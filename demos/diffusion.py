@@ -388,7 +388,7 @@ def steps_curve(request: gr.Request):
     fig.update_yaxes(title_text=t("diff_curve_accuracy_axis", lang), range=[0, 100], row=1, col=1)  # a share: all of it, never 99-101%
     fig.update_yaxes(title_text="FID", range=[0, 1.15 * fid_top], row=1, col=2)  # from 0, so gaps look their size
     fig.update_yaxes(type="log", title_text=t("diff_curve_time_axis", lang), row=1, col=3)
-    fig.update_layout(height=360, plot_bgcolor="white", margin={"l": 60, "r": 20, "t": 50, "b": 80},
+    fig.update_layout(height=380, plot_bgcolor="white", margin={"l": 60, "r": 20, "t": 80, "b": 80}, separators=",." if lang == "es" else ".,",
                       legend={"orientation": "h", "y": -0.3, "x": 0.5, "xanchor": "center"})  # fmt: skip
     machine = payload.get("machine", {})
     when = readable_date(machine.get("timestamp", "?"), lang)
@@ -479,6 +479,6 @@ def build(demo: gr.Blocks) -> None:
     diffusion_toy.build(demo)
 
     markdown("diff_curve_help")
-    curve = gr.Plot(label=I18N("diff_curve"))
-    curve_note = gr.Markdown()
+    curve = gr.Plot(label=I18N("diff_curve"), elem_id="diff-curve")
+    curve_note = gr.Markdown(elem_id="diff-curve-note")
     demo.load(steps_curve, None, [curve, curve_note], api_name="diffusion_steps_curve", **LIGHT)

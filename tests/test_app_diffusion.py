@@ -287,3 +287,18 @@ def test_2d_training_runs_on_one_thread_and_leaves_the_setting_as_it_was(monkeyp
     assert len(seen) == 200 and set(seen) == {1}
     assert last[3].startswith("Trained: 200 of 200 steps")
 
+
+def test_the_2d_hint_quotes_the_measured_default_run():
+    """The hint's time is what the benchmark measured for the default run on a busy machine, which finished in time."""
+    from demos.diffusion_toy import TOY_TRAIN_DEFAULT, TRAIN_SECONDS
+    from demos.locales.diffusion_en import STRINGS as EN
+    from demos.locales.diffusion_es import STRINGS as ES
+
+    run = shipped_results()["results"]["toy_default_run"]
+    assert run["steps"] == TOY_TRAIN_DEFAULT and run["steps_done"] == TOY_TRAIN_DEFAULT and run["finished"]
+    assert run["busy_loops"] >= 1 and run["limit_s"] == TRAIN_SECONDS
+    assert run["wall_s"] <= TRAIN_SECONDS / 1.5, "the default finishes with a margin on a busy machine"
+    for table, steps in ((EN, f"{TOY_TRAIN_DEFAULT:,}"), (ES, f"{TOY_TRAIN_DEFAULT:,}".replace(",", "."))):
+        quoted = int(re.search(r"(\d+) s\b", table["toy_hint"]).group(1))
+        assert steps in table["toy_hint"]
+        assert abs(quoted - run["wall_s"]) <= max(5, 0.15 * run["wall_s"]), (quoted, run["wall_s"])

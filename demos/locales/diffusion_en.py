@@ -101,7 +101,7 @@ STRINGS: dict[str, str] = {
         "measurements show is written under the chart."
     ),
     "diff_curve": "Quality and time against steps",
-    "diff_curve_quality": "Read as the requested digit",
+    "diff_curve_quality": "Recognised as the requested digit",
     "diff_curve_fid": "FID of unconditional samples (lower is better)",
     "diff_curve_baseline": "real vs real",
     "diff_curve_time": "Time per sample",
@@ -130,7 +130,7 @@ STRINGS: dict[str, str] = {
         "GAN can drop: compare the mode-coverage line with the GAN tab's."
     ),
     "toy_train_steps": "Training steps",
-    "toy_hint": "Choose the data and press **Train**: 24,000 steps take about 45 s (measured with both cores of the machine busy); the samples refresh every second.",
+    "toy_hint": "Choose the data and press **Train**: 20,000 steps take about 100 s on a 2-core machine with both cores busy; the samples refresh every second.",
     "toy_data_title": "{dataset}: the training data",
     "toy_status": "Step {step} of {total} · loss {loss} · {seconds} s",
     "toy_status_done": "Trained: {step} of {total} steps · loss {loss} · {seconds} s",

@@ -102,7 +102,7 @@ STRINGS: dict[str, str] = {
         "muestra. Debajo del gráfico está lo que muestran las mediciones."
     ),
     "diff_curve": "Calidad y tiempo según los pasos",
-    "diff_curve_quality": "Leída como el dígito pedido",
+    "diff_curve_quality": "Reconocida como el dígito pedido",
     "diff_curve_fid": "FID de muestras sin condición (menor es mejor)",
     "diff_curve_baseline": "real frente a real",
     "diff_curve_time": "Tiempo por muestra",
@@ -132,7 +132,7 @@ STRINGS: dict[str, str] = {
         "con la de la pestaña de GAN."
     ),
     "toy_train_steps": "Pasos de entrenamiento",
-    "toy_hint": "Elegí los datos y pulsá **Entrenar**: 24.000 pasos tardan unos 45 s (medido con los dos núcleos de la máquina ocupados); las muestras se actualizan cada segundo.",
+    "toy_hint": "Elegí los datos y pulsá **Entrenar**: 20.000 pasos tardan unos 100 s en una máquina de 2 núcleos con los dos ocupados; las muestras se actualizan cada segundo.",
     "toy_data_title": "{dataset}: los datos de entrenamiento",
     "toy_status": "Paso {step} de {total} · pérdida {loss} · {seconds} s",
     "toy_status_done": "Entrenado: {step} de {total} pasos · pérdida {loss} · {seconds} s",
