@@ -388,7 +388,7 @@ def steps_curve(request: gr.Request):
     fig.update_yaxes(title_text=t("diff_curve_accuracy_axis", lang), range=[0, 100], row=1, col=1)  # a share: all of it, never 99-101%
     fig.update_yaxes(title_text="FID", range=[0, 1.15 * fid_top], row=1, col=2)  # from 0, so gaps look their size
     fig.update_yaxes(type="log", title_text=t("diff_curve_time_axis", lang), row=1, col=3)
-    fig.update_layout(height=380, plot_bgcolor="white", margin={"l": 60, "r": 20, "t": 80, "b": 80}, separators=",." if lang == "es" else ".,",
+    fig.update_layout(height=380, plot_bgcolor="white", margin={"l": 60, "r": 20, "t": 80, "b": 80}, separators=diffusion_toy.SEPARATORS[lang],
                       legend={"orientation": "h", "y": -0.3, "x": 0.5, "xanchor": "center"})  # fmt: skip
     machine = payload.get("machine", {})
     when = readable_date(machine.get("timestamp", "?"), lang)

@@ -41,6 +41,7 @@ TRAIN = {"concurrency_id": "diffusion_toy", "concurrency_limit": 2}
 REFRESH_SECONDS = 1.0
 TRAIN_SECONDS = 180  # a cap for a shared server: the default run took 70 to 130 s on a busy 2-core machine
 DATA_COLOR, PARTICLE_COLOR = "#16a34a", "#7c3aed"
+SEPARATORS = {"es": ",.", "en": ".,"}  # plotly's decimal and thousands marks on the axes
 
 
 @dataclass
@@ -114,6 +115,7 @@ def _scatter(data: Toy2D, particles: np.ndarray | None, title: str, lang: Lang, 
         fig.add_trace(go.Scatter(x=arrows[1][:, 0], y=arrows[1][:, 1], mode="markers", marker={"size": 3, "color": "#ea580c"}, showlegend=False, hoverinfo="skip"))
     fig.update_xaxes(range=[x0, x1])
     fig.update_yaxes(range=[y0, y1])
+    fig.update_layout(separators=SEPARATORS[lang])
     return base_layout(fig, title, height=460)
 
 
@@ -140,6 +142,7 @@ def _loss_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
     fig.update_layout(
         title={"text": t("toy_loss_title", lang), "x": 0.5, "font": {"size": 15}}, height=300, plot_bgcolor="white",
         xaxis_title=t("ae_step", lang), yaxis_title=t("toy_loss_axis", lang), margin={"l": 55, "r": 20, "t": 50, "b": 45},
+        separators=SEPARATORS[lang],
     )  # fmt: skip
     return fig
 
