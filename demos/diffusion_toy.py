@@ -4,10 +4,7 @@ from noise to data, and draw the learned score field at any timestep."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TypeVar
 
 import gradio as gr
 import numpy as np
@@ -20,6 +17,7 @@ from core.diffusion.training import diffusion_trainer, sample_steps, score_field
 from core.diffusion.unet import ToyConfig, ToyDenoiser
 from core.metrics.modes import mode_coverage
 from core.plane import bounds, plane_grid
+from core.threads import single_threaded
 from core.training import Progress, Trainer
 from demos import inputs
 from demos.gans import ink_mask
@@ -61,34 +59,6 @@ def number(value: float, lang: Lang, decimals: int = 0) -> str:
     return text.translate(str.maketrans(",.", ".,")) if lang == "es" else text
 
 
-@contextmanager
-def one_thread() -> Iterator[None]:
-    """Runs the block with one intra-op torch thread in the calling thread, then restores the setting.
-
-    This MLP's matrices are too small to gain from a second thread, and beside another busy process the two
-    threads wait on each other at every operation: on two cores with one kept busy, one thread trained 4
-    times as fast as two (332 against 85 steps a second), and 23 times as fast with a live view of 2,500
-    samples a second (137 against 6). The process-wide setting stays the app's to choose.
-    """
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
-
-
-Update = TypeVar("Update")
-
-
-def single_threaded(updates: Iterator[Update]) -> Iterator[Update]:
-    """Yields the items of `updates`, each computed under `one_thread` (a live view's steps between two updates)."""
-    while True:
-        with one_thread():
-            item = next(updates, None)
-        if item is None:
-            return
-        yield item
 
 
 def _require(state, lang: Lang) -> ToyState:

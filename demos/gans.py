@@ -20,6 +20,7 @@ from core.gan.losses import LOSSES, PROBABILISTIC
 from core.metrics.modes import mode_coverage
 from core.plane import PlaneGrid, bounds, plane_grid
 from core.seeding import init_weights
+from core.threads import single_threaded
 from core.training import Trainer
 from demos import gan_digits, inputs
 from demos.gan_plots import VIEWS, curves_figure, plane_image
@@ -211,7 +212,8 @@ def play(state, loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d
     state.notes = [] if remaining > 0 else [t("gan_budget_reached", lang)]
     state.steps_per_second = 0.0
     last_steps, last_time = state.lab.g_steps_done, time.monotonic()
-    for frame, progress in enumerate(state.trainer.run(max(remaining, 0), max_seconds=PLAY_SECONDS, report_seconds=REFRESH_SECONDS), start=1):
+    run = single_threaded(state.trainer.run(max(remaining, 0), max_seconds=PLAY_SECONDS, report_seconds=REFRESH_SECONDS))
+    for frame, progress in enumerate(run, start=1):
         now = time.monotonic()
         if state.lab.g_steps_done > last_steps:
             state.steps_per_second = (state.lab.g_steps_done - last_steps) / max(now - last_time, 1e-6)

@@ -240,3 +240,28 @@ def test_the_mode_collapse_experiment_collapses_over_its_whole_budget():
         torch.set_num_threads(threads)
     assert len(captured) == 8 and all(c == 1 for c in captured[1:]), captured
     assert high_quality[-1] > 0.5, high_quality
+
+
+def test_play_trains_on_one_thread_and_leaves_the_setting_as_it_was(monkeypatch):
+    """Two intra-op threads beside a busy process made a generator step 35 times slower (209 ms against 6 ms)."""
+    import torch
+
+    from demos import gans
+
+    threads_seen = []
+    step = gans.LabState.locked_step
+
+    def spying(self):
+        threads_seen.append(torch.get_num_threads())
+        return step(self)
+
+    monkeypatch.setattr(gans.LabState, "locked_step", spying)
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        *_, state = gans.reset("ring", None, None, 0, 2, "gaussian", 16, 1, 16, 1, *args(SETTINGS | {"budget": 100}, SETTINGS), ["real"], None)
+        frames = list(gans.play(state, *args(SETTINGS | {"budget": 100}, SETTINGS), ["real"], None))
+        assert frames and state.lab.g_steps_done == 100
+        assert set(threads_seen) == {1} and torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(before)
