@@ -83,7 +83,7 @@ STRINGS: dict[str, str] = {
     "gan_plane_caption_d": "Background: D(x), the discriminator's probability that a point is real (green near 1, white at 0.5, purple near 0). Green dots: real data; purple dots: the generator's samples; orange segments: where G's loss pushes each sample; faint purple lines: G's manifold (a grid of noise values mapped through G).",
     "gan_plane_caption_critic": "Background: the critic's score D(x) (green: high, purple: low; a critic's score is not a probability, so its scale is centred on its median). Green dots: real data; purple dots: the generator's samples; orange segments: where G's loss pushes each sample; faint purple lines: G's manifold.",
     "gan_optimizer_adam": "Adam",
-    "gan_optimizer_sgd": "SGD (plain stochastic gradient descent)",
+    "gan_optimizer_sgd": "SGD",
     "gan_critic": "critic",
     "gan_manifold": "G's manifold",
     "gan_real": "real",

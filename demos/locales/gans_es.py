@@ -84,7 +84,7 @@ STRINGS: dict[str, str] = {
     "gan_plane_caption_d": "Fondo: D(x), la probabilidad que el discriminador le da a que un punto sea real (verde cerca de 1, blanco en 0,5, violeta cerca de 0). Puntos verdes: datos reales; puntos violetas: muestras del generador; segmentos naranjas: hacia dónde empuja la pérdida de G a cada muestra; líneas violetas tenues: la variedad de G (una grilla de valores de ruido pasada por G).",
     "gan_plane_caption_critic": "Fondo: el puntaje del crítico D(x) (verde: alto, violeta: bajo; el puntaje de un crítico no es una probabilidad, así que su escala se centra en su mediana). Puntos verdes: datos reales; puntos violetas: muestras del generador; segmentos naranjas: hacia dónde empuja la pérdida de G a cada muestra; líneas violetas tenues: la variedad de G.",
     "gan_optimizer_adam": "Adam",
-    "gan_optimizer_sgd": "SGD (descenso por gradiente estocástico)",
+    "gan_optimizer_sgd": "SGD",
     "gan_critic": "crítico",
     "gan_manifold": "variedad de G",
     "gan_real": "real",
