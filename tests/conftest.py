@@ -71,3 +71,14 @@ def browser():
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+def draw_stroke(page, canvas, start: tuple[float, float], step: tuple[float, float], points: int = 20) -> None:
+    """Draws a stroke with the mouse on `canvas` from `start` by `step` per point (fractions of its size)."""
+    box = canvas.bounding_box()
+    x0, y0, w, h = box["x"], box["y"], box["width"], box["height"]
+    page.mouse.move(x0 + start[0] * w, y0 + start[1] * h)
+    page.mouse.down()
+    for i in range(1, points + 1):
+        page.mouse.move(x0 + (start[0] + step[0] * i) * w, y0 + (start[1] + step[1] * i) * h)
+    page.mouse.up()

@@ -4,6 +4,7 @@ import pytest
 
 from demos.locales.en import STRINGS as EN
 from demos.locales.es import STRINGS as ES
+from tests.conftest import draw_stroke
 
 pytestmark = pytest.mark.browser
 
@@ -141,14 +142,7 @@ def test_autoencoders_slider_click_and_drawing(browser, app_url, artifacts):
     # draw a digit on the canvas: it is read and placed on both maps
     page.locator("#ae-sketch").scroll_into_view_if_needed()
     page.locator("#ae-sketch button[aria-label=Brush]").click()
-    canvas = page.locator("#ae-sketch canvas").first
-    box = canvas.bounding_box()
-    x0, y0, w, h = box["x"], box["y"], box["width"], box["height"]
-    page.mouse.move(x0 + 0.3 * w, y0 + 0.2 * h)
-    page.mouse.down()
-    for i in range(1, 21):  # a vertical stroke: a one
-        page.mouse.move(x0 + 0.3 * w + 0.01 * i * w, y0 + 0.2 * h + 0.03 * i * h)
-    page.mouse.up()
+    draw_stroke(page, page.locator("#ae-sketch canvas").first, (0.3, 0.2), (0.01, 0.03))  # a vertical stroke: a one
     page.wait_for_function("document.querySelector('#ae-drawn-text').innerText.includes('classifier reads')", timeout=30_000)
     page.screenshot(path=str(artifacts / "en-US-autoencoders-used.png"), full_page=True)
     context.close()

@@ -37,13 +37,19 @@ def wait_for_updates(page, count: int, timeout_ms: int) -> None:
     page.wait_for_function(f"window.__updates >= {count}", timeout=timeout_ms, polling=200)
 
 
-def test_gan_lab_play_keeps_the_page_size_and_pauses_at_once(browser, app_url, artifacts):
+def open_tab_with_metrics(browser, app_url, tab_key: str):
+    """Returns (context, page, CDP session) with the tab `tab_key` open at 1366x768 and Chrome's metrics on."""
     context = browser.new_context(locale="en-US", viewport={"width": 1366, "height": 768})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Performance.enable")
     page.goto(app_url)
-    page.get_by_role("tab", name=EN["tab_gans"], exact=True).click()
+    page.get_by_role("tab", name=EN[tab_key], exact=True).click()
+    return context, page, cdp
+
+
+def test_gan_lab_play_keeps_the_page_size_and_pauses_at_once(browser, app_url, artifacts):
+    context, page, cdp = open_tab_with_metrics(browser, app_url, "tab_gans")
     page.wait_for_function("document.querySelector('#gan-status') && document.querySelector('#gan-status').innerText.includes('Iteration 0')", timeout=60_000)
     page.locator("#gan-plane img").first.wait_for(timeout=30_000)
     page.evaluate(COUNT_UPDATES, "#gan-status")
@@ -76,12 +82,7 @@ def test_gan_lab_play_keeps_the_page_size_and_pauses_at_once(browser, app_url, a
 )
 def test_autoencoder_live_runs_keep_the_page_size(browser, app_url, button, status, early, late):
     """The linear AE's race (two plotly charts an update) and the beta VAE's run stream curves for many updates."""
-    context = browser.new_context(locale="en-US", viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Performance.enable")
-    page.goto(app_url)
-    page.get_by_role("tab", name=EN["tab_autoencoders"], exact=True).click()
+    context, page, cdp = open_tab_with_metrics(browser, app_url, "tab_autoencoders")
     page.locator(button).scroll_into_view_if_needed(timeout=60_000)
     page.evaluate(COUNT_UPDATES, status)
     page.locator(button).click()

@@ -5,6 +5,7 @@ import pytest
 from demos.locales.catalog import RESOURCE_FAMILY
 from demos.locales.en import STRINGS as EN
 from demos.locales.es import STRINGS as ES
+from tests.conftest import draw_stroke
 
 
 def open_tab(browser, app_url, tab_key: str, *, width: int = 1366):
@@ -61,13 +62,7 @@ def test_drawing_on_the_autoencoder_canvas_works_without_picking_the_brush(brows
     canvas = page.locator("#ae-sketch canvas").first
     canvas.wait_for(timeout=30_000)
     page.wait_for_timeout(500)
-    box = canvas.bounding_box()
-    x0, y0, w, h = box["x"], box["y"], box["width"], box["height"]
-    page.mouse.move(x0 + 0.5 * w, y0 + 0.2 * h)
-    page.mouse.down()
-    for i in range(1, 21):  # a vertical stroke: a one
-        page.mouse.move(x0 + 0.5 * w + 0.005 * i * w, y0 + 0.2 * h + 0.03 * i * h)
-    page.mouse.up()
+    draw_stroke(page, canvas, (0.5, 0.2), (0.005, 0.03))  # a vertical stroke: a one
     reads = ES["ae_draw_text"].split("**")[0].strip()
     page.wait_for_function(f"document.querySelector('#ae-drawn-text').innerText.includes({reads!r})", timeout=60_000)
     page.locator("#ae-sketch").screenshot(path=str(artifacts / "es-AR-autoencoders-drawn.png"))
