@@ -17,6 +17,7 @@ from core.diffusion.training import diffusion_trainer, sample_steps, score_field
 from core.diffusion.unet import ToyConfig, ToyDenoiser
 from core.metrics.modes import mode_coverage
 from core.plane import bounds, plane_grid
+from core.seeding import init_weights
 from core.threads import single_threaded
 from core.training import Progress, Trainer
 from demos import inputs
@@ -125,9 +126,7 @@ def train(dataset, sketch, steps, seed, request: gr.Request):
     seed_value = inputs.seed(seed, lang)
     generator = torch.Generator().manual_seed(seed_value)
     data = _data(dataset, sketch, generator, lang)
-    torch.manual_seed(seed_value)
-    config = ToyConfig(num_train_timesteps=TOY_STEPS)
-    model = ToyDenoiser(config)
+    model = init_weights(ToyDenoiser(ToyConfig(num_train_timesteps=TOY_STEPS)), torch.Generator().manual_seed(seed_value))
     schedule = NoiseSchedule.named("linear", TOY_STEPS)
     trainer = diffusion_trainer(model, data.points, schedule, "epsilon", batch_size=256, lr=3e-3, decay_steps=n, generator=generator)
     state = ToyState(model, schedule, data, dataset, trainer)

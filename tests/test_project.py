@@ -91,3 +91,9 @@ def test_no_generated_stub_is_tracked():
     assert tracked == []
     ignored = subprocess.run(["git", "check-ignore", "-q", "demos/inputs.pyi"], cwd=ROOT, check=False)
     assert ignored.returncode == 0
+
+
+def test_no_handler_seeds_the_process_wide_generator():
+    """Requests run concurrently: a handler's random draws go through its own `torch.Generator` (see core/seeding.py)."""
+    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "demos").rglob("*.py") if "torch.manual_seed(" in p.read_text()]
+    assert offenders == []
