@@ -69,10 +69,11 @@ class LabState:
     steps_per_second: float = 0.0
     notes: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)  # a play loop and a knob change never overlap
+    paused: bool = False  # set by Pause: a step the play loop had already begun to ask for is skipped
 
     def locked_step(self) -> dict[str, float]:
         with self.lock:
-            return self.lab.step()
+            return {} if self.paused else self.lab.step()
 
 
 # --- input parsing -----------------------------------------------------------------------------
@@ -210,7 +211,7 @@ def play(state, loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d
     views = parse_views(views, lang)
     remaining = state.lab.settings.budget - state.lab.g_steps_done
     state.notes = [] if remaining > 0 else [t("gan_budget_reached", lang)]
-    state.steps_per_second = 0.0
+    state.steps_per_second, state.paused = 0.0, False
     last_steps, last_time = state.lab.g_steps_done, time.monotonic()
     run = single_threaded(state.trainer.run(max(remaining, 0), max_seconds=PLAY_SECONDS, report_seconds=REFRESH_SECONDS))
     for frame, progress in enumerate(run, start=1):
@@ -227,10 +228,19 @@ def play(state, loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d
         yield views_now
 
 
-def pause(state) -> None:
-    """Asks a running play loop to stop after its current step."""
-    if isinstance(state, LabState):
-        state.trainer.stop()
+def pause(state, views, request: gr.Request):
+    """Stops a running play loop after its current step; returns the views of the run where it stopped.
+
+    The play loop streams a frame every `REFRESH_SECONDS`, so the last frame it sent is up to that much
+    training behind; answering with a fresh render shows the very step the run paused at."""
+    if not isinstance(state, LabState):
+        return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+    lang = lang_of(request)
+    views = parse_views(views, lang)
+    state.trainer.stop()
+    with state.lock:
+        state.paused = True
+        return render(state, views, lang)
 
 
 def _with_settings(which: str | None):
@@ -383,7 +393,7 @@ def build(demo: gr.Blocks) -> None:
             reset, [*arch_inputs, *setting_inputs, views], [*view_outputs, lab_state], api_name=f"gan_reset_{name}", **LIGHT
         )
     play_event = play_button.click(play, [lab_state, *setting_inputs, views], view_outputs, api_name="gan_play", **TRAIN)
-    pause_button.click(pause, lab_state, None, api_name="gan_pause", cancels=[play_event], **LIGHT)
+    pause_button.click(pause, [lab_state, views], view_outputs, api_name="gan_pause", cancels=[play_event], **LIGHT)
     for button, handler, name in ((d_button, step_d, "gan_step_d"), (g_button, step_g, "gan_step_g"), (both_button, step_both, "gan_step_both")):
         button.click(handler, [lab_state, *setting_inputs, views], view_outputs, api_name=name, **LIGHT)
     views.change(redraw, [lab_state, views], view_outputs, api_name="gan_views", **LIGHT)

@@ -1,6 +1,9 @@
 """The gallery in a real browser (Playwright driving Debian's Chromium), in Spanish and English."""
 
+import re
+
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from demos.locales.en import STRINGS as EN
 from demos.locales.es import STRINGS as ES
@@ -99,9 +102,17 @@ def test_gan_lab_play_pause_step_and_switch_loss(browser, app_url, artifacts):
     assert gan_status(page) == paused, "pause stops the run"
     assert page.locator("#gan-plane img").first.get_attribute("src") != first_plot, "the picture changed while training"
 
-    iteration = int(paused.split("Iteration ")[1].split(" ")[0])
+    iteration, d_steps, g_steps = map(int, re.match(r"Iteration (\d+) · (\d+) D steps · (\d+) of", paused).groups())
     page.locator("#gan-step-d").click()
-    page.wait_for_function(f"document.querySelector('#gan-status').innerText.includes('Iteration {iteration + 1} ')", timeout=90_000)
+    try:
+        page.wait_for_function(
+            f"(t => !t.includes('processing') && t.includes('Iteration ') && !t.includes('Iteration {iteration} '))"
+            "(document.querySelector('#gan-status').innerText)", timeout=90_000,
+        )
+    except PlaywrightTimeout:
+        pytest.fail(f"one step of D did not answer: {gan_status(page)!r} (paused at {paused!r})")
+    after = gan_status(page)
+    assert after.startswith(f"Iteration {iteration + 1} · {d_steps + 1} D steps · {g_steps} of"), (paused, after)
 
     page.locator("#gan-loss").get_by_text(EN["loss_wasserstein"]).click()
     # under a Wasserstein loss the heat map is a critic's score, and its caption says so
