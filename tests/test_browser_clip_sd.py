@@ -57,7 +57,10 @@ def test_stable_diffusion_switches_an_absent_pipeline_to_the_mini_one_and_every_
     context, page = open_page(browser, app_url, "es-AR")
     page.get_by_role("tab", name=ES["tab_sd"], exact=True).click(timeout=90_000)  # a busy machine can take its time
     panel = page.locator("[role=tabpanel]:visible")
-    assert page.locator("#sd-prompt textarea, #sd-prompt input").first.input_value() == "un 7 escrito a mano"
+    # the page load fills the reader's language in; wait for it rather than read the widget's first value
+    page.wait_for_function(
+        "[...document.querySelectorAll('#sd-prompt textarea, #sd-prompt input')].some((e) => e.value === 'un 7 escrito a mano')", timeout=60_000
+    )
     page.locator("#sd-model input").click()
     page.get_by_role("option", name="stabilityai/sd-turbo").click()
     # the controls become the mini model's, the size slider included, and the page says why, once
