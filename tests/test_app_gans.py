@@ -202,22 +202,6 @@ def test_csv_and_drawing_datasets(gan_client, tmp_path):
     assert plane_marks(plane) == {"heatmap", "real", "fake", "gradients"}
 
 
-def test_the_same_seed_gives_the_same_run_when_people_reset_at_the_same_moment(app_url):
-    """Network initialisation draws from a private generator: concurrent resets cannot disturb each other."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    clients = [Client(app_url, verbose=False) for _ in range(4)]
-
-    def picture(client) -> bytes:
-        plane, *_ = reset(client, seed=3, g_width=32, d_width=32)
-        with open(plane["path"] if isinstance(plane, dict) else plane, "rb") as f:
-            return np.asarray(Image.open(f).convert("RGB")).tobytes()
-
-    with ThreadPoolExecutor(len(clients)) as pool:
-        pictures = [p for _ in range(3) for p in pool.map(picture, clients)]
-    assert len(set(pictures)) == 1
-
-
 def test_the_mode_collapse_experiment_collapses_over_its_whole_budget():
     """Loaded as the tab loads it (seed 0), G sits on one mode of the ring from early on to the end of its budget."""
     import torch
