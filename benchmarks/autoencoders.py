@@ -80,9 +80,12 @@ def _latency(quick: bool) -> dict[str, float]:
         drawing_ms += _timed(drawing, repeats)
         bare_ms += _timed(bare, repeats)
     return {
-        "slider_ms": median(slider_ms), "drawing_ms": median(drawing_ms), "bare_decode_ms": median(bare_ms),
-        "slider_over_bare_ratio": median(slider_ms) / median(bare_ms), "drawing_over_bare_ratio": median(drawing_ms) / median(bare_ms),
-    }  # fmt: skip
+        "slider_ms": median(slider_ms),
+        "drawing_ms": median(drawing_ms),
+        "bare_decode_ms": median(bare_ms),
+        "slider_over_bare_ratio": median(slider_ms) / median(bare_ms),
+        "drawing_over_bare_ratio": median(drawing_ms) / median(bare_ms),
+    }
 
 
 def run(quick: bool) -> dict[str, Any]:
@@ -97,8 +100,16 @@ def run(quick: bool) -> dict[str, Any]:
     torch.set_num_threads(1)
     test = load_digits("test")[0]
     names = ("ae_2d", "vae_2d") if quick else tuple(SHIPPED)
-    models = [{"model": name, "kind": SHIPPED[name].kind, "latent": SHIPPED[name].latent_dim, "beta": SHIPPED[name].beta,
-               **evaluate_autoencoder(autoencoder(name), classifier(), test)} for name in names]  # fmt: skip
+    models = [
+        {
+            "model": name,
+            "kind": SHIPPED[name].kind,
+            "latent": SHIPPED[name].latent_dim,
+            "beta": SHIPPED[name].beta,
+            **evaluate_autoencoder(autoencoder(name), classifier(), test),
+        }
+        for name in names
+    ]
     ae, vae = (next(m for m in models if m["model"] == name) for name in ("ae_2d", "vae_2d"))
     k, steps = (2, 300) if quick else (RACE_K, RACE_STEPS)
     race, trainer = subspace_race(load_digits("train")[0], test, k)
@@ -107,11 +118,18 @@ def run(quick: bool) -> dict[str, Any]:
     race_seconds = time.perf_counter() - start
     results: dict[str, Any] = {
         "models": models,
-        "holes_ae_confident_share": ae["prior_confident_share"], "holes_vae_confident_share": vae["prior_confident_share"],
-        "holes_ae_class_kl": ae["prior_class_kl"], "holes_vae_class_kl": vae["prior_class_kl"],
-        "race_k": k, "race_steps": steps, "race_seconds": race_seconds, "race_max_angle_deg": final["max_angle"],
-        "race_pca_mse": race.pca_test_mse, "race_linear_mse": final["linear_mse"], "race_nonlinear_mse": final["nonlinear_mse"],
-    }  # fmt: skip
+        "holes_ae_confident_share": ae["prior_confident_share"],
+        "holes_vae_confident_share": vae["prior_confident_share"],
+        "holes_ae_class_kl": ae["prior_class_kl"],
+        "holes_vae_class_kl": vae["prior_class_kl"],
+        "race_k": k,
+        "race_steps": steps,
+        "race_seconds": race_seconds,
+        "race_max_angle_deg": final["max_angle"],
+        "race_pca_mse": race.pca_test_mse,
+        "race_linear_mse": final["linear_mse"],
+        "race_nonlinear_mse": final["nonlinear_mse"],
+    }
     results.update(_latency(quick))
     results["targets"] = {
         "vae_minus_ae_confident_share": target(vae["prior_confident_share"] - ae["prior_confident_share"], minimum=0.1),

@@ -67,12 +67,23 @@ def toy_run(job: tuple[str, int, int]) -> dict[str, Any]:
     model = ToyDenoiser(ToyConfig(num_train_timesteps=TOY_STEPS))
     schedule = NoiseSchedule.named("linear", TOY_STEPS)
     start = time.perf_counter()
-    run_to_end(diffusion_trainer(model, data.points, schedule, "epsilon", batch_size=256, lr=3e-3, decay_steps=steps, generator=generator), steps)
+    run_to_end(
+        diffusion_trainer(model, data.points, schedule, "epsilon", batch_size=256, lr=3e-3, decay_steps=steps, generator=generator), steps
+    )
     seconds = time.perf_counter() - start
-    points = sample(model, schedule, "epsilon", (2500, 2), sampler="ddpm", steps=TOY_STEPS, generator=torch.Generator().manual_seed(seed + 1))
+    points = sample(
+        model, schedule, "epsilon", (2500, 2), sampler="ddpm", steps=TOY_STEPS, generator=torch.Generator().manual_seed(seed + 1)
+    )
     mc = mode_coverage(points, data.centers, data.std)
-    return {"dataset": dataset, "seed": seed, "modes": mc.modes_captured, "num_modes": mc.num_modes, "high_quality": mc.high_quality,
-            "reverse_kl": mc.reverse_kl, "train_s": seconds}  # fmt: skip
+    return {
+        "dataset": dataset,
+        "seed": seed,
+        "modes": mc.modes_captured,
+        "num_modes": mc.num_modes,
+        "high_quality": mc.high_quality,
+        "reverse_kl": mc.reverse_kl,
+        "train_s": seconds,
+    }
 
 
 def _toy(quick: bool) -> tuple[list[dict], list[dict]]:
@@ -92,8 +103,20 @@ def _toy(quick: bool) -> tuple[list[dict], list[dict]]:
             return statistics.fmean(values), statistics.pstdev(values)
 
         (m, ms), (hq, hqs), (kl, kls) = stat("modes"), stat("high_quality"), stat("reverse_kl")
-        rows.append({"dataset": dataset, "seeds": len(group), "train_steps": steps, "modes_mean": m, "modes_std": ms, "num_modes": group[0]["num_modes"],
-                     "hq_mean": hq, "hq_std": hqs, "kl_mean": kl, "kl_std": kls})  # fmt: skip
+        rows.append(
+            {
+                "dataset": dataset,
+                "seeds": len(group),
+                "train_steps": steps,
+                "modes_mean": m,
+                "modes_std": ms,
+                "num_modes": group[0]["num_modes"],
+                "hq_mean": hq,
+                "hq_std": hqs,
+                "kl_mean": kl,
+                "kl_std": kls,
+            }
+        )
     return rows, runs
 
 
@@ -129,10 +152,25 @@ def default_run(job: tuple[int, int]) -> dict[str, Any]:
             loop.wait()
     done = state.trainer.steps_done
     mc = mode_coverage(diffusion_toy._samples(state, diffusion_toy.NUM_COVERAGE, 1), state.data.centers, state.data.std)
-    return {"dataset": "ring", "steps": steps, "steps_done": done, "finished": done == steps, "wall_s": seconds,
-            "limit_s": diffusion_toy.TRAIN_SECONDS, "steps_per_s": done / seconds, "updates": len(updates), "busy_loops": busy,
-            "cpu_s": cpu, "load_before": load, "load_max": max(loads, default=load), "torch_threads": threads, "modes": mc.modes_captured, "num_modes": mc.num_modes,
-            "high_quality": mc.high_quality, "status": status}  # fmt: skip
+    return {
+        "dataset": "ring",
+        "steps": steps,
+        "steps_done": done,
+        "finished": done == steps,
+        "wall_s": seconds,
+        "limit_s": diffusion_toy.TRAIN_SECONDS,
+        "steps_per_s": done / seconds,
+        "updates": len(updates),
+        "busy_loops": busy,
+        "cpu_s": cpu,
+        "load_before": load,
+        "load_max": max(loads, default=load),
+        "torch_threads": threads,
+        "modes": mc.modes_captured,
+        "num_modes": mc.num_modes,
+        "high_quality": mc.high_quality,
+        "status": status,
+    }
 
 
 def _default_run(quick: bool) -> dict[str, Any]:
@@ -161,16 +199,39 @@ def _curve(quick: bool) -> list[dict]:
     for steps in (10, 20) if quick else CURVE_STEPS:
         for sampler in ("ddpm", "ddim"):
             start = time.perf_counter()
-            images = generate(model, labels, guidance=DEFAULT_GUIDANCE, sampler=sampler, steps=steps, eta=1.0 if sampler == "ddpm" else 0.0,
-                              generator=torch.Generator().manual_seed(0))  # fmt: skip
+            images = generate(
+                model,
+                labels,
+                guidance=DEFAULT_GUIDANCE,
+                sampler=sampler,
+                steps=steps,
+                eta=1.0 if sampler == "ddpm" else 0.0,
+                generator=torch.Generator().manual_seed(0),
+            )
             seconds = time.perf_counter() - start
             accuracy = (classifier().predict_proba(images).argmax(1) == labels).float().mean().item()
-            free = generate(model, None, num=len(labels), sampler=sampler, steps=steps, eta=1.0 if sampler == "ddpm" else 0.0,
-                            generator=torch.Generator().manual_seed(1))  # fmt: skip
+            free = generate(
+                model,
+                None,
+                num=len(labels),
+                sampler=sampler,
+                steps=steps,
+                eta=1.0 if sampler == "ddpm" else 0.0,
+                generator=torch.Generator().manual_seed(1),
+            )
             verdict = judge_digits(classifier(), free)
-            rows.append({"sampler": sampler, "steps": steps, "conditional_accuracy": accuracy, "unconditional_class_kl": verdict["class_kl"],
-                         "unconditional_confident_share": verdict["confident_share"], "seconds_per_sample": seconds / len(labels),
-                         "fid": gallery_fid(classifier(), free, test), "real_baseline_fid": baseline})  # fmt: skip
+            rows.append(
+                {
+                    "sampler": sampler,
+                    "steps": steps,
+                    "conditional_accuracy": accuracy,
+                    "unconditional_class_kl": verdict["class_kl"],
+                    "unconditional_confident_share": verdict["confident_share"],
+                    "seconds_per_sample": seconds / len(labels),
+                    "fid": gallery_fid(classifier(), free, test),
+                    "real_baseline_fid": baseline,
+                }
+            )
     return rows
 
 
@@ -204,8 +265,12 @@ def _speed(quick: bool) -> dict[str, float]:
         ddim_ours.append(ours(50, "ddim"))
         ddim_theirs.append(theirs(50))
     ddpm = [ours(1000, "ddpm") for _ in range(repeats)] if not quick else [ours(100, "ddpm") * 10]
-    return {"ddim50_64_digits_s": median(ddim_ours), "diffusers_ddim50_64_digits_s": median(ddim_theirs),
-            "ours_over_diffusers_ratio": median(ddim_ours) / median(ddim_theirs), "ddpm1000_64_digits_s": median(ddpm)}  # fmt: skip
+    return {
+        "ddim50_64_digits_s": median(ddim_ours),
+        "diffusers_ddim50_64_digits_s": median(ddim_theirs),
+        "ours_over_diffusers_ratio": median(ddim_ours) / median(ddim_theirs),
+        "ddpm1000_64_digits_s": median(ddpm),
+    }
 
 
 def _latency(quick: bool) -> dict[str, float]:
@@ -227,7 +292,9 @@ def _digits(quick: bool) -> list[dict]:
     predictions = ("epsilon",) if quick else tuple(DIFFUSION_PATHS)
     digits = []
     for prediction in predictions:
-        figures = evaluate_digits(diffusion_unet(prediction), classifier(), per_class=10 if quick else 100, unconditional=500 if quick else 2000)
+        figures = evaluate_digits(
+            diffusion_unet(prediction), classifier(), per_class=10 if quick else 100, unconditional=500 if quick else 2000
+        )
         digits.append({"prediction": prediction, **figures})
     return digits
 
@@ -255,7 +322,12 @@ def targets_of(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
         eps = results["digits"][0]
         targets["conditional_accuracy"] = target(eps["conditional_accuracy"], minimum=0.95)
         targets["unconditional_class_kl"] = target(eps["unconditional_class_kl"], maximum=0.05)
-    for key, maximum in (("ddim50_64_digits_s", 1.0), ("ddpm1000_64_digits_s", 15.0), ("ours_over_diffusers_ratio", 1.05), ("forward_slider_ms", 50.0)):
+    for key, maximum in (
+        ("ddim50_64_digits_s", 1.0),
+        ("ddpm1000_64_digits_s", 15.0),
+        ("ours_over_diffusers_ratio", 1.05),
+        ("forward_slider_ms", 50.0),
+    ):
         if key in results:
             targets[key] = target(results[key], maximum=maximum)
     for row in results.get("toy", []):
@@ -263,7 +335,9 @@ def targets_of(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
         targets[f"{row['dataset']}_high_quality"] = target(row["hq_mean"], minimum=0.9)
     if "toy_default_run" in results:
         default = results["toy_default_run"]
-        targets["toy_default_run_wall_s"] = target(default["wall_s"] if default["finished"] else float("inf"), maximum=default["limit_s"] / 1.5)
+        targets["toy_default_run_wall_s"] = target(
+            default["wall_s"] if default["finished"] else float("inf"), maximum=default["limit_s"] / 1.5
+        )
     return targets
 
 

@@ -71,9 +71,16 @@ def coverage_run(job: tuple[str, str, int, int] | tuple[str, str, int, int, dict
                 first_full = train_seconds
     final = mode_coverage(lab.model.sample(NUM_SAMPLES, generator=torch.Generator().manual_seed(seed + 1)), data.centers, data.std)
     return {
-        "dataset": dataset, "loss": loss, "seed": seed, "modes": final.modes_captured, "num_modes": final.num_modes,
-        "high_quality": final.high_quality, "reverse_kl": final.reverse_kl, "seconds": train_seconds, "all_modes_after_s": first_full,
-    }  # fmt: skip
+        "dataset": dataset,
+        "loss": loss,
+        "seed": seed,
+        "modes": final.modes_captured,
+        "num_modes": final.num_modes,
+        "high_quality": final.high_quality,
+        "reverse_kl": final.reverse_kl,
+        "seconds": train_seconds,
+        "all_modes_after_s": first_full,
+    }
 
 
 def _summarise(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -89,11 +96,21 @@ def _summarise(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 return statistics.fmean(values), statistics.pstdev(values)
 
             modes, hq, kl = mean_std("modes"), mean_std("high_quality"), mean_std("reverse_kl")
-            rows.append({
-                "dataset": dataset, "loss": loss, "seeds": len(group), "modes_mean": modes[0], "modes_std": modes[1],
-                "num_modes": group[0]["num_modes"], "hq_mean": hq[0], "hq_std": hq[1], "kl_mean": kl[0], "kl_std": kl[1],
-                "train_s": statistics.fmean(r["seconds"] for r in group),
-            })  # fmt: skip
+            rows.append(
+                {
+                    "dataset": dataset,
+                    "loss": loss,
+                    "seeds": len(group),
+                    "modes_mean": modes[0],
+                    "modes_std": modes[1],
+                    "num_modes": group[0]["num_modes"],
+                    "hq_mean": hq[0],
+                    "hq_std": hq[1],
+                    "kl_mean": kl[0],
+                    "kl_std": kl[1],
+                    "train_s": statistics.fmean(r["seconds"] for r in group),
+                }
+            )
     return rows
 
 
@@ -176,10 +193,12 @@ def _throughput(quick: bool) -> dict[str, float]:
         updates += 1
     total = time.perf_counter() - start
     return {
-        "lab_steps_per_second": median(lab_rates), "bare_loop_steps_per_second": median(bare_rates),
-        "lab_over_bare_time_ratio": median(bare_rates) / median(lab_rates), "live_view_time_share": render_seconds / total,
+        "lab_steps_per_second": median(lab_rates),
+        "bare_loop_steps_per_second": median(bare_rates),
+        "lab_over_bare_time_ratio": median(bare_rates) / median(lab_rates),
+        "live_view_time_share": render_seconds / total,
         "live_updates_per_second": updates / total,
-    }  # fmt: skip
+    }
 
 
 def _dcgan(quick: bool) -> dict[str, float]:
@@ -197,8 +216,12 @@ def _dcgan(quick: bool) -> dict[str, float]:
         samples = model.sample(num, generator=torch.Generator().manual_seed(1))
     seconds = time.perf_counter() - start
     verdict = judge_digits(load_model(DIGITS_CLASSIFIER_PATH), samples)
-    return {"dcgan_samples": num, "dcgan_class_kl": verdict["class_kl"], "dcgan_confident_share": verdict["confident_share"],
-            "dcgan_ms_per_sample": 1000 * seconds / num}  # fmt: skip
+    return {
+        "dcgan_samples": num,
+        "dcgan_class_kl": verdict["class_kl"],
+        "dcgan_confident_share": verdict["confident_share"],
+        "dcgan_ms_per_sample": 1000 * seconds / num,
+    }
 
 
 def run(quick: bool) -> dict[str, Any]:

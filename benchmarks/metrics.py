@@ -59,11 +59,17 @@ def _run(quick: bool) -> dict[str, Any]:
     fd, fd_ref = feature_frechet(real_t, fake_t), numpy_frechet_reference(real, fake)
     knn, knn_ref = manifold_metrics(real_t, fake_t), numpy_manifold_reference(real, fake)
     results: dict[str, Any] = {
-        "samples": n, "dims": 64, "frechet_s": median(ours_fd), "frechet_reference_s": median(ref_fd),
-        "frechet_ratio": median(ours_fd) / median(ref_fd), "frechet_relative_difference": abs(fd - fd_ref) / fd_ref,
-        "knn_s": median(ours_knn), "knn_reference_s": median(ref_knn), "knn_ratio": median(ours_knn) / median(ref_knn),
+        "samples": n,
+        "dims": 64,
+        "frechet_s": median(ours_fd),
+        "frechet_reference_s": median(ref_fd),
+        "frechet_ratio": median(ours_fd) / median(ref_fd),
+        "frechet_relative_difference": abs(fd - fd_ref) / fd_ref,
+        "knn_s": median(ours_knn),
+        "knn_reference_s": median(ref_knn),
+        "knn_ratio": median(ours_knn) / median(ref_knn),
         "knn_max_difference": max(abs(getattr(knn, k) - getattr(knn_ref, k)) for k in ("precision", "recall", "density", "coverage")),
-    }  # fmt: skip
+    }
     results["targets"] = {
         "frechet_ratio": target(results["frechet_ratio"], maximum=1.0),
         "knn_ratio": target(results["knn_ratio"], maximum=1.0),

@@ -55,7 +55,10 @@ def run(quick: bool) -> dict[str, Any]:
     model, processor = pretrained.load_clip(MINI_CLIP_DIR)
     images, labels = load_digits("test")
     results["clip_zero_shot_accuracy"] = zero_shot_accuracy(model, processor.tokenizer, images, labels)
-    for name, prompts in (("numerals", [f"a handwritten {d}" for d in range(10)]), ("spanish", [f"un {w} escrito a mano" for w in WORDS["es"]])):
+    for name, prompts in (
+        ("numerals", [f"a handwritten {d}" for d in range(10)]),
+        ("spanish", [f"un {w} escrito a mano" for w in WORDS["es"]]),
+    ):
         probs = zero_shot(model, processor.tokenizer, images, prompts)
         results[f"clip_zero_shot_accuracy_{name}"] = (probs.argmax(1) == labels).float().mean().item()
 
@@ -77,10 +80,33 @@ def run(quick: bool) -> dict[str, Any]:
     pipe = pretrained.load_pipeline(MINI_LDM_DIR)
     streamed, direct = [], []
     for seed in range(2 if quick else 5):
-        streamed.append(_timed(lambda seed=seed: list(text_to_image_steps(pipe, "a handwritten seven", steps=DEFAULT_STEPS, guidance=DEFAULT_GUIDANCE,
-                                                                         seed=seed, height=IMAGE_SIZE, width=IMAGE_SIZE))))  # fmt: skip
-        direct.append(_timed(lambda seed=seed: pipe("a handwritten seven", num_inference_steps=DEFAULT_STEPS, guidance_scale=DEFAULT_GUIDANCE,
-                                                   height=IMAGE_SIZE, width=IMAGE_SIZE, generator=torch.Generator().manual_seed(seed))))  # fmt: skip
+        streamed.append(
+            _timed(
+                lambda seed=seed: list(
+                    text_to_image_steps(
+                        pipe,
+                        "a handwritten seven",
+                        steps=DEFAULT_STEPS,
+                        guidance=DEFAULT_GUIDANCE,
+                        seed=seed,
+                        height=IMAGE_SIZE,
+                        width=IMAGE_SIZE,
+                    )
+                )
+            )
+        )
+        direct.append(
+            _timed(
+                lambda seed=seed: pipe(
+                    "a handwritten seven",
+                    num_inference_steps=DEFAULT_STEPS,
+                    guidance_scale=DEFAULT_GUIDANCE,
+                    height=IMAGE_SIZE,
+                    width=IMAGE_SIZE,
+                    generator=torch.Generator().manual_seed(seed),
+                )
+            )
+        )
     results["txt2img_s"] = median(streamed)
     results["txt2img_direct_s"] = median(direct)
     results["txt2img_streamed_over_direct"] = median(streamed) / median(direct)

@@ -31,6 +31,7 @@ def claims(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _claims_on(dataset: str, by: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Returns the claims that the rows of one data set (`by` model) allow checking."""
     out: list[dict[str, Any]] = []
+
     def add(claim: str, needs: tuple[str, ...], test: Callable[[], tuple[bool, dict[str, float]]]) -> None:
         if all(m in by for m in needs):
             holds, values = test()
@@ -43,17 +44,30 @@ def _claims_on(dataset: str, by: dict[str, dict[str, Any]]) -> list[dict[str, An
         return by[model]["precision"], by[model]["recall"]
 
     add("gan_fast", ("gan", "ddpm_1000"), lambda: (ratio("ddpm_1000", "gan") >= 100, {"ratio": ratio("ddpm_1000", "gan")}))
-    add("diffusion_covers", ("gan", "ddpm_1000"), lambda: (
-        pr("ddpm_1000")[1] >= pr("gan")[1], {"ddpm": pr("ddpm_1000")[1], "gan": pr("gan")[1]}))
+    add(
+        "diffusion_covers",
+        ("gan", "ddpm_1000"),
+        lambda: (pr("ddpm_1000")[1] >= pr("gan")[1], {"ddpm": pr("ddpm_1000")[1], "gan": pr("gan")[1]}),
+    )
     add("vae_blurry", ("gan", "vae"), lambda: (pr("vae")[0] < pr("gan")[0], {"vae": pr("vae")[0], "gan": pr("gan")[0]}))
     add("ddgan_fast", ("ddgan_4", "ddpm_1000"), lambda: (ratio("ddpm_1000", "ddgan_4") >= 50, {"ratio": ratio("ddpm_1000", "ddgan_4")}))
-    add("ddgan_good", ("ddgan_4", "ddpm_1000"), lambda: (
-        pr("ddgan_4")[0] >= 0.9 * pr("ddpm_1000")[0] and pr("ddgan_4")[1] >= 0.9 * pr("ddpm_1000")[1],
-        {"p_ddgan": pr("ddgan_4")[0], "p_ddpm": pr("ddpm_1000")[0], "r_ddgan": pr("ddgan_4")[1], "r_ddpm": pr("ddpm_1000")[1]}))
-    add("ddim_few_steps", ("ddim_50", "ddim_10", "ddpm_1000"), lambda: (
-        pr("ddim_50")[0] >= 0.9 * pr("ddpm_1000")[0] and pr("ddim_10")[0] < pr("ddim_50")[0],
-        {"ddpm": pr("ddpm_1000")[0], "ddim50": pr("ddim_50")[0], "ddim10": pr("ddim_10")[0]}))
-    return out  # fmt: skip
+    add(
+        "ddgan_good",
+        ("ddgan_4", "ddpm_1000"),
+        lambda: (
+            pr("ddgan_4")[0] >= 0.9 * pr("ddpm_1000")[0] and pr("ddgan_4")[1] >= 0.9 * pr("ddpm_1000")[1],
+            {"p_ddgan": pr("ddgan_4")[0], "p_ddpm": pr("ddpm_1000")[0], "r_ddgan": pr("ddgan_4")[1], "r_ddpm": pr("ddpm_1000")[1]},
+        ),
+    )
+    add(
+        "ddim_few_steps",
+        ("ddim_50", "ddim_10", "ddpm_1000"),
+        lambda: (
+            pr("ddim_50")[0] >= 0.9 * pr("ddpm_1000")[0] and pr("ddim_10")[0] < pr("ddim_50")[0],
+            {"ddpm": pr("ddpm_1000")[0], "ddim50": pr("ddim_50")[0], "ddim10": pr("ddim_10")[0]},
+        ),
+    )
+    return out
 
 
 def run(quick: bool, progress: Progress | None = None, *, workers: int = 2) -> dict[str, Any]:
@@ -83,10 +97,16 @@ def run(quick: bool, progress: Progress | None = None, *, workers: int = 2) -> d
         r.pop("sample_preview", None)
     rows = summarise(runs)
     return {
-        "budget": budget.__dict__, "datasets": list(datasets), "seeds": 1 if quick else 3,
-        "table": rows, "real_baselines": {d: real_baselines(d, budget) for d in datasets},
-        "claims": claims(rows), "paper_cifar10": list(PAPER_TABLE), "runs": runs, "previews": previews,
-    }  # fmt: skip
+        "budget": budget.__dict__,
+        "datasets": list(datasets),
+        "seeds": 1 if quick else 3,
+        "table": rows,
+        "real_baselines": {d: real_baselines(d, budget) for d in datasets},
+        "claims": claims(rows),
+        "paper_cifar10": list(PAPER_TABLE),
+        "runs": runs,
+        "previews": previews,
+    }
 
 
 def _rounded(samples, dataset: str) -> list[list[float]]:

@@ -189,10 +189,16 @@ def elbo_terms(model: Autoencoder, images: Tensor, *, samples: int = 10, generat
     z_mean, log_var = model.encode(images)
     if log_var is None:
         raise ValueError("the ELBO needs a VAE")
-    recon = torch.stack([
-        F.binary_cross_entropy_with_logits(model.decode_raw(reparameterize(z_mean, log_var, generator=generator)), images, reduction="none")
-        .flatten(1).sum(1) for _ in range(samples)
-    ]).mean()  # fmt: skip
+    recon = torch.stack(
+        [
+            F.binary_cross_entropy_with_logits(
+                model.decode_raw(reparameterize(z_mean, log_var, generator=generator)), images, reduction="none"
+            )
+            .flatten(1)
+            .sum(1)
+            for _ in range(samples)
+        ]
+    ).mean()
     kl = kl_to_standard_normal(z_mean, log_var).mean()
     return {"reconstruction": float(recon), "kl": float(kl), "elbo": -float(recon + kl)}
 
@@ -277,9 +283,12 @@ def subspace_race(
             optimizer.step()
         angles = principal_angles(linear.decoder.weight.detach(), basis)
         return {
-            "max_angle": float(angles.max()), "mean_angle": float(angles.mean()), "linear_mse": reconstruction_mse(linear, test),
-            "nonlinear_mse": reconstruction_mse(nonlinear, test), "pca_mse": pca_mse,
-        }  # fmt: skip
+            "max_angle": float(angles.max()),
+            "mean_angle": float(angles.mean()),
+            "linear_mse": reconstruction_mse(linear, test),
+            "nonlinear_mse": reconstruction_mse(nonlinear, test),
+            "pca_mse": pca_mse,
+        }
 
     return race, Trainer(step)
 
@@ -304,7 +313,11 @@ def evaluate_autoencoder(model: Autoencoder, classifier: nn.Module, test: Tensor
     its class histogram to uniform; and a VAE's test ELBO terms."""
     model.eval()
     verdict = judge_digits(classifier, model.sample(1000, generator=torch.Generator().manual_seed(seed)))
-    figures = {"test_mse": reconstruction_mse(model, test), "prior_confident_share": verdict["confident_share"], "prior_class_kl": verdict["class_kl"]}
+    figures = {
+        "test_mse": reconstruction_mse(model, test),
+        "prior_confident_share": verdict["confident_share"],
+        "prior_class_kl": verdict["class_kl"],
+    }
     if model.config.kind == "vae":
         terms = elbo_terms(model, test, generator=torch.Generator().manual_seed(seed))
         figures |= {"test_reconstruction_nll": terms["reconstruction"], "test_kl": terms["kl"], "test_elbo": terms["elbo"]}

@@ -78,8 +78,7 @@ def _check_safetensors_header(path: Path) -> None:
     (header_len,) = struct.unpack("<Q", head[:8])
     if not 2 <= header_len <= min(MAX_HEADER_BYTES, size - 8) or head[8:9] != b"{":
         raise CheckpointError(
-            f"{path.name} is not a safetensors file; only safetensors checkpoints are accepted "
-            "(pickle and torch.save files are refused)"
+            f"{path.name} is not a safetensors file; only safetensors checkpoints are accepted (pickle and torch.save files are refused)"
         )
 
 

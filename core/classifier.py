@@ -34,11 +34,14 @@ class DigitsClassifier(nn.Module):
         self.config = config
         c1, c2 = config.channels
         self.conv = nn.Sequential(
-            nn.Conv2d(1, c1, 3, padding=1), nn.ReLU(),
-            nn.Conv2d(c1, c1, 3, padding=1), nn.ReLU(),
+            nn.Conv2d(1, c1, 3, padding=1),
+            nn.ReLU(),
+            nn.Conv2d(c1, c1, 3, padding=1),
+            nn.ReLU(),
             nn.MaxPool2d(2),  # [B, c1, 4, 4]
-            nn.Conv2d(c1, c2, 3, padding=1), nn.ReLU(),
-        )  # fmt: skip
+            nn.Conv2d(c1, c2, 3, padding=1),
+            nn.ReLU(),
+        )
         self.to_features = nn.Sequential(nn.Flatten(), nn.Dropout(config.dropout), nn.Linear(c2 * 16, config.feature_dim), nn.ReLU())
         self.head = nn.Linear(config.feature_dim, config.num_classes)
 

@@ -50,9 +50,7 @@ class PointClassifier(nn.Module):
         return torch.softmax(self(x.float()), dim=1)
 
 
-def classifier_trainer(
-    model: PointClassifier, points: Tensor, labels: Tensor, *, lr: float = 1e-2, weight_decay: float = 1e-4
-) -> Trainer:
+def classifier_trainer(model: PointClassifier, points: Tensor, labels: Tensor, *, lr: float = 1e-2, weight_decay: float = 1e-4) -> Trainer:
     """Returns a `Trainer` whose steps are full-batch Adam steps on cross-entropy (metrics: loss, accuracy)."""
     model.shift.copy_(points.mean(0))
     model.scale.copy_(points.std(0).clamp_min(1e-3))

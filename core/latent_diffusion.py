@@ -36,8 +36,17 @@ class Final:
     seconds: float  # the whole generation
 
 
-def text_to_image_steps(pipe: Any, prompt: str, *, negative_prompt: str = "", steps: int = 25, guidance: float = 4.0, seed: int = 0,
-                        height: int = 32, width: int = 32) -> Iterator[Step | Final]:  # fmt: skip
+def text_to_image_steps(
+    pipe: Any,
+    prompt: str,
+    *,
+    negative_prompt: str = "",
+    steps: int = 25,
+    guidance: float = 4.0,
+    seed: int = 0,
+    height: int = 32,
+    width: int = 32,
+) -> Iterator[Step | Final]:
     """Yields a `Step` after each denoising step of `pipe(prompt, ...)`, then the `Final` image."""
     out: queue.Queue = queue.Queue()
     stop = threading.Event()
@@ -54,9 +63,18 @@ def text_to_image_steps(pipe: Any, prompt: str, *, negative_prompt: str = "", st
     def run() -> None:
         start = time.perf_counter()
         try:
-            result = pipe(prompt, negative_prompt=negative_prompt or None, num_inference_steps=steps, guidance_scale=guidance,
-                          height=height, width=width, generator=torch.Generator().manual_seed(seed), output_type="latent",
-                          callback_on_step_end=on_step, callback_on_step_end_tensor_inputs=["latents"])  # fmt: skip
+            result = pipe(
+                prompt,
+                negative_prompt=negative_prompt or None,
+                num_inference_steps=steps,
+                guidance_scale=guidance,
+                height=height,
+                width=width,
+                generator=torch.Generator().manual_seed(seed),
+                output_type="latent",
+                callback_on_step_end=on_step,
+                callback_on_step_end_tensor_inputs=["latents"],
+            )
             latents = result.images
             out.put(Final(decode(pipe, latents)[0], latents, time.perf_counter() - start))
         except BaseException as exc:  # hand any failure to the consumer
@@ -116,18 +134,42 @@ def round_trip(pipe: Any, image: Tensor, size: int) -> RoundTrip:
     latent = encode(pipe, original)
     reconstruction = decode(pipe, latent)[0]
     diff = (reconstruction - original).abs()
-    return RoundTrip(original, latent[0], reconstruction, diff.mean(0), float((reconstruction - original).pow(2).mean()),
-                     original.numel() / latent[0].numel())  # fmt: skip
+    return RoundTrip(
+        original,
+        latent[0],
+        reconstruction,
+        diff.mean(0),
+        float((reconstruction - original).pow(2).mean()),
+        original.numel() / latent[0].numel(),
+    )
 
 
 @torch.no_grad()
-def image_to_image(pipe: Any, prompt: str, image: Tensor, *, strength: float, negative_prompt: str = "", steps: int = 25,
-                   guidance: float = 4.0, seed: int = 0, size: int = 32) -> Tensor:  # fmt: skip
+def image_to_image(
+    pipe: Any,
+    prompt: str,
+    image: Tensor,
+    *,
+    strength: float,
+    negative_prompt: str = "",
+    steps: int = 25,
+    guidance: float = 4.0,
+    seed: int = 0,
+    size: int = 32,
+) -> Tensor:
     """Returns `pipe` (an img2img pipeline) applied to an image `[C, H, W]`: `[3, size, size]` in [0, 1].
 
     The image is encoded, noised to the level `strength` (0: unchanged, 1: pure noise, as text-to-image) and denoised
     under the prompt, which runs `strength * steps` of the steps."""
     start = fit_image(image, size)[None]  # [1, 3, size, size] in [0, 1], as diffusers expects tensors
-    result = pipe(prompt, image=start, strength=strength, negative_prompt=negative_prompt or None, num_inference_steps=steps,
-                  guidance_scale=guidance, generator=torch.Generator().manual_seed(seed), output_type="pt")  # fmt: skip
+    result = pipe(
+        prompt,
+        image=start,
+        strength=strength,
+        negative_prompt=negative_prompt or None,
+        num_inference_steps=steps,
+        guidance_scale=guidance,
+        generator=torch.Generator().manual_seed(seed),
+        output_type="pt",
+    )
     return result.images[0].clamp(0, 1)

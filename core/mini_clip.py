@@ -34,11 +34,23 @@ TEMPLATES = {
     "es": ("un {d} escrito a mano", "una foto del dígito {d}", "el número {d}", "un {d} escrito a mano, {a}"),
 }
 ATTRIBUTES = {
-    "en": {"thick": "with thick strokes", "thin": "with thin strokes", "left": "slanted left", "right": "slanted right",
-           "small": "small", "large": "large"},
-    "es": {"thick": "de trazo grueso", "thin": "de trazo fino", "left": "inclinado a la izquierda", "right": "inclinado a la derecha",
-           "small": "pequeño", "large": "grande"},
-}  # fmt: skip
+    "en": {
+        "thick": "with thick strokes",
+        "thin": "with thin strokes",
+        "left": "slanted left",
+        "right": "slanted right",
+        "small": "small",
+        "large": "large",
+    },
+    "es": {
+        "thick": "de trazo grueso",
+        "thin": "de trazo fino",
+        "left": "inclinado a la izquierda",
+        "right": "inclinado a la derecha",
+        "small": "pequeño",
+        "large": "grande",
+    },
+}
 ZERO_SHOT_TEMPLATE = "a handwritten {d}"
 
 
@@ -76,9 +88,11 @@ def caption(label: int, keys: list[str], rng: random.Random) -> str:
     """Returns one random caption of a digit with its attribute keys."""
     lang = rng.choice(("en", "es"))
     digit = rng.choice((WORDS[lang][label], str(label)))
-    templates = [t for t in TEMPLATES[lang] if ("{a}" in t) == bool(keys)] if keys and rng.random() < 0.7 else [
-        t for t in TEMPLATES[lang] if "{a}" not in t
-    ]
+    templates = (
+        [t for t in TEMPLATES[lang] if ("{a}" in t) == bool(keys)]
+        if keys and rng.random() < 0.7
+        else [t for t in TEMPLATES[lang] if "{a}" not in t]
+    )
     attribute = ATTRIBUTES[lang][rng.choice(keys)] if keys else ""
     return rng.choice(templates).format(d=digit, a=attribute)
 
@@ -100,12 +114,28 @@ def mini_clip_config(vocab_size: int, *, width: int = 64, layers: int = 2) -> An
     from transformers import CLIPConfig
 
     return CLIPConfig(
-        text_config={"vocab_size": vocab_size, "hidden_size": width, "intermediate_size": 2 * width, "num_hidden_layers": layers,
-                     "num_attention_heads": 4, "max_position_embeddings": 32, "bos_token_id": 0, "eos_token_id": 1, "pad_token_id": 1},
-        vision_config={"image_size": 8, "patch_size": 2, "num_channels": 3, "hidden_size": width, "intermediate_size": 2 * width,
-                       "num_hidden_layers": layers, "num_attention_heads": 4},
+        text_config={
+            "vocab_size": vocab_size,
+            "hidden_size": width,
+            "intermediate_size": 2 * width,
+            "num_hidden_layers": layers,
+            "num_attention_heads": 4,
+            "max_position_embeddings": 32,
+            "bos_token_id": 0,
+            "eos_token_id": 1,
+            "pad_token_id": 1,
+        },
+        vision_config={
+            "image_size": 8,
+            "patch_size": 2,
+            "num_channels": 3,
+            "hidden_size": width,
+            "intermediate_size": 2 * width,
+            "num_hidden_layers": layers,
+            "num_attention_heads": 4,
+        },
         projection_dim=32,
-    )  # fmt: skip
+    )
 
 
 def to_pixels(images: Tensor) -> Tensor:
@@ -133,8 +163,9 @@ def zero_shot_accuracy(model: Any, tokenizer: Any, images: Tensor, labels: Tenso
     return (probs.argmax(1) == labels).float().mean().item()
 
 
-def mini_clip_trainer(model: Any, tokenizer: Any, images: Tensor, labels: Tensor, *, batch_size: int = 128, lr: float = 1e-3,
-                      seed: int = 0) -> Trainer:  # fmt: skip
+def mini_clip_trainer(
+    model: Any, tokenizer: Any, images: Tensor, labels: Tensor, *, batch_size: int = 128, lr: float = 1e-3, seed: int = 0
+) -> Trainer:
     """Returns a `Trainer` whose steps are AdamW steps on CLIP's loss over a batch of digits and fresh captions."""
     keys = attributes(images, labels)
     rng = random.Random(seed)
@@ -182,8 +213,9 @@ def train_mini_clip(out: str | Path, *, steps: int = 3000, seed: int = 0, width:
     test_images, test_labels = load_digits("test")
     last.metrics["zero_shot_accuracy"] = zero_shot_accuracy(model, tokenizer, test_images, test_labels)
     model.save_pretrained(out)
-    pixels = CLIPImageProcessor(size={"shortest_edge": 8}, crop_size={"height": 8, "width": 8}, image_mean=[0.5] * 3, image_std=[0.5] * 3,
-                                do_convert_rgb=True)  # fmt: skip
+    pixels = CLIPImageProcessor(
+        size={"shortest_edge": 8}, crop_size={"height": 8, "width": 8}, image_mean=[0.5] * 3, image_std=[0.5] * 3, do_convert_rgb=True
+    )
     CLIPProcessor(image_processor=pixels, tokenizer=tokenizer).save_pretrained(out)
     (out / "TRAINED_WITH.txt").write_text(
         f"python -m core.train mini-clip --steps {steps} --seed {seed}\nzero-shot accuracy (test, '{ZERO_SHOT_TEMPLATE}'): "

@@ -50,9 +50,17 @@ def autoencoder(width: int = 32) -> Any:
     """Returns the mini `AutoencoderKL`: 3 resolutions (32, 16, 8), 4 latent channels."""
     from diffusers import AutoencoderKL
 
-    return AutoencoderKL(in_channels=3, out_channels=3, latent_channels=4, block_out_channels=(width, 2 * width, 2 * width),
-                         down_block_types=("DownEncoderBlock2D",) * 3, up_block_types=("UpDecoderBlock2D",) * 3,
-                         layers_per_block=1, norm_num_groups=8, sample_size=IMAGE_SIZE)  # fmt: skip
+    return AutoencoderKL(
+        in_channels=3,
+        out_channels=3,
+        latent_channels=4,
+        block_out_channels=(width, 2 * width, 2 * width),
+        down_block_types=("DownEncoderBlock2D",) * 3,
+        up_block_types=("UpDecoderBlock2D",) * 3,
+        layers_per_block=1,
+        norm_num_groups=8,
+        sample_size=IMAGE_SIZE,
+    )
 
 
 def denoiser(cross_attention_dim: int, width: int = 64) -> Any:
@@ -60,14 +68,22 @@ def denoiser(cross_attention_dim: int, width: int = 64) -> Any:
     from diffusers import UNet2DConditionModel
 
     return UNet2DConditionModel(
-        sample_size=IMAGE_SIZE // 4, in_channels=4, out_channels=4, block_out_channels=(width, 2 * width), layers_per_block=1,
-        down_block_types=("CrossAttnDownBlock2D", "DownBlock2D"), up_block_types=("UpBlock2D", "CrossAttnUpBlock2D"),
-        cross_attention_dim=cross_attention_dim, attention_head_dim=8, norm_num_groups=16,
-    )  # fmt: skip
+        sample_size=IMAGE_SIZE // 4,
+        in_channels=4,
+        out_channels=4,
+        block_out_channels=(width, 2 * width),
+        layers_per_block=1,
+        down_block_types=("CrossAttnDownBlock2D", "DownBlock2D"),
+        up_block_types=("UpBlock2D", "CrossAttnUpBlock2D"),
+        cross_attention_dim=cross_attention_dim,
+        attention_head_dim=8,
+        norm_num_groups=16,
+    )
 
 
-def autoencoder_trainer(vae: Any, images: Tensor, *, batch_size: int = 64, lr: float = 1e-3, kl_weight: float = 1e-6,
-                        generator: torch.Generator | None = None) -> Trainer:  # fmt: skip
+def autoencoder_trainer(
+    vae: Any, images: Tensor, *, batch_size: int = 64, lr: float = 1e-3, kl_weight: float = 1e-6, generator: torch.Generator | None = None
+) -> Trainer:
     """Returns a `Trainer` of the autoencoder: squared error of reconstructions of sampled latents, plus a tiny KL."""
     optimizer = torch.optim.Adam(vae.parameters(), lr=lr)
     pixels = to_rgb32(images)
@@ -102,8 +118,18 @@ def text_states(text_encoder: Any, tokenizer: Any, prompts: list[str]) -> Tensor
     return text_encoder(ids)[0]
 
 
-def denoiser_trainer(unet: Any, latents: Tensor, captions: list[list[str]], text_encoder: Any, tokenizer: Any, *, batch_size: int = 64,
-                     lr: float = 5e-4, steps: int, seed: int = 0) -> Trainer:  # fmt: skip
+def denoiser_trainer(
+    unet: Any,
+    latents: Tensor,
+    captions: list[list[str]],
+    text_encoder: Any,
+    tokenizer: Any,
+    *,
+    batch_size: int = 64,
+    lr: float = 5e-4,
+    steps: int,
+    seed: int = 0,
+) -> Trainer:
     """Returns a `Trainer` of the U-Net: noise prediction on scaled latents `[N, 4, 8, 8]`, captions dropped `P_EMPTY` of the time."""
     from diffusers import DDPMScheduler
 
@@ -141,20 +167,45 @@ def digit_prompts(lang: str = "en") -> list[str]:
 
 
 @torch.no_grad()
-def per_digit_accuracy(pipeline: Any, classifier: torch.nn.Module, *, per_digit: int = 20, steps: int = DEFAULT_STEPS,
-                       guidance: float = DEFAULT_GUIDANCE, seed: int = 0, lang: str = "en") -> list[float]:  # fmt: skip
+def per_digit_accuracy(
+    pipeline: Any,
+    classifier: torch.nn.Module,
+    *,
+    per_digit: int = 20,
+    steps: int = DEFAULT_STEPS,
+    guidance: float = DEFAULT_GUIDANCE,
+    seed: int = 0,
+    lang: str = "en",
+) -> list[float]:
     """Returns, for each digit, the share of `per_digit` images generated from its prompt that the classifier reads as it."""
     out = []
     for label, prompt in enumerate(digit_prompts(lang)):
-        images = pipeline([prompt] * per_digit, num_inference_steps=steps, guidance_scale=guidance, height=IMAGE_SIZE, width=IMAGE_SIZE,
-                          output_type="pt", generator=torch.Generator().manual_seed(seed + label)).images  # fmt: skip
+        images = pipeline(
+            [prompt] * per_digit,
+            num_inference_steps=steps,
+            guidance_scale=guidance,
+            height=IMAGE_SIZE,
+            width=IMAGE_SIZE,
+            output_type="pt",
+            generator=torch.Generator().manual_seed(seed + label),
+        ).images
         predicted = classifier.predict_proba(to_digits(images)).argmax(1)
         out.append((predicted == label).float().mean().item())
     return out
 
 
-def train_mini_ldm(out: str | Path, *, clip_dir: str | Path, classifier: torch.nn.Module, steps: int = 8000, vae_steps: int = 2000,
-                   seed: int = 0, vae_width: int = 16, unet_width: int = 32, per_digit: int = 20) -> Iterator[Progress]:  # fmt: skip
+def train_mini_ldm(
+    out: str | Path,
+    *,
+    clip_dir: str | Path,
+    classifier: torch.nn.Module,
+    steps: int = 8000,
+    vae_steps: int = 2000,
+    seed: int = 0,
+    vae_width: int = 16,
+    unet_width: int = 32,
+    per_digit: int = 20,
+) -> Iterator[Progress]:
     """Trains the autoencoder, then the U-Net, saves the `StableDiffusionPipeline` folder in `out`, yields progress.
 
     The final report's metrics include `accuracy_<digit>` and `accuracy_mean`: `classifier`'s reading (the shipped
@@ -193,8 +244,16 @@ def train_mini_ldm(out: str | Path, *, clip_dir: str | Path, classifier: torch.n
             yield last
     assert last is not None
     scheduler = DDIMScheduler.from_config(trainer.scheduler.config, clip_sample=False, set_alpha_to_one=False, steps_offset=1)  # type: ignore[attr-defined]
-    pipeline = StableDiffusionPipeline(vae=vae.eval(), text_encoder=text_encoder, tokenizer=tokenizer, unet=unet.eval(), scheduler=scheduler,
-                                       safety_checker=None, feature_extractor=None, requires_safety_checker=False)  # fmt: skip
+    pipeline = StableDiffusionPipeline(
+        vae=vae.eval(),
+        text_encoder=text_encoder,
+        tokenizer=tokenizer,
+        unet=unet.eval(),
+        scheduler=scheduler,
+        safety_checker=None,
+        feature_extractor=None,
+        requires_safety_checker=False,
+    )
     pipeline.set_progress_bar_config(disable=True)
     accuracy = per_digit_accuracy(pipeline, classifier, per_digit=per_digit, seed=seed)
     last.metrics.update({f"accuracy_{d}": a for d, a in enumerate(accuracy)})
@@ -203,7 +262,8 @@ def train_mini_ldm(out: str | Path, *, clip_dir: str | Path, classifier: torch.n
     Path(out, "TRAINED_WITH.txt").write_text(
         f"python -m core.train mini-ldm --steps {steps} --seed {seed}\nclassifier-read accuracy per digit "
         f"({per_digit} images each, {DEFAULT_STEPS} DDIM steps, guidance {DEFAULT_GUIDANCE}): "
-        + ", ".join(f"{d}: {a:.2f}" for d, a in enumerate(accuracy)) + f"; mean {last.metrics['accuracy_mean']:.3f}\n",
+        + ", ".join(f"{d}: {a:.2f}" for d, a in enumerate(accuracy))
+        + f"; mean {last.metrics['accuracy_mean']:.3f}\n",
         encoding="utf-8",
     )
     yield last

@@ -188,8 +188,13 @@ def build_clip_tokenizer(corpus: Iterable[str], out_dir: str | Path, *, vocab_si
     tokenizer = Tokenizer(models.BPE(end_of_word_suffix="</w>"))
     tokenizer.normalizer = normalizers.Lowercase()
     tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
-    trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=list(SPECIAL_TOKENS), end_of_word_suffix="</w>",
-                                  initial_alphabet=list(ALPHABET), show_progress=False)  # fmt: skip
+    trainer = trainers.BpeTrainer(
+        vocab_size=vocab_size,
+        special_tokens=list(SPECIAL_TOKENS),
+        end_of_word_suffix="</w>",
+        initial_alphabet=list(ALPHABET),
+        show_progress=False,
+    )
     tokenizer.train_from_iterator(list(corpus), trainer)
     tokenizer.model.save(str(out))
     vocab_path = out / "vocab.json"

@@ -51,9 +51,13 @@ MODELS: dict[str, tuple[str, int]] = {
     "ddgan_2": ("ddgan", 2),
 }
 UNITS: dict[str, tuple[str, ...]] = {
-    "gan": ("gan",), "wgan_gp": ("wgan_gp",), "vae": ("vae",), "diffusion": ("ddpm_1000", "ddim_50", "ddim_10"),
-    "ddgan_4": ("ddgan_4",), "ddgan_2": ("ddgan_2",),
-}  # fmt: skip
+    "gan": ("gan",),
+    "wgan_gp": ("wgan_gp",),
+    "vae": ("vae",),
+    "diffusion": ("ddpm_1000", "ddim_50", "ddim_10"),
+    "ddgan_4": ("ddgan_4",),
+    "ddgan_2": ("ddgan_2",),
+}
 SHIPPED_ON_DIGITS = ("gan", "vae", "diffusion")  # units whose digits model is a shipped checkpoint
 
 # Xiao et al. 2022, table 1 (CIFAR-10, 32x32, one V100 GPU): FID, recall, NFE, seconds per 100 images.
@@ -81,8 +85,16 @@ class Budget:
 
 
 FULL = Budget()
-QUICK = Budget(gan_steps=200, vae_steps=200, diffusion_steps=200, ddgan_steps=200, digits_gan_steps=200,
-               samples_2d=500, samples_digits=200, diffusion_timesteps=1000)  # fmt: skip
+QUICK = Budget(
+    gan_steps=200,
+    vae_steps=200,
+    diffusion_steps=200,
+    ddgan_steps=200,
+    digits_gan_steps=200,
+    samples_2d=500,
+    samples_digits=200,
+    diffusion_timesteps=1000,
+)
 
 Sampler = Callable[[int, torch.Generator], Tensor]  # (num, generator) -> samples [N, D] or images
 
@@ -105,7 +117,9 @@ def _train_gan(points: Tensor, loss: str, steps: int, seed: int) -> Sampler:
 def _train_vae_2d(points: Tensor, steps: int, seed: int) -> Sampler:
     torch.manual_seed(seed)
     model = Autoencoder(AutoencoderConfig(kind="vae", latent_dim=2, hidden=(128, 128), image_shape=(2,), likelihood="gaussian"))
-    for _ in autoencoder_trainer(model, points, batch_size=256, generator=torch.Generator().manual_seed(seed)).run(steps, report_every=max(steps, 1)):
+    for _ in autoencoder_trainer(model, points, batch_size=256, generator=torch.Generator().manual_seed(seed)).run(
+        steps, report_every=max(steps, 1)
+    ):
         pass
     model.eval()
     return lambda num, gen: model.sample(num, generator=gen)
@@ -117,7 +131,9 @@ def _train_diffusion_2d(points: Tensor, steps: int, seed: int, timesteps: int) -
     schedule = NoiseSchedule.named("linear", timesteps)
     # as the Diffusion tab's 2D run: Adam with a decaying learning rate, no moving average (on these narrow
     # modes the weights at the end of the decay sample closer to the modes than their average does)
-    trainer = diffusion_trainer(model, points, schedule, "epsilon", batch_size=256, lr=3e-3, decay_steps=steps, generator=torch.Generator().manual_seed(seed))
+    trainer = diffusion_trainer(
+        model, points, schedule, "epsilon", batch_size=256, lr=3e-3, decay_steps=steps, generator=torch.Generator().manual_seed(seed)
+    )
     for _ in trainer.run(steps, report_every=max(steps, 1)):
         pass
     model.eval()
@@ -166,7 +182,11 @@ def _digits_unit(unit: str, seed: int, budget: Budget) -> dict[str, Sampler]:
         def sampler(kind: str, num_steps: int) -> Sampler:
             return lambda num, gen: generate(unet, None, num=num, guidance=1.0, sampler=kind, steps=num_steps, generator=gen)
 
-        return {"ddpm_1000": sampler("ddpm", unet.config.num_train_timesteps), "ddim_50": sampler("ddim", 50), "ddim_10": sampler("ddim", 10)}
+        return {
+            "ddpm_1000": sampler("ddpm", unet.config.num_train_timesteps),
+            "ddim_50": sampler("ddim", 50),
+            "ddim_10": sampler("ddim", 10),
+        }
     flat = load_digits("train")[0].flatten(1)  # [N, 64]
     if unit == "wgan_gp":
         gan = _train_gan(flat, "wgan_gp", budget.digits_gan_steps, seed)
@@ -190,10 +210,16 @@ def measure_2d(dataset: str, samples: Tensor, seed: int) -> dict[str, float]:
     modes = mode_coverage(finite, real.centers, real.std)
     manifold = manifold_metrics(real.points, finite)
     return {
-        "modes": float(modes.modes_captured), "num_modes": float(modes.num_modes), "high_quality": modes.high_quality,
-        "reverse_kl": min(modes.reverse_kl, 10.0), "frechet": feature_frechet(real.points, finite),
-        "precision": manifold.precision, "recall": manifold.recall, "density": manifold.density, "coverage": manifold.coverage,
-    }  # fmt: skip
+        "modes": float(modes.modes_captured),
+        "num_modes": float(modes.num_modes),
+        "high_quality": modes.high_quality,
+        "reverse_kl": min(modes.reverse_kl, 10.0),
+        "frechet": feature_frechet(real.points, finite),
+        "precision": manifold.precision,
+        "recall": manifold.recall,
+        "density": manifold.density,
+        "coverage": manifold.coverage,
+    }
 
 
 def measure_digits(images: Tensor, classifier: torch.nn.Module) -> dict[str, float]:
@@ -203,10 +229,14 @@ def measure_digits(images: Tensor, classifier: torch.nn.Module) -> dict[str, flo
     manifold = manifold_metrics(test, fake[: len(test)])  # equal set sizes
     verdict = judge_digits(classifier, images)
     return {
-        "fid": feature_frechet(test, fake), "precision": manifold.precision, "recall": manifold.recall,
-        "density": manifold.density, "coverage": manifold.coverage, "class_kl": verdict["class_kl"],
+        "fid": feature_frechet(test, fake),
+        "precision": manifold.precision,
+        "recall": manifold.recall,
+        "density": manifold.density,
+        "coverage": manifold.coverage,
+        "class_kl": verdict["class_kl"],
         "confident_share": verdict["confident_share"],
-    }  # fmt: skip
+    }
 
 
 def real_baselines(dataset: str, budget: Budget, seed: int = 0) -> dict[str, float]:
@@ -216,7 +246,11 @@ def real_baselines(dataset: str, budget: Budget, seed: int = 0) -> dict[str, flo
         generator = torch.Generator().manual_seed(seed)
         num = budget.samples_digits
         # distinct train digits while there are enough (repeats would inflate FID), as `real_baseline_fid` does
-        pick = torch.randperm(len(train), generator=generator)[:num] if num <= len(train) else torch.randint(len(train), (num,), generator=generator)
+        pick = (
+            torch.randperm(len(train), generator=generator)[:num]
+            if num <= len(train)
+            else torch.randint(len(train), (num,), generator=generator)
+        )
         return measure_digits(train[pick], assets.classifier())
     return measure_2d(dataset, _real(dataset, budget.samples_2d, 5_000 + seed).points, seed)
 
@@ -235,12 +269,25 @@ def run_unit(job: tuple[str, str, int, Budget]) -> list[dict[str, Any]]:
         family, nfe = MODELS[model]
         trained_here = not (dataset == "digits" and unit in SHIPPED_ON_DIGITS)
         preview = samples[:64].reshape(-1, 64) if dataset == "digits" else samples[:500]
-        rows.append({"dataset": dataset, "model": model, "family": family, "seed": seed, "nfe": nfe, "ms_per_sample": ms,
-                     "seed_kind": "training" if trained_here else "sampling", **metrics, "sample_preview": preview.float()})  # fmt: skip
+        rows.append(
+            {
+                "dataset": dataset,
+                "model": model,
+                "family": family,
+                "seed": seed,
+                "nfe": nfe,
+                "ms_per_sample": ms,
+                "seed_kind": "training" if trained_here else "sampling",
+                **metrics,
+                "sample_preview": preview.float(),
+            }
+        )
     return rows
 
 
-def jobs(budget: Budget, *, datasets: tuple[str, ...] = DATASETS, units: tuple[str, ...] = tuple(UNITS), seeds: int = 3) -> Iterator[tuple[str, str, int, Budget]]:
+def jobs(
+    budget: Budget, *, datasets: tuple[str, ...] = DATASETS, units: tuple[str, ...] = tuple(UNITS), seeds: int = 3
+) -> Iterator[tuple[str, str, int, Budget]]:
     """Yields the (unit, dataset, seed, budget) jobs of a comparison, slowest first (for two workers)."""
     order = {"wgan_gp": 0, "ddgan_4": 1, "ddgan_2": 2, "gan": 3, "diffusion": 4, "vae": 5}
     for unit in sorted(units, key=lambda u: order[u]):
@@ -251,8 +298,20 @@ def jobs(budget: Budget, *, datasets: tuple[str, ...] = DATASETS, units: tuple[s
                 yield unit, dataset, seed, budget
 
 
-SUMMARY_KEYS = ("ms_per_sample", "precision", "recall", "density", "coverage", "modes", "high_quality", "reverse_kl",
-                "frechet", "fid", "class_kl", "confident_share")  # fmt: skip
+SUMMARY_KEYS = (
+    "ms_per_sample",
+    "precision",
+    "recall",
+    "density",
+    "coverage",
+    "modes",
+    "high_quality",
+    "reverse_kl",
+    "frechet",
+    "fid",
+    "class_kl",
+    "confident_share",
+)
 
 
 def summarise(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -263,8 +322,14 @@ def summarise(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
             group = [r for r in runs if r["dataset"] == dataset and r["model"] == model]
             if not group:
                 continue
-            row: dict[str, Any] = {"dataset": dataset, "model": model, "family": group[0]["family"], "nfe": group[0]["nfe"],
-                                   "seeds": len(group), "seed_kind": group[0]["seed_kind"]}  # fmt: skip
+            row: dict[str, Any] = {
+                "dataset": dataset,
+                "model": model,
+                "family": group[0]["family"],
+                "nfe": group[0]["nfe"],
+                "seeds": len(group),
+                "seed_kind": group[0]["seed_kind"],
+            }
             for key in SUMMARY_KEYS:
                 values = [float(r[key]) for r in group if key in r]
                 if values:

@@ -44,7 +44,8 @@ BRUSH_LABELS = sorted({"Brush", "Pincel", *(TABLES[lang].get("image_editor.brush
 SELECT_BRUSH = f"""() => {{
     const labels = {json.dumps(BRUSH_LABELS)};
     const pick = () => {{
-        const brush = [...document.querySelectorAll("#ae-sketch button[aria-label]")].find((b) => labels.includes(b.getAttribute("aria-label")));
+        const buttons = [...document.querySelectorAll("#ae-sketch button[aria-label]")];
+        const brush = buttons.find((b) => labels.includes(b.getAttribute("aria-label")));
         if (brush) brush.click();
         return Boolean(brush);
     }};
@@ -59,7 +60,14 @@ BETAS = {0.0: "vae_2d_beta0", 0.5: "vae_2d_beta0.5", 1.0: "vae_2d", 2.0: "vae_2d
 TRAIN = {"concurrency_id": "ae_train", "concurrency_limit": 2}  # each person trains their own run
 LIVE_SECONDS = 90  # wall-clock ceiling of one live training run
 REFRESH_SECONDS = 0.4
-LIMITS = {"beta": (0.0, 10.0), "beta_steps": (100, 20_000), "k": (1, 16), "race_steps": (50, 5000), "prior_count": (4, 64), "samples": (1, 32)}
+LIMITS = {
+    "beta": (0.0, 10.0),
+    "beta_steps": (100, 20_000),
+    "k": (1, 16),
+    "race_steps": (50, 5000),
+    "prior_count": (4, 64),
+    "samples": (1, 32),
+}
 NUM_VAE16_SLIDERS = 4
 CONFIDENT = 0.9
 
@@ -210,9 +218,16 @@ def prior_samples(seed, count, request: gr.Request):
         confident.append(sum(good))
     ae, vae = (figures(name) for name in MAP_MODELS)
     summary = t(
-        "ae_prior_summary", lang, n=n, ae=confident[0], vae=confident[1], ae_share=100 * ae["prior_confident_share"],
-        vae_share=100 * vae["prior_confident_share"], ae_kl=ae["prior_class_kl"], vae_kl=vae["prior_class_kl"],
-    )  # fmt: skip
+        "ae_prior_summary",
+        lang,
+        n=n,
+        ae=confident[0],
+        vae=confident[1],
+        ae_share=100 * ae["prior_confident_share"],
+        vae_share=100 * vae["prior_confident_share"],
+        ae_kl=ae["prior_class_kl"],
+        vae_kl=vae["prior_class_kl"],
+    )
     return tiles[0], tiles[1], summary
 
 
@@ -300,7 +315,14 @@ def beta_gallery(request: gr.Request):
         panel = axes.canvas(t("ae_beta_panel", lang, beta=beta), "z1", "z2")
         axes.scatter(panel, codes(name), test_digits()[1].numpy(), radius=2.0, alpha=0.85)
         figures_line = t("ae_beta_figures", lang, kl=fig["test_kl"], rec=fig["test_reconstruction_nll"])
-        draw_fitted(ImageDraw.Draw(panel), figures_line, (2, 24, panel.width - 2, axes.top - 2), size=12, center=axes.left + axes.size / 2, fill=AXIS_COLOR)
+        draw_fitted(
+            ImageDraw.Draw(panel),
+            figures_line,
+            (2, 24, panel.width - 2, axes.top - 2),
+            size=12,
+            center=axes.left + axes.size / 2,
+            fill=AXIS_COLOR,
+        )
         panels.append(panel)
     width = sum(p.width for p in panels)
     strip = Image.new("RGB", (width, panels[0].height), "white")
@@ -337,9 +359,14 @@ def _curves(history: dict[str, list[float]], keys: list[tuple[str, str]], title:
     for value, label in hlines:
         fig.add_hline(y=value, line_dash="dash", line_color="#6b7280", annotation_text=label)
     fig.update_layout(
-        title={"text": title, "x": 0.5, "font": {"size": 15}}, height=330, plot_bgcolor="white", xaxis_title=t("ae_step", lang),
-        yaxis_title=y_title, margin={"l": 55, "r": 20, "t": 50, "b": 45}, legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
-    )  # fmt: skip
+        title={"text": title, "x": 0.5, "font": {"size": 15}},
+        height=330,
+        plot_bgcolor="white",
+        xaxis_title=t("ae_step", lang),
+        yaxis_title=y_title,
+        margin={"l": 55, "r": 20, "t": 50, "b": 45},
+        legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
+    )
     fig.update_xaxes(showgrid=True, gridcolor="#eee")
     fig.update_yaxes(showgrid=True, gridcolor="#eee")
     return fig
@@ -360,14 +387,24 @@ def beta_train(beta, steps, seed, request: gr.Request):
     beta_value = inputs.real(beta, "ae_beta", *LIMITS["beta"], lang)
     n = inputs.integer(steps, "ae_train_steps", *LIMITS["beta_steps"], lang)
     seed_value = inputs.seed(seed, lang)
-    model = init_weights(Autoencoder(AutoencoderConfig(kind="vae", latent_dim=2, beta=beta_value)), torch.Generator().manual_seed(seed_value))
+    model = init_weights(
+        Autoencoder(AutoencoderConfig(kind="vae", latent_dim=2, beta=beta_value)), torch.Generator().manual_seed(seed_value)
+    )
     run = LiveRun(autoencoder_trainer(model, load_digits("train")[0], generator=torch.Generator().manual_seed(seed_value)))
     keys = [("reconstruction", t("ae_curve_reconstruction", lang)), ("kl", t("ae_curve_kl", lang))]
     for progress in run.trainer.run(n, max_seconds=LIVE_SECONDS, report_seconds=REFRESH_SECONDS):
         curves = _curves(progress.history, keys, t("ae_beta_curves_title", lang, beta=beta_value), t("ae_nats", lang), lang)
         m = progress.metrics
         key = "ae_live_status_done" if progress.done else "ae_live_status"
-        status = t(key, lang, step=progress.step, total=n, rec=m.get("reconstruction", float("nan")), kl=m.get("kl", float("nan")), seconds=progress.elapsed)
+        status = t(
+            key,
+            lang,
+            step=progress.step,
+            total=n,
+            rec=m.get("reconstruction", float("nan")),
+            kl=m.get("kl", float("nan")),
+            seconds=progress.elapsed,
+        )
         if progress.done and progress.reason == "time":
             status += " " + t("ae_time_ceiling", lang, seconds=LIVE_SECONDS)
         yield curves, _live_map(model, beta_value, lang), status, run
@@ -384,16 +421,28 @@ def race(k, steps, request: gr.Request):
     angle_keys = [("max_angle", t("ae_curve_max_angle", lang)), ("mean_angle", t("ae_curve_mean_angle", lang))]
     error_keys = [("linear_mse", t("ae_curve_linear", lang)), ("nonlinear_mse", t("ae_curve_nonlinear", lang))]
     for progress in trainer.run(n, max_seconds=LIVE_SECONDS, report_seconds=REFRESH_SECONDS):
-        angles = _curves(progress.history, angle_keys, t("ae_angles_title", lang, k=k_value), t("ae_degrees", lang), lang, hlines=[(5.0, "5°")])
+        angles = _curves(
+            progress.history, angle_keys, t("ae_angles_title", lang, k=k_value), t("ae_degrees", lang), lang, hlines=[(5.0, "5°")]
+        )
         errors = _curves(
-            progress.history, error_keys, t("ae_errors_title", lang, k=k_value), t("ae_mse", lang), lang,
+            progress.history,
+            error_keys,
+            t("ae_errors_title", lang, k=k_value),
+            t("ae_mse", lang),
+            lang,
             hlines=[(state.pca_test_mse, t("ae_curve_pca", lang))],
-        )  # fmt: skip
+        )
         m = progress.metrics
         status = t(
-            "ae_race_status", lang, step=progress.step, total=n, angle=m["max_angle"], linear=m["linear_mse"], pca=state.pca_test_mse,
+            "ae_race_status",
+            lang,
+            step=progress.step,
+            total=n,
+            angle=m["max_angle"],
+            linear=m["linear_mse"],
+            pca=state.pca_test_mse,
             nonlinear=m["nonlinear_mse"],
-        )  # fmt: skip
+        )
         yield angles, errors, status, run
 
 
@@ -423,18 +472,33 @@ def build(demo: gr.Blocks) -> None:
         for name in MAP_MODELS:
             axes = axes_of(name)
             with gr.Column():
-                maps[name] = gr.Image(type="pil", interactive=False, label=I18N(f"ae_model_{name}"), show_label=False, height=430, elem_id=f"ae-map-{name}")
+                maps[name] = gr.Image(
+                    type="pil", interactive=False, label=I18N(f"ae_model_{name}"), show_label=False, height=430, elem_id=f"ae-map-{name}"
+                )
                 with gr.Row():
                     with gr.Column(scale=3, min_width=200):
                         sliders[name] = [
-                            inputs.Slider(round(axes.low[i], 2), round(axes.high[i], 2), value=0.0, step=0.01, label=f"z{'₁₂'[i]}", elem_id=f"ae-{name}-z{i + 1}")
+                            inputs.Slider(
+                                round(axes.low[i], 2),
+                                round(axes.high[i], 2),
+                                value=0.0,
+                                step=0.01,
+                                label=f"z{'₁₂'[i]}",
+                                elem_id=f"ae-{name}-z{i + 1}",
+                            )
                             for i in range(2)
-                        ]  # fmt: skip
+                        ]
                         verdicts[name] = gr.Markdown()
                     decodes[name] = gr.Image(
-                        type="pil", interactive=False, label=I18N("ae_decoded"), height=170, scale=2, min_width=150, elem_id=f"ae-decoded-{name}",
+                        type="pil",
+                        interactive=False,
+                        label=I18N("ae_decoded"),
+                        height=170,
+                        scale=2,
+                        min_width=150,
+                        elem_id=f"ae-decoded-{name}",
                         buttons=["fullscreen"],  # one icon: a narrow box has no room for the label and three
-                    )  # fmt: skip
+                    )
     markdown("ae_prior_help")
     with gr.Row():
         prior_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
@@ -446,10 +510,19 @@ def build(demo: gr.Blocks) -> None:
     markdown("ae_draw_help")
     demo.load(None, js=SELECT_BRUSH)
     with gr.Row(equal_height=False):
-        sketch = gr.Sketchpad(type="numpy", canvas_size=(280, 280), label=I18N("ae_draw"), brush=gr.Brush(default_size=22, colors=["#111111"]), layers=False, elem_id="ae-sketch")
+        sketch = gr.Sketchpad(
+            type="numpy",
+            canvas_size=(280, 280),
+            label=I18N("ae_draw"),
+            brush=gr.Brush(default_size=22, colors=["#111111"]),
+            layers=False,
+            elem_id="ae-sketch",
+        )
         upload = inputs.Image(type="numpy", image_mode="RGBA", sources=["upload"], label=I18N("ae_upload"), height=280)
         with gr.Column():
-            drawn = gr.Image(type="pil", interactive=False, label=I18N("ae_drawn_strip"), height=180, elem_id="ae-drawn", buttons=["fullscreen"])
+            drawn = gr.Image(
+                type="pil", interactive=False, label=I18N("ae_drawn_strip"), height=180, elem_id="ae-drawn", buttons=["fullscreen"]
+            )
             drawn_text = gr.Markdown(elem_id="ae-drawn-text")
     markdown("ae_interp_help")
     with gr.Row():
@@ -466,7 +539,9 @@ def build(demo: gr.Blocks) -> None:
             rp_example = inputs.Slider(0, 30, value=0, step=1, label=I18N("ae_example"))
             rp_count = inputs.Slider(*LIMITS["samples"], value=10, step=1, label=I18N("ae_samples"))
             rp_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
-            rp_mode = inputs.Radio([(I18N("ae_mode_sample"), "sample"), (I18N("ae_mode_mean"), "mean")], value="sample", label=I18N("ae_mode"))
+            rp_mode = inputs.Radio(
+                [(I18N("ae_mode_sample"), "sample"), (I18N("ae_mode_mean"), "mean")], value="sample", label=I18N("ae_mode")
+            )
             rp_text = gr.Markdown(latex_delimiters=LATEX)
         with gr.Column(scale=2):
             rp_chart = gr.Image(type="pil", interactive=False, label=I18N("ae_reparam_chart"), show_label=False, height=430)
@@ -501,7 +576,9 @@ def build(demo: gr.Blocks) -> None:
             v16_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
             v16_grid = gr.Image(type="pil", interactive=False, label=I18N("ae_vae16_grid"), height=330)
         with gr.Column():
-            v16_sliders = [inputs.Slider(-3, 3, value=0, step=0.05, label=I18N("ae_coordinate") + f" z[{i}]") for i in range(NUM_VAE16_SLIDERS)]
+            v16_sliders = [
+                inputs.Slider(-3, 3, value=0, step=0.05, label=I18N("ae_coordinate") + f" z[{i}]") for i in range(NUM_VAE16_SLIDERS)
+            ]
             v16_one = gr.Image(type="pil", interactive=False, label=I18N("ae_decoded"), height=170)
             v16_verdict = gr.Markdown()
     run_state = gr.State(None)
@@ -510,13 +587,34 @@ def build(demo: gr.Blocks) -> None:
         z1, z2 = sliders[name]
         outs = [maps[name], decodes[name], verdicts[name]]
         gr.on(
-            [demo.load, z1.input, z2.input], point_handler(name), [z1, z2, view], outs, api_name=f"autoencoders_point_{name}",
-            trigger_mode="always_last", show_progress="hidden", **LIGHT,
-        )  # fmt: skip
-        maps[name].select(click_handler(name), view, [z1, z2, *outs], api_name=f"autoencoders_click_{name}", api_visibility="private", show_progress="hidden", **LIGHT)
+            [demo.load, z1.input, z2.input],
+            point_handler(name),
+            [z1, z2, view],
+            outs,
+            api_name=f"autoencoders_point_{name}",
+            trigger_mode="always_last",
+            show_progress="hidden",
+            **LIGHT,
+        )
+        maps[name].select(
+            click_handler(name),
+            view,
+            [z1, z2, *outs],
+            api_name=f"autoencoders_click_{name}",
+            api_visibility="private",
+            show_progress="hidden",
+            **LIGHT,
+        )
     all_sliders = [*sliders["ae_2d"], *sliders["vae_2d"]]
     view.change(change_view, [view, *all_sliders], [maps[n] for n in MAP_MODELS], api_name="autoencoders_view", **LIGHT)
-    gr.on([demo.load, prior_button.click, prior_seed.submit], prior_samples, [prior_seed, prior_count], [*prior_images, prior_text], api_name="autoencoders_prior", **LIGHT)
+    gr.on(
+        [demo.load, prior_button.click, prior_seed.submit],
+        prior_samples,
+        [prior_seed, prior_count],
+        [*prior_images, prior_text],
+        api_name="autoencoders_prior",
+        **LIGHT,
+    )
     draw_outputs = []
     for name in MAP_MODELS:
         draw_outputs += [*sliders[name], maps[name], decodes[name], verdicts[name]]
@@ -524,19 +622,39 @@ def build(demo: gr.Blocks) -> None:
     sketch.change(draw_handler("sketch"), [sketch, view], draw_outputs, api_name="autoencoders_draw", trigger_mode="always_last", **LIGHT)
     upload.upload(draw_handler("upload"), [upload, view], draw_outputs, api_name="autoencoders_upload", **LIGHT)
     gr.on(
-        [demo.load, first.change, second.change, example.release, interp_steps.release], interpolation,
-        [first, second, example, interp_steps], strips, api_name="autoencoders_interpolate", **LIGHT,
-    )  # fmt: skip
+        [demo.load, first.change, second.change, example.release, interp_steps.release],
+        interpolation,
+        [first, second, example, interp_steps],
+        strips,
+        api_name="autoencoders_interpolate",
+        **LIGHT,
+    )
     gr.on(
-        [demo.load, rp_digit.change, rp_example.release, rp_count.release, rp_seed.submit, rp_mode.change], reparametrisation,
-        [rp_digit, rp_example, rp_count, rp_seed, rp_mode], [rp_chart, rp_strip, rp_text], api_name="autoencoders_reparam", **LIGHT,
-    )  # fmt: skip
+        [demo.load, rp_digit.change, rp_example.release, rp_count.release, rp_seed.submit, rp_mode.change],
+        reparametrisation,
+        [rp_digit, rp_example, rp_count, rp_seed, rp_mode],
+        [rp_chart, rp_strip, rp_text],
+        api_name="autoencoders_reparam",
+        **LIGHT,
+    )
     demo.load(beta_gallery, None, beta_shipped, api_name="autoencoders_beta_shipped", **LIGHT)
-    beta_event = beta_button.click(beta_train, [beta, beta_steps, beta_seed], [beta_curves, beta_map, beta_status, run_state], api_name="autoencoders_beta_train", **TRAIN)
+    beta_event = beta_button.click(
+        beta_train,
+        [beta, beta_steps, beta_seed],
+        [beta_curves, beta_map, beta_status, run_state],
+        api_name="autoencoders_beta_train",
+        **TRAIN,
+    )
     beta_stop.click(stop_run, run_state, None, api_name="autoencoders_beta_stop", cancels=[beta_event], **LIGHT)
-    race_event = race_button.click(race, [k, race_steps], [angles_plot, errors_plot, race_status, run_state], api_name="autoencoders_race", **TRAIN)
+    race_event = race_button.click(
+        race, [k, race_steps], [angles_plot, errors_plot, race_status, run_state], api_name="autoencoders_race", **TRAIN
+    )
     race_stop.click(stop_run, run_state, None, api_name="autoencoders_race_stop", cancels=[race_event], **LIGHT)
     gr.on(
-        [demo.load, v16_seed.submit, *[s.release for s in v16_sliders]], vae16, [v16_seed, *v16_sliders],
-        [v16_grid, v16_one, v16_verdict], api_name="autoencoders_vae16", **LIGHT,
-    )  # fmt: skip
+        [demo.load, v16_seed.submit, *[s.release for s in v16_sliders]],
+        vae16,
+        [v16_seed, *v16_sliders],
+        [v16_grid, v16_one, v16_verdict],
+        api_name="autoencoders_vae16",
+        **LIGHT,
+    )

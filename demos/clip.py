@@ -141,12 +141,29 @@ def classify(model_name, source, digit_index, photo, upload, labels, template, s
             lines.append(t("clip_reason_upload", lang))
     lines += _notes(emb, cut, note, lang)
     order = np.argsort(probs)
-    fig = go.Figure(go.Bar(x=probs[order], y=[names[i] for i in order], orientation="h", marker_color="#9ca3af" if reasons else "#4f46e5",
-                           text=[f"{p:.1%}" for p in probs[order]], textposition="outside"))  # fmt: skip
-    fig.add_vline(x=1 / k, line={"dash": "dash", "color": "#64748b", "width": 1.5}, annotation_text=t("clip_chance", lang, k=k),
-                  annotation_position="top", annotation_font={"size": 11, "color": "#475569"})  # fmt: skip
-    fig.update_layout(title={"text": t("clip_probs_title", lang, s=s), "x": 0.5, "font": {"size": 15}}, height=160 + 34 * k,
-                      plot_bgcolor="white", margin={"l": 10, "r": 20, "t": 70, "b": 45})  # fmt: skip
+    fig = go.Figure(
+        go.Bar(
+            x=probs[order],
+            y=[names[i] for i in order],
+            orientation="h",
+            marker_color="#9ca3af" if reasons else "#4f46e5",
+            text=[f"{p:.1%}" for p in probs[order]],
+            textposition="outside",
+        )
+    )
+    fig.add_vline(
+        x=1 / k,
+        line={"dash": "dash", "color": "#64748b", "width": 1.5},
+        annotation_text=t("clip_chance", lang, k=k),
+        annotation_position="top",
+        annotation_font={"size": 11, "color": "#475569"},
+    )
+    fig.update_layout(
+        title={"text": t("clip_probs_title", lang, s=s), "x": 0.5, "font": {"size": 15}},
+        height=160 + 34 * k,
+        plot_bgcolor="white",
+        margin={"l": 10, "r": 20, "t": 70, "b": 45},
+    )
     fig.update_xaxes(range=[0, 1.15], title_text=t("clip_prob_axis", lang), gridcolor="#eee")
     fig.update_yaxes(automargin=True)
     return fig, "\n\n".join(lines), _enlarged(model_input(processor, image))
@@ -216,22 +233,43 @@ def place_labels(points: np.ndarray, names: list[str], x_range, y_range, px_per_
     return texts, positions
 
 
-def _space_figure(image_xy: np.ndarray, text_xy: np.ndarray, image_names: list[str], names: list[str], best: np.ndarray,
-                  lang: Lang) -> go.Figure:  # fmt: skip
+def _space_figure(
+    image_xy: np.ndarray, text_xy: np.ndarray, image_names: list[str], names: list[str], best: np.ndarray, lang: Lang
+) -> go.Figure:
     """Returns images and texts in one plane, each image joined to its best text, their names placed without overlaps."""
     x_range, y_range, scale = plane_ranges(np.concatenate([image_xy, text_xy]))
     texts, positions = place_labels(np.concatenate([image_xy, text_xy]), [*image_names, *names], x_range, y_range, scale)
     n = len(image_names)
     fig = go.Figure()
     for i, j in enumerate(best):  # each image to the text it matches best
-        fig.add_trace(go.Scatter(x=[image_xy[i, 0], text_xy[j, 0]], y=[image_xy[i, 1], text_xy[j, 1]], mode="lines",
-                                 line={"color": "#cbd5e1", "width": 1}, showlegend=False, hoverinfo="skip"))  # fmt: skip
-    for xy, group, start, symbol, color, key in ((image_xy, image_names, 0, "square", "#0891b2", "clip_images"),
-                                                  (text_xy, names, n, "diamond", "#db2777", "clip_texts")):  # fmt: skip
-        fig.add_trace(go.Scatter(x=xy[:, 0], y=xy[:, 1], mode="markers+text", text=texts[start : start + len(group)],
-                                 textposition=positions[start : start + len(group)], textfont={"size": 12}, hovertext=group,
-                                 hovertemplate="%{hovertext}<extra></extra>", marker={"size": 11, "color": color, "symbol": symbol},
-                                 name=t(key, lang)))  # fmt: skip
+        fig.add_trace(
+            go.Scatter(
+                x=[image_xy[i, 0], text_xy[j, 0]],
+                y=[image_xy[i, 1], text_xy[j, 1]],
+                mode="lines",
+                line={"color": "#cbd5e1", "width": 1},
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
+    for xy, group, start, symbol, color, key in (
+        (image_xy, image_names, 0, "square", "#0891b2", "clip_images"),
+        (text_xy, names, n, "diamond", "#db2777", "clip_texts"),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=xy[:, 0],
+                y=xy[:, 1],
+                mode="markers+text",
+                text=texts[start : start + len(group)],
+                textposition=positions[start : start + len(group)],
+                textfont={"size": 12},
+                hovertext=group,
+                hovertemplate="%{hovertext}<extra></extra>",
+                marker={"size": 11, "color": color, "symbol": symbol},
+                name=t(key, lang),
+            )
+        )
     base_layout(fig, t("clip_space_title", lang), x_title=t("tri_pc", lang, k=1), y_title=t("tri_pc", lang, k=2), height=460)
     fig.update_xaxes(range=x_range, autorange=False)
     fig.update_yaxes(range=y_range, autorange=False)
@@ -247,10 +285,24 @@ def matrix(model_name, image_set, labels, template, request: gr.Request):
     model, processor, answered, note = _model(model_name, lang)
     emb = embed(model, processor, images, prompts)
     sims = similarity(emb).numpy()
-    heat = go.Figure(go.Heatmap(z=sims, x=names, y=image_names, colorscale="Viridis", colorbar={"title": "cos"},
-                                text=[[f"{v:.2f}" for v in row] for row in sims], texttemplate="%{text}", hovertemplate="%{y} · %{x}: %{z:.3f}<extra></extra>"))  # fmt: skip
-    heat.update_layout(title={"text": t("clip_matrix_title", lang), "x": 0.5, "font": {"size": 15}}, height=480, plot_bgcolor="white",
-                       margin={"l": 10, "r": 10, "t": 50, "b": 10})  # fmt: skip
+    heat = go.Figure(
+        go.Heatmap(
+            z=sims,
+            x=names,
+            y=image_names,
+            colorscale="Viridis",
+            colorbar={"title": "cos"},
+            text=[[f"{v:.2f}" for v in row] for row in sims],
+            texttemplate="%{text}",
+            hovertemplate="%{y} · %{x}: %{z:.3f}<extra></extra>",
+        )
+    )
+    heat.update_layout(
+        title={"text": t("clip_matrix_title", lang), "x": 0.5, "font": {"size": 15}},
+        height=480,
+        plot_bgcolor="white",
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+    )
     heat.update_yaxes(autorange="reversed", type="category", title_text=t("clip_images", lang), automargin=True)
     heat.update_xaxes(type="category", title_text=t("clip_texts", lang), automargin=True, tickangle=-30)
     image_xy, text_xy = joint_projection(emb)
@@ -293,24 +345,44 @@ def defaults(request: gr.Request):
 
 def unclip_diagram(lang: Lang) -> str:
     """Returns the unCLIP pipeline as an SVG diagram (boxes and arrows, translated)."""
-    steps = [("clip_u_text", "#e0e7ff"), ("clip_u_encoder", "#c7d2fe"), ("clip_u_text_emb", "#fce7f3"), ("clip_u_prior", "#fbcfe8"),
-             ("clip_u_image_emb", "#cffafe"), ("clip_u_decoder", "#a5f3fc"), ("clip_u_image", "#dcfce7")]  # fmt: skip
+    steps = [
+        ("clip_u_text", "#e0e7ff"),
+        ("clip_u_encoder", "#c7d2fe"),
+        ("clip_u_text_emb", "#fce7f3"),
+        ("clip_u_prior", "#fbcfe8"),
+        ("clip_u_image_emb", "#cffafe"),
+        ("clip_u_decoder", "#a5f3fc"),
+        ("clip_u_image", "#dcfce7"),
+    ]
     width, box, gap = 1200, 150, 22
-    parts = [f'<svg viewBox="0 0 {width} 150" width="100%" role="img" aria-label="{html.escape(t("clip_unclip_title", lang))}" '
-             'xmlns="http://www.w3.org/2000/svg" style="font-family: sans-serif">']  # fmt: skip
-    parts.append('<defs><marker id="arrow" markerWidth="10" markerHeight="8" refX="9" refY="4" orient="auto">'
-                 '<path d="M0,0 L10,4 L0,8 z" fill="#475569"/></marker></defs>')  # fmt: skip
+    parts = [
+        f'<svg viewBox="0 0 {width} 150" width="100%" role="img" aria-label="{html.escape(t("clip_unclip_title", lang))}" '
+        'xmlns="http://www.w3.org/2000/svg" style="font-family: sans-serif">'
+    ]
+    parts.append(
+        '<defs><marker id="arrow" markerWidth="10" markerHeight="8" refX="9" refY="4" orient="auto">'
+        '<path d="M0,0 L10,4 L0,8 z" fill="#475569"/></marker></defs>'
+    )
     for i, (key, color) in enumerate(steps):
         x = 10 + i * (box + gap)
         parts.append(f'<rect x="{x}" y="35" width="{box}" height="70" rx="10" fill="{color}" stroke="#475569"/>')
         for k, line in enumerate(t(key, lang).split("\n")):
-            parts.append(f'<text x="{x + box / 2}" y="{63 + 18 * k}" font-size="14" text-anchor="middle" fill="#111827">{html.escape(line)}</text>')
+            parts.append(
+                f'<text x="{x + box / 2}" y="{63 + 18 * k}" font-size="14" text-anchor="middle" fill="#111827">{html.escape(line)}</text>'
+            )
         if i < len(steps) - 1:
-            parts.append(f'<line x1="{x + box}" y1="70" x2="{x + box + gap - 2}" y2="70" stroke="#475569" stroke-width="2" marker-end="url(#arrow)"/>')
-    parts.append(f'<text x="{10 + 1.5 * (box + gap) + box / 2}" y="130" font-size="12" text-anchor="middle" fill="#475569">'
-                 f"{html.escape(t('clip_u_clip_part', lang))}</text>")  # fmt: skip
-    parts.append(f'<text x="{10 + 4 * (box + gap) + box / 2}" y="130" font-size="12" text-anchor="middle" fill="#475569">'
-                 f"{html.escape(t('clip_u_new_part', lang))}</text></svg>")  # fmt: skip
+            parts.append(
+                f'<line x1="{x + box}" y1="70" x2="{x + box + gap - 2}" y2="70" '
+                'stroke="#475569" stroke-width="2" marker-end="url(#arrow)"/>'
+            )
+    parts.append(
+        f'<text x="{10 + 1.5 * (box + gap) + box / 2}" y="130" font-size="12" text-anchor="middle" fill="#475569">'
+        f"{html.escape(t('clip_u_clip_part', lang))}</text>"
+    )
+    parts.append(
+        f'<text x="{10 + 4 * (box + gap) + box / 2}" y="130" font-size="12" text-anchor="middle" fill="#475569">'
+        f"{html.escape(t('clip_u_new_part', lang))}</text></svg>"
+    )
     return "".join(parts)
 
 
@@ -321,7 +393,9 @@ def diagram(request: gr.Request):
 def build(demo: gr.Blocks) -> None:
     """Builds the CLIP & DALL-E 2 tab."""
     markdown("topic_clip")
-    model = inputs.Dropdown([(I18N("clip_mini"), MINI), *[(m, m) for m in CLIP_ALLOWLIST]], value=MINI, label=I18N("clip_model"), elem_id="clip-model")
+    model = inputs.Dropdown(
+        [(I18N("clip_mini"), MINI), *[(m, m) for m in CLIP_ALLOWLIST]], value=MINI, label=I18N("clip_model"), elem_id="clip-model"
+    )
     markdown("clip_model_help")
     markdown("clip_zero_help")
     with gr.Row(equal_height=False):
@@ -353,16 +427,35 @@ def build(demo: gr.Blocks) -> None:
     markdown("clip_unclip_steps")
 
     zero_inputs = [model, source, digit_index, photo, upload, labels, template, scale]
-    gr.on([run.click, scale.release, source.change, digit_index.release, photo.change, upload.upload], classify, zero_inputs,
-          [bars, verdict, shown], api_name="clip_classify", trigger_mode="always_last", **LIGHT)  # fmt: skip
+    gr.on(
+        [run.click, scale.release, source.change, digit_index.release, photo.change, upload.upload],
+        classify,
+        zero_inputs,
+        [bars, verdict, shown],
+        api_name="clip_classify",
+        trigger_mode="always_last",
+        **LIGHT,
+    )
     matrix_inputs = [model, image_set, labels, template]
-    gr.on([matrix_button.click, image_set.change], matrix, matrix_inputs, [heat, space, matrix_text], api_name="clip_matrix",
-          trigger_mode="always_last", **LIGHT)  # fmt: skip
+    gr.on(
+        [matrix_button.click, image_set.change],
+        matrix,
+        matrix_inputs,
+        [heat, space, matrix_text],
+        api_name="clip_matrix",
+        trigger_mode="always_last",
+        **LIGHT,
+    )
     # on page load: the examples in the reader's language first, then both sections on them
     loaded = demo.load(defaults, None, [labels, template, photo], api_name="clip_defaults", **LIGHT)
     loaded.then(classify, zero_inputs, [bars, verdict, shown], api_visibility="private", **LIGHT)
     loaded.then(matrix, matrix_inputs, [heat, space, matrix_text], api_visibility="private", **LIGHT)
     for button, kind in ((counting, "counting"), (colour, "colour")):
-        button.click(_failure_handler(kind), scale, [model, source, photo, labels, template, bars, verdict, shown, failure_note],
-                     api_name=f"clip_failure_{kind}", **LIGHT)  # fmt: skip
+        button.click(
+            _failure_handler(kind),
+            scale,
+            [model, source, photo, labels, template, bars, verdict, shown, failure_note],
+            api_name=f"clip_failure_{kind}",
+            **LIGHT,
+        )
     demo.load(diagram, None, unclip, api_name="clip_diagram", **LIGHT)

@@ -76,14 +76,18 @@ def _schedule_figure(name: str, step: int, lang: Lang) -> go.Figure:
     s = schedule(name)
     ts = list(range(T))
     fig = make_subplots(specs=[[{"secondary_y": True}]])
-    fig.add_trace(go.Scatter(x=ts, y=s.alphas_cumprod.tolist(), name=t("diff_alpha_bar", lang), line={"color": "#4f46e5"}), secondary_y=False)
+    fig.add_trace(
+        go.Scatter(x=ts, y=s.alphas_cumprod.tolist(), name=t("diff_alpha_bar", lang), line={"color": "#4f46e5"}), secondary_y=False
+    )
     fig.add_trace(go.Scatter(x=ts, y=s.snr().log10().tolist(), name=t("diff_log_snr", lang), line={"color": "#ea580c"}), secondary_y=True)
     fig.add_vline(x=step, line_dash="dash", line_color="#111827", annotation_text=f"t = {step}")
     fig.update_layout(
         title={"text": t("diff_schedule_title", lang, schedule=t(f"diff_schedule_{name}", lang)), "x": 0.5, "font": {"size": 15}},
-        height=340, plot_bgcolor="white", margin={"l": 55, "r": 55, "t": 50, "b": 80},
+        height=340,
+        plot_bgcolor="white",
+        margin={"l": 55, "r": 55, "t": 50, "b": 80},
         legend={"orientation": "h", "y": -0.35, "x": 0.5, "xanchor": "center"},
-    )  # fmt: skip
+    )
     fig.update_xaxes(title_text=t("diff_timestep", lang), showgrid=True, gridcolor="#eee")
     fig.update_yaxes(title_text="ᾱ_t", range=[0, 1.02], secondary_y=False, showgrid=True, gridcolor="#eee")
     fig.update_yaxes(title_text="log₁₀ SNR", secondary_y=True, showgrid=False)
@@ -97,13 +101,22 @@ def _noise_figure(noise: torch.Tensor, title: str, lang: Lang) -> tuple[go.Figur
     fig = go.Figure()
     for k, color in ((3, "#fef3c7"), (2, "#fde68a"), (1, "#fcd34d")):
         fig.add_vrect(x0=-k, x1=k, fillcolor=color, opacity=0.6, line_width=0, layer="below")
-    fig.add_trace(go.Histogram(x=values, histnorm="probability density", nbinsx=40, name=t("diff_noise_hist", lang), marker_color="#6366f1", opacity=0.75))
+    fig.add_trace(
+        go.Histogram(
+            x=values, histnorm="probability density", nbinsx=40, name=t("diff_noise_hist", lang), marker_color="#6366f1", opacity=0.75
+        )
+    )
     fig.add_trace(go.Scatter(x=grid, y=stats.norm.pdf(grid), name="N(0, 1)", line={"color": "#111827"}))
     fig.update_layout(
-        title={"text": title, "x": 0.5, "font": {"size": 15}}, height=320, plot_bgcolor="white", bargap=0.02,
-        margin={"l": 55, "r": 20, "t": 50, "b": 45}, legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
-        xaxis_title=t("diff_noise_value", lang), yaxis_title=t("diff_density", lang),
-    )  # fmt: skip
+        title={"text": title, "x": 0.5, "font": {"size": 15}},
+        height=320,
+        plot_bgcolor="white",
+        bargap=0.02,
+        margin={"l": 55, "r": 20, "t": 50, "b": 45},
+        legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
+        xaxis_title=t("diff_noise_value", lang),
+        yaxis_title=t("diff_density", lang),
+    )
     fig.update_xaxes(range=[-4, 4])
     text = t("diff_bands", lang, n=len(values), one=100 * shares[0], two=100 * shares[1], three=100 * shares[2])
     return fig, text
@@ -185,9 +198,17 @@ def generate(sampler, steps, eta, guidance, digit, count, seed, request: gr.Requ
     start, last_report = time.monotonic(), 0.0
     last = None
     stream = sample_steps(
-        model, schedule_of(model), model.config.prediction, (n, 1, 8, 8), sampler=sampler, steps=n_steps, eta=eta_value,
-        labels=labels, guidance=w if labels is not None else 1.0, generator=torch.Generator().manual_seed(seed_value),
-    )  # fmt: skip
+        model,
+        schedule_of(model),
+        model.config.prediction,
+        (n, 1, 8, 8),
+        sampler=sampler,
+        steps=n_steps,
+        eta=eta_value,
+        labels=labels,
+        guidance=w if labels is not None else 1.0,
+        generator=torch.Generator().manual_seed(seed_value),
+    )
     for last in stream:
         now = time.monotonic() - start
         if now > MAX_GENERATION_SECONDS:
@@ -196,9 +217,20 @@ def generate(sampler, steps, eta, guidance, digit, count, seed, request: gr.Requ
             continue  # long runs stream about 4 frames a second; short ones show every step
         last_report = now
         filled = round(20 * last.index / last.total)
-        progress = "`" + "█" * filled + "░" * (20 - filled) + "`  " + t("diff_progress", lang, i=last.index, n=last.total, t=last.timestep, seconds=now)
+        progress = (
+            "`"
+            + "█" * filled
+            + "░" * (20 - filled)
+            + "`  "
+            + t("diff_progress", lang, i=last.index, n=last.total, t=last.timestep, seconds=now)
+        )
         if last.index < last.total:
-            yield image_grid(to_image(last.sample), nrow=8, scale=6), image_grid(to_image(last.pred_x0), nrow=8, scale=6), progress, gr.skip()
+            yield (
+                image_grid(to_image(last.sample), nrow=8, scale=6),
+                image_grid(to_image(last.pred_x0), nrow=8, scale=6),
+                progress,
+                gr.skip(),
+            )
     assert last is not None
     images = to_image(last.sample)
     tiles, read = _judged(images, labels)
@@ -208,7 +240,14 @@ def generate(sampler, steps, eta, guidance, digit, count, seed, request: gr.Requ
     else:
         counts = torch.bincount(read, minlength=10).tolist()
         verdict = t("diff_verdict_uncond", lang, counts=" · ".join(f"{d}: {c}" for d, c in enumerate(counts))) + " " + spread
-    done = t("diff_done", lang, n=n, steps=last.total, seconds=time.monotonic() - start, evals=last.total * (2 if labels is not None and w != 1.0 else 1))
+    done = t(
+        "diff_done",
+        lang,
+        n=n,
+        steps=last.total,
+        seconds=time.monotonic() - start,
+        evals=last.total * (2 if labels is not None and w != 1.0 else 1),
+    )
     yield tiles, image_grid(to_image(last.pred_x0), nrow=8, scale=6), done, verdict
 
 
@@ -226,7 +265,9 @@ def compare_predictions(steps, seed, digit, request: gr.Request):
         model = diffusion_unet(prediction)
         labels = torch.full((16,), d)
         noise = torch.randn(16, 1, 8, 8, generator=torch.Generator().manual_seed(seed_value))
-        *_, last = sample_steps(model, schedule_of(model), prediction, (16, 1, 8, 8), steps=n_steps, labels=labels, guidance=DEFAULT_GUIDANCE, noise=noise)  # type: ignore[arg-type]
+        *_, last = sample_steps(
+            model, schedule_of(model), prediction, (16, 1, 8, 8), steps=n_steps, labels=labels, guidance=DEFAULT_GUIDANCE, noise=noise
+        )  # type: ignore[arg-type]
         tiles, read = _judged(to_image(last.sample), labels)
         out += [tiles, t("diff_pred_score", lang, hits=int((read == labels).sum()), n=16)]
     return tuple(out)
@@ -244,8 +285,14 @@ def unet_diagram(request: gr.Request):
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     centres = {}
-    colors = {"conv": (229, 231, 235), "down": (199, 210, 254), "downsample": (224, 231, 255), "mid": (252, 211, 77),
-              "up": (187, 247, 208), "upsample": (220, 252, 231)}  # fmt: skip
+    colors = {
+        "conv": (229, 231, 235),
+        "down": (199, 210, 254),
+        "downsample": (224, 231, 255),
+        "mid": (252, 211, 77),
+        "up": (187, 247, 208),
+        "upsample": (220, 252, 231),
+    }
     for i, s in enumerate(stages):
         x = 30 + 110 * i
         y = 40 + 100 * levels.index(s["resolution"])
@@ -315,11 +362,28 @@ def curve_reading(rows: list[dict], lang: Lang) -> str:
     values = [a for c in accuracy.values() for a in c.values()]
     if max(values) - min(values) < 0.02:
         low, high = pct(min(values)), pct(max(values))
-        text = [t("diff_read_accuracy_flat", lang, few=number(few, lang), many=number(many, lang), accuracy=low if low == high else f"{low}–{high}")]
+        text = [
+            t(
+                "diff_read_accuracy_flat",
+                lang,
+                few=number(few, lang),
+                many=number(many, lang),
+                accuracy=low if low == high else f"{low}–{high}",
+            )
+        ]
     else:
-        parts = [t("diff_read_accuracy_sampler", lang, sampler=name[s], few=number(few, lang), many=number(many, lang),
-                   few_accuracy=pct(accuracy[s].get(few, float("nan"))), many_accuracy=pct(accuracy[s].get(many, float("nan"))))
-                 for s in samplers]  # fmt: skip
+        parts = [
+            t(
+                "diff_read_accuracy_sampler",
+                lang,
+                sampler=name[s],
+                few=number(few, lang),
+                many=number(many, lang),
+                few_accuracy=pct(accuracy[s].get(few, float("nan"))),
+                many_accuracy=pct(accuracy[s].get(many, float("nan"))),
+            )
+            for s in samplers
+        ]
         text = [t("diff_read_accuracy", lang, samplers="; ".join(parts))]
     costly = any(max(c.values()) - c.get(few, max(c.values())) > 0.02 for c in accuracy.values())
 
@@ -328,8 +392,17 @@ def curve_reading(rows: list[dict], lang: Lang) -> str:
         ranges = []
         for s in samplers:
             (low_steps, low), (high_steps, high) = min(fid[s].items(), key=lambda kv: kv[1]), max(fid[s].items(), key=lambda kv: kv[1])
-            ranges.append(t("diff_read_fid_range", lang, sampler=name[s], low=number(low, lang, 2), high=number(high, lang, 2),
-                            low_steps=number(low_steps, lang), high_steps=number(high_steps, lang)))  # fmt: skip
+            ranges.append(
+                t(
+                    "diff_read_fid_range",
+                    lang,
+                    sampler=name[s],
+                    low=number(low, lang, 2),
+                    high=number(high, lang, 2),
+                    low_steps=number(low_steps, lang),
+                    high_steps=number(high_steps, lang),
+                )
+            )
         text.append(_sentence("; ".join(ranges)))
         if len(samplers) == 2:
             a, b = samplers
@@ -347,8 +420,17 @@ def curve_reading(rows: list[dict], lang: Lang) -> str:
 
     ms = {k: [1000 * by[s, k]["seconds_per_sample"] for s in samplers if (s, k) in by] for k in (few, many)}
     few_ms, many_ms = sum(ms[few]) / len(ms[few]), sum(ms[many]) / len(ms[many])
-    text.append(t("diff_read_time", lang, few=number(few, lang), many=number(many, lang), few_ms=number(few_ms, lang, 1 if few_ms < 10 else 0),
-                  many_ms=number(many_ms, lang, 1 if many_ms < 10 else 0), ratio=number(many_ms / few_ms, lang)))  # fmt: skip
+    text.append(
+        t(
+            "diff_read_time",
+            lang,
+            few=number(few, lang),
+            many=number(many, lang),
+            few_ms=number(few_ms, lang, 1 if few_ms < 10 else 0),
+            many_ms=number(many_ms, lang, 1 if many_ms < 10 else 0),
+            ratio=number(many_ms / few_ms, lang),
+        )
+    )
     text.append(t("diff_read_costly", lang, few=number(few, lang)) if costly else t("diff_read_flat", lang))
     return " ".join(text)
 
@@ -369,27 +451,48 @@ def steps_curve(request: gr.Request):
         return gr.skip(), t("diff_curve_missing", lang)
     payload = json.loads(path.read_text(encoding="utf-8"))
     rows = payload["results"]["curve"]
-    fig = make_subplots(rows=1, cols=3, subplot_titles=(t("diff_curve_quality", lang), t("diff_curve_fid", lang), t("diff_curve_time", lang)))
+    fig = make_subplots(
+        rows=1, cols=3, subplot_titles=(t("diff_curve_quality", lang), t("diff_curve_fid", lang), t("diff_curve_time", lang))
+    )
     styles = {"ddpm": {"color": "#dc2626"}, "ddim": {"color": "#4f46e5", "dash": "dash"}}  # dashed: the lines can coincide
     symbols = {"ddpm": "circle", "ddim": "diamond-open"}
     for sampler in SAMPLERS:
         group = sorted((r for r in rows if r["sampler"] == sampler), key=lambda r: r["steps"])
         steps = [r["steps"] for r in group]
-        common = {"x": steps, "mode": "lines+markers", "name": t(f"diff_sampler_{sampler}", lang), "line": styles[sampler],
-                  "marker": {"symbol": symbols[sampler], "size": 8}, "legendgroup": sampler, "cliponaxis": False}  # fmt: skip
+        common = {
+            "x": steps,
+            "mode": "lines+markers",
+            "name": t(f"diff_sampler_{sampler}", lang),
+            "line": styles[sampler],
+            "marker": {"symbol": symbols[sampler], "size": 8},
+            "legendgroup": sampler,
+            "cliponaxis": False,
+        }
         fig.add_trace(go.Scatter(y=[100 * r["conditional_accuracy"] for r in group], **common), row=1, col=1)
         if all("fid" in r for r in group):
             fig.add_trace(go.Scatter(y=[r["fid"] for r in group], showlegend=False, **common), row=1, col=2)
         fig.add_trace(go.Scatter(y=[1000 * r["seconds_per_sample"] for r in group], showlegend=False, **common), row=1, col=3)
     if rows and "real_baseline_fid" in rows[0]:
-        fig.add_hline(y=rows[0]["real_baseline_fid"], line_dash="dash", line_color="#6b7280", annotation_text=t("diff_curve_baseline", lang), row=1, col=2)
+        fig.add_hline(
+            y=rows[0]["real_baseline_fid"],
+            line_dash="dash",
+            line_color="#6b7280",
+            annotation_text=t("diff_curve_baseline", lang),
+            row=1,
+            col=2,
+        )
     fid_top = max([r.get("fid", 0.0) for r in rows] + [r.get("real_baseline_fid", 0.0) for r in rows] + [1.0])
     fig.update_xaxes(type="log", title_text=t("diff_steps", lang))
     fig.update_yaxes(title_text=t("diff_curve_accuracy_axis", lang), range=[0, 100], row=1, col=1)  # a share: all of it, never 99-101%
     fig.update_yaxes(title_text="FID", range=[0, 1.15 * fid_top], row=1, col=2)  # from 0, so gaps look their size
     fig.update_yaxes(type="log", title_text=t("diff_curve_time_axis", lang), row=1, col=3)
-    fig.update_layout(height=380, plot_bgcolor="white", margin={"l": 60, "r": 20, "t": 80, "b": 80}, separators=diffusion_toy.SEPARATORS[lang],
-                      legend={"orientation": "h", "y": -0.3, "x": 0.5, "xanchor": "center"})  # fmt: skip
+    fig.update_layout(
+        height=380,
+        plot_bgcolor="white",
+        margin={"l": 60, "r": 20, "t": 80, "b": 80},
+        separators=diffusion_toy.SEPARATORS[lang],
+        legend={"orientation": "h", "y": -0.3, "x": 0.5, "xanchor": "center"},
+    )
     machine = payload.get("machine", {})
     when = readable_date(machine.get("timestamp", "?"), lang)
     note = t("diff_curve_note", lang, when=when, cpus=machine.get("cpu_count", "?"), n=10 * 20)
@@ -426,9 +529,14 @@ def build(demo: gr.Blocks) -> None:
     forward_inputs = [source, digit_index, photo, upload, schedule_name, step, seed]
     gr.on(
         [demo.load, source.change, digit_index.release, photo.change, upload.upload, schedule_name.change, step.input, seed.submit],
-        forward, forward_inputs, [pair, caption, curves, noise_plot, bands], api_name="diffusion_forward",
-        trigger_mode="always_last", show_progress="hidden", **LIGHT,
-    )  # fmt: skip
+        forward,
+        forward_inputs,
+        [pair, caption, curves, noise_plot, bands],
+        api_name="diffusion_forward",
+        trigger_mode="always_last",
+        show_progress="hidden",
+        **LIGHT,
+    )
     chain_button.click(chain, forward_inputs, [chained, chain_text, chain_plot], api_name="diffusion_chain", **LIGHT)
 
     markdown("diff_generate_help")
@@ -437,7 +545,9 @@ def build(demo: gr.Blocks) -> None:
             sampler = inputs.Radio([(I18N(f"diff_sampler_{s}"), s) for s in SAMPLERS], value="ddim", label=I18N("diff_sampler"))
             steps = inputs.Slider(*LIMITS["steps"], value=DEFAULT_STEPS, step=1, label=I18N("diff_steps"))
             eta = inputs.Slider(*LIMITS["eta"], value=0.0, step=0.05, label=I18N("diff_eta"))
-            digit = inputs.Dropdown([(I18N("diff_any"), "any")] + [(str(d), str(d)) for d in range(10)], value="7", label=I18N("diff_digit"))
+            digit = inputs.Dropdown(
+                [(I18N("diff_any"), "any")] + [(str(d), str(d)) for d in range(10)], value="7", label=I18N("diff_digit")
+            )
             guidance = inputs.Slider(*LIMITS["guidance"], value=DEFAULT_GUIDANCE, step=0.25, label=I18N("diff_guidance"))
             count = inputs.Slider(*LIMITS["count"], value=32, step=1, label=I18N("diff_count"))
             gen_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
@@ -451,9 +561,12 @@ def build(demo: gr.Blocks) -> None:
             x0_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x0"), height=300)
             verdict = gr.Markdown(elem_id="diff-verdict")
     gen_event = gen_button.click(
-        generate, [sampler, steps, eta, guidance, digit, count, gen_seed], [x_t_view, x0_view, progress, verdict],
-        api_name="diffusion_generate", **GENERATE,
-    )  # fmt: skip
+        generate,
+        [sampler, steps, eta, guidance, digit, count, gen_seed],
+        [x_t_view, x0_view, progress, verdict],
+        api_name="diffusion_generate",
+        **GENERATE,
+    )
     stop_button.click(None, None, None, cancels=[gen_event], api_name=False)
 
     markdown("diff_predictions_help")

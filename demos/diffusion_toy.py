@@ -60,8 +60,6 @@ def number(value: float, lang: Lang, decimals: int = 0) -> str:
     return text.translate(str.maketrans(",.", ".,")) if lang == "es" else text
 
 
-
-
 def _require(state, lang: Lang) -> ToyState:
     if not isinstance(state, ToyState):
         raise error("toy_err_train_first", lang)
@@ -76,14 +74,33 @@ def _scatter(data: Toy2D, particles: np.ndarray | None, title: str, lang: Lang, 
     x0, x1, y0, y1 = _box(data)
     fig = go.Figure()
     shown = data.points[:2000].numpy()
-    fig.add_trace(go.Scatter(x=shown[:, 0], y=shown[:, 1], mode="markers", name=t("toy_data", lang), marker={"size": 3, "color": DATA_COLOR, "opacity": 0.35}))
+    fig.add_trace(
+        go.Scatter(
+            x=shown[:, 0], y=shown[:, 1], mode="markers", name=t("toy_data", lang), marker={"size": 3, "color": DATA_COLOR, "opacity": 0.35}
+        )
+    )
     if particles is not None:
         inside = particles[(particles[:, 0] > x0) & (particles[:, 0] < x1) & (particles[:, 1] > y0) & (particles[:, 1] < y1)]
-        fig.add_trace(go.Scatter(x=inside[:, 0], y=inside[:, 1], mode="markers", name=t("toy_particles", lang), marker={"size": 3, "color": PARTICLE_COLOR}))
+        fig.add_trace(
+            go.Scatter(
+                x=inside[:, 0], y=inside[:, 1], mode="markers", name=t("toy_particles", lang), marker={"size": 3, "color": PARTICLE_COLOR}
+            )
+        )
     if arrows is not None:
         xs, ys = segments(*arrows)
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#ea580c", "width": 1.5}, name=t("toy_score", lang), hoverinfo="skip"))
-        fig.add_trace(go.Scatter(x=arrows[1][:, 0], y=arrows[1][:, 1], mode="markers", marker={"size": 3, "color": "#ea580c"}, showlegend=False, hoverinfo="skip"))
+        fig.add_trace(
+            go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#ea580c", "width": 1.5}, name=t("toy_score", lang), hoverinfo="skip")
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=arrows[1][:, 0],
+                y=arrows[1][:, 1],
+                mode="markers",
+                marker={"size": 3, "color": "#ea580c"},
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
     fig.update_xaxes(range=[x0, x1])
     fig.update_yaxes(range=[y0, y1])
     fig.update_layout(separators=SEPARATORS[lang])
@@ -99,7 +116,9 @@ def _coverage(state: ToyState, points: torch.Tensor, lang: Lang) -> str:
 
 
 def _samples(state: ToyState, num: int, seed: int) -> torch.Tensor:
-    *_, last = sample_steps(state.model, state.schedule, "epsilon", (num, 2), sampler="ddpm", steps=TOY_STEPS, generator=torch.Generator().manual_seed(seed))
+    *_, last = sample_steps(
+        state.model, state.schedule, "epsilon", (num, 2), sampler="ddpm", steps=TOY_STEPS, generator=torch.Generator().manual_seed(seed)
+    )
     return last.sample
 
 
@@ -109,12 +128,24 @@ def _loss_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
     window = 50
     smooth = np.convolve(loss, np.ones(window) / window, mode="valid") if len(loss) >= window else loss
     stride = max(1, len(smooth) // 1500)
-    fig = go.Figure(go.Scatter(x=steps[len(steps) - len(smooth) :][::stride], y=smooth[::stride], mode="lines", line={"color": "#4f46e5"}, name=t("toy_loss", lang)))
+    fig = go.Figure(
+        go.Scatter(
+            x=steps[len(steps) - len(smooth) :][::stride],
+            y=smooth[::stride],
+            mode="lines",
+            line={"color": "#4f46e5"},
+            name=t("toy_loss", lang),
+        )
+    )
     fig.update_layout(
-        title={"text": t("toy_loss_title", lang), "x": 0.5, "font": {"size": 15}}, height=300, plot_bgcolor="white",
-        xaxis_title=t("ae_step", lang), yaxis_title=t("toy_loss_axis", lang), margin={"l": 55, "r": 20, "t": 50, "b": 45},
+        title={"text": t("toy_loss_title", lang), "x": 0.5, "font": {"size": 15}},
+        height=300,
+        plot_bgcolor="white",
+        xaxis_title=t("ae_step", lang),
+        yaxis_title=t("toy_loss_axis", lang),
+        margin={"l": 55, "r": 20, "t": 50, "b": 45},
         separators=SEPARATORS[lang],
-    )  # fmt: skip
+    )
     return fig
 
 
@@ -154,8 +185,15 @@ def _status(progress: Progress, total: int, lang: Lang) -> str:
     """Returns the status line of a run: its step and loss while it runs, then how it ended (done, cut by the time limit, stopped)."""
     key = {"steps": "toy_status_done", "time": "toy_status_cut", "stopped": "toy_status_stopped"}.get(progress.reason, "toy_status")
     loss = progress.metrics.get("loss", float("nan"))
-    return t(key, lang, step=number(progress.step, lang), total=number(total, lang), loss=number(loss, lang, 3),
-             seconds=number(progress.elapsed, lang), limit=number(TRAIN_SECONDS, lang))  # fmt: skip
+    return t(
+        key,
+        lang,
+        step=number(progress.step, lang),
+        total=number(total, lang),
+        loss=number(loss, lang, 3),
+        seconds=number(progress.elapsed, lang),
+        limit=number(TRAIN_SECONDS, lang),
+    )
 
 
 def particles(state, seed, request: gr.Request):
@@ -168,7 +206,15 @@ def particles(state, seed, request: gr.Request):
 
 def _particle_updates(state: ToyState, seed: int, lang: Lang):
     last_report = 0.0
-    stream = sample_steps(state.model, state.schedule, "epsilon", (NUM_PARTICLES, 2), sampler="ddpm", steps=TOY_STEPS, generator=torch.Generator().manual_seed(seed))
+    stream = sample_steps(
+        state.model,
+        state.schedule,
+        "epsilon",
+        (NUM_PARTICLES, 2),
+        sampler="ddpm",
+        steps=TOY_STEPS,
+        generator=torch.Generator().manual_seed(seed),
+    )
     for step in stream:
         now = time.monotonic()
         if step.index < step.total and now - last_report < 0.2:
@@ -207,7 +253,11 @@ def preview(dataset, sketch, request: gr.Request):
 
 def _data(dataset: str, sketch, generator: torch.Generator, lang: Lang) -> Toy2D:
     try:
-        return points_from_mask(ink_mask(sketch, lang), 2000, generator=generator) if dataset == "drawn" else make_toy(dataset, 10_000, generator=generator)  # type: ignore[arg-type]
+        return (
+            points_from_mask(ink_mask(sketch, lang), 2000, generator=generator)
+            if dataset == "drawn"
+            else make_toy(dataset, 10_000, generator=generator)
+        )  # type: ignore[arg-type]
     except DataError as err:
         raise error(err.key, lang, **err.params) from None
 
@@ -224,7 +274,13 @@ def build(demo: gr.Blocks) -> None:
         with gr.Column(scale=1, min_width=280):
             dataset = inputs.Dropdown([(I18N(f"ds_{d}"), d) for d in DATASETS], value="ring", label=I18N("dataset"))
             with gr.Accordion(I18N("gan_draw"), open=False):
-                sketch = gr.Sketchpad(type="numpy", canvas_size=(280, 280), label=I18N("gan_draw"), brush=gr.Brush(default_size=6, colors=["#111111"]), layers=False)
+                sketch = gr.Sketchpad(
+                    type="numpy",
+                    canvas_size=(280, 280),
+                    label=I18N("gan_draw"),
+                    brush=gr.Brush(default_size=6, colors=["#111111"]),
+                    layers=False,
+                )
             steps = inputs.Slider(*LIMITS["train_steps"], value=TOY_TRAIN_DEFAULT, step=100, label=I18N("toy_train_steps"))
             seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
             train_button, stop_button = train_stop_buttons("toy-train")
@@ -239,7 +295,9 @@ def build(demo: gr.Blocks) -> None:
                 timestep = inputs.Slider(*LIMITS["t"], value=10, step=1, label=I18N("toy_t"))
     state = gr.State(None)
     gr.on([demo.load, dataset.change], preview, [dataset, sketch], view, api_name="diffusion_toy_data", **LIGHT)
-    train_event = train_button.click(train, [dataset, sketch, steps, seed], [loss_plot, view, coverage, status, state], api_name="diffusion_toy_train", **TRAIN)
+    train_event = train_button.click(
+        train, [dataset, sketch, steps, seed], [loss_plot, view, coverage, status, state], api_name="diffusion_toy_train", **TRAIN
+    )
     stop_button.click(stop, state, None, api_name="diffusion_toy_stop", cancels=[train_event], **LIGHT)
     particles_button.click(particles, [state, particle_seed], [view, coverage], api_name="diffusion_toy_particles", **TRAIN)
     timestep.release(score, [state, timestep], view, api_name="diffusion_toy_score", **LIGHT)

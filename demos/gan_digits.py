@@ -57,20 +57,35 @@ def verdict(seed, request: gr.Request):
     probs = classifier().predict_proba(images)
     counts = torch.bincount(probs.argmax(1), minlength=10).tolist()
     scores = judge_digits(classifier(), images)
-    fig = go.Figure(go.Bar(
-        x=[str(d) for d in range(10)], y=counts, marker_color="#7c3aed", text=counts, textposition="outside", cliponaxis=False,
-    ))  # fmt: skip
+    fig = go.Figure(
+        go.Bar(
+            x=[str(d) for d in range(10)],
+            y=counts,
+            marker_color="#7c3aed",
+            text=counts,
+            textposition="outside",
+            cliponaxis=False,
+        )
+    )
     uniform = t("gan_digits_uniform", lang)
     # the uniform line's label sits in the right margin, beside the bars rather than over the last one
     fig.add_hline(
-        y=JUDGE_SAMPLES / 10, line_dash="dash", line_color="#16a34a", annotation_text=uniform, annotation_position="right",
-        annotation_font_color="#16a34a", layer="below",  # under the bars and their counts, seen between them
-    )  # fmt: skip
+        y=JUDGE_SAMPLES / 10,
+        line_dash="dash",
+        line_color="#16a34a",
+        annotation_text=uniform,
+        annotation_position="right",
+        annotation_font_color="#16a34a",
+        layer="below",  # under the bars and their counts, seen between them
+    )
     fig.update_layout(
-        title={"text": t("gan_digits_hist_title", lang, n=JUDGE_SAMPLES), "x": 0.5}, height=330, plot_bgcolor="white",
-        xaxis_title=t("gan_digits_class", lang), yaxis_title=t("gan_digits_count", lang),
+        title={"text": t("gan_digits_hist_title", lang, n=JUDGE_SAMPLES), "x": 0.5},
+        height=330,
+        plot_bgcolor="white",
+        xaxis_title=t("gan_digits_class", lang),
+        yaxis_title=t("gan_digits_count", lang),
         margin={"l": 50, "r": 14 + 9 * len(uniform), "t": 50, "b": 45},
-    )  # fmt: skip
+    )
     fig.update_yaxes(range=[0, 1.15 * max(max(counts), JUDGE_SAMPLES / 10)])  # room above the tallest bar for its count
     text = t("gan_digits_scores", lang, kl=scores["class_kl"], confident=100 * scores["confident_share"])
     return fig, text

@@ -52,7 +52,14 @@ def plane_image(snap: Snapshot, grid: PlaneGrid, views: list[str], probabilistic
     A picture, not a plotly figure: the view streams about five times a second, and a browser redraws an
     image in a millisecond where a plotly chart of this size takes hundreds.
     """
-    axes = RasterAxes((float(grid.xs[0]), float(grid.ys[0])), (float(grid.xs[-1]), float(grid.ys[-1])), size=PLANE_SIZE, left=PLANE_LEFT, top=PLANE_TOP, right=150)
+    axes = RasterAxes(
+        (float(grid.xs[0]), float(grid.ys[0])),
+        (float(grid.xs[-1]), float(grid.ys[-1])),
+        size=PLANE_SIZE,
+        left=PLANE_LEFT,
+        top=PLANE_TOP,
+        right=150,
+    )
     background = None
     low, high = 0.0, 1.0
     if "heatmap" in views:
@@ -90,15 +97,19 @@ def plane_image(snap: Snapshot, grid: PlaneGrid, views: list[str], probabilistic
     return image
 
 
-def _plane_legend(image: Image.Image, axes: RasterAxes, views: list[str], probabilistic: bool, scale: tuple[float, float], lang: Lang) -> None:
+def _plane_legend(
+    image: Image.Image, axes: RasterAxes, views: list[str], probabilistic: bool, scale: tuple[float, float], lang: Lang
+) -> None:
     """Draws the legend of the marks and the heat map's colour bar to the right of the plotting area."""
     draw = ImageDraw.Draw(image)
     x, y = axes.left + axes.size + 14, axes.top + 4
     width = image.width - x - 4
     entries = [
-        ("real", "dot", REAL_COLOR, t("gan_real", lang)), ("fake", "dot", FAKE_COLOR, t("gan_fake", lang)),
-        ("gradients", "line", GRADIENT_COLOR, t("gan_gradients", lang)), ("manifold", "line", "#a78bfa", t("gan_manifold", lang)),
-    ]  # fmt: skip
+        ("real", "dot", REAL_COLOR, t("gan_real", lang)),
+        ("fake", "dot", FAKE_COLOR, t("gan_fake", lang)),
+        ("gradients", "line", GRADIENT_COLOR, t("gan_gradients", lang)),
+        ("manifold", "line", "#a78bfa", t("gan_manifold", lang)),
+    ]
     for view, mark, color, label in entries:
         if view not in views:
             continue
@@ -145,21 +156,33 @@ def _smooth(values: list[float], window: int = 15) -> list[float]:
 
 def curves_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
     """Returns three panels over training: both losses, D's accuracy on real and fake, G's gradient norm."""
-    fig = make_subplots(rows=1, cols=3, subplot_titles=(t("gan_losses", lang), t("gan_accuracy", lang), t("gan_grad_norm", lang)), horizontal_spacing=0.08)
+    fig = make_subplots(
+        rows=1, cols=3, subplot_titles=(t("gan_losses", lang), t("gan_accuracy", lang), t("gan_grad_norm", lang)), horizontal_spacing=0.08
+    )
     steps = _thin(history.get("iteration", []))
     series = [
-        (1, "d_loss", t("gan_d_loss", lang), "#0ea5e9"), (1, "g_loss", t("gan_g_loss", lang), FAKE_COLOR),
-        (2, "d_acc_real", t("gan_acc_real", lang), REAL_COLOR), (2, "d_acc_fake", t("gan_acc_fake", lang), FAKE_COLOR),
+        (1, "d_loss", t("gan_d_loss", lang), "#0ea5e9"),
+        (1, "g_loss", t("gan_g_loss", lang), FAKE_COLOR),
+        (2, "d_acc_real", t("gan_acc_real", lang), REAL_COLOR),
+        (2, "d_acc_fake", t("gan_acc_fake", lang), FAKE_COLOR),
         (3, "g_grad_norm", "‖∇G‖", "#f97316"),
-    ]  # fmt: skip
+    ]
     for col, key, name, color in series:
         if key in history:
-            fig.add_trace(go.Scatter(x=steps, y=_thin(_smooth(history[key])), mode="lines", name=name, line={"color": color, "width": 1.5}), row=1, col=col)
+            fig.add_trace(
+                go.Scatter(x=steps, y=_thin(_smooth(history[key])), mode="lines", name=name, line={"color": color, "width": 1.5}),
+                row=1,
+                col=col,
+            )
     fig.add_hline(y=0.5, line_dash="dash", line_color="#64748b", row=1, col=2, annotation_text="50%", annotation_position="bottom right")
     fig.update_yaxes(range=[-0.02, 1.02], tickformat=".0%", row=1, col=2)
     fig.update_yaxes(type="log", row=1, col=3)
     for col in (1, 2, 3):
         fig.update_xaxes(title_text=t("gan_iteration", lang), row=1, col=col)
-    fig.update_layout(height=320, margin={"l": 45, "r": 15, "t": 60, "b": 40}, plot_bgcolor="white",
-                      legend={"orientation": "h", "y": -0.3, "x": 0.5, "xanchor": "center"})  # fmt: skip
+    fig.update_layout(
+        height=320,
+        margin={"l": 45, "r": 15, "t": 60, "b": 40},
+        plot_bgcolor="white",
+        legend={"orientation": "h", "y": -0.3, "x": 0.5, "xanchor": "center"},
+    )
     return fig

@@ -38,22 +38,93 @@ TRAIN = {"concurrency_id": "gan_train", "concurrency_limit": 4}  # each person t
 
 ARCH_LIMITS = {"noise_dim": (1, 64), "g_width": (4, 512), "g_depth": (1, 6), "d_width": (4, 512), "d_depth": (1, 6)}
 SETTING_LIMITS = {
-    "clip": (1e-4, 100.0), "gp_weight": (0.0, 100.0), "d_steps": (1, 10), "batch_size": (16, 1024),
-    "g_lr": (1e-6, 1.0), "d_lr": (1e-6, 1.0), "budget": (100, 50_000),
-}  # fmt: skip
-DEFAULT_ARCH = {"dataset": "ring", "seed": 0, "noise_dim": 8, "noise": "gaussian", "g_width": 128, "g_depth": 3, "d_width": 128, "d_depth": 3}
+    "clip": (1e-4, 100.0),
+    "gp_weight": (0.0, 100.0),
+    "d_steps": (1, 10),
+    "batch_size": (16, 1024),
+    "g_lr": (1e-6, 1.0),
+    "d_lr": (1e-6, 1.0),
+    "budget": (100, 50_000),
+}
+DEFAULT_ARCH = {
+    "dataset": "ring",
+    "seed": 0,
+    "noise_dim": 8,
+    "noise": "gaussian",
+    "g_width": 128,
+    "g_depth": 3,
+    "d_width": 128,
+    "d_depth": 3,
+}
 DEFAULT_SETTINGS = TrainSettings()
 OPTIMIZER_CHOICES = [(I18N("gan_optimizer_adam"), "adam"), (I18N("gan_optimizer_sgd"), "sgd")]
 
 # Ready-made experiments: the knobs they set, and what to watch (text key "exp_<name>").
 EXPERIMENTS: dict[str, dict] = {
     # D three steps per G step at 100x G's learning rate: G lands on one mode and stays (1 of 8 on seeds 0-9)
-    "mode_collapse": {"dataset": "ring", "seed": 0, "loss": "non_saturating", "g_lr": 1e-4, "d_lr": 1e-2, "d_steps": 3, "noise_dim": 2, "batch_size": 64, "budget": 4000, "schedule": "constant"},
-    "vanishing": {"dataset": "ring", "seed": 0, "loss": "minimax", "d_lr": 5e-3, "g_lr": 1e-4, "d_steps": 5, "budget": 2000, "schedule": "constant"},
-    "wgan_clip": {"dataset": "ring", "seed": 0, "loss": "wasserstein", "clip": 0.01, "g_lr": 5e-4, "d_lr": 5e-4, "d_steps": 3, "budget": 4000, "schedule": "constant"},
-    "wgan_no_clip": {"dataset": "ring", "seed": 0, "loss": "wasserstein", "clip": 100.0, "g_lr": 5e-4, "d_lr": 5e-4, "d_steps": 3, "budget": 4000, "schedule": "constant"},
-    "fifty_percent": {"dataset": "moons", "seed": 0, "loss": "non_saturating", "g_lr": 1e-3, "d_lr": 1e-3, "budget": 3000, "schedule": "constant"},
-    "oscillation": {"dataset": "grid", "seed": 0, "loss": "non_saturating", "optimizer": "sgd", "g_lr": 0.05, "d_lr": 0.05, "budget": 3000, "schedule": "constant"},
+    "mode_collapse": {
+        "dataset": "ring",
+        "seed": 0,
+        "loss": "non_saturating",
+        "g_lr": 1e-4,
+        "d_lr": 1e-2,
+        "d_steps": 3,
+        "noise_dim": 2,
+        "batch_size": 64,
+        "budget": 4000,
+        "schedule": "constant",
+    },
+    "vanishing": {
+        "dataset": "ring",
+        "seed": 0,
+        "loss": "minimax",
+        "d_lr": 5e-3,
+        "g_lr": 1e-4,
+        "d_steps": 5,
+        "budget": 2000,
+        "schedule": "constant",
+    },
+    "wgan_clip": {
+        "dataset": "ring",
+        "seed": 0,
+        "loss": "wasserstein",
+        "clip": 0.01,
+        "g_lr": 5e-4,
+        "d_lr": 5e-4,
+        "d_steps": 3,
+        "budget": 4000,
+        "schedule": "constant",
+    },
+    "wgan_no_clip": {
+        "dataset": "ring",
+        "seed": 0,
+        "loss": "wasserstein",
+        "clip": 100.0,
+        "g_lr": 5e-4,
+        "d_lr": 5e-4,
+        "d_steps": 3,
+        "budget": 4000,
+        "schedule": "constant",
+    },
+    "fifty_percent": {
+        "dataset": "moons",
+        "seed": 0,
+        "loss": "non_saturating",
+        "g_lr": 1e-3,
+        "d_lr": 1e-3,
+        "budget": 3000,
+        "schedule": "constant",
+    },
+    "oscillation": {
+        "dataset": "grid",
+        "seed": 0,
+        "loss": "non_saturating",
+        "optimizer": "sgd",
+        "g_lr": 0.05,
+        "d_lr": 0.05,
+        "budget": 3000,
+        "schedule": "constant",
+    },
 }
 
 
@@ -162,9 +233,16 @@ def render(state: LabState, views: list[str], lang: Lang, *, curves: bool = True
     else:
         coverage = t("gan_coverage_none", lang)
     status = t(
-        "gan_status" if state.steps_per_second > 0 else "gan_status_idle", lang, it=lab.iterations, d=lab.d_steps_done, g=lab.g_steps_done, budget=lab.settings.budget,
-        sps=state.steps_per_second, d_loss=_fmt(lab.last.get("d_loss")), g_loss=_fmt(lab.last.get("g_loss")),
-    )  # fmt: skip
+        "gan_status" if state.steps_per_second > 0 else "gan_status_idle",
+        lang,
+        it=lab.iterations,
+        d=lab.d_steps_done,
+        g=lab.g_steps_done,
+        budget=lab.settings.budget,
+        sps=state.steps_per_second,
+        d_loss=_fmt(lab.last.get("d_loss")),
+        g_loss=_fmt(lab.last.get("g_loss")),
+    )
     if state.notes:
         status += "\n\n" + " ".join(state.notes)
     return plane, caption, curves_plot, coverage, status
@@ -174,16 +252,39 @@ def render(state: LabState, views: list[str], lang: Lang, *, curves: bool = True
 
 
 def reset(
-    dataset, csv_file, sketch, seed, noise_dim, noise, g_width, g_depth, d_width, d_depth,
-    loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget, views, request: gr.Request,
-):  # fmt: skip
+    dataset,
+    csv_file,
+    sketch,
+    seed,
+    noise_dim,
+    noise,
+    g_width,
+    g_depth,
+    d_width,
+    d_depth,
+    loss,
+    clip,
+    gp_weight,
+    d_steps,
+    batch_size,
+    g_optimizer,
+    g_lr,
+    d_optimizer,
+    d_lr,
+    schedule,
+    budget,
+    views,
+    request: gr.Request,
+):
     """Builds a fresh GAN for the chosen data and architecture; returns the views and the new state."""
     lang = lang_of(request)
     setting_values = [loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget]
     dataset = inputs.choice(dataset, "dataset", DATASETS, lang)
     seed_value = inputs.seed(seed, lang)
-    arch = {key: inputs.integer(value, f"gan_{key}", *ARCH_LIMITS[key], lang) for key, value in
-            (("noise_dim", noise_dim), ("g_width", g_width), ("g_depth", g_depth), ("d_width", d_width), ("d_depth", d_depth))}  # fmt: skip
+    arch = {
+        key: inputs.integer(value, f"gan_{key}", *ARCH_LIMITS[key], lang)
+        for key, value in (("noise_dim", noise_dim), ("g_width", g_width), ("g_depth", g_depth), ("d_width", d_width), ("d_depth", d_depth))
+    }
     noise = inputs.choice(noise, "gan_noise", ("gaussian", "uniform"), lang)
     settings = parse_settings(setting_values, lang)
     views = parse_views(views, lang)
@@ -202,7 +303,9 @@ def _require(state, lang: Lang) -> LabState:
     return state
 
 
-def play(state, loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget, views, request: gr.Request):
+def play(
+    state, loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget, views, request: gr.Request
+):
     """Trains until the budget, the time ceiling or pause; streams the views about 5.5 times a second."""
     lang = lang_of(request)
     setting_values = [loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget]
@@ -246,7 +349,22 @@ def pause(state, views, request: gr.Request):
 def _with_settings(which: str | None):
     """Returns a handler that applies the training knobs, then does one D, G or full step (or none)."""
 
-    def handler(state, loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget, views, request: gr.Request):
+    def handler(
+        state,
+        loss,
+        clip,
+        gp_weight,
+        d_steps,
+        batch_size,
+        g_optimizer,
+        g_lr,
+        d_optimizer,
+        d_lr,
+        schedule,
+        budget,
+        views,
+        request: gr.Request,
+    ):
         lang = lang_of(request)
         setting_values = [loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget]
         state = _require(state, lang)
@@ -260,9 +378,10 @@ def _with_settings(which: str | None):
 
     handler.__name__ = f"step_{which}" if which else "apply_settings"
     handler.__doc__ = (
-        f"Performs one {'full' if which == 'both' else which.upper()} step; returns the views." if which
+        f"Performs one {'full' if which == 'both' else which.upper()} step; returns the views."
+        if which
         else "Applies the training knobs to the current run at once (even while it plays); returns the views."
-    )  # fmt: skip
+    )
     return handler
 
 
@@ -283,9 +402,10 @@ def download(state, request: gr.Request) -> gr.File:
     state = _require(state, lang)
     folder = tempfile.mkdtemp(prefix="gan2d-")
     checkpoint = save_checkpoint(
-        state.lab.model, os.path.join(folder, "gan2d.safetensors"),
+        state.lab.model,
+        os.path.join(folder, "gan2d.safetensors"),
         extra={"dataset": state.dataset, "loss": state.lab.settings.loss, "generator_steps": str(state.lab.g_steps_done)},
-    )  # fmt: skip
+    )
     samples = state.lab.model.sample(2000, generator=torch.Generator().manual_seed(0)).numpy()
     csv_path = os.path.join(folder, "gan2d_samples.csv")
     np.savetxt(csv_path, samples, delimiter=",", header="x,y", comments="", fmt="%.6f")
@@ -301,11 +421,26 @@ def load_experiment(name, request: gr.Request):
     s = DEFAULT_SETTINGS
     optimizer = preset.get("optimizer", "adam")
     values = [
-        arch["dataset"], arch["seed"], arch["noise_dim"], arch["noise"], arch["g_width"], arch["g_depth"], arch["d_width"], arch["d_depth"],
-        preset.get("loss", s.loss), preset.get("clip", s.clip), preset.get("gp_weight", s.gp_weight), preset.get("d_steps", s.d_steps),
-        preset.get("batch_size", s.batch_size), optimizer, preset.get("g_lr", s.g_lr), optimizer, preset.get("d_lr", s.d_lr),
-        preset.get("schedule", s.schedule), preset.get("budget", s.budget),
-    ]  # fmt: skip
+        arch["dataset"],
+        arch["seed"],
+        arch["noise_dim"],
+        arch["noise"],
+        arch["g_width"],
+        arch["g_depth"],
+        arch["d_width"],
+        arch["d_depth"],
+        preset.get("loss", s.loss),
+        preset.get("clip", s.clip),
+        preset.get("gp_weight", s.gp_weight),
+        preset.get("d_steps", s.d_steps),
+        preset.get("batch_size", s.batch_size),
+        optimizer,
+        preset.get("g_lr", s.g_lr),
+        optimizer,
+        preset.get("d_lr", s.d_lr),
+        preset.get("schedule", s.schedule),
+        preset.get("budget", s.budget),
+    ]
     return [*values, t(f"exp_{name}", lang)]
 
 
@@ -320,12 +455,16 @@ def build(demo: gr.Blocks) -> None:
             dataset = inputs.Dropdown([(I18N(f"ds_{n}"), n) for n in DATASETS], value=DEFAULT_ARCH["dataset"], label=I18N("dataset"))
             with gr.Accordion(I18N("gan_draw"), open=False):
                 markdown("gan_draw_help")
-                sketch = gr.Sketchpad(type="numpy", canvas_size=(320, 320), label=I18N("gan_draw"), brush=gr.Brush(default_size=6, colors=["#111111"]))
+                sketch = gr.Sketchpad(
+                    type="numpy", canvas_size=(320, 320), label=I18N("gan_draw"), brush=gr.Brush(default_size=6, colors=["#111111"])
+                )
             with gr.Accordion(I18N("ds_csv"), open=False):
                 markdown("csv_help")
                 csv_file = gr.File(label=I18N("csv_file"), file_types=[".csv", ".txt"], type="filepath", height=110)
             with gr.Row():
-                experiment = inputs.Dropdown([(I18N(f"exp_title_{n}"), n) for n in EXPERIMENTS], value=None, label=I18N("gan_experiment"), scale=3)
+                experiment = inputs.Dropdown(
+                    [(I18N(f"exp_title_{n}"), n) for n in EXPERIMENTS], value=None, label=I18N("gan_experiment"), scale=3
+                )
                 load_button = gr.Button(I18N("gan_load_experiment"), scale=1)
             experiment_text = gr.Markdown(latex_delimiters=LATEX)
             with gr.Row():
@@ -337,7 +476,9 @@ def build(demo: gr.Blocks) -> None:
                 g_button = gr.Button(I18N("gan_step_g"), size="sm", elem_id="gan-step-g")
                 both_button = gr.Button(I18N("gan_step_both"), size="sm", elem_id="gan-step-both")
             with gr.Accordion(I18N("gan_training_knobs"), open=True):
-                loss = inputs.Radio([(I18N(f"loss_{n}"), n) for n in LOSSES], value=DEFAULT_SETTINGS.loss, label=I18N("gan_loss"), elem_id="gan-loss")
+                loss = inputs.Radio(
+                    [(I18N(f"loss_{n}"), n) for n in LOSSES], value=DEFAULT_SETTINGS.loss, label=I18N("gan_loss"), elem_id="gan-loss"
+                )
                 with gr.Row():
                     clip = inputs.Number(DEFAULT_SETTINGS.clip, label=I18N("gan_clip"), minimum=1e-4, maximum=100)
                     gp_weight = inputs.Number(DEFAULT_SETTINGS.gp_weight, label=I18N("gan_gp_weight"), minimum=0, maximum=100)
@@ -351,13 +492,23 @@ def build(demo: gr.Blocks) -> None:
                     d_steps = inputs.Slider(1, 10, value=1, step=1, label=I18N("gan_d_steps"))
                     batch_size = inputs.Slider(16, 1024, value=DEFAULT_SETTINGS.batch_size, step=16, label=I18N("gan_batch"))
                 with gr.Row():
-                    schedule = inputs.Radio([(I18N("gan_schedule_constant"), "constant"), (I18N("gan_schedule_linear"), "linear")], value=DEFAULT_SETTINGS.schedule, label=I18N("gan_schedule"))
-                    budget = inputs.Slider(100, SETTING_LIMITS["budget"][1], value=DEFAULT_SETTINGS.budget, step=100, label=I18N("gan_budget"))
+                    schedule = inputs.Radio(
+                        [(I18N("gan_schedule_constant"), "constant"), (I18N("gan_schedule_linear"), "linear")],
+                        value=DEFAULT_SETTINGS.schedule,
+                        label=I18N("gan_schedule"),
+                    )
+                    budget = inputs.Slider(
+                        100, SETTING_LIMITS["budget"][1], value=DEFAULT_SETTINGS.budget, step=100, label=I18N("gan_budget")
+                    )
             with gr.Accordion(I18N("gan_arch_knobs"), open=False):
                 markdown("gan_arch_help")
                 with gr.Row():
                     noise_dim = inputs.Slider(1, 64, value=DEFAULT_ARCH["noise_dim"], step=1, label=I18N("gan_noise_dim"))
-                    noise = inputs.Radio([(I18N("gan_noise_gaussian"), "gaussian"), (I18N("gan_noise_uniform"), "uniform")], value="gaussian", label=I18N("gan_noise"))
+                    noise = inputs.Radio(
+                        [(I18N("gan_noise_gaussian"), "gaussian"), (I18N("gan_noise_uniform"), "uniform")],
+                        value="gaussian",
+                        label=I18N("gan_noise"),
+                    )
                 with gr.Row():
                     g_width = inputs.Slider(4, 512, value=DEFAULT_ARCH["g_width"], step=4, label=I18N("gan_g_width"))
                     g_depth = inputs.Slider(1, 6, value=DEFAULT_ARCH["g_depth"], step=1, label=I18N("gan_g_depth"))
@@ -366,7 +517,9 @@ def build(demo: gr.Blocks) -> None:
                     d_depth = inputs.Slider(1, 6, value=DEFAULT_ARCH["d_depth"], step=1, label=I18N("gan_d_depth"))
                 seed = inputs.Number(DEFAULT_ARCH["seed"], precision=0, minimum=0, label=I18N("seed"))
         with gr.Column(scale=3):
-            views = gr.CheckboxGroup([(I18N(f"gan_view_{v}"), v) for v in VIEWS], value=list(VIEWS), label=I18N("gan_views"), elem_id="gan-views")
+            views = gr.CheckboxGroup(
+                [(I18N(f"gan_view_{v}"), v) for v in VIEWS], value=list(VIEWS), label=I18N("gan_views"), elem_id="gan-views"
+            )
             plane_plot = gr.Image(label=I18N("gan_plane"), type="pil", format="png", interactive=False, elem_id="gan-plane")
             plane_caption = gr.Markdown(elem_id="gan-plane-caption")
             with gr.Row():
@@ -383,10 +536,25 @@ def build(demo: gr.Blocks) -> None:
     setting_inputs = [loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget]
     view_outputs = [plane_plot, plane_caption, curves_plot, coverage, status]
     gr.on(
-        [demo.load, reset_button.click, dataset.change, noise_dim.release, noise.change, g_width.release, g_depth.release,
-         d_width.release, d_depth.release, seed.submit],
-        reset, [*arch_inputs, *setting_inputs, views], [*view_outputs, lab_state], api_name="gan_reset", trigger_mode="always_last", **LIGHT,
-    )  # fmt: skip
+        [
+            demo.load,
+            reset_button.click,
+            dataset.change,
+            noise_dim.release,
+            noise.change,
+            g_width.release,
+            g_depth.release,
+            d_width.release,
+            d_depth.release,
+            seed.submit,
+        ],
+        reset,
+        [*arch_inputs, *setting_inputs, views],
+        [*view_outputs, lab_state],
+        api_name="gan_reset",
+        trigger_mode="always_last",
+        **LIGHT,
+    )
     # drawing or uploading selects that dataset and starts a fresh run on it
     for trigger, name in ((sketch.change, "drawn"), (csv_file.upload, "csv")):
         trigger(lambda name=name: name, None, dataset, api_name=f"gan_use_{name}", **LIGHT).then(
@@ -394,18 +562,39 @@ def build(demo: gr.Blocks) -> None:
         )
     play_event = play_button.click(play, [lab_state, *setting_inputs, views], view_outputs, api_name="gan_play", **TRAIN)
     pause_button.click(pause, [lab_state, views], view_outputs, api_name="gan_pause", cancels=[play_event], **LIGHT)
-    for button, handler, name in ((d_button, step_d, "gan_step_d"), (g_button, step_g, "gan_step_g"), (both_button, step_both, "gan_step_both")):
+    for button, handler, name in (
+        (d_button, step_d, "gan_step_d"),
+        (g_button, step_g, "gan_step_g"),
+        (both_button, step_both, "gan_step_both"),
+    ):
         button.click(handler, [lab_state, *setting_inputs, views], view_outputs, api_name=name, **LIGHT)
     views.change(redraw, [lab_state, views], view_outputs, api_name="gan_views", **LIGHT)
     gr.on(
-        [loss.change, clip.submit, gp_weight.submit, g_optimizer.change, g_lr.submit, d_optimizer.change, d_lr.submit,
-         d_steps.release, batch_size.release, schedule.change, budget.release],
-        apply_settings, [lab_state, *setting_inputs, views], view_outputs, api_name="gan_settings", **LIGHT,
-    )  # fmt: skip
+        [
+            loss.change,
+            clip.submit,
+            gp_weight.submit,
+            g_optimizer.change,
+            g_lr.submit,
+            d_optimizer.change,
+            d_lr.submit,
+            d_steps.release,
+            batch_size.release,
+            schedule.change,
+            budget.release,
+        ],
+        apply_settings,
+        [lab_state, *setting_inputs, views],
+        view_outputs,
+        api_name="gan_settings",
+        **LIGHT,
+    )
     download_button.click(download, lab_state, files, api_name="gan_download", **LIGHT)
     load_button.click(
-        load_experiment, experiment,
+        load_experiment,
+        experiment,
         [dataset, seed, noise_dim, noise, g_width, g_depth, d_width, d_depth, *setting_inputs, experiment_text],
-        api_name="gan_experiment", **LIGHT,
-    ).then(reset, [*arch_inputs, *setting_inputs, views], [*view_outputs, lab_state], api_name="gan_experiment_reset", **LIGHT)  # fmt: skip
+        api_name="gan_experiment",
+        **LIGHT,
+    ).then(reset, [*arch_inputs, *setting_inputs, views], [*view_outputs, lab_state], api_name="gan_experiment_reset", **LIGHT)
     gan_digits.build(demo)

@@ -32,7 +32,15 @@ LIMITS = {
     "classifier_steps": (1, 3000),
     "new_points": (1, 5000),
 }
-DEFAULTS = {"dataset": "moons", "num_points": 600, "components": 8, "em_iterations": 60, "classifier_steps": 300, "new_points": 300, "seed": 0}
+DEFAULTS = {
+    "dataset": "moons",
+    "num_points": 600,
+    "components": 8,
+    "em_iterations": 60,
+    "classifier_steps": 300,
+    "new_points": 300,
+    "seed": 0,
+}
 GRID_RESOLUTION = 120
 # After a successful fit, close the error popups an earlier bad input left on screen.
 DISMISS_ERRORS = "() => document.querySelectorAll('[data-testid=toast-body].error [data-testid=toast-close]').forEach((b) => b.click())"
@@ -97,7 +105,9 @@ def fit_models(
         raise error("err_too_few_points", lang, n=len(data.points), k=k)
     box = bounds(data.points)
 
-    classifier = init_weights(PointClassifier(PointClassifierConfig(num_classes=max(data.num_classes, 2))), torch.Generator().manual_seed(seed_value))
+    classifier = init_weights(
+        PointClassifier(PointClassifierConfig(num_classes=max(data.num_classes, 2))), torch.Generator().manual_seed(seed_value)
+    )
     clf_report = run_to_end(classifier_trainer(classifier, data.points, data.labels), steps)
     gmm = GaussianMixture(GMMConfig(num_components=k))
     run_to_end(em_trainer(gmm, data.points, generator=generator), iters)
@@ -142,17 +152,30 @@ def classifier_figure(fitted: Fitted, lang: Lang) -> go.Figure:
     x0, x1, y0, y1 = fitted.box
     fig = go.Figure()
     fig.add_layout_image(
-        source=blend_probabilities(probs), x=x0, y=y1, sizex=x1 - x0, sizey=y1 - y0,
-        xref="x", yref="y", sizing="stretch", layer="below",
-    )  # fmt: skip
+        source=blend_probabilities(probs),
+        x=x0,
+        y=y1,
+        sizex=x1 - x0,
+        sizey=y1 - y0,
+        xref="x",
+        yref="y",
+        sizing="stretch",
+        layer="below",
+    )
     colors = class_colors(fitted.classifier.config.num_classes)
     pts, labels = fitted.data.points.numpy(), fitted.data.labels.numpy()
     for k in np.unique(labels):
         sel = labels == k
-        fig.add_trace(go.Scattergl(
-            x=pts[sel, 0], y=pts[sel, 1], mode="markers", name=t("ov_class", lang, k=int(k)), showlegend=len(colors) <= 10,
-            marker={"size": 5, "color": colors[int(k)], "line": {"width": 0.5, "color": "white"}},
-        ))  # fmt: skip
+        fig.add_trace(
+            go.Scattergl(
+                x=pts[sel, 0],
+                y=pts[sel, 1],
+                mode="markers",
+                name=t("ov_class", lang, k=int(k)),
+                showlegend=len(colors) <= 10,
+                marker={"size": 5, "color": colors[int(k)], "line": {"width": 0.5, "color": "white"}},
+            )
+        )
     fig.update_xaxes(range=[x0, x1])
     fig.update_yaxes(range=[y0, y1])
     return base_layout(fig, t("ov_clf_title", lang))
@@ -164,24 +187,41 @@ def density_figure(fitted: Fitted, lang: Lang, new_points: torch.Tensor | None =
     log_p = grid.as_image(fitted.gmm.log_prob(grid.points)).numpy()
     floor = log_p.max() - 12.0  # contours over 12 nats of density; lower is drawn as the floor
     x0, x1, y0, y1 = fitted.box
-    fig = go.Figure(go.Contour(
-        x=grid.xs.numpy(), y=grid.ys.numpy(), z=np.maximum(log_p, floor), colorscale=[[0, "#ffffff"], [1, "#60a5fa"]], ncontours=14,
-        colorbar={"title": {"text": "log p(x)", "side": "right"}, "thickness": 12}, name="log p(x)",
-        hovertemplate="x₁=%{x:.2f}<br>x₂=%{y:.2f}<br>log p(x)=%{z:.2f}<extra></extra>",
-    ))  # fmt: skip
+    fig = go.Figure(
+        go.Contour(
+            x=grid.xs.numpy(),
+            y=grid.ys.numpy(),
+            z=np.maximum(log_p, floor),
+            colorscale=[[0, "#ffffff"], [1, "#60a5fa"]],
+            ncontours=14,
+            colorbar={"title": {"text": "log p(x)", "side": "right"}, "thickness": 12},
+            name="log p(x)",
+            hovertemplate="x₁=%{x:.2f}<br>x₂=%{y:.2f}<br>log p(x)=%{z:.2f}<extra></extra>",
+        )
+    )
     pts = fitted.data.points.numpy()
-    fig.add_trace(go.Scattergl(
-        x=pts[:, 0], y=pts[:, 1], mode="markers", name=t("ov_data", lang),
-        marker={"size": 4, "color": "rgba(40,40,40,0.55)"},
-    ))  # fmt: skip
+    fig.add_trace(
+        go.Scattergl(
+            x=pts[:, 0],
+            y=pts[:, 1],
+            mode="markers",
+            name=t("ov_data", lang),
+            marker={"size": 4, "color": "rgba(40,40,40,0.55)"},
+        )
+    )
     ex, ey = _ellipses(fitted.gmm)
     fig.add_trace(go.Scatter(x=ex, y=ey, mode="lines", name=t("ov_components", lang), line={"color": "#f59e0b", "width": 2}))
     if new_points is not None:
         new = new_points.numpy()
-        fig.add_trace(go.Scattergl(
-            x=new[:, 0], y=new[:, 1], mode="markers", name=t("ov_new_points", lang),
-            marker={"size": 6, "color": "#dc2626", "symbol": "x"},
-        ))  # fmt: skip
+        fig.add_trace(
+            go.Scattergl(
+                x=new[:, 0],
+                y=new[:, 1],
+                mode="markers",
+                name=t("ov_new_points", lang),
+                marker={"size": 6, "color": "#dc2626", "symbol": "x"},
+            )
+        )
     fig.update_xaxes(range=[x0, x1])
     fig.update_yaxes(range=[y0, y1])
     return base_layout(fig, t("ov_gen_title", lang))
@@ -215,27 +255,55 @@ def trilemma_figure(request: gr.Request) -> go.Figure:
     """Returns the trilemma triangle with GANs, VAEs and diffusion where the course places them."""
     lang = lang_of(request)
     vq, vs, vc = (np.array(v) for v in _VERTICES.values())
-    fig = go.Figure(go.Scatter(
-        x=[vq[0], vs[0], vc[0], vq[0]], y=[vq[1], vs[1], vc[1], vq[1]], mode="lines",
-        line={"color": "#64748b", "width": 2}, hoverinfo="skip", showlegend=False,
-    ))  # fmt: skip
-    for name, (x, y), pos in zip(("tri_quality", "tri_speed", "tri_coverage"), _VERTICES.values(), ("top center", "bottom left", "bottom right"), strict=True):
-        fig.add_trace(go.Scatter(
-            x=[x], y=[y], mode="markers+text", text=[f"<b>{t(name, lang)}</b>"], textposition=pos,
-            marker={"size": 10, "color": "#334155"}, hoverinfo="skip", showlegend=False, cliponaxis=False,
-        ))  # fmt: skip
+    fig = go.Figure(
+        go.Scatter(
+            x=[vq[0], vs[0], vc[0], vq[0]],
+            y=[vq[1], vs[1], vc[1], vq[1]],
+            mode="lines",
+            line={"color": "#64748b", "width": 2},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    for name, (x, y), pos in zip(
+        ("tri_quality", "tri_speed", "tri_coverage"), _VERTICES.values(), ("top center", "bottom left", "bottom right"), strict=True
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=[x],
+                y=[y],
+                mode="markers+text",
+                text=[f"<b>{t(name, lang)}</b>"],
+                textposition=pos,
+                marker={"size": 10, "color": "#334155"},
+                hoverinfo="skip",
+                showlegend=False,
+                cliponaxis=False,
+            )
+        )
     colors = {"tri_gan": "#dc2626", "tri_diffusion": "#2563eb", "tri_vae": "#16a34a", "tri_ddgan": "#9333ea"}
     for key, (q, s, c) in TRILEMMA_POSITIONS.items():
         x, y = q * vq + s * vs + c * vc
-        fig.add_trace(go.Scatter(
-            x=[x], y=[y], mode="markers+text", text=[t(key, lang)], textposition="middle right" if key != "tri_ddgan" else "bottom center",
-            marker={"size": 16, "color": colors[key], "symbol": "diamond" if key == "tri_ddgan" else "circle"},
-            hovertext=t(key + "_why", lang), hoverinfo="text", showlegend=False,
-        ))  # fmt: skip
+        fig.add_trace(
+            go.Scatter(
+                x=[x],
+                y=[y],
+                mode="markers+text",
+                text=[t(key, lang)],
+                textposition="middle right" if key != "tri_ddgan" else "bottom center",
+                marker={"size": 16, "color": colors[key], "symbol": "diamond" if key == "tri_ddgan" else "circle"},
+                hovertext=t(key + "_why", lang),
+                hoverinfo="text",
+                showlegend=False,
+            )
+        )
     fig.update_layout(
-        title={"text": t("tri_title", lang), "x": 0.5, "font": {"size": 15}}, height=460, font={"size": 14},
-        margin={"l": 20, "r": 20, "t": 50, "b": 20}, plot_bgcolor="white",
-    )  # fmt: skip
+        title={"text": t("tri_title", lang), "x": 0.5, "font": {"size": 15}},
+        height=460,
+        font={"size": 14},
+        margin={"l": 20, "r": 20, "t": 50, "b": 20},
+        plot_bgcolor="white",
+    )
     fig.update_xaxes(visible=False, range=[-0.45, 1.45])
     fig.update_yaxes(visible=False, range=[-0.12, 1.0], scaleanchor="x")
     return fig
@@ -258,14 +326,18 @@ def build(demo: gr.Blocks) -> None:
     with gr.Row(equal_height=False):
         with gr.Column():
             markdown("ov_clf_header")
-            classifier_steps = inputs.Slider(*LIMITS["classifier_steps"], value=DEFAULTS["classifier_steps"], step=1, label=I18N("classifier_steps"))
+            classifier_steps = inputs.Slider(
+                *LIMITS["classifier_steps"], value=DEFAULTS["classifier_steps"], step=1, label=I18N("classifier_steps")
+            )
             classifier_plot = gr.Plot(label=I18N("ov_clf_plot"))
             markdown("ov_clf_text")
         with gr.Column():
             markdown("ov_gen_header")
             with gr.Row():
                 components = inputs.Slider(*LIMITS["components"], value=DEFAULTS["components"], step=1, label=I18N("components"))
-                em_iterations = inputs.Slider(*LIMITS["em_iterations"], value=DEFAULTS["em_iterations"], step=1, label=I18N("em_iterations"))
+                em_iterations = inputs.Slider(
+                    *LIMITS["em_iterations"], value=DEFAULTS["em_iterations"], step=1, label=I18N("em_iterations")
+                )
             density_plot = gr.Plot(label=I18N("ov_gen_plot"))
             with gr.Row(equal_height=True):
                 new_points = inputs.Slider(*LIMITS["new_points"], value=DEFAULTS["new_points"], step=1, label=I18N("new_points"), scale=3)
@@ -289,16 +361,39 @@ def build(demo: gr.Blocks) -> None:
     fit_outputs = [classifier_plot, density_plot, summary, fitted]
     # `input`, not `change`: an upload sets the menu to "My points" itself and fits once
     gr.on(
-        [demo.load, fit_button.click, dataset.input, num_points.release, components.release,
-         em_iterations.release, classifier_steps.release, seed.submit],
-        fit_models, fit_inputs, fit_outputs, api_name="overview_fit", trigger_mode="always_last", **LIGHT,
-    ).success(None, js=DISMISS_ERRORS)  # fmt: skip
-    dataset.input(open_upload, [dataset, csv_file], [csv_box, csv_hint], api_name="overview_open_upload", api_visibility="private", queue=False)
+        [
+            demo.load,
+            fit_button.click,
+            dataset.input,
+            num_points.release,
+            components.release,
+            em_iterations.release,
+            classifier_steps.release,
+            seed.submit,
+        ],
+        fit_models,
+        fit_inputs,
+        fit_outputs,
+        api_name="overview_fit",
+        trigger_mode="always_last",
+        **LIGHT,
+    ).success(None, js=DISMISS_ERRORS)
+    dataset.input(
+        open_upload, [dataset, csv_file], [csv_box, csv_hint], api_name="overview_open_upload", api_visibility="private", queue=False
+    )
     csv_file.upload(choose_csv, None, [dataset, csv_hint], api_name="overview_choose_csv", api_visibility="private", queue=False).then(
-        fit_models, fit_inputs, fit_outputs, api_name="overview_fit_upload", api_visibility="private", **LIGHT,
-    ).success(None, js=DISMISS_ERRORS)  # fmt: skip
+        fit_models,
+        fit_inputs,
+        fit_outputs,
+        api_name="overview_fit_upload",
+        api_visibility="private",
+        **LIGHT,
+    ).success(None, js=DISMISS_ERRORS)
     sample_button.click(
-        draw_new_points, [fitted, new_points, seed], [density_plot, summary, samples_file],
-        api_name="overview_sample", **LIGHT,
-    )  # fmt: skip
+        draw_new_points,
+        [fitted, new_points, seed],
+        [density_plot, summary, samples_file],
+        api_name="overview_sample",
+        **LIGHT,
+    )
     demo.load(trilemma_figure, None, trilemma_plot, api_name="overview_trilemma", **LIGHT)

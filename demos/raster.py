@@ -79,7 +79,10 @@ def draw_fitted(
     fill: str | tuple[int, int, int] = "black",
     min_size: int = 10,
 ) -> None:
-    """Draws `text` inside `box` (x0, y0, x1, y1), shrunk or wrapped to fit, centred at `center` (default the box's middle) as far as the box allows."""
+    """Draws `text` inside `box` (x0, y0, x1, y1), shrunk or wrapped to fit.
+
+    The text is centred at `center` (default the box's middle) as far as the box allows.
+    """
     x0, y0, x1, y1 = box
     lines, text_font = fit_lines(text, x1 - x0, size=size, min_size=min_size, max_height=y1 - y0)
     middle = (x0 + x1) / 2 if center is None else center

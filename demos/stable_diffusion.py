@@ -63,7 +63,9 @@ def _prompt(value, name_key: str, lang: Lang, *, required: bool) -> str:
 
 def _truncated(pipe, prompt: str, raw) -> bool:
     """Returns whether the prompt is longer than the text encoder reads (or was cut to MAX_PROMPT_CHARS)."""
-    return (isinstance(raw, str) and len(raw.strip()) > MAX_PROMPT_CHARS) or len(pipe.tokenizer(prompt).input_ids) > pipe.tokenizer.model_max_length
+    return (isinstance(raw, str) and len(raw.strip()) > MAX_PROMPT_CHARS) or len(
+        pipe.tokenizer(prompt).input_ids
+    ) > pipe.tokenizer.model_max_length
 
 
 def _size(value, key: str, lang: Lang) -> int:
@@ -76,8 +78,14 @@ def _size(value, key: str, lang: Lang) -> int:
 
 def _timing_figure(seconds: list[float], lang: Lang) -> go.Figure:
     fig = go.Figure(go.Bar(x=list(range(1, len(seconds) + 1)), y=[1000 * s for s in seconds], marker_color="#4f46e5"))
-    fig.update_layout(title={"text": t("sd_timing_title", lang), "x": 0.5, "font": {"size": 14}}, height=260, plot_bgcolor="white",
-                      margin={"l": 55, "r": 15, "t": 45, "b": 45}, xaxis_title=t("sd_step", lang), yaxis_title=t("sd_ms", lang))  # fmt: skip
+    fig.update_layout(
+        title={"text": t("sd_timing_title", lang), "x": 0.5, "font": {"size": 14}},
+        height=260,
+        plot_bgcolor="white",
+        margin={"l": 55, "r": 15, "t": 45, "b": 45},
+        xaxis_title=t("sd_step", lang),
+        yaxis_title=t("sd_ms", lang),
+    )
     return fig
 
 
@@ -95,7 +103,9 @@ def generate(model_name, prompt, negative, steps, guidance, seed, size, request:
         notes.append(t("clip_truncated", lang))
     seconds: list[float] = []
     last_shown = 0.0
-    for item in text_to_image_steps(pipe, text, negative_prompt=negative_text, steps=n, guidance=w, seed=seed_value, height=side, width=side):
+    for item in text_to_image_steps(
+        pipe, text, negative_prompt=negative_text, steps=n, guidance=w, seed=seed_value, height=side, width=side
+    ):
         if isinstance(item, Final):
             status = t("sd_done", lang, steps=n, seconds=item.seconds, ms=1000 * item.seconds / n)
             yield enlarge(item.image), channel_strip(item.latents[0]), _timing_figure(seconds, lang), "\n\n".join([status, *notes])
@@ -117,10 +127,23 @@ def autoencode(model_name, source, digit_index, photo, upload, size, request: gr
     pipe, side, note = _pipeline(model_name, size, lang)
     trip = round_trip(pipe, image, side)
     error_map = trip.error[None].expand(3, -1, -1)
-    text = t("sd_round_trip_text", lang, mse=trip.mse, ratio=trip.compression, c=trip.latent.shape[0], h=trip.latent.shape[1],
-             w=trip.latent.shape[2], side=trip.original.shape[-1])  # fmt: skip
-    return (enlarge(trip.original), channel_strip(trip.latent), enlarge(trip.reconstruction),
-            enlarge((error_map / max(float(error_map.max()), 1e-6)).clamp(0, 1)), "\n\n".join([text, note] if note else [text]))  # fmt: skip
+    text = t(
+        "sd_round_trip_text",
+        lang,
+        mse=trip.mse,
+        ratio=trip.compression,
+        c=trip.latent.shape[0],
+        h=trip.latent.shape[1],
+        w=trip.latent.shape[2],
+        side=trip.original.shape[-1],
+    )
+    return (
+        enlarge(trip.original),
+        channel_strip(trip.latent),
+        enlarge(trip.reconstruction),
+        enlarge((error_map / max(float(error_map.max()), 1e-6)).clamp(0, 1)),
+        "\n\n".join([text, note] if note else [text]),
+    )
 
 
 def img2img(model_name, prompt, negative, source, digit_index, photo, upload, strength, steps, guidance, seed, size, request: gr.Request):
@@ -163,7 +186,9 @@ def defaults(request: gr.Request):
 def build(demo: gr.Blocks) -> None:
     """Builds the Stable Diffusion tab."""
     markdown("topic_sd")
-    model = inputs.Dropdown([(I18N("sd_mini"), MINI), *[(m, m) for m in PIPELINE_ALLOWLIST]], value=MINI, label=I18N("sd_model"), elem_id="sd-model")
+    model = inputs.Dropdown(
+        [(I18N("sd_mini"), MINI), *[(m, m) for m in PIPELINE_ALLOWLIST]], value=MINI, label=I18N("sd_model"), elem_id="sd-model"
+    )
     model_note = gr.Markdown(elem_id="sd-model-note")
     markdown("sd_model_help")
     markdown("sd_generate_help")
@@ -209,10 +234,29 @@ def build(demo: gr.Blocks) -> None:
     model.input(choose_model, model, [model, size, guidance, model_note], api_name="stable_diffusion_model", **LIGHT)
     demo.load(defaults, None, [prompt, photo], api_name="stable_diffusion_defaults", **LIGHT)
     generate_inputs = [model, prompt, negative, steps, guidance, seed, size]
-    gr.on([run.click, prompt.submit], generate, generate_inputs, [picture, latents, timing, status], api_name="stable_diffusion_generate", **HEAVY)
+    gr.on(
+        [run.click, prompt.submit],
+        generate,
+        generate_inputs,
+        [picture, latents, timing, status],
+        api_name="stable_diffusion_generate",
+        **HEAVY,
+    )
     trip_inputs = [model, source, digit_index, photo, upload, size]
     # not on page load: the first visit should not wait for the pipeline; a click or a new image runs it
-    gr.on([trip_button.click, source.change, digit_index.release, photo.change, upload.upload], autoencode, trip_inputs,
-          [original, latent_image, reconstruction, error_image, trip_text], api_name="stable_diffusion_round_trip", trigger_mode="always_last", **HEAVY)  # fmt: skip
-    i2i_button.click(img2img, [model, prompt, negative, source, digit_index, photo, upload, strength, steps, guidance, seed, size],
-                     [start_image, result_image, i2i_text], api_name="stable_diffusion_img2img", **HEAVY)  # fmt: skip
+    gr.on(
+        [trip_button.click, source.change, digit_index.release, photo.change, upload.upload],
+        autoencode,
+        trip_inputs,
+        [original, latent_image, reconstruction, error_image, trip_text],
+        api_name="stable_diffusion_round_trip",
+        trigger_mode="always_last",
+        **HEAVY,
+    )
+    i2i_button.click(
+        img2img,
+        [model, prompt, negative, source, digit_index, photo, upload, strength, steps, guidance, seed, size],
+        [start_image, result_image, i2i_text],
+        api_name="stable_diffusion_img2img",
+        **HEAVY,
+    )

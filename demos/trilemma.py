@@ -48,12 +48,19 @@ def bias_curve(request: gr.Request):
         tensor = torch.tensor(values)
         means.append(float(tensor.mean()))
         spreads.append(float(tensor.std()) if size < len(train) else 0.0)
-    fig = go.Figure(go.Scatter(x=list(SIZES), y=means, error_y={"type": "data", "array": spreads}, mode="lines+markers", line={"color": "#4f46e5"}, name="FID"))
+    fig = go.Figure(
+        go.Scatter(
+            x=list(SIZES), y=means, error_y={"type": "data", "array": spreads}, mode="lines+markers", line={"color": "#4f46e5"}, name="FID"
+        )
+    )
     fig.update_layout(
-        title={"text": t("tri_bias_title", lang), "x": 0.5, "font": {"size": 15}}, height=360, plot_bgcolor="white",
-        xaxis={"type": "log", "title": t("tri_sample_size", lang)}, yaxis={"title": t("tri_fid_axis", lang), "rangemode": "tozero"},
+        title={"text": t("tri_bias_title", lang), "x": 0.5, "font": {"size": 15}},
+        height=360,
+        plot_bgcolor="white",
+        xaxis={"type": "log", "title": t("tri_sample_size", lang)},
+        yaxis={"title": t("tri_fid_axis", lang), "rangemode": "tozero"},
         margin={"l": 60, "r": 20, "t": 50, "b": 50},
-    )  # fmt: skip
+    )
     return fig
 
 
@@ -76,23 +83,50 @@ def explain(blur, dropped, size, request: gr.Request):
         raise error("tri_err_too_few", lang)
     fake = classifier_features(classifier(), pool[pick])
     fid = feature_frechet(fake, test_features)
-    untouched = classifier_features(classifier(), train[torch.randperm(len(train), generator=torch.Generator().manual_seed(0))[: len(pick)]])
+    untouched = classifier_features(
+        classifier(), train[torch.randperm(len(train), generator=torch.Generator().manual_seed(0))[: len(pick)]]
+    )
     baseline = feature_frechet(untouched, test_features)
     scores = manifold_metrics(test_features, fake)
-    bars = go.Figure(go.Bar(x=[t(f"tri_{m}", lang) for m in METRICS], y=[getattr(scores, m) for m in METRICS], marker_color=["#4f46e5", "#0891b2", "#7c3aed", "#16a34a"],
-                            text=[f"{getattr(scores, m):.2f}" for m in METRICS], textposition="outside"))  # fmt: skip
+    bars = go.Figure(
+        go.Bar(
+            x=[t(f"tri_{m}", lang) for m in METRICS],
+            y=[getattr(scores, m) for m in METRICS],
+            marker_color=["#4f46e5", "#0891b2", "#7c3aed", "#16a34a"],
+            text=[f"{getattr(scores, m):.2f}" for m in METRICS],
+            textposition="outside",
+        )
+    )
     bars.update_layout(
-        title={"text": t("tri_metrics_title", lang), "x": 0.5, "font": {"size": 15}}, height=340, plot_bgcolor="white",
-        yaxis={"title": t("tri_value", lang), "range": [0, 1.3]}, margin={"l": 55, "r": 20, "t": 50, "b": 45},
-    )  # fmt: skip
+        title={"text": t("tri_metrics_title", lang), "x": 0.5, "font": {"size": 15}},
+        height=340,
+        plot_bgcolor="white",
+        yaxis={"title": t("tri_value", lang), "range": [0, 1.3]},
+        margin={"l": 55, "r": 20, "t": 50, "b": 45},
+    )
     basis, mean = pca_basis(test_features, 2)
     real_2d = ((test_features.double() - mean) @ basis).numpy()
     fake_2d = ((fake.double() - mean) @ basis).numpy()
     space = go.Figure()
     colors = class_colors(10)
-    space.add_trace(go.Scatter(x=real_2d[:, 0], y=real_2d[:, 1], mode="markers", name=t("tri_real", lang),
-                               marker={"size": 6, "color": [colors[int(c)] for c in test_labels], "opacity": 0.55}))  # fmt: skip
-    space.add_trace(go.Scatter(x=fake_2d[:, 0], y=fake_2d[:, 1], mode="markers", name=t("tri_fake", lang), marker={"size": 5, "color": "#111827", "symbol": "x"}))
+    space.add_trace(
+        go.Scatter(
+            x=real_2d[:, 0],
+            y=real_2d[:, 1],
+            mode="markers",
+            name=t("tri_real", lang),
+            marker={"size": 6, "color": [colors[int(c)] for c in test_labels], "opacity": 0.55},
+        )
+    )
+    space.add_trace(
+        go.Scatter(
+            x=fake_2d[:, 0],
+            y=fake_2d[:, 1],
+            mode="markers",
+            name=t("tri_fake", lang),
+            marker={"size": 5, "color": "#111827", "symbol": "x"},
+        )
+    )
     base_layout(space, t("tri_space_title", lang), x_title=t("tri_pc", lang, k=1), y_title=t("tri_pc", lang, k=2), height=420)
     space.update_layout(legend={"y": -0.28}, margin={"b": 90})  # below the axis title
     text = t("tri_explain_text", lang, fid=fid, baseline=baseline, n=len(pick))
@@ -122,7 +156,14 @@ def comparison(dataset, request: gr.Request):
     rows = charts.filtered(results, [dataset])
     speed = charts.quality_speed_figure(rows, lang)
     radar = charts.radar_figure(rows, dataset, lang)
-    table = "\n\n".join([charts.source_caption(results, lang), charts.table_markdown(rows, lang, results.get("real_baselines")), t("tc_scale_note", lang), charts.paper_markdown(results, lang)])
+    table = "\n\n".join(
+        [
+            charts.source_caption(results, lang),
+            charts.table_markdown(rows, lang, results.get("real_baselines")),
+            t("tc_scale_note", lang),
+            charts.paper_markdown(results, lang),
+        ]
+    )
     claims = t("tri_claims_title", lang) + "\n" + (charts.claims_markdown(results, lang, [dataset]) or "–")
     return speed, radar, table, claims
 
@@ -154,6 +195,20 @@ def build(demo: gr.Blocks) -> None:
     with gr.Accordion(I18N("tri_compare_table"), open=True):
         table = gr.Markdown(elem_id="tri-table")
     demo.load(bias_curve, None, bias_plot, api_name="trilemma_bias", **LIGHT)
-    gr.on([demo.load, blur.release, dropped.change, size.release], explain, [blur, dropped, size], [bars, text, space], api_name="trilemma_explain",
-          trigger_mode="always_last", **LIGHT)  # fmt: skip
-    gr.on([demo.load, compare_dataset.change], comparison, compare_dataset, [speed_plot, radar_plot, table, claims], api_name="trilemma_compare", **LIGHT)
+    gr.on(
+        [demo.load, blur.release, dropped.change, size.release],
+        explain,
+        [blur, dropped, size],
+        [bars, text, space],
+        api_name="trilemma_explain",
+        trigger_mode="always_last",
+        **LIGHT,
+    )
+    gr.on(
+        [demo.load, compare_dataset.change],
+        comparison,
+        compare_dataset,
+        [speed_plot, radar_plot, table, claims],
+        api_name="trilemma_compare",
+        **LIGHT,
+    )

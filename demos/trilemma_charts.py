@@ -22,9 +22,15 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = BENCHMARKS_DIR / "trilemma.json"  # the shipped full run
 QUICK_DIR = Path(tempfile.gettempdir()) / "gallery-trilemma-quick"  # the dashboard's quick re-runs, apart from it
 MODEL_COLORS = {
-    "gan": "#dc2626", "wgan_gp": "#f97316", "vae": "#16a34a", "ddpm_1000": "#1d4ed8", "ddim_50": "#4f46e5",
-    "ddim_10": "#7c3aed", "ddgan_4": "#0891b2", "ddgan_2": "#06b6d4",
-}  # fmt: skip
+    "gan": "#dc2626",
+    "wgan_gp": "#f97316",
+    "vae": "#16a34a",
+    "ddpm_1000": "#1d4ed8",
+    "ddim_50": "#4f46e5",
+    "ddim_10": "#7c3aed",
+    "ddgan_4": "#0891b2",
+    "ddgan_2": "#06b6d4",
+}
 DATASET_SYMBOLS = {"ring": "circle", "grid": "square", "digits": "diamond"}
 CLAIMS = ("gan_fast", "diffusion_covers", "vae_blurry", "ddgan_fast", "ddgan_good", "ddim_few_steps")
 
@@ -96,19 +102,37 @@ def table_markdown(rows: list[dict[str, Any]], lang: Lang, baselines: dict[str, 
 
     With `baselines` (the results' `real_baselines`), each data set starts with real data measured against real
     data: the scores of a perfect model at this sample size."""
-    head = [t(f"tc_col_{c}", lang) for c in ("dataset", "model", "precision", "recall", "quality_extra", "coverage_extra", "nfe", "ms", "seeds")]
+    head = [
+        t(f"tc_col_{c}", lang) for c in ("dataset", "model", "precision", "recall", "quality_extra", "coverage_extra", "nfe", "ms", "seeds")
+    ]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     shown: set[str] = set()
     for r in rows:
         if baselines and r["dataset"] not in shown and r["dataset"] in baselines:
             shown.add(r["dataset"])
             real = {**baselines[r["dataset"]], "seeds": 1}
-            cells = [f"*{dataset_name(r['dataset'], lang)}*", f"*{t('tc_real_data', lang)}*", _pm(real, "precision"), _pm(real, "recall"),
-                     *_extra_cells(real), "–", "–", "–"]  # fmt: skip
+            cells = [
+                f"*{dataset_name(r['dataset'], lang)}*",
+                f"*{t('tc_real_data', lang)}*",
+                _pm(real, "precision"),
+                _pm(real, "recall"),
+                *_extra_cells(real),
+                "–",
+                "–",
+                "–",
+            ]
             lines.append("| " + " | ".join(cells) + " |")
         seeds = t("tc_seeds_training" if r["seed_kind"] == "training" else "tc_seeds_sampling", lang, n=r["seeds"])
-        cells = [dataset_name(r["dataset"], lang), model_name(r["model"], lang), _pm(r, "precision"), _pm(r, "recall"), *_extra_cells(r),
-                 str(r["nfe"]), _ms(r["ms_per_sample"]), seeds]  # fmt: skip
+        cells = [
+            dataset_name(r["dataset"], lang),
+            model_name(r["model"], lang),
+            _pm(r, "precision"),
+            _pm(r, "recall"),
+            *_extra_cells(r),
+            str(r["nfe"]),
+            _ms(r["ms_per_sample"]),
+            seeds,
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -118,12 +142,25 @@ def table_records(rows: list[dict[str, Any]], lang: Lang) -> list[dict[str, Any]
     out = []
     for r in rows:
         record = {t("tc_col_dataset", lang): dataset_name(r["dataset"], lang), t("tc_col_model", lang): model_name(r["model"], lang)}
-        for key in ("precision", "recall", "density", "coverage", "fid", "high_quality", "modes", "reverse_kl", "class_kl", "confident_share"):
+        for key in (
+            "precision",
+            "recall",
+            "density",
+            "coverage",
+            "fid",
+            "high_quality",
+            "modes",
+            "reverse_kl",
+            "class_kl",
+            "confident_share",
+        ):
             if key in r:
                 record[t(f"tc_col_{key}", lang)] = round(r[key], 3)
         record[t("tc_col_nfe", lang)] = r["nfe"]
         record[t("tc_col_ms", lang)] = float(f"{r['ms_per_sample']:.3g}")
-        record[t("tc_col_seeds", lang)] = t("tc_seeds_training" if r["seed_kind"] == "training" else "tc_seeds_sampling", lang, n=r["seeds"])
+        record[t("tc_col_seeds", lang)] = t(
+            "tc_seeds_training" if r["seed_kind"] == "training" else "tc_seeds_sampling", lang, n=r["seeds"]
+        )
         out.append(record)
     return out
 
@@ -141,10 +178,14 @@ def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, height: int 
     """Applies the comparison's look; `title` may hold a second line after a newline (drawn smaller)."""
     main, _, sub = title.partition("\n")
     fig.update_layout(
-        title={"text": f"{main}<br><sup>{sub}</sup>" if sub else main, "x": 0.5, "font": {"size": 15}}, height=height,
-        plot_bgcolor="white", xaxis={"title": x_title, "gridcolor": "#e5e7eb"}, yaxis={"title": y_title, "gridcolor": "#e5e7eb"},
-        legend={"orientation": "h", "y": -0.22}, margin={"l": 60, "r": 20, "t": 60, "b": 120},
-    )  # fmt: skip
+        title={"text": f"{main}<br><sup>{sub}</sup>" if sub else main, "x": 0.5, "font": {"size": 15}},
+        height=height,
+        plot_bgcolor="white",
+        xaxis={"title": x_title, "gridcolor": "#e5e7eb"},
+        yaxis={"title": y_title, "gridcolor": "#e5e7eb"},
+        legend={"orientation": "h", "y": -0.22},
+        margin={"l": 60, "r": 20, "t": 60, "b": 120},
+    )
     return fig
 
 
@@ -155,24 +196,44 @@ def _scatter(rows: list[dict[str, Any]], x_key: str, y_key: str, lang: Lang) -> 
         group = [r for r in rows if r["model"] == model]
         if not group:
             continue
-        fig.add_trace(go.Scatter(
-            x=[r[x_key] for r in group], y=[r[y_key] for r in group], mode="markers", name=model_name(model, lang), legendgroup="models",
-            error_x={"type": "data", "array": [r.get(f"{x_key}_std", 0.0) for r in group]},
-            error_y={"type": "data", "array": [r.get(f"{y_key}_std", 0.0) for r in group]},
-            marker={"size": 13, "color": MODEL_COLORS[model], "symbol": [DATASET_SYMBOLS.get(r["dataset"], "circle") for r in group],
-                    "line": {"width": 1, "color": "#111827"}},
-            text=[dataset_name(r["dataset"], lang) for r in group],
-            hovertemplate=f"{model_name(model, lang)} · %{{text}}<br>%{{x:.3g}}, %{{y:.3f}}<extra></extra>",
-        ))  # fmt: skip
+        fig.add_trace(
+            go.Scatter(
+                x=[r[x_key] for r in group],
+                y=[r[y_key] for r in group],
+                mode="markers",
+                name=model_name(model, lang),
+                legendgroup="models",
+                error_x={"type": "data", "array": [r.get(f"{x_key}_std", 0.0) for r in group]},
+                error_y={"type": "data", "array": [r.get(f"{y_key}_std", 0.0) for r in group]},
+                marker={
+                    "size": 13,
+                    "color": MODEL_COLORS[model],
+                    "symbol": [DATASET_SYMBOLS.get(r["dataset"], "circle") for r in group],
+                    "line": {"width": 1, "color": "#111827"},
+                },
+                text=[dataset_name(r["dataset"], lang) for r in group],
+                hovertemplate=f"{model_name(model, lang)} · %{{text}}<br>%{{x:.3g}}, %{{y:.3f}}<extra></extra>",
+            )
+        )
     for dataset in dict.fromkeys(r["dataset"] for r in rows):  # the symbols' key, in grey
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=dataset_name(dataset, lang), legendgroup="data",
-                                 marker={"size": 11, "color": "#9ca3af", "symbol": DATASET_SYMBOLS.get(dataset, "circle")}))  # fmt: skip
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=dataset_name(dataset, lang),
+                legendgroup="data",
+                marker={"size": 11, "color": "#9ca3af", "symbol": DATASET_SYMBOLS.get(dataset, "circle")},
+            )
+        )
     return fig
 
 
 def quality_speed_figure(rows: list[dict[str, Any]], lang: Lang) -> go.Figure:
     """Returns precision (quality) against milliseconds per sample on a log axis: the fast-and-good corner is top left."""
-    fig = _layout(_scatter(rows, "ms_per_sample", "precision", lang), t("tc_speed_title", lang), t("tc_ms_axis", lang), t("tc_quality_axis", lang))
+    fig = _layout(
+        _scatter(rows, "ms_per_sample", "precision", lang), t("tc_speed_title", lang), t("tc_ms_axis", lang), t("tc_quality_axis", lang)
+    )
     fig.update_xaxes(type="log")
     fig.update_yaxes(range=[-0.05, 1.05])
     return fig
@@ -180,7 +241,9 @@ def quality_speed_figure(rows: list[dict[str, Any]], lang: Lang) -> go.Figure:
 
 def coverage_quality_figure(rows: list[dict[str, Any]], lang: Lang) -> go.Figure:
     """Returns recall (coverage) against precision (quality): good models sit top right."""
-    fig = _layout(_scatter(rows, "precision", "recall", lang), t("tc_cov_title", lang), t("tc_quality_axis", lang), t("tc_coverage_axis", lang))
+    fig = _layout(
+        _scatter(rows, "precision", "recall", lang), t("tc_cov_title", lang), t("tc_quality_axis", lang), t("tc_coverage_axis", lang)
+    )
     fig.update_xaxes(range=[-0.05, 1.05])
     fig.update_yaxes(range=[-0.05, 1.05])
     return fig
@@ -203,14 +266,27 @@ def radar_figure(rows: list[dict[str, Any]], dataset: str, lang: Lang) -> go.Fig
     fig = go.Figure()
     for r in group:
         values = [r["precision"], r["recall"], speed[r["model"]]]
-        fig.add_trace(go.Scatterpolar(r=values + values[:1], theta=axes + axes[:1], name=model_name(r["model"], lang), fill="toself",
-                                      opacity=0.55, line={"color": MODEL_COLORS[r["model"]]}))  # fmt: skip
+        fig.add_trace(
+            go.Scatterpolar(
+                r=values + values[:1],
+                theta=axes + axes[:1],
+                name=model_name(r["model"], lang),
+                fill="toself",
+                opacity=0.55,
+                line={"color": MODEL_COLORS[r["model"]]},
+            )
+        )
     fig.update_layout(
-        title={"text": t("tc_radar_title", lang, dataset=dataset_name(dataset, lang)).replace("\n", "<br><sup>") + "</sup>", "x": 0.5,
-               "font": {"size": 15}},
-        polar={"radialaxis": {"range": [0, 1], "tickvals": [0.25, 0.5, 0.75, 1.0]}}, height=440,
-        legend={"orientation": "h", "y": -0.15}, margin={"l": 40, "r": 40, "t": 60, "b": 90},
-    )  # fmt: skip
+        title={
+            "text": t("tc_radar_title", lang, dataset=dataset_name(dataset, lang)).replace("\n", "<br><sup>") + "</sup>",
+            "x": 0.5,
+            "font": {"size": 15},
+        },
+        polar={"radialaxis": {"range": [0, 1], "tickvals": [0.25, 0.5, 0.75, 1.0]}},
+        height=440,
+        legend={"orientation": "h", "y": -0.15},
+        margin={"l": 40, "r": 40, "t": 60, "b": 90},
+    )
     return fig
 
 
@@ -222,13 +298,19 @@ def steps_figure(rows: list[dict[str, Any]], dataset: str, lang: Lang) -> go.Fig
         group = [r for m in models for r in rows if r["dataset"] == dataset and r["model"] == m and key in r]
         if not group:
             continue
-        fig.add_trace(go.Scatter(
-            x=[r["nfe"] for r in group], y=[r[key] for r in group], mode="lines+markers+text", name=t(f"tc_family_{family}", lang),
-            text=[model_name(r["model"], lang) for r in group], textposition="top center",
-            error_y={"type": "data", "array": [r.get(f"{key}_std", 0.0) for r in group]},
-            marker={"size": 11, "color": [MODEL_COLORS[r["model"]] for r in group]},
-            line={"color": "#1d4ed8" if family == "diffusion" else "#0891b2", "dash": "solid" if family == "diffusion" else "dot"},
-        ))  # fmt: skip
+        fig.add_trace(
+            go.Scatter(
+                x=[r["nfe"] for r in group],
+                y=[r[key] for r in group],
+                mode="lines+markers+text",
+                name=t(f"tc_family_{family}", lang),
+                text=[model_name(r["model"], lang) for r in group],
+                textposition="top center",
+                error_y={"type": "data", "array": [r.get(f"{key}_std", 0.0) for r in group]},
+                marker={"size": 11, "color": [MODEL_COLORS[r["model"]] for r in group]},
+                line={"color": "#1d4ed8" if family == "diffusion" else "#0891b2", "dash": "solid" if family == "diffusion" else "dot"},
+            )
+        )
     _layout(fig, t("tc_steps_title", lang, dataset=dataset_name(dataset, lang)), t("tc_nfe_axis", lang), t(f"tc_{key}_axis", lang))
     fig.update_xaxes(type="log", range=[-0.2, 3.5])  # 0.6 to 3,000 evaluations: room for the labels
     fig.update_yaxes(rangemode="tozero")
@@ -244,19 +326,38 @@ def preview_figure(results: dict[str, Any], dataset: str, models: list[str], lan
     present = [m for m in models if f"{dataset}/{m}" in results.get("previews", {})]
     cols = max(1, min(4, len(present)))
     rows = max(1, math.ceil(len(present) / cols))
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[model_name(m, lang) for m in present], horizontal_spacing=0.04, vertical_spacing=0.12)
+    fig = make_subplots(
+        rows=rows, cols=cols, subplot_titles=[model_name(m, lang) for m in present], horizontal_spacing=0.04, vertical_spacing=0.12
+    )
     real = make_toy(dataset, 500, generator=torch.Generator().manual_seed(0)).points.numpy()
     for i, m in enumerate(present):
         points = np.asarray(results["previews"][f"{dataset}/{m}"], dtype=np.float64)
         where = {"row": i // cols + 1, "col": i % cols + 1}
-        fig.add_trace(go.Scattergl(x=real[:, 0], y=real[:, 1], mode="markers", marker={"size": 6, "color": "#9ca3af"}, name=t("tri_real_points", lang),
-                                   showlegend=i == 0, legendgroup="real"), **where)  # fmt: skip
-        fig.add_trace(go.Scattergl(x=points[:, 0], y=points[:, 1], mode="markers", marker={"size": 3, "color": MODEL_COLORS[m]}, showlegend=False), **where)
+        fig.add_trace(
+            go.Scattergl(
+                x=real[:, 0],
+                y=real[:, 1],
+                mode="markers",
+                marker={"size": 6, "color": "#9ca3af"},
+                name=t("tri_real_points", lang),
+                showlegend=i == 0,
+                legendgroup="real",
+            ),
+            **where,
+        )
+        fig.add_trace(
+            go.Scattergl(x=points[:, 0], y=points[:, 1], mode="markers", marker={"size": 3, "color": MODEL_COLORS[m]}, showlegend=False),
+            **where,
+        )
     fig.update_xaxes(range=[-5, 5], showticklabels=False)
     fig.update_yaxes(range=[-5, 5], showticklabels=False, scaleanchor="x")
-    fig.update_layout(height=280 * rows + 90, plot_bgcolor="white", margin={"l": 10, "r": 10, "t": 90, "b": 40},
-                      legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
-                      title={"text": t("tc_previews_title", lang, dataset=dataset_name(dataset, lang)), "x": 0.02, "y": 0.99, "yanchor": "top"})  # fmt: skip
+    fig.update_layout(
+        height=280 * rows + 90,
+        plot_bgcolor="white",
+        margin={"l": 10, "r": 10, "t": 90, "b": 40},
+        legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
+        title={"text": t("tc_previews_title", lang, dataset=dataset_name(dataset, lang)), "x": 0.02, "y": 0.99, "yanchor": "top"},
+    )
     return fig
 
 
@@ -295,7 +396,15 @@ def source_caption(results: dict[str, Any], lang: Lang) -> str:
     machine = results.get("machine", {})
     kind = t("tc_quick_run" if machine.get("quick") else "tc_full_run", lang)
     when = format_date(machine.get("timestamp", "?"), lang)  # "24 de noviembre de 2026", not the machine's ISO stamp
-    return t("tc_source", lang, kind=kind, when=when, cpus=machine.get("cpu_count", "?"), torch=machine.get("torch", "?"), seeds=results.get("seeds", "?"))
+    return t(
+        "tc_source",
+        lang,
+        kind=kind,
+        when=when,
+        cpus=machine.get("cpu_count", "?"),
+        torch=machine.get("torch", "?"),
+        seeds=results.get("seeds", "?"),
+    )
 
 
 class BusyError(RuntimeError):
@@ -326,4 +435,3 @@ class QuickRerun:
             return write_result(Path(out_dir), "trilemma", results, True)
         finally:
             self._lock.release()
-

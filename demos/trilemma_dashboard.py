@@ -78,10 +78,20 @@ def main() -> None:
 
     present_datasets = list(dict.fromkeys(r["dataset"] for r in results["table"]))
     present_models = [m for m in MODELS if any(r["model"] == m for r in results["table"])]
-    datasets = st.sidebar.multiselect(t("dash_datasets", lang), present_datasets, default=present_datasets,
-                                      format_func=lambda d: charts.dataset_name(d, lang), key=f"datasets-{chosen}")  # fmt: skip
-    models = st.sidebar.multiselect(t("dash_models", lang), present_models, default=present_models,
-                                    format_func=lambda m: charts.model_name(m, lang), key=f"models-{chosen}")  # fmt: skip
+    datasets = st.sidebar.multiselect(
+        t("dash_datasets", lang),
+        present_datasets,
+        default=present_datasets,
+        format_func=lambda d: charts.dataset_name(d, lang),
+        key=f"datasets-{chosen}",
+    )
+    models = st.sidebar.multiselect(
+        t("dash_models", lang),
+        present_models,
+        default=present_models,
+        format_func=lambda m: charts.model_name(m, lang),
+        key=f"models-{chosen}",
+    )
     rows = charts.filtered(results, datasets, models)
     if not rows:
         st.warning(t("dash_nothing", lang))

@@ -165,14 +165,22 @@ def test_bad_input(client, api, values, message):
     assert "classifier reads" in client.predict(0.0, 0.0, "codes", api_name="/autoencoders_point_vae_2d")[2]
 
 
-@pytest.mark.parametrize(("api", "body"), [("autoencoders_point_vae_2d", '{"data": [NaN, 0, "codes"]}'), ("autoencoders_race", '{"data": [4, Infinity]}')])
+@pytest.mark.parametrize(
+    ("api", "body"), [("autoencoders_point_vae_2d", '{"data": [NaN, 0, "codes"]}'), ("autoencoders_race", '{"data": [4, Infinity]}')]
+)
 def test_nan_and_infinity_over_raw_http(app_url, api, body):
     from tests.test_app_overview import raw_call
 
     assert "finite number" in raw_call(app_url, api, body)
 
 
-@pytest.mark.parametrize(("train", "stop", "args"), [("/autoencoders_beta_train", "/autoencoders_beta_stop", (1.0, 20_000, 0)), ("/autoencoders_race", "/autoencoders_race_stop", (4, 5000))])
+@pytest.mark.parametrize(
+    ("train", "stop", "args"),
+    [
+        ("/autoencoders_beta_train", "/autoencoders_beta_stop", (1.0, 20_000, 0)),
+        ("/autoencoders_race", "/autoencoders_race_stop", (4, 5000)),
+    ],
+)
 def test_live_training_can_be_stopped(app_url, train, stop, args):
     import time
 

@@ -30,8 +30,9 @@ def array(value):
     return value
 
 
-def classify(client, *, model="mini", source="digit", index=7, photo="cat", upload=None, labels=DIGIT_LABELS,
-             template="a handwritten {}", scale=18.0):  # fmt: skip
+def classify(
+    client, *, model="mini", source="digit", index=7, photo="cat", upload=None, labels=DIGIT_LABELS, template="a handwritten {}", scale=18.0
+):
     bars, verdict, _shown = client.predict(model, source, index, photo, upload, labels, template, scale, api_name="/clip_classify")
     fig = figure(bars)
     names, probs = fig["data"][0]["y"], array(fig["data"][0]["x"])
@@ -48,7 +49,9 @@ def test_mini_clip_reads_a_seven_and_the_scale_only_sharpens(client):
 
 
 def test_spanish_labels_and_numerals_work_too(client):
-    spanish, _ = classify(client, index=3, labels="cero, uno, dos, tres, cuatro, cinco, seis, siete, ocho, nueve", template="un {} escrito a mano")
+    spanish, _ = classify(
+        client, index=3, labels="cero, uno, dos, tres, cuatro, cinco, seis, siete, ocho, nueve", template="un {} escrito a mano"
+    )
     assert max(spanish, key=spanish.get) == "tres"
     read = [max(p, key=p.get) for p in (classify(client, index=d, labels=", ".join(str(k) for k in range(10)))[0] for d in range(10))]
     assert sum(r == str(d) for d, r in enumerate(read)) >= 8, read  # the first ten digits of the set are 0 to 9
@@ -177,11 +180,18 @@ def test_a_hundred_thousand_character_label_is_cut_with_a_notice(client):
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
-    [({"labels": "seven"}, "at least two labels"), ({"labels": ",".join("abcdefghijklm")}, "at most 12"),
-     ({"template": "a handwritten"}, "exactly once"), ({"template": "{} and {}"}, "exactly once"),
-     ({"model": "someone/evil-model"}, "must be one of"), ({"source": "upload"}, "Upload an image first"),
-     ({"index": 5000}, "between 0 and 1796"), ({"scale": 0.0}, "between 1"), ({"photo": "../../etc/passwd", "source": "photo"}, "must be one of")],
-)  # fmt: skip
+    [
+        ({"labels": "seven"}, "at least two labels"),
+        ({"labels": ",".join("abcdefghijklm")}, "at most 12"),
+        ({"template": "a handwritten"}, "exactly once"),
+        ({"template": "{} and {}"}, "exactly once"),
+        ({"model": "someone/evil-model"}, "must be one of"),
+        ({"source": "upload"}, "Upload an image first"),
+        ({"index": 5000}, "between 0 and 1796"),
+        ({"scale": 0.0}, "between 1"),
+        ({"photo": "../../etc/passwd", "source": "photo"}, "must be one of"),
+    ],
+)
 def test_bad_input(client, kwargs, message):
     with pytest.raises(AppError, match=message):
         classify(client, **kwargs)

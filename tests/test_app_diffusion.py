@@ -212,10 +212,21 @@ def test_the_steps_reading_follows_the_numbers():
     from demos.diffusion import curve_reading
 
     def row(sampler, steps, accuracy, fid, ms):
-        return {"sampler": sampler, "steps": steps, "conditional_accuracy": accuracy, "fid": fid, "real_baseline_fid": 0.5,
-                "seconds_per_sample": ms / 1000}  # fmt: skip
+        return {
+            "sampler": sampler,
+            "steps": steps,
+            "conditional_accuracy": accuracy,
+            "fid": fid,
+            "real_baseline_fid": 0.5,
+            "seconds_per_sample": ms / 1000,
+        }
 
-    costly = [row("ddpm", 10, 0.40, 9.0, 1), row("ddim", 10, 0.90, 3.0, 1), row("ddpm", 1000, 0.99, 1.0, 100), row("ddim", 1000, 0.98, 1.1, 100)]
+    costly = [
+        row("ddpm", 10, 0.40, 9.0, 1),
+        row("ddim", 10, 0.90, 3.0, 1),
+        row("ddpm", 1000, 0.99, 1.0, 100),
+        row("ddim", 1000, 0.98, 1.1, 100),
+    ]
     text = curve_reading(costly, "en")
     assert "DDIM's FID is lower than DDPM's at 1 of 2 step counts" not in text  # a tie is not a winner
     assert "Fewer steps cost quality here" in text and "40% at 10 steps" in text and "99% at 1,000" in text

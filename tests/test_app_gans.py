@@ -16,9 +16,31 @@ from demos.gan_plots import FAKE_COLOR, GRADIENT_COLOR, PLANE_BOX, REAL_COLOR
 from demos.plots import hex_to_rgb
 
 ALL_VIEWS = ["real", "fake", "heatmap", "gradients", "manifold"]
-ARCH = {"dataset": "ring", "csv": None, "sketch": None, "seed": 0, "noise_dim": 8, "noise": "gaussian", "g_width": 64, "g_depth": 2, "d_width": 64, "d_depth": 2}
-SETTINGS = {"loss": "non_saturating", "clip": 0.01, "gp_weight": 0.1, "d_steps": 1, "batch_size": 128, "g_optimizer": "adam",
-            "g_lr": 1e-3, "d_optimizer": "adam", "d_lr": 1e-3, "schedule": "constant", "budget": 5000}  # fmt: skip
+ARCH = {
+    "dataset": "ring",
+    "csv": None,
+    "sketch": None,
+    "seed": 0,
+    "noise_dim": 8,
+    "noise": "gaussian",
+    "g_width": 64,
+    "g_depth": 2,
+    "d_width": 64,
+    "d_depth": 2,
+}
+SETTINGS = {
+    "loss": "non_saturating",
+    "clip": 0.01,
+    "gp_weight": 0.1,
+    "d_steps": 1,
+    "batch_size": 128,
+    "g_optimizer": "adam",
+    "g_lr": 1e-3,
+    "d_optimizer": "adam",
+    "d_lr": 1e-3,
+    "schedule": "constant",
+    "budget": 5000,
+}
 
 
 def args(values: dict, keys) -> list:
@@ -179,7 +201,15 @@ def test_nan_learning_rate_over_raw_http(app_url):
     assert "finite number" in raw_call(app_url, "gan_reset", body)
 
 
-@pytest.mark.parametrize(("content", "message"), [("x,y\nhello,1\n2,2\n3,3\n", "text where"), ("1,2\n", "at least 3"), ("1,2\n" * 20_001, "more than 20000"), ("1,2\n3,nan\n4,5\n", "NaN")])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("x,y\nhello,1\n2,2\n3,3\n", "text where"),
+        ("1,2\n", "at least 3"),
+        ("1,2\n" * 20_001, "more than 20000"),
+        ("1,2\n3,nan\n4,5\n", "NaN"),
+    ],
+)
 def test_bad_csv(gan_client, tmp_path, content, message):
     path = tmp_path / "points.csv"
     path.write_text(content)
@@ -246,7 +276,9 @@ def test_play_trains_on_one_thread_and_leaves_the_setting_as_it_was(monkeypatch)
     before = torch.get_num_threads()
     torch.set_num_threads(2)
     try:
-        *_, state = gans.reset("ring", None, None, 0, 2, "gaussian", 16, 1, 16, 1, *args(SETTINGS | {"budget": 100}, SETTINGS), ["real"], None)
+        *_, state = gans.reset(
+            "ring", None, None, 0, 2, "gaussian", 16, 1, 16, 1, *args(SETTINGS | {"budget": 100}, SETTINGS), ["real"], None
+        )
         frames = list(gans.play(state, *args(SETTINGS | {"budget": 100}, SETTINGS), ["real"], None))
         assert frames and state.lab.g_steps_done == 100
         assert set(threads_seen) == {1} and torch.get_num_threads() == 2

@@ -110,7 +110,12 @@ def test_uploaded_csv_points(client, tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("x,y\n1,2\n", "at least 3 rows"), ("1,2\n3,hello\n5,6\n", "text where a number"), ("1,2\nnan,2\n5,6\n", "NaN"), ("1,2\n" * 20_001, "more than 20000 rows")],
+    [
+        ("x,y\n1,2\n", "at least 3 rows"),
+        ("1,2\n3,hello\n5,6\n", "text where a number"),
+        ("1,2\nnan,2\n5,6\n", "NaN"),
+        ("1,2\n" * 20_001, "more than 20000 rows"),
+    ],
 )
 def test_bad_csv_gets_a_clear_message(client, tmp_path, content, message):
     path = tmp_path / "bad.csv"

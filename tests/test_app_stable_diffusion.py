@@ -55,14 +55,18 @@ def test_the_mini_pipeline_draws_the_asked_digit(client, prompt):
 
 
 def test_round_trip_and_img2img(client):
-    original, latent, reconstruction, error_map, text = client.predict("mini", "digit", 3, "astronaut", None, 32, api_name="/stable_diffusion_round_trip")
+    original, latent, reconstruction, error_map, text = client.predict(
+        "mini", "digit", 3, "astronaut", None, 32, api_name="/stable_diffusion_round_trip"
+    )
     assert "32x32x3 image becomes a 4x8x8 latent (12x fewer numbers)" in text
     assert size_of(original) == size_of(reconstruction) == size_of(error_map) == (256, 256) and size_of(latent)[1] == 128
     mse = float(text.split("round trip ")[1].split(" ")[0])
     assert mse < 0.01  # the mini autoencoder knows digits
     photo_text = client.predict("mini", "photo", 3, "astronaut", None, 32, api_name="/stable_diffusion_round_trip")[-1]
     assert float(photo_text.split("round trip ")[1].split(" ")[0]) > 2 * mse  # and nothing else
-    start, result, message = client.predict("mini", "a handwritten seven", "", "digit", 3, "cat", None, 0.6, 10, 4.0, 0, 32, api_name="/stable_diffusion_img2img")
+    start, result, message = client.predict(
+        "mini", "a handwritten seven", "", "digit", 3, "cat", None, 0.6, 10, 4.0, 0, 32, api_name="/stable_diffusion_img2img"
+    )
     assert "6 of 10 steps" in message and size_of(start) == size_of(result) == (256, 256)
 
 
@@ -81,8 +85,9 @@ def test_every_section_runs_the_mini_pipeline_at_its_own_size_when_a_real_one_is
     assert status.startswith("Done: 3 steps") and note in status and size_of(picture) == (256, 256)
     text = client.predict(name, "digit", 3, "astronaut", None, 512, api_name="/stable_diffusion_round_trip")[-1]
     assert "32x32x3 image becomes a 4x8x8 latent" in text and note in text
-    start, result, message = client.predict(name, "a handwritten seven", "", "digit", 3, "cat", None, 0.6, 5, 7.5, 0, 512,
-                                            api_name="/stable_diffusion_img2img")  # fmt: skip
+    start, result, message = client.predict(
+        name, "a handwritten seven", "", "digit", 3, "cat", None, 0.6, 5, 7.5, 0, 512, api_name="/stable_diffusion_img2img"
+    )
     assert "3 of 5 steps" in message and note in message and size_of(start) == size_of(result) == (256, 256)
     with pytest.raises(AppError, match="between 256 and 768"):  # a size for neither pipeline is still refused
         generate(client, model=name, size=4096)
@@ -93,7 +98,9 @@ def test_choosing_a_pipeline_that_is_not_here_switches_the_controls_to_the_mini_
     assert model["value"] == "mini" and (size["minimum"], size["maximum"], size["value"]) == (32, 64, 32) and guidance["value"] == 4.0
     assert note == EN["sd_switched"].format(name="stabilityai/sd-turbo")
     assert client.predict("mini", api_name="/stable_diffusion_model")[-1] == ""  # back on the mini model, the note goes
-    assert spanish_client.predict("segmind/small-sd", api_name="/stable_diffusion_model")[-1] == ES["sd_switched"].format(name="segmind/small-sd")
+    assert spanish_client.predict("segmind/small-sd", api_name="/stable_diffusion_model")[-1] == ES["sd_switched"].format(
+        name="segmind/small-sd"
+    )
     with pytest.raises(AppError, match="must be one of"):
         client.predict("someone/evil", api_name="/stable_diffusion_model")
 
@@ -112,10 +119,17 @@ def test_a_hundred_thousand_character_prompt_is_cut_with_a_notice(client):
 
 @pytest.mark.parametrize(
     ("changes", "message"),
-    [({"prompt": "   "}, "Write a prompt first"), ({"steps": 0}, "between 1 and 50"), ({"steps": 500}, "between 1 and 50"),
-     ({"size": 40}, "multiple of 16"), ({"size": 4096}, "between 32 and 64"), ({"model": "someone/evil"}, "must be one of"),
-     ({"guidance": 99}, "between 0"), ({"seed": -1}, "between 0")],
-)  # fmt: skip
+    [
+        ({"prompt": "   "}, "Write a prompt first"),
+        ({"steps": 0}, "between 1 and 50"),
+        ({"steps": 500}, "between 1 and 50"),
+        ({"size": 40}, "multiple of 16"),
+        ({"size": 4096}, "between 32 and 64"),
+        ({"model": "someone/evil"}, "must be one of"),
+        ({"guidance": 99}, "between 0"),
+        ({"seed": -1}, "between 0"),
+    ],
+)
 def test_bad_generation_input(client, changes, message):
     with pytest.raises(AppError, match=message):
         generate(client, **changes)
@@ -134,6 +148,8 @@ def test_bad_images_and_strength(client, spanish_client, tmp_path):
     with pytest.raises(AppError, match="could not be read as an image"):
         client.predict("mini", "upload", 3, "cat", handle_file(str(bad)), 32, api_name="/stable_diffusion_round_trip")
     with pytest.raises(AppError, match="no denoising step would run"):
-        client.predict("mini", "a handwritten seven", "", "digit", 3, "cat", None, 0.05, 5, 4.0, 0, 32, api_name="/stable_diffusion_img2img")
+        client.predict(
+            "mini", "a handwritten seven", "", "digit", 3, "cat", None, 0.05, 5, 4.0, 0, 32, api_name="/stable_diffusion_img2img"
+        )
     with pytest.raises(AppError, match=ES["sd_err_empty"][:20]):
         spanish_client.submit("mini", "", "", 4, 4.0, 0, 32, api_name="/stable_diffusion_generate").result()

@@ -10,7 +10,18 @@ import app
 from demos.i18n import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
-COURSE_ORDER = ["overview", "gans", "autoencoders", "diffusion", "clip", "stable_diffusion", "nerf", "gaussian_splatting", "trilemma", "explore"]
+COURSE_ORDER = [
+    "overview",
+    "gans",
+    "autoencoders",
+    "diffusion",
+    "clip",
+    "stable_diffusion",
+    "nerf",
+    "gaussian_splatting",
+    "trilemma",
+    "explore",
+]
 
 
 def test_importing_app_launches_nothing_and_is_quick():
@@ -20,7 +31,11 @@ def test_importing_app_launches_nothing_and_is_quick():
 
 
 def test_importing_core_loads_no_ui_toolkit():
-    code = "import sys, core.checkpoint, core.data.toy2d, core.data.images, core.gmm, core.training, core.classifier, core.classifier2d, core.plane, core.train; print(any(m in sys.modules for m in ('gradio', 'streamlit')))"
+    modules = (
+        "core.checkpoint, core.data.toy2d, core.data.images, core.gmm, core.training, "
+        "core.classifier, core.classifier2d, core.plane, core.train"
+    )
+    code = f"import sys, {modules}; print(any(m in sys.modules for m in ('gradio', 'streamlit')))"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "False", result.stderr[-2000:]
 

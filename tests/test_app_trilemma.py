@@ -46,8 +46,12 @@ def test_blur_hurts_quality_and_dropping_classes_hurts_coverage(client):
 
 @pytest.mark.parametrize(
     ("values", "message"),
-    [((0.0, [str(d) for d in range(10)], 364), "at least one digit"), ((0.0, [], 0), "between 10 and 1433"),
-     ((0.0, [], 10**8), "between 10 and 1433"), ((0.0, ["x"], 364), "must be one of")],
+    [
+        ((0.0, [str(d) for d in range(10)], 364), "at least one digit"),
+        ((0.0, [], 0), "between 10 and 1433"),
+        ((0.0, [], 10**8), "between 10 and 1433"),
+        ((0.0, ["x"], 364), "must be one of"),
+    ],
 )
 def test_bad_input(client, values, message):
     with pytest.raises(AppError, match=message):

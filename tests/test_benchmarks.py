@@ -66,7 +66,13 @@ def test_autoencoders_quick_writes_its_figures(tmp_path: Path, capsys) -> None:
     assert results["holes_vae_confident_share"] > results["holes_ae_confident_share"]
     assert results["race_k"] == 2 and results["race_nonlinear_mse"] < results["race_pca_mse"]
     assert results["slider_ms"] > 0 and results["drawing_ms"] > 0 and results["bare_decode_ms"] > 0
-    assert set(results["targets"]) == {"vae_minus_ae_confident_share", "race_max_angle_deg", "nonlinear_over_pca_mse", "slider_ms", "drawing_ms"}
+    assert set(results["targets"]) == {
+        "vae_minus_ae_confident_share",
+        "race_max_angle_deg",
+        "nonlinear_over_pca_mse",
+        "slider_ms",
+        "drawing_ms",
+    }
     assert "holes_ae_confident_share" in capsys.readouterr().out
 
 
@@ -79,7 +85,9 @@ def test_diffusion_quick_writes_its_figures(tmp_path: Path) -> None:
     assert {(r["sampler"], r["steps"]) for r in results["curve"]} == {("ddpm", 10), ("ddim", 10), ("ddpm", 20), ("ddim", 20)}
     assert results["toy"][0]["dataset"] == "ring" and results["toy"][0]["seeds"] == 1
     assert results["ours_over_diffusers_ratio"] > 0 and results["forward_slider_ms"] > 0
-    assert {"conditional_accuracy", "ddim50_64_digits_s", "ours_over_diffusers_ratio", "forward_slider_ms", "ring_modes"} <= set(results["targets"])
+    assert {"conditional_accuracy", "ddim50_64_digits_s", "ours_over_diffusers_ratio", "forward_slider_ms", "ring_modes"} <= set(
+        results["targets"]
+    )
 
 
 def test_metrics_quick_agrees_with_the_references(tmp_path: Path) -> None:
@@ -104,7 +112,9 @@ def test_trilemma_quick_writes_a_well_formed_comparison(tmp_path: Path, capsys) 
         assert row["nfe"] == MODELS[model][1] and row["ms_per_sample"] > 0
         assert all(0 <= row[k] <= 1 for k in ("precision", "recall", "coverage"))
         assert ("fid" in row) == (dataset == "digits") and ("modes" in row) == (dataset != "digits")
-        assert row["seed_kind"] == ("sampling" if dataset == "digits" and model in ("gan", "vae", "ddpm_1000", "ddim_50", "ddim_10") else "training")
+        assert row["seed_kind"] == (
+            "sampling" if dataset == "digits" and model in ("gan", "vae", "ddpm_1000", "ddim_50", "ddim_10") else "training"
+        )
     assert table[("digits", "ddpm_1000")]["ms_per_sample"] > 10 * table[("digits", "ddim_10")]["ms_per_sample"]  # 1000 steps vs 10
     assert results["real_baselines"]["ring"]["modes"] == 8 and results["real_baselines"]["digits"]["fid"] < 5
     assert len(results["previews"]["ring/gan"]) == 500 and len(results["previews"]["digits/vae"][0]) == 64
@@ -133,4 +143,9 @@ def test_pretrained_quick_measures_the_mini_models(tmp_path: Path) -> None:
     assert len(results["ldm_accuracy_per_digit"]) == 10 and results["ldm_images_per_digit"] == 5
     assert 0 < results["clip_cached_over_first"] < 1 and 0 < results["pipeline_cached_over_first"] < 1
     assert results["txt2img_s"] > 0 and results["clip_call_ms"] > 0 and results["txt2img_streamed_over_direct"] > 0
-    assert set(results["targets"]) == {"clip_zero_shot_accuracy", "ldm_accuracy_min", "clip_cached_over_first", "pipeline_cached_over_first"}
+    assert set(results["targets"]) == {
+        "clip_zero_shot_accuracy",
+        "ldm_accuracy_min",
+        "clip_cached_over_first",
+        "pipeline_cached_over_first",
+    }

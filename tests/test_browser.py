@@ -11,7 +11,18 @@ from tests.conftest import draw_stroke
 
 pytestmark = pytest.mark.browser
 
-TAB_KEYS = ["tab_overview", "tab_gans", "tab_autoencoders", "tab_diffusion", "tab_clip", "tab_sd", "tab_nerf", "tab_3dgs", "tab_trilemma", "tab_explore"]
+TAB_KEYS = [
+    "tab_overview",
+    "tab_gans",
+    "tab_autoencoders",
+    "tab_diffusion",
+    "tab_clip",
+    "tab_sd",
+    "tab_nerf",
+    "tab_3dgs",
+    "tab_trilemma",
+    "tab_explore",
+]
 PLACEHOLDER_TABS = {"tab_nerf": "topic_nerf", "tab_3dgs": "topic_3dgs"}
 
 
@@ -89,7 +100,9 @@ def gan_status(page) -> str:
 def test_gan_lab_play_pause_step_and_switch_loss(browser, app_url, artifacts):
     context, page = open_page(browser, app_url, "en-US")
     page.get_by_role("tab", name=EN["tab_gans"], exact=True).click()
-    page.wait_for_function("document.querySelector('#gan-status') && document.querySelector('#gan-status').innerText.includes('Iteration 0')", timeout=60_000)
+    page.wait_for_function(
+        "document.querySelector('#gan-status') && document.querySelector('#gan-status').innerText.includes('Iteration 0')", timeout=60_000
+    )
     first_plot = page.locator("#gan-plane img").first.get_attribute("src")
 
     page.locator("#gan-play").click()
@@ -107,7 +120,8 @@ def test_gan_lab_play_pause_step_and_switch_loss(browser, app_url, artifacts):
     try:
         page.wait_for_function(
             f"(t => !t.includes('processing') && t.includes('Iteration ') && !t.includes('Iteration {iteration} '))"
-            "(document.querySelector('#gan-status').innerText)", timeout=90_000,
+            "(document.querySelector('#gan-status').innerText)",
+            timeout=90_000,
         )
     except PlaywrightTimeout:
         pytest.fail(f"one step of D did not answer: {gan_status(page)!r} (paused at {paused!r})")
@@ -132,7 +146,9 @@ def press_slider_and_wait_for_image(page, slider: str, image: str, presses: int)
     for _ in range(presses):
         page.keyboard.press("ArrowRight")
     page.wait_for_function(
-        "([sel, old]) => { const img = document.querySelector(sel); return img && img.src !== old; }", arg=[f"{image} img", before], timeout=30_000
+        "([sel, old]) => { const img = document.querySelector(sel); return img && img.src !== old; }",
+        arg=[f"{image} img", before],
+        timeout=30_000,
     )
 
 
@@ -186,9 +202,13 @@ def test_trilemma_explainer_sliders(browser, app_url, artifacts):
     slider.dispatch_event("pointerup")  # the blur applies when the slider is released
     page.wait_for_function("([old]) => document.querySelector('#tri-text').innerText !== old", arg=[after_drop], timeout=30_000)
     # the comparison: another data set redraws the triangles and the table
-    page.wait_for_function("([name]) => document.querySelector('#tri-table').innerText.includes(name)", arg=[EN["tc_ds_digits"]], timeout=30_000)
+    page.wait_for_function(
+        "([name]) => document.querySelector('#tri-table').innerText.includes(name)", arg=[EN["tc_ds_digits"]], timeout=30_000
+    )
     page.get_by_label(EN["tc_ds_ring"], exact=True).check()
-    page.wait_for_function("([name]) => document.querySelector('#tri-table').innerText.includes(name)", arg=[EN["tc_ds_ring"]], timeout=30_000)
+    page.wait_for_function(
+        "([name]) => document.querySelector('#tri-table').innerText.includes(name)", arg=[EN["tc_ds_ring"]], timeout=30_000
+    )
     assert EN["tc_ds_digits"] not in page.locator("#tri-table").inner_text()
     assert page.locator("#tri-radar .main-svg").first.is_visible()
     page.mouse.wheel(0, 3000)
@@ -199,8 +219,11 @@ def test_trilemma_explainer_sliders(browser, app_url, artifacts):
 def test_clip_zero_shot_and_stable_diffusion_stream(browser, app_url, artifacts):
     context, page = open_page(browser, app_url, "es-ES")
     page.get_by_role("tab", name=ES["tab_clip"], exact=True).click()
-    page.wait_for_function("document.querySelector('#clip-verdict').innerText.includes('siete') || "
-                           "document.querySelector('#clip-verdict').innerText.includes('seven')", timeout=60_000)  # fmt: skip
+    page.wait_for_function(
+        "document.querySelector('#clip-verdict').innerText.includes('siete') || "
+        "document.querySelector('#clip-verdict').innerText.includes('seven')",
+        timeout=60_000,
+    )
     before = page.locator("#clip-verdict").inner_text()
     assert "siete" in before  # a Spanish reader starts from Spanish labels
     labels = page.locator("#clip-labels textarea")
@@ -208,8 +231,11 @@ def test_clip_zero_shot_and_stable_diffusion_stream(browser, app_url, artifacts)
     page.locator("#clip-template input, #clip-template textarea").first.fill("un {} escrito a mano")
     page.locator("#clip-run").click()
     # the new verdict names the numeral label (the old one said "siete"); the markdown is rendered, not shown raw
-    page.wait_for_function("!document.querySelector('#clip-verdict').innerText.includes('siete') && "
-                           "document.querySelector('#clip-verdict').innerText.includes('7')", timeout=30_000)  # fmt: skip
+    page.wait_for_function(
+        "!document.querySelector('#clip-verdict').innerText.includes('siete') && "
+        "document.querySelector('#clip-verdict').innerText.includes('7')",
+        timeout=30_000,
+    )
     assert "**" not in page.locator("#clip-verdict").inner_text() and before != page.locator("#clip-verdict").inner_text()
     page.mouse.wheel(0, 2500)
     page.screenshot(path=str(artifacts / "es-ES-clip-used.png"), full_page=True)

@@ -59,18 +59,22 @@ def test_stable_diffusion_switches_an_absent_pipeline_to_the_mini_one_and_every_
     panel = page.locator("[role=tabpanel]:visible")
     # the page load fills the reader's language in; wait for it rather than read the widget's first value
     page.wait_for_function(
-        "[...document.querySelectorAll('#sd-prompt textarea, #sd-prompt input')].some((e) => e.value === 'un 7 escrito a mano')", timeout=60_000
+        "[...document.querySelectorAll('#sd-prompt textarea, #sd-prompt input')].some((e) => e.value === 'un 7 escrito a mano')",
+        timeout=60_000,
     )
     page.locator("#sd-model input").click()
     page.get_by_role("option", name="stabilityai/sd-turbo").click()
     # the controls become the mini model's, the size slider included, and the page says why, once
     page.wait_for_function(
-        "[...document.querySelectorAll('[role=tabpanel] input[type=range]')].some((r) => r.offsetParent && r.min === '32' && r.max === '64')"
+        "[...document.querySelectorAll('[role=tabpanel] input[type=range]')]"
+        ".some((r) => r.offsetParent && r.min === '32' && r.max === '64')"
         " && document.querySelector('#sd-model-note').innerText.includes('no está en esta máquina')",
         timeout=30_000,
     )
     assert page.locator("#sd-model input").input_value() == ES["sd_mini"]
-    assert not page.evaluate("[...document.querySelectorAll('[role=tabpanel] input[type=range]')].some((r) => r.offsetParent && r.max === '768')")
+    assert not page.evaluate(
+        "[...document.querySelectorAll('[role=tabpanel] input[type=range]')].some((r) => r.offsetParent && r.max === '768')"
+    )
     page.locator("#sd-run").click()
     page.wait_for_function("document.querySelector('#sd-status').innerText.includes('Hecho')", timeout=90_000)
     page.locator("#sd-trip-run").click()

@@ -33,9 +33,14 @@ def open_diffusion(browser, app_url):
 def test_the_steps_curve_reads_as_it_measures_with_a_date_and_a_share_axis(browser, app_url, artifacts):
     context, page = open_diffusion(browser, app_url)
     note = page.locator("#diff-curve-note")
-    page.wait_for_function("document.querySelector('#diff-curve-note') && document.querySelector('#diff-curve-note').innerText.includes('Medido el')", timeout=60_000)
+    page.wait_for_function(
+        "document.querySelector('#diff-curve-note') && document.querySelector('#diff-curve-note').innerText.includes('Medido el')",
+        timeout=60_000,
+    )
     text = note.inner_text()
-    assert re.search(r"Medido el \d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de 20\d\d", text), text
+    assert re.search(
+        r"Medido el \d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de 20\d\d", text
+    ), text
     assert not re.search(r"\d{4}-\d\d-\d\dT", text), "no machine timestamp"
     assert re.search(r"FID de DDPM va de \d+,\d\d", text) and "real" in text, "the reading quotes the measured FID, with a decimal comma"
     curve = page.locator("#diff-curve .js-plotly-plot")
@@ -65,7 +70,9 @@ def test_a_2d_run_cut_by_its_limit_says_so_in_the_browser(browser, app_url, arti
     page.wait_for_function("document.querySelector('#toy-status').innerText.includes('Se cortó')", timeout=90_000)
     text = status.inner_text()
     total = f"{diffusion_toy.TOY_TRAIN_DEFAULT:,}".replace(",", ".")
-    assert re.search(rf"Se cortó al llegar al límite de 2 s, tras [\d.]+ de {re.escape(total)} pasos", text) and "Entrenado" not in text, text
+    assert re.search(rf"Se cortó al llegar al límite de 2 s, tras [\d.]+ de {re.escape(total)} pasos", text) and "Entrenado" not in text, (
+        text
+    )
     page.wait_for_timeout(1500)
     snap(page, "#toy-view", artifacts / "es-AR-diffusion-2d-cut.png")
     page.screenshot(path=str(artifacts / "es-AR-diffusion-2d-playground.png"), full_page=False)

@@ -41,11 +41,15 @@ def test_choosing_my_points_opens_the_upload_box_and_waits_for_a_file(browser, a
     page.screenshot(path=str(artifacts / "es-AR-overview-csv-waiting.png"), full_page=True)
 
     # a good file: both plots are redrawn from its three clusters and no error stays on screen
-    rows = [(x + dx / 10, y + dy / 10, k) for k, (x, y) in enumerate([(0, 0), (3, 0), (0, 3)]) for dx in range(-3, 4) for dy in range(-3, 4)]
+    rows = [
+        (x + dx / 10, y + dy / 10, k) for k, (x, y) in enumerate([(0, 0), (3, 0), (0, 3)]) for dx in range(-3, 4) for dy in range(-3, 4)
+    ]
     path = tmp_path / "mis_puntos.csv"
     path.write_text("x,y,label\n" + "\n".join(f"{x},{y},{k}" for x, y, k in rows))
     upload.set_input_files(str(path))
-    page.wait_for_function("document.querySelectorAll('.js-plotly-plot')[0].querySelectorAll('.legend .traces').length === 3", timeout=60_000)
+    page.wait_for_function(
+        "document.querySelectorAll('.js-plotly-plot')[0].querySelectorAll('.legend .traces').length === 3", timeout=60_000
+    )
     assert page.locator(".js-plotly-plot").nth(1).locator(".legend .traces").count() >= 2, "the density plot is drawn"
     page.wait_for_function("document.querySelector('#overview-summary').innerText.includes('K = ')", timeout=30_000)
     assert page.locator("#overview-csv-hint").inner_text().strip() == ""
@@ -73,8 +77,9 @@ def test_an_error_popup_goes_away_when_a_good_file_arrives(browser, app_url, tmp
     upload.set_input_files(str(good))
     page.wait_for_function(
         "([old]) => { const s = document.querySelector('#overview-summary').innerText; return s !== old && s.includes('K = '); }",
-        arg=[before], timeout=60_000,
-    )  # fmt: skip
+        arg=[before],
+        timeout=60_000,
+    )
     page.wait_for_function(f"document.querySelectorAll({ERRORS!r}).length === 0", timeout=3_000)
     # Gradio closes an error popup by itself after 10 s: it must have gone before that
     assert time.monotonic() - shown < 10, "the machine was too slow for this check to mean anything"

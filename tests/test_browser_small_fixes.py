@@ -23,7 +23,8 @@ PIXELS_UNDER = """([imgSelector, rect]) => {
     const box = img.getBoundingClientRect();
     const sx = img.naturalWidth / box.width, sy = img.naturalHeight / box.height;
     const x0 = Math.max(0, (rect.x - box.x) * sx), y0 = Math.max(0, (rect.y - box.y) * sy);
-    const x1 = Math.min(img.naturalWidth, (rect.x + rect.width - box.x) * sx), y1 = Math.min(img.naturalHeight, (rect.y + rect.height - box.y) * sy);
+    const x1 = Math.min(img.naturalWidth, (rect.x + rect.width - box.x) * sx);
+    const y1 = Math.min(img.naturalHeight, (rect.y + rect.height - box.y) * sy);
     if (x1 <= x0 || y1 <= y0) return [];
     const canvas = document.createElement('canvas');
     canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
@@ -41,7 +42,9 @@ def test_map_titles_stay_clear_of_the_image_toolbar(browser, app_url, artifacts)
     context, page = open_tab(browser, app_url, "tab_autoencoders")
     for name in ("ae_2d", "vae_2d"):
         selector = f"#ae-map-{name} img"
-        page.wait_for_function(f"document.querySelector({selector!r}) && document.querySelector({selector!r}).naturalWidth > 0", timeout=60_000)
+        page.wait_for_function(
+            f"document.querySelector({selector!r}) && document.querySelector({selector!r}).naturalWidth > 0", timeout=60_000
+        )
         page.locator(selector).scroll_into_view_if_needed()
         buttons = page.locator(f"#ae-map-{name} button").all()
         toolbar = [b.bounding_box() for b in buttons if b.bounding_box() and b.bounding_box()["height"] < 60]

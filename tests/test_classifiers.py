@@ -53,7 +53,9 @@ def test_command_line_gives_the_recipes_it_judges_the_shipped_classifier(monkeyp
     for recipe in ("dcgan-digits", "autoencoders-digits", "mini-ldm"):
         train.RECIPES[recipe][0]("somewhere", seed=3)
     assert sorted(seen) == ["train_autoencoders", "train_dcgan", "train_mini_ldm"]
-    assert all(kwargs["classifier"] is assets.classifier() and kwargs["seed"] == 3 and kwargs["out"] == "somewhere" for kwargs in seen.values())
+    assert all(
+        kwargs["classifier"] is assets.classifier() and kwargs["seed"] == 3 and kwargs["out"] == "somewhere" for kwargs in seen.values()
+    )
     assert seen["train_mini_ldm"]["clip_dir"] == assets.MINI_CLIP_DIR
 
 

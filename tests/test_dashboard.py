@@ -26,9 +26,19 @@ def fake_results(datasets=("ring", "digits"), seeds=2) -> dict:
     for dataset in datasets:
         for i, (model, ms) in enumerate(SPEED.items()):
             for seed in range(seeds):
-                row = {"dataset": dataset, "model": model, "family": "x", "seed": seed, "nfe": 1, "ms_per_sample": ms * (1 + seed / 10),
-                       "seed_kind": "training", "precision": 0.5 + 0.05 * i, "recall": 0.9 - 0.1 * i + 0.01 * seed,
-                       "density": 1.0, "coverage": 0.8}  # fmt: skip
+                row = {
+                    "dataset": dataset,
+                    "model": model,
+                    "family": "x",
+                    "seed": seed,
+                    "nfe": 1,
+                    "ms_per_sample": ms * (1 + seed / 10),
+                    "seed_kind": "training",
+                    "precision": 0.5 + 0.05 * i,
+                    "recall": 0.9 - 0.1 * i + 0.01 * seed,
+                    "density": 1.0,
+                    "coverage": 0.8,
+                }
                 if dataset == "digits":
                     row.update(fid=1.0 + i, class_kl=0.01 * i, confident_share=0.9)
                 else:
@@ -36,10 +46,20 @@ def fake_results(datasets=("ring", "digits"), seeds=2) -> dict:
                 runs.append(row)
             previews[f"{dataset}/{model}"] = [[0.5] * 64] * 64 if dataset == "digits" else [[1.0, 0.0], [0.0, 2.0]]
     table = summarise(runs)
-    baselines = {"ring": {"precision": 0.97, "recall": 0.96, "modes": 8.0, "num_modes": 8.0, "high_quality": 0.99, "reverse_kl": 0.005},
-                 "digits": {"precision": 0.9, "recall": 0.9, "fid": 0.5, "class_kl": 0.01}}  # fmt: skip
-    return {"table": table, "runs": runs, "claims": claims(table), "previews": previews, "seeds": seeds, "datasets": list(datasets),
-            "real_baselines": baselines, "paper_cifar10": [{"model": "DDPM", "fid": 3.21, "recall": 0.57, "nfe": 1000, "seconds_per_100": 80.5}]}  # fmt: skip
+    baselines = {
+        "ring": {"precision": 0.97, "recall": 0.96, "modes": 8.0, "num_modes": 8.0, "high_quality": 0.99, "reverse_kl": 0.005},
+        "digits": {"precision": 0.9, "recall": 0.9, "fid": 0.5, "class_kl": 0.01},
+    }
+    return {
+        "table": table,
+        "runs": runs,
+        "claims": claims(table),
+        "previews": previews,
+        "seeds": seeds,
+        "datasets": list(datasets),
+        "real_baselines": baselines,
+        "paper_cifar10": [{"model": "DDPM", "fid": 3.21, "recall": 0.57, "nfe": 1000, "seconds_per_100": 80.5}],
+    }
 
 
 @pytest.fixture
@@ -98,7 +118,10 @@ def test_filters_change_the_charts(results_file):
     assert {trace["name"] for trace in speed["data"] if trace.get("legendgroup") == "data"} == {ES["tc_ds_ring"]}
     app.sidebar.multiselect[1].set_value(["gan", "ddpm_1000"]).run()  # models
     speed = json.loads(app.get("plotly_chart")[0].proto.spec)
-    assert [trace["name"] for trace in speed["data"] if trace.get("legendgroup") == "models"] == [ES["tc_model_gan"], ES["tc_model_ddpm_1000"]]
+    assert [trace["name"] for trace in speed["data"] if trace.get("legendgroup") == "models"] == [
+        ES["tc_model_gan"],
+        ES["tc_model_ddpm_1000"],
+    ]
     app.sidebar.multiselect[1].set_value([]).run()
     assert not app.exception and app.warning[0].value == ES["dash_nothing"]
 

@@ -19,7 +19,12 @@ TINY = UNetConfig(channels=(8, 16, 16), time_dim=16)
 def test_timestep_embedding_by_hand():
     emb = timestep_embedding(torch.tensor([0, 3]), 4)
     # frequencies 1 and 1/100 for dim 4: [cos(t), cos(t/100), sin(t), sin(t/100)]
-    expected = torch.tensor([[1, 1, 0, 0], [torch.cos(torch.tensor(3.0)), torch.cos(torch.tensor(0.03)), torch.sin(torch.tensor(3.0)), torch.sin(torch.tensor(0.03))]])
+    expected = torch.tensor(
+        [
+            [1, 1, 0, 0],
+            [torch.cos(torch.tensor(3.0)), torch.cos(torch.tensor(0.03)), torch.sin(torch.tensor(3.0)), torch.sin(torch.tensor(0.03))],
+        ]
+    )
     assert torch.allclose(emb, expected, atol=1e-6)
 
 
@@ -35,7 +40,9 @@ def test_unet_shapes_and_its_diagram():
     assert [s["in_channels"] for s in ups] == [32, 32, 24]  # previous level + the skip's channels
     assert all(s["time"] == (s["kind"] in {"down", "mid", "up"}) for s in stages)
     outside = [model.time_mlp, model.class_embedding, model.norm_out]  # the embeddings and the final norm are not stages
-    assert sum(s["params"] for s in stages) + sum(p.numel() for m in outside for p in m.parameters()) == sum(p.numel() for p in model.parameters())
+    assert sum(s["params"] for s in stages) + sum(p.numel() for m in outside for p in m.parameters()) == sum(
+        p.numel() for p in model.parameters()
+    )
 
 
 def test_the_unet_runs_inside_diffusers_pipeline_and_matches_our_loop():
@@ -44,7 +51,9 @@ def test_the_unet_runs_inside_diffusers_pipeline_and_matches_our_loop():
     scheduler = DDPMScheduler(num_train_timesteps=1000, clip_sample=False)
     pipeline = DDPMPipeline(unet=model, scheduler=scheduler)
     theirs = pipeline(batch_size=2, num_inference_steps=20, generator=torch.Generator().manual_seed(3), output_type="np").images
-    ours = sample(model, NoiseSchedule.named("linear"), "epsilon", (2, 1, 8, 8), sampler="ddpm", steps=20, generator=torch.Generator().manual_seed(3))
+    ours = sample(
+        model, NoiseSchedule.named("linear"), "epsilon", (2, 1, 8, 8), sampler="ddpm", steps=20, generator=torch.Generator().manual_seed(3)
+    )
     ours_image = to_image(ours).permute(0, 2, 3, 1).numpy()
     assert theirs.shape == ours_image.shape == (2, 8, 8, 1)
     assert abs(theirs - ours_image).max() < 1e-5
@@ -65,7 +74,9 @@ def test_guidance_mixes_the_conditional_and_unconditional_outputs():
 def test_sampling_streams_every_step():
     torch.manual_seed(0)
     model = UNet(TINY)
-    steps = list(sample_steps(model, NoiseSchedule.named("linear"), "epsilon", (2, 1, 8, 8), steps=10, generator=torch.Generator().manual_seed(0)))
+    steps = list(
+        sample_steps(model, NoiseSchedule.named("linear"), "epsilon", (2, 1, 8, 8), steps=10, generator=torch.Generator().manual_seed(0))
+    )
     assert [s.index for s in steps] == list(range(1, 11)) and steps[-1].timestep == 0
     assert all(s.sample.shape == s.pred_x0.shape == (2, 1, 8, 8) for s in steps)
 
@@ -83,7 +94,9 @@ def test_a_tiny_2d_model_learns_and_moves_samples_towards_the_modes():
         return mode_coverage(points, data.centers, data.std), points
 
     before, _ = coverage()
-    final = run_to_end(diffusion_trainer(model, data.points, schedule, "epsilon", batch_size=256, lr=3e-3, decay_steps=2000, generator=generator), 2000)
+    final = run_to_end(
+        diffusion_trainer(model, data.points, schedule, "epsilon", batch_size=256, lr=3e-3, decay_steps=2000, generator=generator), 2000
+    )
     losses = final.history["loss"]
     assert sum(losses[-50:]) < 0.85 * sum(losses[:50])  # the eps loss has a high floor: at large t the noise is unpredictable
     after, points = coverage()
@@ -99,7 +112,16 @@ def test_scaling_round_trips():
 
 def test_training_recipe_at_tiny_scale(tmp_path):
     out = tmp_path / "unet.safetensors"
-    reports = list(train_digits_unet(out, prediction="v_prediction", steps=20, seed=1, config=UNetConfig(channels=(8, 16, 16), time_dim=16, prediction="v_prediction"), evaluate=False))
+    reports = list(
+        train_digits_unet(
+            out,
+            prediction="v_prediction",
+            steps=20,
+            seed=1,
+            config=UNetConfig(channels=(8, 16, 16), time_dim=16, prediction="v_prediction"),
+            evaluate=False,
+        )
+    )
     assert reports[-1].done and reports[-1].step == 20
     model = load_model(out)
     assert model.config.prediction == "v_prediction" and model.config.channels == (8, 16, 16)

@@ -87,7 +87,9 @@ def _compare(ours, theirs, steps: int, prediction: str, eta: float | None):
 @pytest.mark.parametrize("steps", [1000, 50, 10])
 @pytest.mark.parametrize("schedule", ["linear", "cosine"])
 def test_ddpm_step_matches_diffusers(prediction, steps, schedule):
-    theirs = DDPMScheduler(num_train_timesteps=1000, beta_schedule=DIFFUSERS_SCHEDULES[schedule], clip_sample=False, prediction_type=prediction)
+    theirs = DDPMScheduler(
+        num_train_timesteps=1000, beta_schedule=DIFFUSERS_SCHEDULES[schedule], clip_sample=False, prediction_type=prediction
+    )
     _compare(DDPMSampler(NoiseSchedule.named(schedule), prediction), theirs, steps, prediction, None)
 
 

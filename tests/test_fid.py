@@ -76,7 +76,9 @@ def test_gallery_fid_of_real_digits_is_small_and_grows_with_corruption():
     classifier = load_model(DIGITS_CLASSIFIER_PATH)
     train, test = load_digits("train")[0], load_digits("test")[0]
     baseline = real_baseline_fid(classifier, 364, generator=torch.Generator().manual_seed(0))
-    assert baseline == pytest.approx(gallery_fid(classifier, train[torch.randperm(len(train), generator=torch.Generator().manual_seed(0))[:364]], test))
+    assert baseline == pytest.approx(
+        gallery_fid(classifier, train[torch.randperm(len(train), generator=torch.Generator().manual_seed(0))[:364]], test)
+    )
     noisy = (train[:364] + 0.5 * torch.rand(364, 1, 8, 8, generator=torch.Generator().manual_seed(1))).clamp(0, 1)
     ones = train[load_digits("train")[1] == 1]
     assert baseline < gallery_fid(classifier, noisy, test) and baseline < gallery_fid(classifier, ones, test)

@@ -13,9 +13,7 @@ from core.training import run_to_end
 
 TRUE_WEIGHTS = torch.tensor([0.5, 0.3, 0.2], dtype=torch.float64)
 TRUE_MEANS = torch.tensor([[-3.0, 0.0], [2.0, 2.0], [2.0, -3.0]], dtype=torch.float64)
-TRUE_COVS = torch.tensor(
-    [[[0.5, 0.2], [0.2, 0.3]], [[0.2, 0.0], [0.0, 0.6]], [[0.4, -0.15], [-0.15, 0.2]]], dtype=torch.float64
-)
+TRUE_COVS = torch.tensor([[[0.5, 0.2], [0.2, 0.3]], [[0.2, 0.0], [0.0, 0.6]], [[0.4, -0.15], [-0.15, 0.2]]], dtype=torch.float64)
 
 
 def known_mixture() -> GaussianMixture:
@@ -30,7 +28,10 @@ def test_log_prob_matches_scipy():
     gmm = known_mixture()
     x = torch.randn(50, 2, generator=torch.Generator().manual_seed(0), dtype=torch.float64) * 2
     expected = np.log(
-        sum(w * multivariate_normal(m, c).pdf(x.numpy()) for w, m, c in zip(TRUE_WEIGHTS.numpy(), TRUE_MEANS.numpy(), TRUE_COVS.numpy(), strict=True))
+        sum(
+            w * multivariate_normal(m, c).pdf(x.numpy())
+            for w, m, c in zip(TRUE_WEIGHTS.numpy(), TRUE_MEANS.numpy(), TRUE_COVS.numpy(), strict=True)
+        )
     )
     assert gmm.log_prob(x).numpy() == pytest.approx(expected, rel=1e-10)
 

@@ -46,9 +46,13 @@ def test_t_fills_fields_and_falls_back_to_english():
 
 @pytest.mark.parametrize(
     ("iso", "lang", "shown"),
-    [("2026-11-20T10:11:12+00:00", "es", "20 de noviembre de 2026"), ("2026-11-20T10:11:12+00:00", "en", "20 November 2026"),
-     ("2027-01-05", "es", "5 de enero de 2027"), ("2027-01-05T23:59:59", "en", "5 January 2027")],
-)  # fmt: skip
+    [
+        ("2026-11-20T10:11:12+00:00", "es", "20 de noviembre de 2026"),
+        ("2026-11-20T10:11:12+00:00", "en", "20 November 2026"),
+        ("2027-01-05", "es", "5 de enero de 2027"),
+        ("2027-01-05T23:59:59", "en", "5 January 2027"),
+    ],
+)
 def test_format_date_reads_like_a_date_in_each_language(iso, lang, shown):
     from demos.i18n import format_date
 
@@ -71,8 +75,11 @@ def test_gradio_texts_use_voseo_and_ride_in_the_app_tables():
 
     assert set(GRADIO_EN) == set(GRADIO_ES)
     assert all(fields(GRADIO_EN[k]) == fields(GRADIO_ES[k]) for k in GRADIO_EN)
-    usted_or_tu = re.compile(r"\b(aquí|Arrastre|Arrastra|Coloque|Haga|Haz|Suelte|suelta|Cargue|Sube|seleccione|selecciona|permita|Compruebe|contacte|"
-                             r"Duplique|inténtelo|está visitando|debe)\b", re.IGNORECASE)  # fmt: skip
+    usted_or_tu = re.compile(
+        r"\b(aquí|Arrastre|Arrastra|Coloque|Haga|Haz|Suelte|suelta|Cargue|Sube|seleccione|selecciona|permita|Compruebe|contacte|"
+        r"Duplique|inténtelo|está visitando|debe)\b",
+        re.IGNORECASE,
+    )
     assert [text for text in GRADIO_ES.values() if usted_or_tu.search(text)] == []
     assert GRADIO_ES["upload_text.drop_image"] == "Arrastrá la imagen acá"
     assert GRADIO_ES["upload_text.click_to_upload"] == "Hacé clic para subir"

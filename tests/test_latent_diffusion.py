@@ -28,8 +28,15 @@ def test_streamed_steps_are_the_pipeline_s_own_loop(pipe):
     assert [s.index for s in steps] == [1, 2, 3, 4] and all(isinstance(s, Step) and s.seconds >= 0 for s in steps)
     assert isinstance(final, Final) and final.image.shape == (3, 16, 16)
     assert torch.equal(steps[-1].latents, final.latents)
-    reference = pipe("a handwritten seven", num_inference_steps=4, guidance_scale=3.0, height=16, width=16, output_type="pt",
-                     generator=torch.Generator().manual_seed(5)).images[0]  # fmt: skip
+    reference = pipe(
+        "a handwritten seven",
+        num_inference_steps=4,
+        guidance_scale=3.0,
+        height=16,
+        width=16,
+        output_type="pt",
+        generator=torch.Generator().manual_seed(5),
+    ).images[0]
     assert torch.allclose(final.image, reference, atol=1e-5)  # the same images as calling the pipeline directly
     assert [s.timestep for s in steps] == pipe.scheduler.timesteps.tolist()
 

@@ -24,14 +24,28 @@ def test_digits_survive_the_trip_to_pipeline_images_and_back():
 
 def test_a_tiny_run_saves_a_pipeline_the_loader_opens(tmp_path):
     out = tmp_path / "ldm"
-    *_, last = train_mini_ldm(out, clip_dir=MINI_CLIP_DIR, classifier=load_model(DIGITS_CLASSIFIER_PATH), steps=3, vae_steps=2,
-                             per_digit=1, vae_width=8, unet_width=16)
+    *_, last = train_mini_ldm(
+        out,
+        clip_dir=MINI_CLIP_DIR,
+        classifier=load_model(DIGITS_CLASSIFIER_PATH),
+        steps=3,
+        vae_steps=2,
+        per_digit=1,
+        vae_width=8,
+        unet_width=16,
+    )
     assert last.done and 0 <= last.metrics["accuracy_mean"] <= 1 and len([k for k in last.metrics if k.startswith("accuracy_")]) == 11
     assert sorted(p.name for p in out.glob("*/*.safetensors"))  # unet, vae, text encoder weights as safetensors
     pipe = load_pipeline(out)
     assert 0.1 < pipe.vae.config.scaling_factor < 100  # 1 / std of the latents
-    image = pipe("un siete escrito a mano", num_inference_steps=2, height=IMAGE_SIZE, width=IMAGE_SIZE, output_type="pt",
-                 generator=torch.Generator().manual_seed(0)).images  # fmt: skip
+    image = pipe(
+        "un siete escrito a mano",
+        num_inference_steps=2,
+        height=IMAGE_SIZE,
+        width=IMAGE_SIZE,
+        output_type="pt",
+        generator=torch.Generator().manual_seed(0),
+    ).images
     assert image.shape == (1, 3, IMAGE_SIZE, IMAGE_SIZE) and torch.isfinite(image).all()
     assert "python -m core.train mini-ldm --steps 3" in (out / "TRAINED_WITH.txt").read_text()
     release_pipeline()

@@ -73,12 +73,24 @@ def tiny_clip(tokenizer_dir, out):
 
     tok = CLIPTokenizer.from_pretrained(str(tokenizer_dir))
     config = CLIPConfig(
-        text_config={"vocab_size": len(tok), "hidden_size": 16, "intermediate_size": 32, "num_hidden_layers": 1,
-                     "num_attention_heads": 2, "max_position_embeddings": 32},
-        vision_config={"image_size": 16, "patch_size": 8, "hidden_size": 16, "intermediate_size": 32, "num_hidden_layers": 1,
-                       "num_attention_heads": 2},
+        text_config={
+            "vocab_size": len(tok),
+            "hidden_size": 16,
+            "intermediate_size": 32,
+            "num_hidden_layers": 1,
+            "num_attention_heads": 2,
+            "max_position_embeddings": 32,
+        },
+        vision_config={
+            "image_size": 16,
+            "patch_size": 8,
+            "hidden_size": 16,
+            "intermediate_size": 32,
+            "num_hidden_layers": 1,
+            "num_attention_heads": 2,
+        },
         projection_dim=8,
-    )  # fmt: skip
+    )
     torch.manual_seed(0)
     CLIPModel(config).save_pretrained(out)
     processor = CLIPImageProcessor(size={"shortest_edge": 16}, crop_size={"height": 16, "width": 16})
@@ -105,16 +117,47 @@ def tiny_pipeline(tokenizer_dir, out, seed):
     torch.manual_seed(seed)
     tok = CLIPTokenizer.from_pretrained(str(tokenizer_dir))
     unet = UNet2DConditionModel(
-        sample_size=8, in_channels=4, out_channels=4, block_out_channels=(8, 16), layers_per_block=1, norm_num_groups=4,
-        down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"), up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"),
-        cross_attention_dim=16, attention_head_dim=2,
-    )  # fmt: skip
-    vae = AutoencoderKL(in_channels=3, out_channels=3, block_out_channels=(8, 8), latent_channels=4, norm_num_groups=4,
-                        down_block_types=("DownEncoderBlock2D",) * 2, up_block_types=("UpDecoderBlock2D",) * 2, sample_size=16)  # fmt: skip
-    text = CLIPTextModel(CLIPTextConfig(vocab_size=len(tok), hidden_size=16, intermediate_size=32, num_hidden_layers=1,
-                                        num_attention_heads=2, max_position_embeddings=32))  # fmt: skip
-    pipe = StableDiffusionPipeline(vae=vae, text_encoder=text, tokenizer=tok, unet=unet, scheduler=DDIMScheduler(num_train_timesteps=100, clip_sample=False, steps_offset=1),
-                                   safety_checker=None, feature_extractor=None, requires_safety_checker=False)  # fmt: skip
+        sample_size=8,
+        in_channels=4,
+        out_channels=4,
+        block_out_channels=(8, 16),
+        layers_per_block=1,
+        norm_num_groups=4,
+        down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
+        up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"),
+        cross_attention_dim=16,
+        attention_head_dim=2,
+    )
+    vae = AutoencoderKL(
+        in_channels=3,
+        out_channels=3,
+        block_out_channels=(8, 8),
+        latent_channels=4,
+        norm_num_groups=4,
+        down_block_types=("DownEncoderBlock2D",) * 2,
+        up_block_types=("UpDecoderBlock2D",) * 2,
+        sample_size=16,
+    )
+    text = CLIPTextModel(
+        CLIPTextConfig(
+            vocab_size=len(tok),
+            hidden_size=16,
+            intermediate_size=32,
+            num_hidden_layers=1,
+            num_attention_heads=2,
+            max_position_embeddings=32,
+        )
+    )
+    pipe = StableDiffusionPipeline(
+        vae=vae,
+        text_encoder=text,
+        tokenizer=tok,
+        unet=unet,
+        scheduler=DDIMScheduler(num_train_timesteps=100, clip_sample=False, steps_offset=1),
+        safety_checker=None,
+        feature_extractor=None,
+        requires_safety_checker=False,
+    )
     pipe.save_pretrained(out)
     return out
 
@@ -126,8 +169,9 @@ def test_one_pipeline_at_a_time_and_img2img_shares_its_weights(tokenizer_dir, tm
     assert load_pipeline(first) is pipe and pretrained.loaded_pipeline() == str(first.resolve())
     sibling = load_pipeline(first, image_to_image=True)
     assert sibling.unet is pipe.unet and sibling.vae is pipe.vae
-    image = pipe("a handwritten seven", num_inference_steps=2, height=16, width=16, output_type="np",
-                 generator=torch.Generator().manual_seed(0)).images  # fmt: skip
+    image = pipe(
+        "a handwritten seven", num_inference_steps=2, height=16, width=16, output_type="np", generator=torch.Generator().manual_seed(0)
+    ).images
     assert image.shape == (1, 16, 16, 3)
     gone = weakref.ref(pipe.unet)
     del pipe, sibling

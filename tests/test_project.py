@@ -47,7 +47,19 @@ def test_spaces_front_matter_matches_the_requirements():
 
 def test_runtime_requirements():
     reqs = requirements("requirements.txt")
-    for name in ("gradio", "streamlit", "torch", "diffusers", "transformers", "safetensors", "pillow", "plotly", "numpy", "scikit-learn", "scikit-image"):
+    for name in (
+        "gradio",
+        "streamlit",
+        "torch",
+        "diffusers",
+        "transformers",
+        "safetensors",
+        "pillow",
+        "plotly",
+        "numpy",
+        "scikit-learn",
+        "scikit-image",
+    ):
         assert name in reqs, name
         assert str(reqs[name].specifier), f"{name} has version bounds"
     assert str(reqs["torch"].specifier) == "==2.13.0"

@@ -71,7 +71,9 @@ def test_ddgan_learns_a_single_gaussian_and_round_trips(tmp_path):
     np.testing.assert_allclose(samples.std(0).numpy(), [0.5, 0.5], atol=0.08)
     path = save_checkpoint(model, tmp_path / "ddgan.safetensors")
     again = load_model(path)
-    assert torch.equal(again.sample(10, generator=torch.Generator().manual_seed(2)), model.sample(10, generator=torch.Generator().manual_seed(2)))
+    assert torch.equal(
+        again.sample(10, generator=torch.Generator().manual_seed(2)), model.sample(10, generator=torch.Generator().manual_seed(2))
+    )
 
 
 def test_ddgan_config_standardises_any_dimension():
@@ -119,8 +121,20 @@ def test_measure_2d_knows_real_data_from_a_collapsed_sampler():
 
 
 def test_summarise_gives_mean_and_population_spread():
-    runs = [{"dataset": "ring", "model": "gan", "family": "gan", "nfe": 1, "seed": s, "seed_kind": "training",
-             "precision": p, "recall": 0.5, "ms_per_sample": 1.0} for s, p in enumerate([0.2, 0.4, 0.9])]  # fmt: skip
+    runs = [
+        {
+            "dataset": "ring",
+            "model": "gan",
+            "family": "gan",
+            "nfe": 1,
+            "seed": s,
+            "seed_kind": "training",
+            "precision": p,
+            "recall": 0.5,
+            "ms_per_sample": 1.0,
+        }
+        for s, p in enumerate([0.2, 0.4, 0.9])
+    ]
     (row,) = summarise(runs)
     assert row["precision"] == pytest.approx(0.5) and row["precision_std"] == pytest.approx(np.std([0.2, 0.4, 0.9]))
     assert row["recall_std"] == 0.0 and row["seeds"] == 3 and "fid" not in row

@@ -177,9 +177,7 @@ def points_from_csv(text: str | bytes, *, max_rows: int = CSV_MAX_ROWS) -> Toy2D
     return Toy2D(torch.tensor(xy, dtype=torch.float32), label_tensor, int(label_tensor.max()) + 1)
 
 
-def points_from_mask(
-    mask: Tensor, num_samples: int, *, extent: float = 2.0, generator: torch.Generator | None = None
-) -> Toy2D:
+def points_from_mask(mask: Tensor, num_samples: int, *, extent: float = 2.0, generator: torch.Generator | None = None) -> Toy2D:
     """Returns points sampled uniformly from the drawn pixels of `mask` [H, W] (True = ink).
 
     The canvas maps to [-extent, extent]^2 with y pointing up; each point is a random position inside

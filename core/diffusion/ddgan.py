@@ -127,9 +127,17 @@ def ddgan_config_for_data(data: Tensor, **options) -> DDGANConfig:
 
 
 def ddgan_trainer(
-    model: DDGAN, data: Tensor, *, steps: int, batch_size: int = 256, lr: float = 1e-3, r1: float = 0.02,
-    average: DDGAN | None = None, average_decay: float = 0.999, generator: torch.Generator | None = None,
-) -> Trainer:  # fmt: skip
+    model: DDGAN,
+    data: Tensor,
+    *,
+    steps: int,
+    batch_size: int = 256,
+    lr: float = 1e-3,
+    r1: float = 0.02,
+    average: DDGAN | None = None,
+    average_decay: float = 0.999,
+    generator: torch.Generator | None = None,
+) -> Trainer:
     """Returns a `Trainer` whose steps are one D step and one G step on `data` `[N, D]` (data units).
 
     Adam (betas 0.5, 0.9) with learning rates falling linearly to 1% over `steps`, as in the GAN Lab;

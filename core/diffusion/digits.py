@@ -42,7 +42,9 @@ def generate(model: UNet, labels: Tensor | None, *, num: int | None = None, guid
     return to_image(sample(model, schedule_of(model), model.config.prediction, shape, labels=labels, guidance=guidance, **kwargs))
 
 
-def evaluate_digits(model: UNet, classifier: torch.nn.Module, *, seed: int = 0, per_class: int = 100, unconditional: int = 2000) -> dict[str, float]:
+def evaluate_digits(
+    model: UNet, classifier: torch.nn.Module, *, seed: int = 0, per_class: int = 100, unconditional: int = 2000
+) -> dict[str, float]:
     """Returns the classifier's verdict at the default DDIM steps: the share of conditional samples
     (at the default guidance) read as their requested class, and the class-histogram KL to uniform and
     confident share of unconditional samples."""
@@ -54,13 +56,22 @@ def evaluate_digits(model: UNet, classifier: torch.nn.Module, *, seed: int = 0, 
     hits = (classifier.predict_proba(images).argmax(1) == labels).float().mean().item()
     free = torch.cat([generate(model, None, num=n, generator=generator) for n in [500] * (unconditional // 500)])
     verdict = judge_digits(classifier, free)
-    return {"conditional_accuracy": hits, "unconditional_class_kl": verdict["class_kl"], "unconditional_confident_share": verdict["confident_share"]}
+    return {
+        "conditional_accuracy": hits,
+        "unconditional_class_kl": verdict["class_kl"],
+        "unconditional_confident_share": verdict["confident_share"],
+    }
 
 
 def train_digits_unet(
-    out: str | Path, *, prediction: Prediction = "epsilon", steps: int = 12000, seed: int = 0, config: UNetConfig | None = None,
+    out: str | Path,
+    *,
+    prediction: Prediction = "epsilon",
+    steps: int = 12000,
+    seed: int = 0,
+    config: UNetConfig | None = None,
     evaluate: bool = True,
-) -> Iterator[Progress]:  # fmt: skip
+) -> Iterator[Progress]:
     """Trains a class-conditional U-Net on the digits' train split (labels dropped 20% of the time), saves
     the moving average of its weights to `out`, yields progress."""
     from core.assets import DIGITS_CLASSIFIER_PATH
@@ -73,9 +84,16 @@ def train_digits_unet(
     images, labels = load_digits("train")
     average = copy.deepcopy(model)
     trainer = diffusion_trainer(
-        model, to_model(images), schedule_of(model), config.prediction, labels=labels, p_uncond=0.2, lr=1e-3, average=average,
+        model,
+        to_model(images),
+        schedule_of(model),
+        config.prediction,
+        labels=labels,
+        p_uncond=0.2,
+        lr=1e-3,
+        average=average,
         generator=torch.Generator().manual_seed(seed),
-    )  # fmt: skip
+    )
     last = None
     for last in trainer.run(steps, report_every=max(1, steps // 20)):
         if not last.done:

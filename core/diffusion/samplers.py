@@ -69,9 +69,14 @@ class DDPMSampler(_Sampler):
     """Ancestral sampling: x_{t-1} ~ N(mu_tilde(x_t, x_0), beta_tilde_t I)."""
 
     def step(
-        self, model_output: Tensor, timestep: int | Tensor, sample: Tensor, *, generator: torch.Generator | None = None,
+        self,
+        model_output: Tensor,
+        timestep: int | Tensor,
+        sample: Tensor,
+        *,
+        generator: torch.Generator | None = None,
         variance_noise: Tensor | None = None,
-    ) -> StepOutput:  # fmt: skip
+    ) -> StepOutput:
         t = int(timestep)
         a_t, a_prev, _ = self._alpha_bars(t)
         b_t, b_prev = 1 - a_t, 1 - a_prev
@@ -94,9 +99,15 @@ class DDIMSampler(_Sampler):
     """x_{t-1} = sqrt(alpha_bar_prev) x_0 + sqrt(1 - alpha_bar_prev - sigma^2) eps + sigma z, sigma = eta * sigma_t."""
 
     def step(
-        self, model_output: Tensor, timestep: int | Tensor, sample: Tensor, *, eta: float = 0.0,
-        generator: torch.Generator | None = None, variance_noise: Tensor | None = None,
-    ) -> StepOutput:  # fmt: skip
+        self,
+        model_output: Tensor,
+        timestep: int | Tensor,
+        sample: Tensor,
+        *,
+        eta: float = 0.0,
+        generator: torch.Generator | None = None,
+        variance_noise: Tensor | None = None,
+    ) -> StepOutput:
         if self.num_inference_steps is None:
             raise ValueError("call set_timesteps before step")
         t = int(timestep)

@@ -42,10 +42,20 @@ def guided(model: nn.Module, x: Tensor, t: Tensor | int, labels: Tensor | None, 
 
 
 def diffusion_trainer(
-    model: nn.Module, data: Tensor, schedule: NoiseSchedule, prediction: Prediction, *, labels: Tensor | None = None,
-    p_uncond: float = 0.1, batch_size: int = 128, lr: float = 2e-4, decay_steps: int | None = None,
-    average: nn.Module | None = None, average_decay: float = 0.999, generator: torch.Generator | None = None,
-) -> Trainer:  # fmt: skip
+    model: nn.Module,
+    data: Tensor,
+    schedule: NoiseSchedule,
+    prediction: Prediction,
+    *,
+    labels: Tensor | None = None,
+    p_uncond: float = 0.1,
+    batch_size: int = 128,
+    lr: float = 2e-4,
+    decay_steps: int | None = None,
+    average: nn.Module | None = None,
+    average_decay: float = 0.999,
+    generator: torch.Generator | None = None,
+) -> Trainer:
     """Returns a `Trainer` whose steps are Adam steps on the denoising loss (metric: loss).
 
     With `decay_steps`, the learning rate falls linearly to 5% of `lr` over that many steps (then stays):
@@ -54,9 +64,7 @@ def diffusion_trainer(
     samples better than the raw weights).
     """
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
-    scheduler = (
-        torch.optim.lr_scheduler.LambdaLR(optimizer, lambda i: max(0.05, 1 - i / decay_steps)) if decay_steps else None
-    )
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda i: max(0.05, 1 - i / decay_steps)) if decay_steps else None
 
     def step() -> dict[str, float]:
         model.train()
@@ -95,10 +103,19 @@ class SampleStep:
 
 @torch.no_grad()
 def sample_steps(
-    model: nn.Module, schedule: NoiseSchedule, prediction: Prediction, shape: tuple[int, ...], *, sampler: str = "ddim",
-    steps: int = 50, eta: float = 0.0, labels: Tensor | None = None, guidance: float = 1.0, generator: torch.Generator | None = None,
+    model: nn.Module,
+    schedule: NoiseSchedule,
+    prediction: Prediction,
+    shape: tuple[int, ...],
+    *,
+    sampler: str = "ddim",
+    steps: int = 50,
+    eta: float = 0.0,
+    labels: Tensor | None = None,
+    guidance: float = 1.0,
+    generator: torch.Generator | None = None,
     noise: Tensor | None = None,
-) -> Iterator[SampleStep]:  # fmt: skip
+) -> Iterator[SampleStep]:
     """Yields every step of a sampling run from pure noise (the last one holds the final samples)."""
     model.eval()
     chosen = DDIMSampler(schedule, prediction) if sampler == "ddim" else DDPMSampler(schedule, prediction)

@@ -150,11 +150,17 @@ def describe_unet(model: UNet) -> list[dict]:
     def record(name: str, kind: str):
         def hook(module, inputs, output):
             x = inputs[0]
-            stages.append({
-                "name": name, "kind": kind, "resolution": int(output.shape[-1]), "in_channels": int(x.shape[1]),
-                "out_channels": int(output.shape[1]), "params": sum(p.numel() for p in module.parameters()),
-                "time": isinstance(module, ResBlock),
-            })  # fmt: skip
+            stages.append(
+                {
+                    "name": name,
+                    "kind": kind,
+                    "resolution": int(output.shape[-1]),
+                    "in_channels": int(x.shape[1]),
+                    "out_channels": int(output.shape[1]),
+                    "params": sum(p.numel() for p in module.parameters()),
+                    "time": isinstance(module, ResBlock),
+                }
+            )
 
         return hook
 

@@ -53,11 +53,17 @@ class Generator(nn.Module):
         c2, c4, c8 = config.g_channels
         self.project = nn.Sequential(nn.Linear(config.noise_dim, c2 * 4, bias=False), nn.BatchNorm1d(c2 * 4), nn.ReLU())
         self.up = nn.Sequential(
-            nn.ConvTranspose2d(c2, c4, 4, stride=2, padding=1, bias=False), nn.BatchNorm2d(c4), nn.ReLU(),  # [B, c4, 4, 4]
-            nn.ConvTranspose2d(c4, c8, 4, stride=2, padding=1, bias=False), nn.BatchNorm2d(c8), nn.ReLU(),  # [B, c8, 8, 8]
-            nn.Conv2d(c8, c8, 3, padding=1, bias=False), nn.BatchNorm2d(c8), nn.ReLU(),  # [B, c8, 8, 8]
+            nn.ConvTranspose2d(c2, c4, 4, stride=2, padding=1, bias=False),
+            nn.BatchNorm2d(c4),
+            nn.ReLU(),  # [B, c4, 4, 4]
+            nn.ConvTranspose2d(c4, c8, 4, stride=2, padding=1, bias=False),
+            nn.BatchNorm2d(c8),
+            nn.ReLU(),  # [B, c8, 8, 8]
+            nn.Conv2d(c8, c8, 3, padding=1, bias=False),
+            nn.BatchNorm2d(c8),
+            nn.ReLU(),  # [B, c8, 8, 8]
             nn.Conv2d(c8, 1, 3, padding=1),  # [B, 1, 8, 8]; no batch norm on the output layer
-        )  # fmt: skip
+        )
         self._c2 = c2
 
     def forward(self, z: Tensor) -> Tensor:
@@ -73,12 +79,17 @@ class Discriminator(nn.Module):
         super().__init__()
         c8, c4, c2 = config.d_channels
         self.net = nn.Sequential(
-            nn.Conv2d(1, c8, 3, padding=1), nn.LeakyReLU(0.2),  # [B, c8, 8, 8]; no batch norm on the input layer
-            nn.Conv2d(c8, c4, 4, stride=2, padding=1, bias=False), nn.BatchNorm2d(c4), nn.LeakyReLU(0.2),  # [B, c4, 4, 4]
-            nn.Conv2d(c4, c2, 4, stride=2, padding=1, bias=False), nn.BatchNorm2d(c2), nn.LeakyReLU(0.2),  # [B, c2, 2, 2]
+            nn.Conv2d(1, c8, 3, padding=1),
+            nn.LeakyReLU(0.2),  # [B, c8, 8, 8]; no batch norm on the input layer
+            nn.Conv2d(c8, c4, 4, stride=2, padding=1, bias=False),
+            nn.BatchNorm2d(c4),
+            nn.LeakyReLU(0.2),  # [B, c4, 4, 4]
+            nn.Conv2d(c4, c2, 4, stride=2, padding=1, bias=False),
+            nn.BatchNorm2d(c2),
+            nn.LeakyReLU(0.2),  # [B, c2, 2, 2]
             nn.Flatten(),
             nn.Linear(c2 * 4, 1),
-        )  # fmt: skip
+        )
 
     def forward(self, images: Tensor) -> Tensor:
         """Returns logits `[B]`."""

@@ -263,7 +263,15 @@ class GANLab:
             self.history = {key: column[::2] for key, column in self.history.items()}
         return dict(self.last)
 
-    def snapshot(self, grid: PlaneGrid, *, num_fake: int = 400, num_real: int = 400, manifold_lines: int = 15, generator: torch.Generator | None = None) -> Snapshot:
+    def snapshot(
+        self,
+        grid: PlaneGrid,
+        *,
+        num_fake: int = 400,
+        num_real: int = 400,
+        manifold_lines: int = 15,
+        generator: torch.Generator | None = None,
+    ) -> Snapshot:
         """Returns samples, D over `grid`, the gradient on G's samples and G's manifold."""
         model, loss_name = self.model, self.settings.loss
         fixed = generator if generator is not None else torch.Generator().manual_seed(0)

@@ -57,9 +57,7 @@ def generator_loss(name: LossName, fake: Tensor) -> Tensor:
     raise ValueError(f"unknown loss {name!r}; choose one of {list(LOSSES)}")
 
 
-def gradient_penalty(
-    critic: Callable[[Tensor], Tensor], real: Tensor, fake: Tensor, *, generator: torch.Generator | None = None
-) -> Tensor:
+def gradient_penalty(critic: Callable[[Tensor], Tensor], real: Tensor, fake: Tensor, *, generator: torch.Generator | None = None) -> Tensor:
     """Returns E[(||grad_x D(x_hat)||_2 - 1)^2] over random interpolates x_hat of real and fake `[B, ...]`."""
     shape = (real.shape[0],) + (1,) * (real.dim() - 1)
     t = torch.rand(shape, generator=generator)

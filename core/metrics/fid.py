@@ -133,7 +133,11 @@ def real_baseline_fid(classifier: torch.nn.Module, num: int, *, generator: torch
     from core.data.images import load_digits
 
     train, test = load_digits("train")[0], load_digits("test")[0]
-    pick = torch.randint(len(train), (num,), generator=generator) if num > len(train) else torch.randperm(len(train), generator=generator)[:num]
+    pick = (
+        torch.randint(len(train), (num,), generator=generator)
+        if num > len(train)
+        else torch.randperm(len(train), generator=generator)[:num]
+    )
     return gallery_fid(classifier, train[pick], test)
 
 

@@ -55,10 +55,16 @@ RESOURCES: tuple[Entry, ...] = (
 
 # Each resource list's family, named by the gallery tab that shows it (so it is translated with the tabs); "*" is all.
 RESOURCE_FAMILY = {
-    "res_gans_deepfakes": "tab_gans", "res_gans_apps": "tab_gans", "res_gan_zoo": "tab_gans", "res_vaes": "tab_autoencoders",
-    "res_diffusion": "tab_diffusion", "res_diffusion_survey": "tab_diffusion", "res_nerf": "tab_nerf",
-    "res_3dgs": "tab_3dgs", "res_genai": "*",
-}  # fmt: skip
+    "res_gans_deepfakes": "tab_gans",
+    "res_gans_apps": "tab_gans",
+    "res_gan_zoo": "tab_gans",
+    "res_vaes": "tab_autoencoders",
+    "res_diffusion": "tab_diffusion",
+    "res_diffusion_survey": "tab_diffusion",
+    "res_nerf": "tab_nerf",
+    "res_3dgs": "tab_3dgs",
+    "res_genai": "*",
+}
 
 DATASETS: tuple[Entry, ...] = (
     Entry("data_celebamask", "CelebAMask-HQ", ARXIV + "1907.11922", GITHUB + "switchablenorms/CelebAMask-HQ"),
@@ -86,7 +92,9 @@ def _links(entry: Entry, labels: dict[str, str]) -> str:
     return _unbroken(" · ".join(parts))
 
 
-def render_table(entries: tuple[Entry, ...], descriptions: dict[str, str], labels: dict[str, str], *, family: dict[str, str] | None = None) -> str:
+def render_table(
+    entries: tuple[Entry, ...], descriptions: dict[str, str], labels: dict[str, str], *, family: dict[str, str] | None = None
+) -> str:
     """Returns a Markdown table: name, links, (family,) what it does; `family` maps an entry to a tab's text key ("*": all)."""
     head = [labels["name"], labels["links"]] + ([labels["family"]] if family else []) + [labels["what"]]
     lines = ["| " + " | ".join(_unbroken(h) for h in head) + " |", "|" + "---|" * len(head)]
@@ -104,6 +112,7 @@ def render_catalog(descriptions: dict[str, str], labels: dict[str, str]) -> dict
     models = "\n\n".join(f"#### {labels[fam]}\n\n" + render_table(entries, descriptions, labels) for fam, entries in MODELS.items())
     return {
         "explore_models": f"### {labels['models_header']}\n\n{models}",
-        "explore_resources": f"### {labels['resources_header']}\n\n" + render_table(RESOURCES, descriptions, labels, family=RESOURCE_FAMILY),
+        "explore_resources": f"### {labels['resources_header']}\n\n"
+        + render_table(RESOURCES, descriptions, labels, family=RESOURCE_FAMILY),
         "explore_datasets": f"### {labels['datasets_header']}\n\n" + render_table(DATASETS, descriptions, labels),
     }

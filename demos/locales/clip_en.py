@@ -5,8 +5,8 @@ STRINGS: dict[str, str] = {
     "clip_mini": "Mini CLIP (digits, trained here)",
     "clip_model_help": (
         "The **mini CLIP** is a real `transformers` `CLIPModel`, only tiny: a vision transformer on 8x8 digits and a small text "
-        "transformer, trained from scratch here on digits paired with captions in English and Spanish (\"a handwritten seven\", "
-        "\"un 7 escrito a mano\", \"a handwritten 3 with thick strokes\"). It knows digits and nothing else. The other choices are "
+        'transformer, trained from scratch here on digits paired with captions in English and Spanish ("a handwritten seven", '
+        '"un 7 escrito a mano", "a handwritten 3 with thick strokes"). It knows digits and nothing else. The other choices are '
         "OpenAI's CLIPs; they load only if they are already on this machine (or it has internet), otherwise the tab says so and "
         "keeps the mini CLIP."
     ),
@@ -36,7 +36,7 @@ STRINGS: dict[str, str] = {
     "clip_unavailable": "⚠️ {name} is not on this machine and cannot be downloaded now (offline), so the mini CLIP answered instead.",
     "clip_answered_mini": (
         "**Answered by: the mini CLIP**, trained here only on 8x8 handwritten digits and captions such as "
-        "\"a handwritten seven\"; it has never seen a photo."
+        '"a handwritten seven"; it has never seen a photo.'
     ),
     "clip_answered_real": "**Answered by: {name}**, OpenAI's CLIP, trained on 400 million image-caption pairs from the internet (in English).",
     "clip_meaningless": "⚠️ **This answer means nothing.** {reasons} Its pick, **{label}** with {p:.1%}, says nothing about the image (chance with {k} labels: {chance:.0%}, the dashed line).",
@@ -83,8 +83,8 @@ STRINGS: dict[str, str] = {
         "so nothing in its training taught it to tell 24 coins from 10 or 50."
     ),
     "clip_fail_colour_what": (
-        "it matches a sentence by the words it contains more than by which word goes with which object, so \"a red cup on a "
-        "white saucer\" and \"a white cup on a red saucer\" often score alike (Yuksekgonul et al., 2023, on models that behave "
+        'it matches a sentence by the words it contains more than by which word goes with which object, so "a red cup on a '
+        'white saucer" and "a white cup on a red saucer" often score alike (Yuksekgonul et al., 2023, on models that behave '
         "like bags of words)."
     ),
     "clip_matrix_help": (
@@ -110,7 +110,7 @@ STRINGS: dict[str, str] = {
         "DALL-E 2 generates an image from a text in three steps; the first is CLIP's own text encoder, the other two are trained for it."
     ),
     "clip_unclip_title": "The unCLIP pipeline",
-    "clip_u_text": "Text\n\"a corgi\"",
+    "clip_u_text": 'Text\n"a corgi"',
     "clip_u_encoder": "CLIP text\nencoder",
     "clip_u_text_emb": "Text\nembedding",
     "clip_u_prior": "Prior\n(diffusion)",

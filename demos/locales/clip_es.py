@@ -6,7 +6,7 @@ STRINGS: dict[str, str] = {
     "clip_model_help": (
         "El **mini CLIP** es un `CLIPModel` de `transformers` de verdad, solo que diminuto: un transformer de visión sobre "
         "dígitos de 8x8 y un pequeño transformer de texto, entrenados desde cero acá con dígitos emparejados con descripciones "
-        "en inglés y en español (\"a handwritten seven\", \"un 7 escrito a mano\", \"un 3 escrito a mano, de trazo grueso\"). "
+        'en inglés y en español ("a handwritten seven", "un 7 escrito a mano", "un 3 escrito a mano, de trazo grueso"). '
         "Solo sabe de dígitos. Las otras opciones son los CLIP de OpenAI; se cargan solo si ya están en esta máquina (o hay "
         "internet); si no, la pestaña lo dice y sigue con el mini CLIP."
     ),
@@ -36,7 +36,7 @@ STRINGS: dict[str, str] = {
     "clip_unavailable": "⚠️ {name} no está en esta máquina y ahora no se puede descargar (sin conexión), así que respondió el mini CLIP.",
     "clip_answered_mini": (
         "**Respondió: el mini CLIP**, entrenado acá solo con dígitos escritos a mano de 8x8 y descripciones como "
-        "\"un 7 escrito a mano\"; nunca vio una foto."
+        '"un 7 escrito a mano"; nunca vio una foto.'
     ),
     "clip_answered_real": "**Respondió: {name}**, el CLIP de OpenAI, entrenado con 400 millones de pares de imagen y texto de internet (en inglés).",
     "clip_meaningless": "⚠️ **Esta respuesta no significa nada.** {reasons} Su elección, **{label}** con {p:.1%}, no dice nada de la imagen (el azar con {k} etiquetas: {chance:.0%}, la línea de trazos).",
@@ -83,8 +83,8 @@ STRINGS: dict[str, str] = {
         "cosas hay en una foto, así que nada en su entrenamiento le enseñó a distinguir 24 monedas de 10 o de 50."
     ),
     "clip_fail_colour_what": (
-        "compara una frase por las palabras que contiene más que por qué palabra va con qué objeto, así que \"a red cup on a "
-        "white saucer\" y \"a white cup on a red saucer\" suelen puntuar parecido (Yuksekgonul et al., 2023, sobre modelos "
+        'compara una frase por las palabras que contiene más que por qué palabra va con qué objeto, así que "a red cup on a '
+        'white saucer" y "a white cup on a red saucer" suelen puntuar parecido (Yuksekgonul et al., 2023, sobre modelos '
         "que se comportan como bolsas de palabras)."
     ),
     "clip_matrix_help": (
@@ -111,7 +111,7 @@ STRINGS: dict[str, str] = {
         "los otros dos se entrenan para ello."
     ),
     "clip_unclip_title": "El proceso de unCLIP",
-    "clip_u_text": "Texto\n\"un corgi\"",
+    "clip_u_text": 'Texto\n"un corgi"',
     "clip_u_encoder": "Codificador de\ntexto de CLIP",
     "clip_u_text_emb": "Representación\ndel texto",
     "clip_u_prior": "Prior\n(difusión)",

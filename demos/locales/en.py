@@ -291,11 +291,20 @@ STRINGS: dict[str, str] = {
 }
 
 _LABELS = {
-    "paper": "paper", "code": "code", "name": "Name", "what": "What it does", "links": "Links", "family": "Family",
-    "all_families": "all", "models_header": "Models to explore", "resources_header": "Resource lists",
-    "datasets_header": "Datasets", "fam_stylegan": "StyleGAN inversion and editing",
-    "fam_translation": "Image-to-image translation and faces", "fam_3d": "3D",
-}  # fmt: skip
+    "paper": "paper",
+    "code": "code",
+    "name": "Name",
+    "what": "What it does",
+    "links": "Links",
+    "family": "Family",
+    "all_families": "all",
+    "models_header": "Models to explore",
+    "resources_header": "Resource lists",
+    "datasets_header": "Datasets",
+    "fam_stylegan": "StyleGAN inversion and editing",
+    "fam_translation": "Image-to-image translation and faces",
+    "fam_3d": "3D",
+}
 STRINGS.update(GANS)
 STRINGS.update(AUTOENCODERS)
 STRINGS.update(DIFFUSION)

@@ -296,11 +296,20 @@ STRINGS: dict[str, str] = {
 }
 
 _LABELS = {
-    "paper": "paper", "code": "código", "name": "Nombre", "what": "Qué hace", "links": "Enlaces", "family": "Familia",
-    "all_families": "todas", "models_header": "Modelos para explorar", "resources_header": "Listas de recursos",
-    "datasets_header": "Conjuntos de datos", "fam_stylegan": "Inversión y edición con StyleGAN",
-    "fam_translation": "Traducción de imagen a imagen y rostros", "fam_3d": "3D",
-}  # fmt: skip
+    "paper": "paper",
+    "code": "código",
+    "name": "Nombre",
+    "what": "Qué hace",
+    "links": "Enlaces",
+    "family": "Familia",
+    "all_families": "todas",
+    "models_header": "Modelos para explorar",
+    "resources_header": "Listas de recursos",
+    "datasets_header": "Conjuntos de datos",
+    "fam_stylegan": "Inversión y edición con StyleGAN",
+    "fam_translation": "Traducción de imagen a imagen y rostros",
+    "fam_3d": "3D",
+}
 STRINGS.update(GANS)
 STRINGS.update(AUTOENCODERS)
 STRINGS.update(DIFFUSION)

@@ -7,7 +7,7 @@ STRINGS: dict[str, str] = {
         "The **mini latent diffusion model** is a real `diffusers` `StableDiffusionPipeline`, only tiny: an `AutoencoderKL` "
         "that turns a 32x32 picture of a digit into a 4x8x8 latent, a `UNet2DConditionModel` that denoises those latents "
         "with cross-attention on the mini CLIP's text encoder, and a DDIM scheduler, all trained here. It draws digits "
-        "from English or Spanish prompts (\"a handwritten seven\", \"un 7 escrito a mano\") and nothing else. The other choices "
+        'from English or Spanish prompts ("a handwritten seven", "un 7 escrito a mano") and nothing else. The other choices '
         "are real Stable Diffusion pipelines; they load only if they are already on this machine, otherwise the tab says so "
         "and keeps the mini one."
     ),
@@ -38,11 +38,11 @@ STRINGS: dict[str, str] = {
         "runs it."
     ),
     "sd_default_prompt": "a handwritten seven",
-    "sd_err_empty": "Write a prompt first (for the mini model, for example \"a handwritten seven\").",
+    "sd_err_empty": 'Write a prompt first (for the mini model, for example "a handwritten seven").',
     "sd_err_size_step": "The size must be a multiple of {step} pixels for this pipeline.",
     "sd_err_strength_steps": "With so few steps and this strength no denoising step would run; raise the steps or the strength.",
     "sd_round_trip_help": (
-        "### 2. The autoencoder round trip: the \"latent\" of latent diffusion\n"
+        '### 2. The autoencoder round trip: the "latent" of latent diffusion\n'
         "Diffusion never sees pixels: the autoencoder's encoder compresses the image into the latent, and its decoder turns "
         "latents back into pixels. Here an image goes in and comes back; the error map shows what the compression loses. The "
         "mini autoencoder knows only digits, so a photo comes back as the digit-like blur it can represent."

@@ -7,8 +7,8 @@ STRINGS: dict[str, str] = {
         "El **mini modelo de difusión latente** es un `StableDiffusionPipeline` de `diffusers` de verdad, solo que diminuto: "
         "un `AutoencoderKL` que convierte un dígito de 32x32 en un latente de 4x8x8, una `UNet2DConditionModel` que quita el "
         "ruido de esos latentes con atención cruzada sobre el codificador de texto del mini CLIP, y un planificador DDIM, todo "
-        "entrenado acá. Dibuja dígitos a partir de prompts en inglés o en español (\"a handwritten seven\", \"un 7 escrito a "
-        "mano\") y nada más. Las otras opciones son pipelines reales de Stable Diffusion; se cargan solo si ya están en esta "
+        'entrenado acá. Dibuja dígitos a partir de prompts en inglés o en español ("a handwritten seven", "un 7 escrito a '
+        'mano") y nada más. Las otras opciones son pipelines reales de Stable Diffusion; se cargan solo si ya están en esta '
         "máquina; si no, la pestaña lo dice y sigue con el mini."
     ),
     "sd_generate_help": (
@@ -38,7 +38,7 @@ STRINGS: dict[str, str] = {
         "las secciones lo usan."
     ),
     "sd_default_prompt": "un 7 escrito a mano",
-    "sd_err_empty": "Escribí primero un prompt (para el mini modelo, por ejemplo \"un 7 escrito a mano\").",
+    "sd_err_empty": 'Escribí primero un prompt (para el mini modelo, por ejemplo "un 7 escrito a mano").',
     "sd_err_size_step": "El tamaño debe ser múltiplo de {step} píxeles en este pipeline.",
     "sd_err_strength_steps": "Con tan pocos pasos y esta intensidad no se ejecutaría ningún paso; subí los pasos o la intensidad.",
     "sd_round_trip_help": (

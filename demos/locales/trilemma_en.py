@@ -36,7 +36,6 @@ STRINGS: dict[str, str] = {
     "tri_explain_text": "**FID {fid:.2f}** for these {n} samples, against **{baseline:.2f}** for as many untouched train digits (the baseline).",
     "tri_err_all_dropped": "Keep at least one digit: with every class dropped there is nothing to compare.",
     "tri_err_too_few": "Too few samples are left (at least 10 are needed); keep more digits or raise the number of samples.",
-
     # --- the comparison (tab section 3 and the dashboard) ---------------------------------
     "tc_model_gan": "GAN (non-saturating)",
     "tc_model_wgan_gp": "WGAN-GP",

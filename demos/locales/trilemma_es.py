@@ -38,7 +38,6 @@ STRINGS: dict[str, str] = {
     "tri_explain_text": "**FID {fid:.2f}** para estas {n} muestras, frente a **{baseline:.2f}** para otros tantos dígitos de entrenamiento intactos (la referencia).",
     "tri_err_all_dropped": "Deja al menos un dígito: si se quitan todas las clases no hay nada que comparar.",
     "tri_err_too_few": "Quedan muy pocas muestras (hacen falta al menos 10); deja más dígitos o sube el número de muestras.",
-
     # --- la comparación (sección 3 de la pestaña y el tablero) -----------------------------
     "tc_model_gan": "GAN (no saturante)",
     "tc_model_wgan_gp": "WGAN-GP",
