@@ -4,7 +4,7 @@ import torch
 
 from core.nerf.fields import GridField, GridFieldConfig, NeRF, NeRFConfig
 from core.nerf.fitting import FitConfig, held_out_psnr, make_field, make_step
-from core.nerf.renderer import render_rays, render_view
+from core.nerf.renderer import ray_profile, render_rays, render_view
 from core.scene.cameras import orbit_camera
 from core.scene.views import held_out_views, psnr, train_views
 from core.seeding import init_weights
@@ -64,3 +64,17 @@ def test_render_view_matches_psnr_of_a_perfect_and_an_empty_field():
     assert out.opacity.max() < 1e-3
     assert psnr(torch.ones(4, 4, 3), torch.ones(4, 4, 3)) == float("inf")
     assert abs(psnr(torch.zeros(4, 4, 3), torch.full((4, 4, 3), 0.1)) - 20.0) < 1e-4
+
+
+def test_the_ray_profile_of_an_opaque_blob_puts_its_weight_at_the_blob():
+    field = make_field("grid", resolution=8)
+    with torch.no_grad():
+        field.density.fill_(-50.0)
+        field.density[:, :, :, 3:5, 3:5] = 50.0  # an opaque column over the bounds' centre (all heights)
+    camera = orbit_camera(0.0, 89.9, 4.5, size=9)  # looking straight down at the centre
+    profile = ray_profile(field, camera, 4, 4, samples=64)
+    assert profile.weights.sum().item() > 0.99
+    first = profile.t_vals[profile.weights.argmax()].item()
+    assert abs(first - profile.near) < 0.15, "the first sample inside the opaque column takes the weight"
+    assert profile.transmittance[0].item() == 1.0 and profile.transmittance[-1].item() < 1e-3
+    assert abs(profile.true_depth - 4.5) < 1e-3, "the exact renderer sees the floor under the centre"

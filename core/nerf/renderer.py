@@ -16,7 +16,7 @@ from torch import Tensor
 from core.nerf.rendering import Rendered, composite
 from core.nerf.sampling import importance, midpoints, stratified
 from core.scene.cameras import Camera, rays
-from core.scene.scene import BACKGROUND, bounds_along
+from core.scene.scene import BACKGROUND, bounds_along, trace
 
 Field = Callable[[Tensor, Tensor], tuple[Tensor, Tensor]]  # (points [N, 3], directions [N, 3]) -> (sigma [N], rgb [N, 3])
 
@@ -82,3 +82,34 @@ def render_view(field: Field, camera: Camera, *, samples: int = 64, fine_samples
         torch.cat([p.transmittance for p in parts]).reshape(h, w, -1),
         torch.cat([p.alpha for p in parts]).reshape(h, w, -1),
     )
+
+
+@dataclass
+class RayProfile:
+    """Everything along one pixel's ray: the samples, what the field says there, and the truth."""
+
+    t_vals: Tensor  # [S] sample distances
+    sigma: Tensor  # [S] density
+    transmittance: Tensor  # [S] T_i
+    weights: Tensor  # [S] w_i = T_i (1 - exp(-sigma_i delta_i))
+    rgb: Tensor  # [S, 3] the field's colour at each sample
+    colour: Tensor  # [3] the rendered pixel
+    true_colour: Tensor  # [3] the exact renderer's pixel
+    true_depth: float  # where the ray meets the first surface (inf if it misses)
+    near: float
+    far: float
+
+
+@torch.no_grad()
+def ray_profile(field: Field, camera: Camera, column: int, row: int, *, samples: int = 64, fine_samples: int = 0) -> RayProfile:
+    """Returns the samples, densities, transmittance and weights along the ray of pixel (`column`, `row`)."""
+    if not (0 <= column < camera.width and 0 <= row < camera.height):
+        raise ValueError(f"pixel ({column}, {row}) is outside the {camera.width} x {camera.height} image")
+    origins, directions = rays(camera)
+    o, d = origins[row, column][None], directions[row, column][None]  # [1, 3]
+    near, far = bounds_along(o, d)
+    out = render_rays(field, o, d, near, far, samples=samples, fine_samples=fine_samples, jitter=False)
+    true_colour, true_depth, _ = trace(o, d)
+    r = out.rendered
+    samples_along = (out.t_vals[0], out.sigma[0], r.transmittance[0], r.weights[0], out.rgb[0])
+    return RayProfile(*samples_along, r.rgb[0], true_colour[0], true_depth.item(), near.item(), far.item())
