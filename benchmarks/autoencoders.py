@@ -95,7 +95,7 @@ def run(quick: bool) -> dict[str, Any]:
     from core.assets import autoencoder, classifier
     from core.autoencoders import SHIPPED, evaluate_autoencoder, subspace_race
     from core.data.images import load_digits
-    from core.training import run_to_end
+    from core.loop import run_to_end
 
     torch.set_num_threads(1)
     test = load_digits("test")[0]

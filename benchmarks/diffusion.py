@@ -52,11 +52,11 @@ def toy_run(job: tuple[str, int, int]) -> dict[str, Any]:
     import torch
 
     from core.data.toy2d import make_toy
+    from core.diffusion.ddpm import diffusion_trainer, sample
     from core.diffusion.schedule import NoiseSchedule
-    from core.diffusion.training import diffusion_trainer, sample
-    from core.diffusion.unet import ToyConfig, ToyDenoiser
+    from core.diffusion.toy import ToyConfig, ToyDenoiser
+    from core.loop import run_to_end
     from core.metrics.modes import mode_coverage
-    from core.training import run_to_end
     from demos.diffusion_toy import TOY_STEPS
 
     torch.set_num_threads(1)
@@ -286,7 +286,7 @@ def _latency(quick: bool) -> dict[str, float]:
 
 def _digits(quick: bool) -> list[dict]:
     from core.diffusion.digits import evaluate_digits
-    from core.train import DIFFUSION_PATHS
+    from core.retrain import DIFFUSION_PATHS
     from demos.models import classifier, diffusion_unet
 
     predictions = ("epsilon",) if quick else tuple(DIFFUSION_PATHS)

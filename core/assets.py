@@ -1,7 +1,7 @@
 """The files the gallery ships under `assets/`, named once, and the shipped models, loaded once.
 
 Every shipped checkpoint, the benchmark results folder and the font are named here and nowhere
-else: the model modules, the training command line (`core/train.py`), the tabs, the benchmarks and
+else: the model modules, the training command line (`core/retrain.py`), the tabs, the benchmarks and
 the tests all import their paths from this module. It is a leaf: of our own code it imports only
 `core.checkpoint` (which imports nothing else of ours), so anyone can import it without a cycle.
 

@@ -28,8 +28,8 @@ from core.autoencoders import (
 )
 from core.checkpoint import read_checkpoint
 from core.data.images import DrawingError, digit_from_image, load_digits
+from core.loop import Trainer
 from core.seeding import init_weights
-from core.training import Trainer
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import LATEX, LIGHT, markdown, train_stop_buttons

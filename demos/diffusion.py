@@ -17,10 +17,11 @@ from plotly.subplots import make_subplots
 from scipy import stats
 
 from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
+from core.diffusion.ddpm import sample_steps
 from core.diffusion.digits import DEFAULT_GUIDANCE, DEFAULT_STEPS, schedule_of, to_image, to_model
 from core.diffusion.schedule import SCHEDULES, NoiseSchedule, normal_band_shares
-from core.diffusion.training import diversity, sample_steps
 from core.diffusion.unet import describe_unet
+from core.metrics.modes import diversity
 from demos import diffusion_toy, inputs
 from demos.diffusion_toy import number
 from demos.i18n import I18N, Lang, error, lang_of, t

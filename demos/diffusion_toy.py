@@ -12,14 +12,14 @@ import plotly.graph_objects as go
 import torch
 
 from core.data.toy2d import DataError, Toy2D, make_toy, points_from_mask
+from core.diffusion.ddpm import diffusion_trainer, sample_steps
 from core.diffusion.schedule import NoiseSchedule
-from core.diffusion.training import diffusion_trainer, sample_steps, score_field
-from core.diffusion.unet import ToyConfig, ToyDenoiser
+from core.diffusion.toy import ToyConfig, ToyDenoiser, score_field
+from core.loop import Progress, Trainer
 from core.metrics.modes import mode_coverage
 from core.plane import bounds, plane_grid
 from core.seeding import init_weights
 from core.threads import single_threaded
-from core.training import Progress, Trainer
 from demos import inputs
 from demos.gans import ink_mask
 from demos.i18n import I18N, Lang, error, lang_of, t

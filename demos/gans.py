@@ -15,13 +15,13 @@ import torch
 
 from core.checkpoint import save_checkpoint
 from core.data.toy2d import CSV_MAX_BYTES, TOY_DATASETS, DataError, Toy2D, make_toy, points_from_csv, points_from_mask
-from core.gan.lab2d import GAN2D, GANLab, TrainSettings, config_for_data
+from core.gan.lab2d import MLPGAN, GANLab, TrainSettings, config_for_data
 from core.gan.losses import LOSSES, PROBABILISTIC
+from core.loop import Trainer
 from core.metrics.modes import mode_coverage
 from core.plane import PlaneGrid, bounds, plane_grid
 from core.seeding import init_weights
 from core.threads import single_threaded
-from core.training import Trainer
 from demos import gan_digits, inputs
 from demos.gan_plots import VIEWS, curves_figure, plane_image
 from demos.i18n import I18N, Lang, error, lang_of, t
@@ -290,7 +290,7 @@ def reset(
     views = parse_views(views, lang)
     generator = torch.Generator().manual_seed(seed_value)
     data = load_points(dataset, csv_file, sketch, generator, lang)
-    model = init_weights(GAN2D(config_for_data(data.points, noise=noise, **arch)), torch.Generator().manual_seed(seed_value))
+    model = init_weights(MLPGAN(config_for_data(data.points, noise=noise, **arch)), torch.Generator().manual_seed(seed_value))
     lab = GANLab(model, data.points, settings, generator=generator)
     state = LabState(lab, data, dataset, plane_grid(bounds(data.points, margin=0.3), GRID_RESOLUTION), Trainer(lambda: {}))
     state.trainer = Trainer(state.locked_step)

@@ -16,9 +16,9 @@ import torch
 from core.classifier2d import PointClassifier, PointClassifierConfig, classifier_trainer
 from core.data.toy2d import CSV_MAX_BYTES, TOY_DATASETS, DataError, Toy2D, make_toy, points_from_csv
 from core.gmm import GaussianMixture, GMMConfig, em_trainer
+from core.loop import run_to_end
 from core.plane import bounds, plane_grid
 from core.seeding import init_weights
-from core.training import run_to_end
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import LIGHT, markdown

@@ -32,8 +32,8 @@ def test_importing_app_launches_nothing_and_is_quick():
 
 def test_importing_core_loads_no_ui_toolkit():
     modules = (
-        "core.checkpoint, core.data.toy2d, core.data.images, core.gmm, core.training, "
-        "core.classifier, core.classifier2d, core.plane, core.train"
+        "core.checkpoint, core.data.toy2d, core.data.images, core.gmm, core.loop, "
+        "core.classifier, core.classifier2d, core.plane, core.retrain"
     )
     code = f"import sys, {modules}; print(any(m in sys.modules for m in ('gradio', 'streamlit')))"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)

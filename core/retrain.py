@@ -1,11 +1,11 @@
 """Training commands for every checkpoint the gallery ships.
 
-    python -m core.train digits-classifier            # -> assets/digits_classifier.safetensors
-    python -m core.train dcgan-digits                 # -> assets/dcgan_digits.safetensors (needs the classifier)
-    python -m core.train autoencoders-digits          # -> assets/autoencoders/*.safetensors (needs the classifier)
-    python -m core.train diffusion-digits-epsilon     # -> assets/diffusion/unet_epsilon.safetensors (also -sample, -v)
-    python -m core.train mini-clip                    # -> assets/mini_clip/ (a transformers CLIPModel folder)
-    python -m core.train mini-ldm                     # -> assets/mini_ldm/ (a diffusers StableDiffusionPipeline folder)
+    python -m core.retrain digits-classifier            # -> assets/digits_classifier.safetensors
+    python -m core.retrain dcgan-digits                 # -> assets/dcgan_digits.safetensors (needs the classifier)
+    python -m core.retrain autoencoders-digits          # -> assets/autoencoders/*.safetensors (needs the classifier)
+    python -m core.retrain diffusion-digits-epsilon     # -> assets/diffusion/unet_epsilon.safetensors (also -sample, -v)
+    python -m core.retrain mini-clip                    # -> assets/mini_clip/ (a transformers CLIPModel folder)
+    python -m core.retrain mini-ldm                     # -> assets/mini_ldm/ (a diffusers StableDiffusionPipeline folder)
 
 Each recipe is a generator that drives the shared `Trainer` and yields its `Progress`; the command
 line prints the reports, tests run the same recipes at tiny scale.
@@ -28,9 +28,9 @@ from core.classifier import DigitsClassifier, DigitsClassifierConfig, accuracy, 
 from core.data.images import load_digits
 from core.diffusion.digits import train_digits_unet
 from core.gan.dcgan import train_dcgan
+from core.loop import Progress
 from core.mini_clip import train_mini_clip
 from core.mini_ldm import train_mini_ldm
-from core.training import Progress
 
 # The paths are `core.assets`'s, used here as the recipes' default outputs. (`benchmarks/diffusion.py`
 # still imports DIFFUSION_PATHS from here: to remove, issue 12.)
@@ -59,7 +59,7 @@ def train_digits_classifier(
     save_checkpoint(
         model,
         out,
-        extra={"command": f"python -m core.train digits-classifier --steps {steps} --seed {seed}", "test_accuracy": f"{test_acc:.4f}"},
+        extra={"command": f"python -m core.retrain digits-classifier --steps {steps} --seed {seed}", "test_accuracy": f"{test_acc:.4f}"},
     )
     yield last
 
@@ -105,7 +105,7 @@ RECIPES = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m core.train", description="Train a checkpoint the gallery ships.")
+    parser = argparse.ArgumentParser(prog="python -m core.retrain", description="Train a checkpoint the gallery ships.")
     parser.add_argument("recipe", choices=sorted(RECIPES))
     parser.add_argument("--out", type=Path, default=None, help="where to write the checkpoint (default: assets/)")
     parser.add_argument("--steps", type=int, default=None)
