@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
+from demos.locales.en import LECTURES
 from demos.locales.en import STRINGS as EN
 from demos.locales.es import STRINGS as ES
 from demos.locales.gradio_en import STRINGS as GRADIO_EN
@@ -14,6 +15,8 @@ Lang = Literal["en", "es"]
 LANGS: tuple[Lang, ...] = ("en", "es")
 # Gradio's own texts ride along: its frontend reads a key of the app's table before its built-in one.
 TABLES: dict[Lang, dict[str, str]] = {"en": {**EN, **GRADIO_EN}, "es": {**ES, **GRADIO_ES}}
+# Keys of the long Markdown texts (demos/locales/lectures/): shown as they are, never formatted.
+MARKDOWN_KEYS = frozenset(LECTURES)
 MONTHS: dict[Lang, tuple[str, ...]] = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
     "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"),
@@ -22,6 +25,8 @@ MONTHS: dict[Lang, tuple[str, ...]] = {
 
 def t(key: str, lang: Lang = "en", **params: object) -> str:
     """Returns the text for `key` in `lang`, with `{name}` fields filled from `params`."""
+    if params and key in MARKDOWN_KEYS:
+        raise ValueError(f"{key!r} is a Markdown text and takes no fields; give the number a short template key instead")
     text = TABLES.get(lang, EN).get(key) or EN[key]
     return text.format(**params) if params else text
 

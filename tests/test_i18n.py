@@ -101,3 +101,40 @@ def test_gradio_keys_are_keys_of_the_installed_gradio():
         section, leaf = key.split(".")
         assert f"{leaf}:`{english}`" in bundle, key
         assert section in bundle, key
+
+
+def test_lectures_are_markdown_files_with_the_same_sections_in_both_languages():
+    from demos.locales.markdown import LECTURES, parse_sections
+
+    files = {lang: sorted(p.name for p in (LECTURES / lang).glob("*.md")) for lang in ("en", "es")}
+    assert files["en"] == files["es"] and len(files["en"]) >= 9
+    for name in files["en"]:
+        keys = {lang: list(parse_sections((LECTURES / lang / name).read_text(encoding="utf-8"))) for lang in ("en", "es")}
+        assert keys["en"] == keys["es"], name
+        for key in keys["en"]:
+            assert EN[key].startswith(("#", "**")) or len(EN[key]) > 100, key
+    assert t("topic_diffusion", "en") == EN["topic_diffusion"] and "\\bar\\alpha_t" in EN["topic_diffusion"]
+
+
+def test_markdown_texts_are_never_formatted():
+    from demos.texts import MARKDOWN_KEYS
+
+    assert {"topic_diffusion", "gan_intro", "tri_reading", "exp_mode_collapse"} <= MARKDOWN_KEYS
+    with pytest.raises(ValueError, match="Markdown"):
+        t("topic_autoencoders", "es", n=3)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("stray\n<!-- key: a -->\nx", "before the first"),
+        ("<!-- key: a -->\nx\n<!-- key: a -->\ny", "twice"),
+        ("<!-- key: a -->\n\n<!-- key: b -->\ny", "empty"),
+    ],
+)
+def test_markdown_sections_are_parsed_strictly(text, problem):
+    from demos.locales.markdown import parse_sections
+
+    assert parse_sections("<!-- key: a -->\n## A\n\ntext {x}\n\n<!-- key: b_2 -->\nmore\n") == {"a": "## A\n\ntext {x}", "b_2": "more"}
+    with pytest.raises(ValueError, match=problem):
+        parse_sections(text)
