@@ -400,6 +400,7 @@ def beta_train(beta, steps, seed, request: gr.Request):
             key,
             lang,
             step=progress.step,
+            steps=t("common_n_steps", lang, count=progress.step),
             total=n,
             rec=m.get("reconstruction", float("nan")),
             kl=m.get("kl", float("nan")),
@@ -422,7 +423,7 @@ def race(k, steps, request: gr.Request):
     error_keys = [("linear_mse", t("ae_curve_linear", lang)), ("nonlinear_mse", t("ae_curve_nonlinear", lang))]
     for progress in trainer.run(n, max_seconds=LIVE_SECONDS, report_seconds=REFRESH_SECONDS):
         angles = _curves(
-            progress.history, angle_keys, t("ae_angles_title", lang, k=k_value), t("ae_degrees", lang), lang, hlines=[(5.0, "5°")]
+            progress.history, angle_keys, t("ae_angles_title", lang, count=k_value), t("ae_degrees", lang), lang, hlines=[(5.0, "5°")]
         )
         errors = _curves(
             progress.history,

@@ -153,7 +153,7 @@ def chain(source, digit_index, photo, upload, schedule_name, step, seed, request
     standardised = (x_t - math.sqrt(a) * x0) / math.sqrt(1 - a)  # should be N(0, 1) if the chain matches the closed form
     test = stats.kstest(standardised.flatten().numpy(), "norm")
     hist, bands = _noise_figure(standardised, t("diff_chain_hist_title", lang, t=k), lang)
-    text = t("diff_chain_text", lang, steps=k + 1, ks=test.statistic, p=test.pvalue) + "  \n" + bands
+    text = t("diff_chain_text", lang, steps=t("common_n_steps", lang, count=k + 1), ks=test.statistic, p=test.pvalue) + "  \n" + bands
     return _show(x_t), text, hist
 
 
@@ -236,17 +236,17 @@ def generate(sampler, steps, eta, guidance, digit, count, seed, request: gr.Requ
     tiles, read = _judged(images, labels)
     spread = t("diff_diversity", lang, d=diversity(images)) if n > 1 else ""
     if labels is not None:
-        verdict = t("diff_verdict_cond", lang, hits=int((read == labels).sum()), n=n, digit=digit) + " " + spread
+        verdict = t("diff_verdict_cond", lang, count=n, hits=int((read == labels).sum()), digit=digit) + " " + spread
     else:
         counts = torch.bincount(read, minlength=10).tolist()
         verdict = t("diff_verdict_uncond", lang, counts=" · ".join(f"{d}: {c}" for d, c in enumerate(counts))) + " " + spread
     done = t(
         "diff_done",
         lang,
-        n=n,
-        steps=last.total,
+        samples=t("common_n_samples", lang, count=n),
+        steps=t("common_n_steps", lang, count=last.total),
         seconds=time.monotonic() - start,
-        evals=last.total * (2 if labels is not None and w != 1.0 else 1),
+        evals=t("diff_n_evals", lang, count=last.total * (2 if labels is not None and w != 1.0 else 1)),
     )
     yield tiles, image_grid(to_image(last.pred_x0), nrow=8, scale=6), done, verdict
 
@@ -410,7 +410,7 @@ def curve_reading(rows: list[dict], lang: Lang) -> str:
             wins = {a: sum(fid[a][k] < fid[b][k] for k in shared), b: sum(fid[b][k] < fid[a][k] for k in shared)}
             if wins[a] != wins[b]:
                 winner, loser = (a, b) if wins[a] > wins[b] else (b, a)
-                text.append(t("diff_read_fid_lower", lang, winner=name[winner], loser=name[loser], count=wins[winner], total=len(shared)))
+                text.append(t("diff_read_fid_lower", lang, winner=name[winner], loser=name[loser], wins=wins[winner], total=len(shared)))
             else:
                 text.append(t("diff_read_fid_tie", lang))
         baseline = next((r["real_baseline_fid"] for r in rows if "real_baseline_fid" in r), None)

@@ -175,7 +175,7 @@ def _training_updates(state: ToyState, n: int, lang: Lang):
         start = time.monotonic()
         count = NUM_COVERAGE if progress.done else LIVE_SAMPLES
         points = _samples(state, count, 1)
-        title = t("toy_samples_title", lang, dataset=t(f"ds_{state.dataset}", lang), n=number(count, lang))
+        title = t("toy_samples_title", lang, dataset=t(f"ds_{state.dataset}", lang), samples=t("common_n_samples", lang, count=count))
         view, coverage = _scatter(state.data, points.numpy(), title, lang), _coverage(state, points, lang)
         next_preview = time.monotonic() + (time.monotonic() - start) * (1 - PREVIEW_SHARE) / PREVIEW_SHARE
         yield _loss_figure(progress.history, lang), view, coverage, status, state

@@ -141,7 +141,7 @@ def draw_new_points(fitted: Fitted | None, new_points: float, seed: float, reque
     samples = fitted.gmm.sample(n, generator=torch.Generator().manual_seed(seed_value + 1))
     path = os.path.join(tempfile.mkdtemp(prefix="overview-"), "new_points.csv")
     np.savetxt(path, samples.numpy(), delimiter=",", header="x,y", comments="", fmt="%.6f")
-    note = t("ov_sampled", lang, n=n, ll=float(fitted.gmm.log_prob(samples).mean()))
+    note = t("ov_sampled", lang, count=n, ll=float(fitted.gmm.log_prob(samples).mean()))
     return density_figure(fitted, lang, new_points=samples), note, gr.File(value=path, visible=True)
 
 

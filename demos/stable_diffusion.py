@@ -107,7 +107,7 @@ def generate(model_name, prompt, negative, steps, guidance, seed, size, request:
         pipe, text, negative_prompt=negative_text, steps=n, guidance=w, seed=seed_value, height=side, width=side
     ):
         if isinstance(item, Final):
-            status = t("sd_done", lang, steps=n, seconds=item.seconds, ms=1000 * item.seconds / n)
+            status = t("sd_done", lang, steps=t("common_n_steps", lang, count=n), seconds=item.seconds, ms=1000 * item.seconds / n)
             yield enlarge(item.image), channel_strip(item.latents[0]), _timing_figure(seconds, lang), "\n\n".join([status, *notes])
             return
         seconds.append(item.seconds)
@@ -161,7 +161,7 @@ def img2img(model_name, prompt, negative, source, digit_index, photo, upload, st
         raise error("sd_err_strength_steps", lang)
     start = time.perf_counter()
     out = image_to_image(pipe, text, image, strength=s, negative_prompt=negative_text, steps=n, guidance=w, seed=seed_value, size=side)
-    message = t("sd_img2img_text", lang, s=s, k=int(n * s), n=n, seconds=time.perf_counter() - start)
+    message = t("sd_img2img_text", lang, count=n, s=s, k=int(n * s), seconds=time.perf_counter() - start)
     return enlarge(fit_image(image, side)), enlarge(out), "\n\n".join([message, note] if note else [message])
 
 

@@ -23,10 +23,29 @@ MONTHS: dict[Lang, tuple[str, ...]] = {
 }
 
 
-def t(key: str, lang: Lang = "en", **params: object) -> str:
-    """Returns the text for `key` in `lang`, with `{name}` fields filled from `params`."""
+def plural_form(count: float, lang: Lang = "en") -> Literal["one", "other"]:
+    """Returns the plural form of `count` in `lang`: "one" for exactly 1, "other" for the rest (0, 2, 1.5), in Spanish and English."""
+    return "one" if count == 1 else "other"
+
+
+def format_number(value: float, lang: Lang = "en", decimals: int = 0) -> str:
+    """Returns `value` with thousands grouped and `decimals` places: "1.797" and "0,52" in Spanish, "1,797" and "0.52" in English."""
+    text = f"{value:,.{decimals}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "es" else text
+
+
+def t(key: str, lang: Lang = "en", *, count: int | None = None, **params: object) -> str:
+    """Returns the text for `key` in `lang`, with `{name}` fields filled from `params`.
+
+    With `count`, the text is the counted message's form for that number, `key_one` or `key_other`
+    ("1 muestra", "2 muestras"), and its `{count}` field is the number written the language's way."""
     if params and key in MARKDOWN_KEYS:
         raise ValueError(f"{key!r} is a Markdown text and takes no fields; give the number a short template key instead")
+    if count is not None:
+        key = f"{key}_{plural_form(count, lang)}"
+        if key not in EN:
+            raise KeyError(f"{key!r}: a counted message needs the keys {key.rsplit('_', 1)[0]}_one and _other")
+        params["count"] = format_number(count, lang)
     text = TABLES.get(lang, EN).get(key) or EN[key]
     return text.format(**params) if params else text
 

@@ -83,7 +83,7 @@ def test_overview_fits_switches_dataset_and_draws_new_points(browser, app_url, a
 
     # draw brand-new points: a new trace appears and the download is offered
     page.get_by_role("button", name=table["ov_sample_button"]).click()
-    marker = table["ov_sampled"].split("**")[0].strip()
+    marker = table["ov_sampled_other"].split("**")[0].strip()
     page.wait_for_function(f"document.querySelector('#overview-summary').innerText.includes({marker!r})", timeout=60_000)
     assert summary_text(page) != first
     density = page.locator(".js-plotly-plot").nth(1)

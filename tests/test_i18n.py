@@ -148,3 +148,38 @@ def test_markdown_sections_are_parsed_strictly(text, problem):
     assert parse_sections("<!-- key: a -->\n## A\n\ntext {x}\n\n<!-- key: b_2 -->\nmore\n") == {"a": "## A\n\ntext {x}", "b_2": "more"}
     with pytest.raises(ValueError, match=problem):
         parse_sections(text)
+
+
+def test_counted_messages_have_both_forms_and_the_same_fields():
+    counted = {key.rsplit("_", 1)[0] for key in EN if key.endswith(("_one", "_other"))}
+    assert {"common_n_samples", "common_n_steps", "ov_sampled", "diff_verdict_cond", "tc_n_seeds"} <= counted
+    for base in counted:
+        for form in ("one", "other"):
+            assert fields(EN[f"{base}_{form}"]) == fields(ES[f"{base}_{form}"]), base
+        assert fields(EN[f"{base}_other"]) >= {"count"}, base
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "shown"),
+    [
+        ("es", 1, "1 muestra"),
+        ("es", 2, "2 muestras"),
+        ("es", 0, "0 muestras"),
+        ("es", 1797, "1.797 muestras"),
+        ("en", 1, "1 sample"),
+        ("en", 2, "2 samples"),
+        ("en", 0, "0 samples"),
+        ("en", 1797, "1,797 samples"),
+    ],
+)
+def test_t_picks_the_plural_form_of_a_count(lang, count, shown):
+    assert t("common_n_samples", lang, count=count) == shown
+
+
+def test_counted_messages_read_right_at_one():
+    assert t("common_n_steps", "es", count=1) == "1 paso" and t("common_n_steps", "en", count=3) == "3 steps"
+    assert t("ov_sampled", "en", count=1, ll=-1.5) == "Drew **1** new point; its log-likelihood under the mixture is -1.500."
+    assert t("ov_sampled", "es", count=2, ll=-1.5).startswith("Se generaron **2** puntos nuevos")
+    assert t("sd_img2img_text", "es", count=1, s=1.0, k=1, seconds=0.5) == "Intensidad 1.00: se ejecuta 1 de 1 paso (0.50 s)."
+    with pytest.raises(KeyError, match="_one and _other"):
+        t("err_range", "en", count=2, name="K", lo=1, hi=3)

@@ -36,7 +36,7 @@ STRINGS: dict[str, str] = {
     "diff_chain_plot": "The chain against the closed form",
     "diff_chain_hist_title": "(x_t − √ᾱ_t x₀) / √(1 − ᾱ_t) after {t} chain steps, against N(0, 1)",
     "diff_chain_text": (
-        "{steps} steps of $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$. Standardised with the closed "
+        "{steps} of $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$. Standardised with the closed "
         "form's mean and variance, the result should be standard normal: Kolmogorov-Smirnov statistic {ks:.3f}, p = {p:.2f} (a p above "
         "0.05 means no detectable difference)."
     ),
@@ -55,8 +55,11 @@ STRINGS: dict[str, str] = {
     "diff_x_t": "x_t, step by step",
     "diff_x0": "Predicted x₀",
     "diff_progress": "Step {i} of {n} (t = {t}) · {seconds:.1f} s",
-    "diff_done": "Done: {n} samples in {steps} steps, {seconds:.1f} s, {evals} network evaluations per sample.",
-    "diff_verdict_cond": "The classifier reads **{hits} of {n}** samples as a {digit}.",
+    "diff_done": "Done: {samples} in {steps}, {seconds:.1f} s, {evals} per sample.",
+    "diff_n_evals_one": "{count} network evaluation",
+    "diff_n_evals_other": "{count} network evaluations",
+    "diff_verdict_cond_one": "The classifier reads **{hits} of {count}** sample as a {digit}.",
+    "diff_verdict_cond_other": "The classifier reads **{hits} of {count}** samples as a {digit}.",
     "diff_verdict_uncond": "Digits the classifier reads: {counts}.",
     "diff_diversity": "Diversity (mean distance between two samples, in pixel units): {d:.2f}; higher guidance lowers it.",
     "diff_err_too_slow": "This generation passed the {seconds} s limit and was stopped; try fewer steps or samples.",
@@ -88,7 +91,7 @@ STRINGS: dict[str, str] = {
     "diff_read_accuracy": "The classifier recognises the requested digit in {samplers} of the conditional samples.",
     "diff_read_accuracy_sampler": "{sampler}: {few_accuracy} at {few} steps, {many_accuracy} at {many}",
     "diff_read_fid_range": "{sampler}'s FID ranges from {low} ({low_steps} steps) to {high} ({high_steps} steps)",
-    "diff_read_fid_lower": "{winner}'s FID is lower than {loser}'s at {count} of {total} step counts.",
+    "diff_read_fid_lower": "{winner}'s FID is lower than {loser}'s at {wins} of {total} step counts.",
     "diff_read_fid_tie": "Neither sampler has the lower FID at most step counts.",
     "diff_read_baseline": (
         "Two sets of real digits of this size already differ by {baseline} (the dashed line): gaps smaller than that do not rank the "
@@ -121,7 +124,7 @@ STRINGS: dict[str, str] = {
     "toy_data": "Data",
     "toy_particles": "Samples",
     "toy_score": "Learned score",
-    "toy_samples_title": "{dataset}: {n} samples of the model so far",
+    "toy_samples_title": "{dataset}: {samples} of the model so far",
     "toy_particles_title": "Reverse process: step {i} of {n} (t = {t})",
     "toy_score_title": "The learned score at t = {t} (ᾱ_t = {a:.3f})",
     "toy_particles_button": "Send particles from noise",

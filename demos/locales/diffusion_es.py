@@ -36,7 +36,7 @@ STRINGS: dict[str, str] = {
     "diff_chain_plot": "La cadena frente a la forma cerrada",
     "diff_chain_hist_title": "(x_t − √ᾱ_t x₀) / √(1 − ᾱ_t) tras {t} pasos de la cadena, frente a N(0, 1)",
     "diff_chain_text": (
-        "{steps} pasos de $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$. Estandarizado con la media y la "
+        "{steps} de $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$. Estandarizado con la media y la "
         "varianza de la forma cerrada, el resultado debe ser normal estándar: estadístico de Kolmogórov-Smirnov {ks:.3f}, p = {p:.2f} (una "
         "p mayor que 0,05 significa que no se detecta diferencia)."
     ),
@@ -55,8 +55,11 @@ STRINGS: dict[str, str] = {
     "diff_x_t": "x_t, paso a paso",
     "diff_x0": "x₀ predicho",
     "diff_progress": "Paso {i} de {n} (t = {t}) · {seconds:.1f} s",
-    "diff_done": "Hecho: {n} muestras en {steps} pasos, {seconds:.1f} s, {evals} evaluaciones de la red por muestra.",
-    "diff_verdict_cond": "El clasificador lee **{hits} de {n}** muestras como un {digit}.",
+    "diff_done": "Hecho: {samples} en {steps}, {seconds:.1f} s, {evals} por muestra.",
+    "diff_n_evals_one": "{count} evaluación de la red",
+    "diff_n_evals_other": "{count} evaluaciones de la red",
+    "diff_verdict_cond_one": "El clasificador lee **{hits} de {count}** muestra como un {digit}.",
+    "diff_verdict_cond_other": "El clasificador lee **{hits} de {count}** muestras como un {digit}.",
     "diff_verdict_uncond": "Dígitos que lee el clasificador: {counts}.",
     "diff_diversity": "Diversidad (distancia media entre dos muestras, en unidades de píxel): {d:.2f}; más guía la reduce.",
     "diff_err_too_slow": "Esta generación superó el límite de {seconds} s y se paró; prueba con menos pasos o muestras.",
@@ -88,7 +91,7 @@ STRINGS: dict[str, str] = {
     "diff_read_accuracy": "El clasificador reconoce el dígito pedido en estas partes de las muestras condicionadas: {samplers}.",
     "diff_read_accuracy_sampler": "{sampler}, {few_accuracy} con {few} pasos y {many_accuracy} con {many}",
     "diff_read_fid_range": "el FID de {sampler} va de {low} ({low_steps} pasos) a {high} ({high_steps} pasos)",
-    "diff_read_fid_lower": "El FID de {winner} es menor que el de {loser} en {count} de los {total} números de pasos medidos.",
+    "diff_read_fid_lower": "El FID de {winner} es menor que el de {loser} en {wins} de los {total} números de pasos medidos.",
     "diff_read_fid_tie": "Ningún muestreador tiene el FID menor en la mayoría de los números de pasos.",
     "diff_read_baseline": (
         "Dos conjuntos de dígitos reales de este tamaño ya difieren en {baseline} (la línea de trazos): diferencias menores que esa no "
@@ -123,7 +126,7 @@ STRINGS: dict[str, str] = {
     "toy_data": "Datos",
     "toy_particles": "Muestras",
     "toy_score": "Score aprendido",
-    "toy_samples_title": "{dataset}: {n} muestras del modelo por ahora",
+    "toy_samples_title": "{dataset}: {samples} del modelo por ahora",
     "toy_particles_title": "Proceso inverso: paso {i} de {n} (t = {t})",
     "toy_score_title": "El score aprendido en t = {t} (ᾱ_t = {a:.3f})",
     "toy_particles_button": "Lanzar partículas desde el ruido",

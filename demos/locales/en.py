@@ -36,6 +36,11 @@ STRINGS: dict[str, str] = {
     "em_iterations": "EM iterations",
     "classifier_steps": "Classifier training steps",
     "new_points": "New points to draw",
+    # counted nouns, for t(key, lang, count=n): "1 sample", "2 samples"
+    "common_n_samples_one": "{count} sample",
+    "common_n_samples_other": "{count} samples",
+    "common_n_steps_one": "{count} step",
+    "common_n_steps_other": "{count} steps",
     "coming_soon": (
         "> **The interactive part of this tab is coming.** What you read above is the idea it will let you "
         "explore; the controls will appear here once its models are trained and tested."
@@ -85,7 +90,8 @@ STRINGS: dict[str, str] = {
         "**Classifier:** {acc:.1f}% training accuracy after {steps} steps. "
         "**Mixture:** K = {k}, {iters} EM iterations, mean log-likelihood {ll:.3f} nats per point (higher is better)."
     ),
-    "ov_sampled": "Drew **{n}** new points; their mean log-likelihood under the mixture is {ll:.3f}.",
+    "ov_sampled_one": "Drew **{count}** new point; its log-likelihood under the mixture is {ll:.3f}.",
+    "ov_sampled_other": "Drew **{count}** new points; their mean log-likelihood under the mixture is {ll:.3f}.",
     "ov_class": "class {k}",
     "ov_data": "training data",
     "ov_components": "components (2σ)",

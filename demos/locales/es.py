@@ -36,6 +36,11 @@ STRINGS: dict[str, str] = {
     "em_iterations": "Iteraciones de EM",
     "classifier_steps": "Pasos de entrenamiento del clasificador",
     "new_points": "Puntos nuevos a generar",
+    # sustantivos contados, para t(key, lang, count=n): "1 muestra", "2 muestras"
+    "common_n_samples_one": "{count} muestra",
+    "common_n_samples_other": "{count} muestras",
+    "common_n_steps_one": "{count} paso",
+    "common_n_steps_other": "{count} pasos",
     "coming_soon": (
         "> **La parte interactiva de esta pestaña está en camino.** Lo que leés arriba es la idea que te va a "
         "permitir explorar; los controles aparecerán acá cuando sus modelos estén entrenados y probados."
@@ -86,7 +91,8 @@ STRINGS: dict[str, str] = {
         "**Clasificador:** {acc:.1f}% de exactitud en entrenamiento tras {steps} pasos. "
         "**Mezcla:** K = {k}, {iters} iteraciones de EM, log-verosimilitud media {ll:.3f} nats por punto (más alta es mejor)."
     ),
-    "ov_sampled": "Se generaron **{n}** puntos nuevos; su log-verosimilitud media bajo la mezcla es {ll:.3f}.",
+    "ov_sampled_one": "Se generó **{count}** punto nuevo; su log-verosimilitud bajo la mezcla es {ll:.3f}.",
+    "ov_sampled_other": "Se generaron **{count}** puntos nuevos; su log-verosimilitud media bajo la mezcla es {ll:.3f}.",
     "ov_class": "clase {k}",
     "ov_data": "datos de entrenamiento",
     "ov_components": "componentes (2σ)",

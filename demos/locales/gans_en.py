@@ -97,7 +97,7 @@ STRINGS: dict[str, str] = {
     # the digits DCGAN
     "gan_digits_grid": "64 samples of this seed",
     "gan_digits_coordinate": "noise coordinate",
-    "gan_digits_one": "One digit: the sliders set its first noise coordinates",
+    "gan_digits_single": "One digit: the sliders set its first noise coordinates",
     "gan_digits_verdict": "The classifier reads a **{digit}** ({confidence:.0f}% confident).",
     "gan_digits_interp_help": (
         "**Interpolation** between the noise of two seeds. Spherical interpolation keeps the noise at a typical length; the linear path "

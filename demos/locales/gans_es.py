@@ -100,7 +100,7 @@ STRINGS: dict[str, str] = {
     # la DCGAN de dígitos
     "gan_digits_grid": "64 muestras de esta semilla",
     "gan_digits_coordinate": "coordenada del ruido",
-    "gan_digits_one": "Un dígito: los controles fijan sus primeras coordenadas de ruido",
+    "gan_digits_single": "Un dígito: los controles fijan sus primeras coordenadas de ruido",
     "gan_digits_verdict": "El clasificador lee un **{digit}** ({confidence:.0f}% de confianza).",
     "gan_digits_interp_help": (
         "**Interpolación** entre el ruido de dos semillas. La interpolación esférica mantiene el ruido en una longitud típica; el camino "

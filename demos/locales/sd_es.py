@@ -16,7 +16,7 @@ STRINGS: dict[str, str] = {
     "sd_step": "Paso",
     "sd_ms": "ms",
     "sd_status": "Paso {i} de {n} (instante {t})…",
-    "sd_done": "Hecho: {steps} pasos en {seconds:.2f} s ({ms:.0f} ms por paso; con guía cada paso ejecuta la U-Net sobre dos latentes).",
+    "sd_done": "Hecho: {steps} en {seconds:.2f} s ({ms:.0f} ms por paso; con guía cada paso ejecuta la U-Net sobre dos latentes).",
     "sd_unavailable": (
         "⚠️ {name} no está en esta máquina y ahora no se puede descargar (sin conexión), así que corrió el mini pipeline, a su propio "
         "tamaño de {size}x{size} píxeles."
@@ -43,5 +43,6 @@ STRINGS: dict[str, str] = {
     "sd_img2img_button": "Redibujar con el prompt",
     "sd_start": "Imagen de partida",
     "sd_result": "Resultado",
-    "sd_img2img_text": "Intensidad {s:.2f}: se ejecutan {k} de {n} pasos ({seconds:.2f} s).",
+    "sd_img2img_text_one": "Intensidad {s:.2f}: se ejecuta {k} de {count} paso ({seconds:.2f} s).",
+    "sd_img2img_text_other": "Intensidad {s:.2f}: se ejecutan {k} de {count} pasos ({seconds:.2f} s).",
 }

@@ -99,7 +99,9 @@ STRINGS: dict[str, str] = {
     "tc_detail_ddim_few_steps": "precisión: DDPM {ddpm:.3f}, DDIM-50 {ddim50:.3f}, DDIM-10 {ddim10:.3f}",
     "tc_full_run": "la ejecución completa incluida",
     "tc_quick_run": "una ejecución rápida (entrenamientos mínimos: las cifras solo muestran que el proceso funciona)",
-    "tc_source": "Medido el {when} en {kind}: {cpus} CPU, torch {torch}, {seeds} semilla(s) por modelo.",
+    "tc_n_seeds_one": "{count} semilla",
+    "tc_n_seeds_other": "{count} semillas",
+    "tc_source": "Medido el {when} en {kind}: {cpus} CPU, torch {torch}, {seeds} por modelo.",
     "tc_missing": (
         "No se encontraron resultados de la comparación ({error}). Ejecuta `python -m benchmarks trilemma` (unos 40 minutos) o `--quick`."
     ),
