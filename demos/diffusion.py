@@ -57,13 +57,13 @@ def _source_image(source: str, digit_index, photo: str, upload, lang: Lang) -> t
     if source == "photo":
         return load_photo(inputs.choice(photo, "diff_photo", PHOTOS, lang), size=PHOTO_SIZE)[None]  # type: ignore[arg-type]
     if isinstance(upload, str) and upload == inputs.UNREADABLE:
-        raise error("err_image_unreadable", lang)
+        raise error("common_err_image_unreadable", lang)
     if not isinstance(upload, np.ndarray):
         raise error("diff_err_upload", lang)
     try:
         return image_from_array(upload, PHOTO_SIZE)[None]
     except DrawingError as err:
-        raise error(f"ae_err_{err.key}", lang) from None
+        raise error(f"common_err_{err.key}", lang) from None
 
 
 def _show(x: torch.Tensor) -> Image.Image:
@@ -514,7 +514,7 @@ def build(demo: gr.Blocks) -> None:
             upload = inputs.Image(type="numpy", image_mode="RGB", sources=["upload"], label=I18N("diff_upload"), height=160)
             schedule_name = inputs.Radio([(I18N(f"diff_schedule_{s}"), s) for s in SCHEDULES], value="linear", label=I18N("diff_schedule"))
             step = inputs.Slider(0, T - 1, value=250, step=1, label=I18N("diff_timestep"), elem_id="diff-t")
-            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             chain_button = gr.Button(I18N("diff_chain_button"))
         with gr.Column(scale=2):
             pair = gr.Image(type="pil", interactive=False, label=I18N("diff_pair"), height=270, elem_id="diff-pair")
@@ -550,10 +550,10 @@ def build(demo: gr.Blocks) -> None:
             )
             guidance = inputs.Slider(*LIMITS["guidance"], value=DEFAULT_GUIDANCE, step=0.25, label=I18N("diff_guidance"))
             count = inputs.Slider(*LIMITS["count"], value=32, step=1, label=I18N("diff_count"))
-            gen_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            gen_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             with gr.Row():
                 gen_button = gr.Button("▶ " + I18N("diff_generate"), variant="primary", elem_id="diff-generate")
-                stop_button = gr.Button(I18N("ae_stop"))
+                stop_button = gr.Button(I18N("common_stop"))
         with gr.Column(scale=2):
             x_t_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x_t"), height=300, elem_id="diff-x-t")
             progress = gr.Markdown(I18N("diff_generate_hint"), elem_id="diff-progress")
@@ -573,7 +573,7 @@ def build(demo: gr.Blocks) -> None:
     with gr.Row():
         pred_steps = inputs.Slider(*LIMITS["steps"], value=DEFAULT_STEPS, step=1, label=I18N("diff_steps"))
         pred_digit = inputs.Dropdown([str(d) for d in range(10)], value="4", label=I18N("diff_digit"))
-        pred_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+        pred_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
         pred_button = gr.Button(I18N("diff_compare"), variant="primary")
     pred_outputs = []
     with gr.Row(equal_height=False):

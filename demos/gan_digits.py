@@ -96,7 +96,7 @@ def build(demo: gr.Blocks) -> None:
     markdown("gan_digits_intro")
     with gr.Row(equal_height=False):
         with gr.Column():
-            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             grid = gr.Image(label=I18N("gan_digits_grid"), type="pil", interactive=False, height=330)
         with gr.Column():
             sliders = [

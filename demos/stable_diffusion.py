@@ -55,7 +55,7 @@ def _prompt(value, name_key: str, lang: Lang, *, required: bool) -> str:
     if value is None and not required:
         return ""
     if not isinstance(value, str):
-        raise error("clip_err_text", lang, name=t(name_key, lang))
+        raise error("common_err_text", lang, name=t(name_key, lang))
     if required and not value.strip():
         raise error("sd_err_empty", lang)
     return value.strip()[:MAX_PROMPT_CHARS]
@@ -100,7 +100,7 @@ def generate(model_name, prompt, negative, steps, guidance, seed, size, request:
     pipe, side, note = _pipeline(model_name, size, lang)
     notes = [note] if note else []
     if _truncated(pipe, text, prompt):
-        notes.append(t("clip_truncated", lang))
+        notes.append(t("common_truncated", lang))
     seconds: list[float] = []
     last_shown = 0.0
     for item in text_to_image_steps(
@@ -199,7 +199,7 @@ def build(demo: gr.Blocks) -> None:
             steps = inputs.Slider(*LIMITS["steps"], value=25, step=1, label=I18N("sd_steps"))
             guidance = inputs.Slider(*LIMITS["guidance"], value=BOUNDS[MINI][4], step=0.5, label=I18N("sd_guidance"))
             with gr.Row():
-                seed = inputs.Number(value=0, precision=0, label=I18N("seed"))
+                seed = inputs.Number(value=0, precision=0, label=I18N("common_seed"))
                 size = inputs.Slider(BOUNDS[MINI][0], BOUNDS[MINI][1], value=BOUNDS[MINI][3], step=BOUNDS[MINI][2], label=I18N("sd_size"))
             run = gr.Button(I18N("sd_generate"), variant="primary", elem_id="sd-run")
         with gr.Column(scale=1, min_width=260):

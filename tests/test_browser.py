@@ -74,8 +74,8 @@ def test_overview_fits_switches_dataset_and_draws_new_points(browser, app_url, a
     first = summary_text(page)
 
     # switch to the ring of 8: the classifier now shows 8 classes
-    page.get_by_label(table["dataset"]).first.click()
-    page.get_by_role("option", name=table["ds_ring"]).click()
+    page.get_by_label(table["common_dataset"]).first.click()
+    page.get_by_role("option", name=table["common_ds_ring"]).click()
     page.wait_for_function(
         "document.querySelectorAll('.js-plotly-plot')[0].querySelectorAll('.legend .traces').length === 8", timeout=60_000
     )

@@ -50,8 +50,8 @@ def test_language_from_accept_language(header, lang):
 
 
 def test_t_fills_fields_and_falls_back_to_english():
-    assert t("err_range", "es", name="K", lo=1, hi=30) == "«K» tiene que estar entre 1 y 30."
-    assert t("err_range", "en", name="K", lo=1, hi=30) == "“K” must be between 1 and 30."
+    assert t("common_err_range", "es", name="K", lo=1, hi=30) == "«K» tiene que estar entre 1 y 30."
+    assert t("common_err_range", "en", name="K", lo=1, hi=30) == "“K” must be between 1 and 30."
 
 
 @pytest.mark.parametrize(
@@ -182,4 +182,21 @@ def test_counted_messages_read_right_at_one():
     assert t("ov_sampled", "es", count=2, ll=-1.5).startswith("Se generaron **2** puntos nuevos")
     assert t("sd_img2img_text", "es", count=1, s=1.0, k=1, seconds=0.5) == "Intensidad 1.00: se ejecuta 1 de 1 paso (0.50 s)."
     with pytest.raises(KeyError, match="_one and _other"):
-        t("err_range", "en", count=2, name="K", lo=1, hi=3)
+        t("common_err_range", "en", count=2, name="K", lo=1, hi=3)
+
+
+def test_keys_shared_by_several_tabs_say_so():
+    """A key looked up by two tabs' modules (or by the shared helpers in inputs.py and layout.py) starts with `common_`."""
+    import ast
+    from collections import defaultdict
+    from pathlib import Path
+
+    same_tab = {"trilemma_charts": "trilemma", "trilemma_dashboard": "trilemma", "gan_digits": "gans", "gan_plots": "gans"}
+    tabs = defaultdict(set)
+    for path in Path("demos").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in EN:
+                tabs[node.value].add(same_tab.get(path.stem, path.stem))
+    shared = {key for key, used in tabs.items() if len(used) > 1 or used & {"inputs", "layout"}}
+    assert {"common_seed", "common_dataset", "common_err_range", "common_train"} <= shared
+    assert sorted(key for key in shared if not key.startswith("common_")) == []

@@ -31,9 +31,9 @@ STRINGS: dict[str, str] = {
     "ae_draw_text": (
         "El clasificador lee tu dibujo como un **{digit}** ({confidence:.0f}%). Las marcas de los dos mapas señalan sus códigos."
     ),
-    "ae_err_draw_empty": "No hay ningún dígito que leer: dibujá unos trazos (o subí una imagen con tinta visible) primero.",
-    "ae_err_draw_too_big": "Esa imagen es demasiado grande (más de 16 millones de píxeles); usá una más chica.",
-    "ae_err_image": "Dibujá un dígito o subí una imagen (PNG o JPEG).",
+    "common_err_draw_empty": "No hay ningún dígito que leer: dibujá unos trazos (o subí una imagen con tinta visible) primero.",
+    "common_err_draw_too_big": "Esa imagen es demasiado grande (más de 16 millones de píxeles); usá una más chica.",
+    "common_err_image": "Dibujá un dígito o subí una imagen (PNG o JPEG).",
     "ae_first": "Del dígito",
     "ae_second": "Al dígito",
     "ae_example": "Qué ejemplo de prueba",
@@ -57,14 +57,14 @@ STRINGS: dict[str, str] = {
         "Elegí β y tocá **Entrenar**: un VAE 2-D nuevo se entrena con los dígitos (unos 5 segundos para 3.000 pasos) mientras se "
         "actualizan sus curvas y su mapa latente."
     ),
-    "ae_train": "Entrenar",
-    "ae_stop": "Parar",
+    "common_train": "Entrenar",
+    "common_stop": "Parar",
     "ae_beta_curves": "Términos de la pérdida durante el entrenamiento",
     "ae_beta_curves_title": "Un VAE 2-D con β = {beta:g}: los dos términos de su pérdida",
     "ae_curve_reconstruction": "Reconstrucción (−log p(x|z))",
     "ae_curve_kl": "KL(q(z|x) ‖ N(0, I))",
     "ae_nats": "Nats por imagen",
-    "ae_step": "Paso de entrenamiento",
+    "common_step": "Paso de entrenamiento",
     "ae_live_map": "Su mapa latente, en vivo",
     "ae_live_map_title": "beta = {beta:g}: códigos de los dígitos de prueba",
     "ae_live_status": "Paso {step} de {total} · reconstrucción {rec:.1f} · KL {kl:.2f} · {seconds:.0f} s",

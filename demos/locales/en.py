@@ -18,16 +18,16 @@ STRINGS: dict[str, str] = {
         "Stable Diffusion, NeRF and Gaussian splatting. Every model here runs on a laptop CPU."
     ),
     "error_title": "Check the input",
-    "seed": "Seed",
-    "dataset": "Dataset",
-    "ds_ring": "Ring of 8 Gaussians",
-    "ds_grid": "Grid of 25 Gaussians",
-    "ds_moons": "Two moons",
-    "ds_spiral": "Spiral (two arms)",
-    "ds_swiss_roll": "Swiss roll",
-    "ds_csv": "My points (uploaded CSV)",
-    "csv_file": "CSV with x, y[, label]",
-    "csv_help": (
+    "common_seed": "Seed",
+    "common_dataset": "Dataset",
+    "common_ds_ring": "Ring of 8 Gaussians",
+    "common_ds_grid": "Grid of 25 Gaussians",
+    "common_ds_moons": "Two moons",
+    "common_ds_spiral": "Spiral (two arms)",
+    "common_ds_swiss_roll": "Swiss roll",
+    "common_ds_csv": "My points (uploaded CSV)",
+    "common_csv_file": "CSV with x, y[, label]",
+    "common_csv_help": (
         "*Your own points:* upload a CSV with columns `x, y` and, optionally, an integer `label` (0 to 99), "
         "then pick **My points** as the dataset. At least 3 and at most 20,000 rows, 2 MB at most."
     ),
@@ -46,25 +46,25 @@ STRINGS: dict[str, str] = {
         "explore; the controls will appear here once its models are trained and tested."
     ),
     # --- errors --------------------------------------------------------------------------
-    "err_image_unreadable": (
+    "common_err_image_unreadable": (
         "That file could not be read as an image (it may be damaged, in an unknown format, or too large). Please try a PNG or JPEG."
     ),
-    "err_not_number": "“{name}” must be a number.",
-    "err_not_finite": "“{name}” must be a finite number (not NaN or infinity).",
-    "err_not_integer": "“{name}” must be a whole number.",
-    "err_range": "“{name}” must be between {lo} and {hi}.",
-    "err_choice": "“{name}” must be one of: {choices}.",
-    "err_csv_missing": "Upload a CSV file first, then choose “My points”.",
+    "common_err_not_number": "“{name}” must be a number.",
+    "common_err_not_finite": "“{name}” must be a finite number (not NaN or infinity).",
+    "common_err_not_integer": "“{name}” must be a whole number.",
+    "common_err_range": "“{name}” must be between {lo} and {hi}.",
+    "common_err_choice": "“{name}” must be one of: {choices}.",
+    "common_err_csv_missing": "Upload a CSV file first, then choose “My points”.",
     "ov_csv_wait": "You chose **My points**: upload your CSV in the “{box}” box and both models are fitted as soon as it arrives.",
     "err_too_few_points": "There are {n} points but K = {k} components: use fewer components or more points.",
     "err_fit_first": "Fit the models first (choose a dataset), then draw new points.",
-    "csv_too_big": "The CSV is larger than {limit} bytes; upload a smaller file.",
-    "csv_too_many": "The CSV has more than {limit} rows; keep at most {limit}.",
-    "csv_too_few": "The CSV needs at least {minimum} rows of x, y.",
-    "csv_columns": "Row {row} of the CSV needs two numbers, x and y.",
-    "csv_not_number": "Row {row} of the CSV has text where a number should be.",
-    "csv_not_finite": "Row {row} of the CSV has a NaN or infinite value.",
-    "csv_label": "Row {row} of the CSV: labels must be whole numbers from 0 to 99.",
+    "common_csv_too_big": "The CSV is larger than {limit} bytes; upload a smaller file.",
+    "common_csv_too_many": "The CSV has more than {limit} rows; keep at most {limit}.",
+    "common_csv_too_few": "The CSV needs at least {minimum} rows of x, y.",
+    "common_csv_columns": "Row {row} of the CSV needs two numbers, x and y.",
+    "common_csv_not_number": "Row {row} of the CSV has text where a number should be.",
+    "common_csv_not_finite": "Row {row} of the CSV has a NaN or infinite value.",
+    "common_csv_label": "Row {row} of the CSV: labels must be whole numbers from 0 to 99.",
     # --- tabs ----------------------------------------------------------------------------
     "tab_overview": "Overview",
     "tab_gans": "GANs",

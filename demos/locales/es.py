@@ -18,16 +18,16 @@ STRINGS: dict[str, str] = {
         "Stable Diffusion, NeRF y Gaussian splatting. Todos los modelos corren en la CPU de una notebook."
     ),
     "error_title": "Revisá la entrada",
-    "seed": "Semilla",
-    "dataset": "Conjunto de datos",
-    "ds_ring": "Anillo de 8 gaussianas",
-    "ds_grid": "Grilla de 25 gaussianas",
-    "ds_moons": "Dos lunas",
-    "ds_spiral": "Espiral (dos brazos)",
-    "ds_swiss_roll": "Rollo suizo",
-    "ds_csv": "Mis puntos (CSV subido)",
-    "csv_file": "CSV con x, y[, etiqueta]",
-    "csv_help": (
+    "common_seed": "Semilla",
+    "common_dataset": "Conjunto de datos",
+    "common_ds_ring": "Anillo de 8 gaussianas",
+    "common_ds_grid": "Grilla de 25 gaussianas",
+    "common_ds_moons": "Dos lunas",
+    "common_ds_spiral": "Espiral (dos brazos)",
+    "common_ds_swiss_roll": "Rollo suizo",
+    "common_ds_csv": "Mis puntos (CSV subido)",
+    "common_csv_file": "CSV con x, y[, etiqueta]",
+    "common_csv_help": (
         "*Tus propios puntos:* subí un CSV con columnas `x, y` y, si querés, una `etiqueta` entera (de 0 a 99); "
         "después elegí **Mis puntos** como conjunto de datos. Entre 3 y 20.000 filas, 2 MB como máximo."
     ),
@@ -46,26 +46,26 @@ STRINGS: dict[str, str] = {
         "permitir explorar; los controles aparecerán acá cuando sus modelos estén entrenados y probados."
     ),
     # --- errores -------------------------------------------------------------------------
-    "err_image_unreadable": (
+    "common_err_image_unreadable": (
         "Ese archivo no se pudo leer como imagen (puede estar dañado, en un formato desconocido o ser demasiado grande). Prueba con un PNG "
         "o un JPEG."
     ),
-    "err_not_number": "«{name}» tiene que ser un número.",
-    "err_not_finite": "«{name}» tiene que ser un número finito (ni NaN ni infinito).",
-    "err_not_integer": "«{name}» tiene que ser un número entero.",
-    "err_range": "«{name}» tiene que estar entre {lo} y {hi}.",
-    "err_choice": "«{name}» tiene que ser uno de: {choices}.",
-    "err_csv_missing": "Primero subí un archivo CSV y después elegí «Mis puntos».",
+    "common_err_not_number": "«{name}» tiene que ser un número.",
+    "common_err_not_finite": "«{name}» tiene que ser un número finito (ni NaN ni infinito).",
+    "common_err_not_integer": "«{name}» tiene que ser un número entero.",
+    "common_err_range": "«{name}» tiene que estar entre {lo} y {hi}.",
+    "common_err_choice": "«{name}» tiene que ser uno de: {choices}.",
+    "common_err_csv_missing": "Primero subí un archivo CSV y después elegí «Mis puntos».",
     "ov_csv_wait": "Elegiste **Mis puntos**: subí tu CSV en el recuadro «{box}» y los dos modelos se ajustan apenas llegue.",
     "err_too_few_points": "Hay {n} puntos pero K = {k} componentes: usá menos componentes o más puntos.",
     "err_fit_first": "Primero ajustá los modelos (elegí un conjunto de datos) y después generá puntos nuevos.",
-    "csv_too_big": "El CSV pesa más de {limit} bytes; subí un archivo más chico.",
-    "csv_too_many": "El CSV tiene más de {limit} filas; dejá como máximo {limit}.",
-    "csv_too_few": "El CSV necesita al menos {minimum} filas de x, y.",
-    "csv_columns": "La fila {row} del CSV necesita dos números, x e y.",
-    "csv_not_number": "La fila {row} del CSV tiene texto donde debería haber un número.",
-    "csv_not_finite": "La fila {row} del CSV tiene un valor NaN o infinito.",
-    "csv_label": "Fila {row} del CSV: las etiquetas tienen que ser enteros de 0 a 99.",
+    "common_csv_too_big": "El CSV pesa más de {limit} bytes; subí un archivo más chico.",
+    "common_csv_too_many": "El CSV tiene más de {limit} filas; dejá como máximo {limit}.",
+    "common_csv_too_few": "El CSV necesita al menos {minimum} filas de x, y.",
+    "common_csv_columns": "La fila {row} del CSV necesita dos números, x e y.",
+    "common_csv_not_number": "La fila {row} del CSV tiene texto donde debería haber un número.",
+    "common_csv_not_finite": "La fila {row} del CSV tiene un valor NaN o infinito.",
+    "common_csv_label": "Fila {row} del CSV: las etiquetas tienen que ser enteros de 0 a 99.",
     # --- pestañas ------------------------------------------------------------------------
     "tab_overview": "Panorama",
     "tab_gans": "GANs",

@@ -1,9 +1,9 @@
 """English text of the GANs tab."""
 
 STRINGS: dict[str, str] = {
-    "ds_drawn": "Points I draw",
-    "draw_empty": "Draw something on the canvas first (a few strokes), then choose “Points I draw”.",
-    "gan_draw": "Draw your own data",
+    "common_ds_drawn": "Points I draw",
+    "common_draw_empty": "Draw something on the canvas first (a few strokes), then choose “Points I draw”.",
+    "common_draw": "Draw your own data",
     "gan_draw_help": (
         "Draw shapes with the mouse; the GAN learns to produce points where you drew. Choose **Points I draw** as the dataset."
     ),
@@ -59,7 +59,7 @@ STRINGS: dict[str, str] = {
     "gan_budget_reached": "The training budget is reached: raise the budget or press Reset.",
     "gan_time_ceiling": "Paused after {seconds} seconds (the limit of one press of Play); press Play to continue.",
     "gan_plane_title": "{dataset} · {loss}",
-    "gan_coverage": "**Mode coverage:** {captured}/{total} modes captured · {hq:.1f}% high-quality samples · reverse KL {kl}",
+    "common_mode_coverage": "**Mode coverage:** {captured}/{total} modes captured · {hq:.1f}% high-quality samples · reverse KL {kl}",
     "gan_coverage_none": "**Mode coverage** is measured on the ring and the grid, whose modes are known.",
     "gan_status": "Iteration {it} · {d} D steps · {g} of {budget} G steps · {sps:.0f} G steps/s · D loss {d_loss} · G loss {g_loss}",
     "gan_status_idle": "Iteration {it} · {d} D steps · {g} of {budget} G steps · D loss {d_loss} · G loss {g_loss}",

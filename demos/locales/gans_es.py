@@ -1,9 +1,9 @@
 """Texto en español de la pestaña GANs."""
 
 STRINGS: dict[str, str] = {
-    "ds_drawn": "Puntos que dibujo",
-    "draw_empty": "Primero dibujá algo en el lienzo (algunos trazos) y después elegí «Puntos que dibujo».",
-    "gan_draw": "Dibujá tus propios datos",
+    "common_ds_drawn": "Puntos que dibujo",
+    "common_draw_empty": "Primero dibujá algo en el lienzo (algunos trazos) y después elegí «Puntos que dibujo».",
+    "common_draw": "Dibujá tus propios datos",
     "gan_draw_help": (
         "Dibujá formas con el mouse; la GAN aprende a producir puntos donde dibujaste. Elegí **Puntos que dibujo** como conjunto de datos."
     ),
@@ -59,7 +59,9 @@ STRINGS: dict[str, str] = {
     "gan_budget_reached": "Se alcanzó el presupuesto de entrenamiento: subilo o apretá Reiniciar.",
     "gan_time_ceiling": "En pausa tras {seconds} segundos (el límite de cada Reproducir); apretá Reproducir para seguir.",
     "gan_plane_title": "{dataset} · {loss}",
-    "gan_coverage": "**Cobertura de modos:** {captured}/{total} modos capturados · {hq:.1f}% de muestras de alta calidad · KL inversa {kl}",
+    "common_mode_coverage": (
+        "**Cobertura de modos:** {captured}/{total} modos capturados · {hq:.1f}% de muestras de alta calidad · KL inversa {kl}"
+    ),
     "gan_coverage_none": "La **cobertura de modos** se mide en el anillo y la grilla, cuyos modos se conocen.",
     "gan_status": (
         "Iteración {it} · {d} pasos de D · {g} de {budget} pasos de G · {sps:.0f} pasos de G/s · pérdida de D {d_loss} · pérdida de G "

@@ -17,7 +17,7 @@ STRINGS: dict[str, str] = {
     "tri_coverage": "Coverage",
     "tri_space": "The feature space",
     "tri_space_title": "Classifier features: 2 main components",
-    "tri_pc": "Principal component {k}",
+    "common_pc": "Principal component {k}",
     "tri_real": "Real test digits (coloured by digit)",
     "tri_fake": "The spoiled samples",
     "tri_explain_text": (

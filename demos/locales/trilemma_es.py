@@ -17,7 +17,7 @@ STRINGS: dict[str, str] = {
     "tri_coverage": "Cobertura",
     "tri_space": "El espacio de características",
     "tri_space_title": "Características: 2 componentes principales",
-    "tri_pc": "Componente principal {k}",
+    "common_pc": "Componente principal {k}",
     "tri_real": "Dígitos reales de prueba (color por dígito)",
     "tri_fake": "Las muestras estropeadas",
     "tri_explain_text": (
