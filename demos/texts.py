@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from datetime import date
 from typing import Literal
 
@@ -34,11 +35,32 @@ def format_number(value: float, lang: Lang = "en", decimals: int = 0) -> str:
     return text.translate(str.maketrans(",.", ".,")) if lang == "es" else text
 
 
+_SWAP = str.maketrans(",.", ".,")
+
+
+def _format(text: str, lang: Lang, params: dict[str, object]) -> str:
+    """Returns `text` with its fields filled; in Spanish, numbers outside LaTeX take a decimal comma and a thousands dot."""
+    if lang != "es":
+        return text.format(**params)
+    formatter, out, in_math = string.Formatter(), [], False
+    for literal, name, spec, conversion in formatter.parse(text):
+        out.append(literal)
+        in_math ^= literal.count("$") % 2 == 1
+        if name is None:
+            continue
+        value = formatter.convert_field(formatter.get_field(name, (), params)[0], conversion)
+        shown = formatter.format_field(value, spec or "")
+        numeric = isinstance(value, int | float) and not isinstance(value, bool)
+        out.append(shown.translate(_SWAP) if numeric and not in_math else shown)
+    return "".join(out)
+
+
 def t(key: str, lang: Lang = "en", *, count: int | None = None, **params: object) -> str:
     """Returns the text for `key` in `lang`, with `{name}` fields filled from `params`.
 
     With `count`, the text is the counted message's form for that number, `key_one` or `key_other`
-    ("1 muestra", "2 muestras"), and its `{count}` field is the number written the language's way."""
+    ("1 muestra", "2 muestras"), and its `{count}` field is the number written the language's way. Spanish numbers
+    take a decimal comma and a thousands dot ("0,52", "1.797") except inside LaTeX, where the comma would be spaced."""
     if params and key in MARKDOWN_KEYS:
         raise ValueError(f"{key!r} is a Markdown text and takes no fields; give the number a short template key instead")
     if count is not None:
@@ -47,7 +69,7 @@ def t(key: str, lang: Lang = "en", *, count: int | None = None, **params: object
             raise KeyError(f"{key!r}: a counted message needs the keys {key.rsplit('_', 1)[0]}_one and _other")
         params["count"] = format_number(count, lang)
     text = TABLES.get(lang, EN).get(key) or EN[key]
-    return text.format(**params) if params else text
+    return _format(text, lang, params) if params else text
 
 
 def format_date(iso: str, lang: Lang = "en") -> str:

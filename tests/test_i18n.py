@@ -180,7 +180,7 @@ def test_counted_messages_read_right_at_one():
     assert t("common_n_steps", "es", count=1) == "1 paso" and t("common_n_steps", "en", count=3) == "3 steps"
     assert t("ov_sampled", "en", count=1, ll=-1.5) == "Drew **1** new point; its log-likelihood under the mixture is -1.500."
     assert t("ov_sampled", "es", count=2, ll=-1.5).startswith("Se generaron **2** puntos nuevos")
-    assert t("sd_img2img_text", "es", count=1, s=1.0, k=1, seconds=0.5) == "Intensidad 1.00: se ejecuta 1 de 1 paso (0.50 s)."
+    assert t("sd_img2img_text", "es", count=1, s=1.0, k=1, seconds=0.5) == "Intensidad 1,00: se ejecuta 1 de 1 paso (0,50 s)."
     with pytest.raises(KeyError, match="_one and _other"):
         t("common_err_range", "en", count=2, name="K", lo=1, hi=3)
 
@@ -200,3 +200,61 @@ def test_keys_shared_by_several_tabs_say_so():
     shared = {key for key, used in tabs.items() if len(used) > 1 or used & {"inputs", "layout"}}
     assert {"common_seed", "common_dataset", "common_err_range", "common_train"} <= shared
     assert sorted(key for key in shared if not key.startswith("common_")) == []
+
+
+def _spanish_texts() -> dict[str, str]:
+    from demos.locales.gradio_es import STRINGS as GRADIO_ES
+
+    return {key: text for key, text in ES.items() if not key.startswith("explore_")} | GRADIO_ES
+
+
+# Tú imperatives and present forms (the interface speaks vos), and Spain-only words; matched as whole words, case-sensitive
+# where a capital marks the imperative at the start of a sentence ("Prueba con..." is an order, "una prueba" a noun).
+TU_FORMS = (
+    r"\b(pulsa|Pulsa|(?<!se )elige|Elige|(?<!dónde )mira|Mira|Prueba con|prueba con|sube|Sube|mueve|Mueve|haz|Haz|"
+    r"puedes|tienes|quieres|verás|fíjate|"
+    r"Fíjate|Imagina|Compara|Escribe|Arrastra|Entrena antes|Espera a|Deja al|deja más|Léelo|Lee siempre|estropéalos|aquí|Aquí|"
+    r"en directo|ordenador|vosotros|\w+áis)\b"
+)
+GLOSSARY_BANNED = {
+    r"\bmodas\b": "modos",
+    r"\b[Rr]ejilla\b": "grilla",
+    r"\b[Rr]ecall\b": "exhaustividad",
+    r"desviaci[óo]n t[íi]pica": "desvío estándar",
+    r"\best[áa]tica\b": "ruido puro",
+    r"muestras seguras|[Ll]ecturas seguras": "con confianza > 90 %",
+    r"clasificador (de dígitos )?lee\b|\blee el clasificador": "reconoce",
+    r"\b(la|una|de la) FID\b": "el FID",
+    r"\bel KL\b|\bdel KL\b": "la KL",
+    r"aplicaci[óo]n lineal": "transformación lineal",
+    r"incrustaci[óo]n|\brepresentaci[óo]n(es)? (de|del) (texto|imagen)": "embedding",
+    r"\b(campo de|el|del) score\b": "función de puntuación (score)",
+    r"programa de ruido": "calendario de ruido",
+    r"\d%": "90 % (a space before %)",
+}
+
+
+def test_spanish_texts_speak_with_vos():
+    import re
+
+    found = {key: re.findall(TU_FORMS, text) for key, text in _spanish_texts().items()}
+    assert {key: words for key, words in found.items() if words} == {}
+
+
+@pytest.mark.parametrize(("banned", "use"), sorted(GLOSSARY_BANNED.items()))
+def test_spanish_texts_follow_the_glossary(banned, use):
+    import re
+
+    # `{x:.1%}` formats its own percent sign: it is a field, not text
+    offenders = [key for key, text in _spanish_texts().items() if re.search(banned, re.sub(r"\{[^{}]*\}", "", text))]
+    assert offenders == [], f"use {use!r}"
+
+
+def test_glossary_terms_are_the_ones_used():
+    from pathlib import Path
+
+    glossary = (Path("demos") / "locales" / "GLOSSARY.md").read_text(encoding="utf-8")
+    spanish = "\n".join(_spanish_texts().values()).lower()
+    for term in ("grilla", "exhaustividad", "desvío estándar", "calendario de ruido", "embedding", "función de puntuación", "ruido puro"):
+        assert term in glossary and term in spanish, term
+    assert "modos" in spanish and "el fid" in spanish and "la kl" in spanish

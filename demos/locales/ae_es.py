@@ -13,23 +13,22 @@ STRINGS: dict[str, str] = {
     "ae_digit": "Dígito",
     "ae_coordinate": "Coordenada latente",
     "ae_decoded": "Imagen decodificada",
-    "ae_verdict": "El clasificador de dígitos lee un **{digit}** con un {confidence:.0f}% de confianza.",
+    "ae_verdict": "El clasificador de dígitos reconoce un **{digit}** con un {confidence:.0f} % de confianza.",
     "ae_prior_count": "Cuántos códigos",
     "ae_prior_button": "Sacar códigos aleatorios",
     "ae_prior_ae_2d": "Decodificaciones del AE",
     "ae_prior_vae_2d": "Decodificaciones del VAE",
     "ae_prior_summary": (
-        "**Lecturas seguras (> 90%) aquí:** AE {ae} de {n}, VAE {vae} de {n}.  \n"
-        "**Sobre 1.000 muestras** (medido al entrenar los modelos): AE {ae_share:.0f}%, VAE {vae_share:.0f}% seguras. "
-        "El histograma de clases de esas 1.000 imágenes está a {ae_kl:.2f} nats de la uniforme en el AE (repite unos "
-        "pocos dígitos, porque N(0, I) solo cubre una pequeña parte de su extenso espacio latente) y a {vae_kl:.3f} en "
-        "el VAE (los diez dígitos, por igual)."
+        "**Lecturas con confianza > 90 % acá:** AE {ae} de {n}, VAE {vae} de {n}.  \n**Sobre 1.000 muestras** (medido al entrenar los "
+        "modelos): AE {ae_share:.0f} %, VAE {vae_share:.0f} % con confianza > 90 %. El histograma de clases de esas 1.000 imágenes está a "
+        "{ae_kl:.2f} nats de la uniforme en el AE (repite unos pocos dígitos, porque N(0, I) solo cubre una pequeña parte de su extenso "
+        "espacio latente) y a {vae_kl:.3f} en el VAE (los diez dígitos, por igual)."
     ),
     "ae_draw": "Dibujá un dígito",
     "ae_upload": "…o subí una imagen",
     "ae_drawn_strip": "Entrada 8×8 · reconstrucciones del AE y del VAE",
     "ae_draw_text": (
-        "El clasificador lee tu dibujo como un **{digit}** ({confidence:.0f}%). Las marcas de los dos mapas señalan sus códigos."
+        "El clasificador reconoce en tu dibujo un **{digit}** ({confidence:.0f} %). Las marcas de los dos mapas señalan sus códigos."
     ),
     "common_err_draw_empty": "No hay ningún dígito que leer: dibujá unos trazos (o subí una imagen con tinta visible) primero.",
     "common_err_draw_too_big": "Esa imagen es demasiado grande (más de 16 millones de píxeles); usá una más chica.",

@@ -7,7 +7,7 @@ STRINGS: dict[str, str] = {
     "diff_source_upload": "Mi imagen",
     "diff_digit_index": "Qué dígito (de 1.797)",
     "diff_photo": "Foto",
-    "diff_upload": "Sube una imagen (elige «Mi imagen»)",
+    "diff_upload": "Subí una imagen (elegí «Mi imagen»)",
     "diff_schedule": "Calendario de ruido",
     "diff_schedule_linear": "Lineal",
     "diff_schedule_cosine": "Coseno",
@@ -29,8 +29,8 @@ STRINGS: dict[str, str] = {
     "diff_noise_value": "Valor",
     "diff_density": "Densidad",
     "diff_bands": (
-        "De los {n:,} valores de ruido, el {one:.1f}% está a menos de 1 desviación típica, el {two:.1f}% a menos de 2 y el {three:.1f}% a "
-        "menos de 3 (una normal estándar da 68,3%, 95,4% y 99,7%)."
+        "De los {n:,} valores de ruido, el {one:.1f} % está a menos de 1 desvío estándar, el {two:.1f} % a menos de 2 y el {three:.1f} % a "
+        "menos de 3 (una normal estándar da 68,3 %, 95,4 % y 99,7 %)."
     ),
     "diff_chained": "x_t al que se llega iterando la cadena paso a paso",
     "diff_chain_plot": "La cadena frente a la forma cerrada",
@@ -40,8 +40,8 @@ STRINGS: dict[str, str] = {
         "varianza de la forma cerrada, el resultado debe ser normal estándar: estadístico de Kolmogórov-Smirnov {ks:.3f}, p = {p:.2f} (una "
         "p mayor que 0,05 significa que no se detecta diferencia)."
     ),
-    "diff_err_upload": "Sube antes una imagen (PNG o JPEG), o elige un dígito o una foto.",
-    "diff_generate_hint": "Pulsa **Generar**: 32 dígitos tardan unos 2 s con DDIM a 50 pasos y unos 30 s con DDPM a 1.000.",
+    "diff_err_upload": "Subí antes una imagen (PNG o JPEG), o elegí un dígito o una foto.",
+    "diff_generate_hint": "Tocá **Generar**: 32 dígitos tardan unos 2 s con DDIM a 50 pasos y unos 30 s con DDPM a 1.000.",
     "diff_sampler": "Muestreador",
     "diff_sampler_ddpm": "DDPM (pasos aleatorios)",
     "diff_sampler_ddim": "DDIM",
@@ -58,11 +58,11 @@ STRINGS: dict[str, str] = {
     "diff_done": "Hecho: {samples} en {steps}, {seconds:.1f} s, {evals} por muestra.",
     "diff_n_evals_one": "{count} evaluación de la red",
     "diff_n_evals_other": "{count} evaluaciones de la red",
-    "diff_verdict_cond_one": "El clasificador lee **{hits} de {count}** muestra como un {digit}.",
-    "diff_verdict_cond_other": "El clasificador lee **{hits} de {count}** muestras como un {digit}.",
-    "diff_verdict_uncond": "Dígitos que lee el clasificador: {counts}.",
+    "diff_verdict_cond_one": "El clasificador reconoce **{hits} de {count}** muestra como un {digit}.",
+    "diff_verdict_cond_other": "El clasificador reconoce **{hits} de {count}** muestras como un {digit}.",
+    "diff_verdict_uncond": "Dígitos que reconoce el clasificador: {counts}.",
     "diff_diversity": "Diversidad (distancia media entre dos muestras, en unidades de píxel): {d:.2f}; más guía la reduce.",
-    "diff_err_too_slow": "Esta generación superó el límite de {seconds} s y se paró; prueba con menos pasos o muestras.",
+    "diff_err_too_slow": "Esta generación superó el límite de {seconds} s y se paró; probá con menos pasos o muestras.",
     "diff_compare": "Comparar los tres",
     "diff_pred_epsilon": "Predice el ruido ε",
     "diff_pred_sample": "Predice la imagen limpia x₀",
@@ -70,7 +70,7 @@ STRINGS: dict[str, str] = {
     "diff_pred_score": "Leídas como el dígito pedido: **{hits} de {n}**.",
     "diff_unet_legend": "altura = resolucion (8x8 arriba, 2x2 abajo) · verde: conexiones de salto · t: entra el paso de tiempo",
     "diff_unet_table": (
-        "{total:,} parámetros en total (las codificaciones de tiempo y clase y la última normalización quedan fuera de las etapas).\n\n| "
+        "{total:,} parámetros en total (los embeddings de tiempo y de clase y la última normalización quedan fuera de las etapas).\n\n| "
         "Etapa | Resolución | Canales | Parámetros | Entra el tiempo | Salto desde |\n|---|---|---|---|---|---|"
     ),
     "diff_unet_table_title": "Todas las etapas en una tabla",
@@ -122,15 +122,15 @@ STRINGS: dict[str, str] = {
     "toy_loss": "Pérdida de entrenamiento",
     "toy_loss_title": "Pérdida de eliminación de ruido (media móvil de 50 pasos)",
     "toy_loss_axis": "Error cuadrático del ruido predicho",
-    "toy_view": "Datos, muestras y campo de score",
+    "toy_view": "Datos, muestras y función de puntuación",
     "toy_data": "Datos",
     "toy_particles": "Muestras",
-    "toy_score": "Score aprendido",
+    "toy_score": "Función de puntuación aprendida",
     "toy_samples_title": "{dataset}: {samples} del modelo por ahora",
     "toy_particles_title": "Proceso inverso: paso {i} de {n} (t = {t})",
-    "toy_score_title": "El score aprendido en t = {t} (ᾱ_t = {a:.3f})",
+    "toy_score_title": "La función de puntuación aprendida en t = {t} (ᾱ_t = {a:.3f})",
     "toy_particles_button": "Lanzar partículas desde el ruido",
-    "toy_t": "Paso de las flechas del score",
-    "toy_coverage_none": "La cobertura de modas se mide en el anillo y en la rejilla.",
-    "toy_err_train_first": "Entrena antes un modelo (pulsa Entrenar).",
+    "toy_t": "Paso t de las flechas",
+    "toy_coverage_none": "La cobertura de modos se mide en el anillo y en la grilla.",
+    "toy_err_train_first": "Entrená antes un modelo (tocá Entrenar).",
 }

@@ -47,7 +47,7 @@ STRINGS: dict[str, str] = {
     ),
     # --- errores -------------------------------------------------------------------------
     "common_err_image_unreadable": (
-        "Ese archivo no se pudo leer como imagen (puede estar dañado, en un formato desconocido o ser demasiado grande). Prueba con un PNG "
+        "Ese archivo no se pudo leer como imagen (puede estar dañado, en un formato desconocido o ser demasiado grande). Probá con un PNG "
         "o un JPEG."
     ),
     "common_err_not_number": "«{name}» tiene que ser un número.",
@@ -88,7 +88,7 @@ STRINGS: dict[str, str] = {
     "ov_code": "Ver el código de una iteración de EM",
     "ov_code_help": "Esta es exactamente la función que ejecuta la pestaña (de `core/gmm.py`): un paso E y un paso M.",
     "ov_summary": (
-        "**Clasificador:** {acc:.1f}% de exactitud en entrenamiento tras {steps} pasos. "
+        "**Clasificador:** {acc:.1f} % de exactitud en entrenamiento tras {steps} pasos. "
         "**Mezcla:** K = {k}, {iters} iteraciones de EM, log-verosimilitud media {ll:.3f} nats por punto (más alta es mejor)."
     ),
     "ov_sampled_one": "Se generó **{count}** punto nuevo; su log-verosimilitud bajo la mezcla es {ll:.3f}.",
@@ -192,11 +192,11 @@ STRINGS: dict[str, str] = {
     ),
     "dash_progress": "Benchmark rápido: {done} de {total} modelos medidos ({last})",
     "dash_done": (
-        "Benchmark rápido terminado: {path}. La página ya muestra sus cifras; elige «Ejecución completa incluida» en la barra lateral para "
+        "Benchmark rápido terminado: {path}. La página ya muestra sus cifras; elegí «Ejecución completa incluida» en la barra lateral para "
         "volver."
     ),
-    "dash_busy": "Ya hay un benchmark rápido en marcha (lo inició alguien en este servidor). Espera a que termine y recarga.",
-    "dash_nothing": "Elige al menos un conjunto de datos y un modelo.",
+    "dash_busy": "Ya hay un benchmark rápido en marcha (lo inició alguien en este servidor). Esperá a que termine y recargá.",
+    "dash_nothing": "Elegí al menos un conjunto de datos y un modelo.",
     "dash_pending": (
         "Todavía no hay resultados de la comparación ({error}). Ejecuta `python -m benchmarks trilemma` (completo, unos 40 minutos) o la "
         "ejecución rápida de abajo."

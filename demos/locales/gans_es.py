@@ -60,7 +60,7 @@ STRINGS: dict[str, str] = {
     "gan_time_ceiling": "En pausa tras {seconds} segundos (el límite de cada Reproducir); apretá Reproducir para seguir.",
     "gan_plane_title": "{dataset} · {loss}",
     "common_mode_coverage": (
-        "**Cobertura de modos:** {captured}/{total} modos capturados · {hq:.1f}% de muestras de alta calidad · KL inversa {kl}"
+        "**Cobertura de modos:** {captured}/{total} modos capturados · {hq:.1f} % de muestras de alta calidad · KL inversa {kl}"
     ),
     "gan_coverage_none": "La **cobertura de modos** se mide en el anillo y la grilla, cuyos modos se conocen.",
     "gan_status": (
@@ -97,13 +97,13 @@ STRINGS: dict[str, str] = {
     "exp_title_vanishing": "Desvanecimiento del gradiente",
     "exp_title_wgan_clip": "Crítico de Wasserstein con recorte",
     "exp_title_wgan_no_clip": "Crítico de Wasserstein sin recorte",
-    "exp_title_fifty_percent": "El discriminador al 50%",
+    "exp_title_fifty_percent": "El discriminador al 50 %",
     "exp_title_oscillation": "Oscilación en lugar de convergencia",
     # la DCGAN de dígitos
     "gan_digits_grid": "64 muestras de esta semilla",
     "gan_digits_coordinate": "coordenada del ruido",
     "gan_digits_single": "Un dígito: los controles fijan sus primeras coordenadas de ruido",
-    "gan_digits_verdict": "El clasificador lee un **{digit}** ({confidence:.0f}% de confianza).",
+    "gan_digits_verdict": "El clasificador reconoce un **{digit}** ({confidence:.0f} % de confianza).",
     "gan_digits_interp_help": (
         "**Interpolación** entre el ruido de dos semillas. La interpolación esférica mantiene el ruido en una longitud típica; el camino "
         "lineal pasa por vectores más cortos (se listan sus normas)."
@@ -117,13 +117,13 @@ STRINGS: dict[str, str] = {
     "gan_digits_strip": "De A a B",
     "gan_digits_norms": "Normas del ruido a lo largo del camino: {norms}",
     "gan_digits_judge": "Juzgar 2.000 muestras",
-    "gan_digits_hist": "Qué lee el clasificador",
+    "gan_digits_hist": "Qué reconoce el clasificador",
     "gan_digits_hist_title": "Clases leídas en {n} dígitos generados",
     "gan_digits_uniform": "uniforme",
     "gan_digits_class": "dígito",
     "gan_digits_count": "muestras",
     "gan_digits_scores": (
-        "KL del histograma de clases respecto del uniforme: **{kl:.3f}** (0 = todos los dígitos igual de seguido) · muestras seguras (> "
-        "90%): **{confident:.1f}%**"
+        "KL del histograma de clases respecto del uniforme: **{kl:.3f}** (0 = todos los dígitos igual de seguido) · con confianza > 90 %: "
+        "**{confident:.1f}%**"
     ),
 }
