@@ -212,7 +212,7 @@ def _spanish_texts() -> dict[str, str]:
 # where a capital marks the imperative at the start of a sentence ("Prueba con..." is an order, "una prueba" a noun).
 TU_FORMS = (
     r"\b(pulsa|Pulsa|(?<!se )elige|Elige|(?<!dónde )mira|Mira|Prueba con|prueba con|sube|Sube|mueve|Mueve|haz|Haz|"
-    r"puedes|tienes|quieres|verás|fíjate|"
+    r"puedes|tienes|quieres|verás|fíjate|Ejecuta|"
     r"Fíjate|Imagina|Compara|Escribe|Arrastra|Entrena antes|Espera a|Deja al|deja más|Léelo|Lee siempre|estropéalos|aquí|Aquí|"
     r"en directo|ordenador|vosotros|\w+áis)\b"
 )

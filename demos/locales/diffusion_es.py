@@ -105,7 +105,7 @@ STRINGS: dict[str, str] = {
     "diff_read_costly": (
         "Acá menos pasos cuestan calidad: las muestras con {few} pasos son peores que las mejores, más allá del ruido de la medición."
     ),
-    "diff_curve_missing": "Aún no hay mediciones: ejecuta `python -m benchmarks diffusion` para dibujar esta curva.",
+    "diff_curve_missing": "Aún no hay mediciones: ejecutá `python -m benchmarks diffusion` para dibujar esta curva.",
     "toy_train_steps": "Pasos de entrenamiento",
     "toy_hint": (
         "Elegí los datos y pulsá **Entrenar**: 20.000 pasos tardan unos 100 s en una máquina de 2 núcleos con los dos ocupados; las "

@@ -103,7 +103,7 @@ STRINGS: dict[str, str] = {
     "tc_n_seeds_other": "{count} semillas",
     "tc_source": "Medido el {when} en {kind}: {cpus} CPU, torch {torch}, {seeds} por modelo.",
     "tc_missing": (
-        "No se encontraron resultados de la comparación ({error}). Ejecuta `python -m benchmarks trilemma` (unos 40 minutos) o `--quick`."
+        "No se encontraron resultados de la comparación ({error}). Ejecutá `python -m benchmarks trilemma` (unos 40 minutos) o `--quick`."
     ),
     "tri_speed_plot": "Calidad frente a velocidad",
     "tri_radar_plot": "El trilema, modelo a modelo",
