@@ -57,7 +57,7 @@ SELECT_BRUSH = f"""() => {{
 VIEWS = ("codes", "manifold")
 MANIFOLD_SIZE = 15  # decodes per side of the manifold grid
 BETAS = {0.0: "vae_2d_beta0", 0.5: "vae_2d_beta0.5", 1.0: "vae_2d", 2.0: "vae_2d_beta2", 4.0: "vae_2d_beta4"}
-TRAIN = {"concurrency_id": "ae_train", "concurrency_limit": 2}  # each person trains their own run
+TRAIN = {"concurrency_id": "common_train", "concurrency_limit": 2}  # each person trains their own run
 LIVE_SECONDS = 90  # wall-clock ceiling of one live training run
 REFRESH_SECONDS = 0.4
 LIMITS = {
@@ -239,15 +239,15 @@ def draw_handler(source: str):
         view = inputs.choice(view, "ae_view", VIEWS, lang)
         array = picture.get("composite") if source == "sketch" and isinstance(picture, dict) else picture
         if source == "sketch" and array is None:
-            raise error("ae_err_draw_empty", lang)
+            raise error("common_err_draw_empty", lang)
         if isinstance(array, str) and array == inputs.UNREADABLE:
-            raise error("err_image_unreadable", lang)
+            raise error("common_err_image_unreadable", lang)
         if not isinstance(array, np.ndarray):
-            raise error("ae_err_image", lang)
+            raise error("common_err_image", lang)
         try:
             digit = digit_from_image(array)
         except DrawingError as err:
-            raise error(f"ae_err_{err.key}", lang) from None
+            raise error(f"common_err_{err.key}", lang) from None
         out: list = []
         strip = [digit]
         for name in MAP_MODELS:
@@ -362,7 +362,7 @@ def _curves(history: dict[str, list[float]], keys: list[tuple[str, str]], title:
         title={"text": title, "x": 0.5, "font": {"size": 15}},
         height=330,
         plot_bgcolor="white",
-        xaxis_title=t("ae_step", lang),
+        xaxis_title=t("common_step", lang),
         yaxis_title=y_title,
         margin={"l": 55, "r": 20, "t": 50, "b": 45},
         legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
@@ -400,6 +400,7 @@ def beta_train(beta, steps, seed, request: gr.Request):
             key,
             lang,
             step=progress.step,
+            steps=t("common_n_steps", lang, count=progress.step),
             total=n,
             rec=m.get("reconstruction", float("nan")),
             kl=m.get("kl", float("nan")),
@@ -422,7 +423,7 @@ def race(k, steps, request: gr.Request):
     error_keys = [("linear_mse", t("ae_curve_linear", lang)), ("nonlinear_mse", t("ae_curve_nonlinear", lang))]
     for progress in trainer.run(n, max_seconds=LIVE_SECONDS, report_seconds=REFRESH_SECONDS):
         angles = _curves(
-            progress.history, angle_keys, t("ae_angles_title", lang, k=k_value), t("ae_degrees", lang), lang, hlines=[(5.0, "5°")]
+            progress.history, angle_keys, t("ae_angles_title", lang, count=k_value), t("ae_degrees", lang), lang, hlines=[(5.0, "5°")]
         )
         errors = _curves(
             progress.history,
@@ -501,7 +502,7 @@ def build(demo: gr.Blocks) -> None:
                     )
     markdown("ae_prior_help")
     with gr.Row():
-        prior_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+        prior_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
         prior_count = inputs.Slider(*LIMITS["prior_count"], value=16, step=4, label=I18N("ae_prior_count"))
         prior_button = gr.Button(I18N("ae_prior_button"), variant="primary")
     with gr.Row(equal_height=False):
@@ -538,7 +539,7 @@ def build(demo: gr.Blocks) -> None:
             rp_digit = inputs.Dropdown([str(d) for d in range(10)], value="2", label=I18N("ae_digit"))
             rp_example = inputs.Slider(0, 30, value=0, step=1, label=I18N("ae_example"))
             rp_count = inputs.Slider(*LIMITS["samples"], value=10, step=1, label=I18N("ae_samples"))
-            rp_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            rp_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             rp_mode = inputs.Radio(
                 [(I18N("ae_mode_sample"), "sample"), (I18N("ae_mode_mean"), "mean")], value="sample", label=I18N("ae_mode")
             )
@@ -552,7 +553,7 @@ def build(demo: gr.Blocks) -> None:
         with gr.Column(scale=1):
             beta = inputs.Slider(*LIMITS["beta"], value=1.0, step=0.1, label=I18N("ae_beta"), elem_id="ae-beta")
             beta_steps = inputs.Slider(*LIMITS["beta_steps"], value=3000, step=100, label=I18N("ae_train_steps"))
-            beta_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            beta_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             beta_button, beta_stop = train_stop_buttons("ae-beta-train")
             beta_status = gr.Markdown(I18N("ae_beta_hint"), elem_id="ae-beta-status")
         with gr.Column(scale=2):
@@ -573,7 +574,7 @@ def build(demo: gr.Blocks) -> None:
     markdown("ae_vae16_help")
     with gr.Row(equal_height=False):
         with gr.Column():
-            v16_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            v16_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             v16_grid = gr.Image(type="pil", interactive=False, label=I18N("ae_vae16_grid"), height=330)
         with gr.Column():
             v16_sliders = [

@@ -76,7 +76,7 @@ def _words_unseen_by_mini(prompts: list[str], lang: Lang) -> str:
 def _text(value, name_key: str, lang: Lang) -> str:
     """Returns `value` if it is text, or raises a translated error."""
     if not isinstance(value, str):
-        raise error("clip_err_text", lang, name=t(name_key, lang))
+        raise error("common_err_text", lang, name=t(name_key, lang))
     return value
 
 
@@ -101,7 +101,7 @@ def _prompts(labels, template, lang: Lang) -> tuple[list[str], list[str], bool]:
 def _notes(emb: Embeddings, cut: bool, model_note: str, lang: Lang) -> list[str]:
     notes = [model_note] if model_note else []
     if cut or emb.truncated:
-        notes.append(t("clip_truncated", lang))
+        notes.append(t("common_truncated", lang))
     return notes
 
 
@@ -270,7 +270,7 @@ def _space_figure(
                 name=t(key, lang),
             )
         )
-    base_layout(fig, t("clip_space_title", lang), x_title=t("tri_pc", lang, k=1), y_title=t("tri_pc", lang, k=2), height=460)
+    base_layout(fig, t("clip_space_title", lang), x_title=t("common_pc", lang, k=1), y_title=t("common_pc", lang, k=2), height=460)
     fig.update_xaxes(range=x_range, autorange=False)
     fig.update_yaxes(range=y_range, autorange=False)
     return fig

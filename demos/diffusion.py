@@ -58,13 +58,13 @@ def _source_image(source: str, digit_index, photo: str, upload, lang: Lang) -> t
     if source == "photo":
         return load_photo(inputs.choice(photo, "diff_photo", PHOTOS, lang), size=PHOTO_SIZE)[None]  # type: ignore[arg-type]
     if isinstance(upload, str) and upload == inputs.UNREADABLE:
-        raise error("err_image_unreadable", lang)
+        raise error("common_err_image_unreadable", lang)
     if not isinstance(upload, np.ndarray):
         raise error("diff_err_upload", lang)
     try:
         return image_from_array(upload, PHOTO_SIZE)[None]
     except DrawingError as err:
-        raise error(f"ae_err_{err.key}", lang) from None
+        raise error(f"common_err_{err.key}", lang) from None
 
 
 def _show(x: torch.Tensor) -> Image.Image:
@@ -154,7 +154,7 @@ def chain(source, digit_index, photo, upload, schedule_name, step, seed, request
     standardised = (x_t - math.sqrt(a) * x0) / math.sqrt(1 - a)  # should be N(0, 1) if the chain matches the closed form
     test = stats.kstest(standardised.flatten().numpy(), "norm")
     hist, bands = _noise_figure(standardised, t("diff_chain_hist_title", lang, t=k), lang)
-    text = t("diff_chain_text", lang, steps=k + 1, ks=test.statistic, p=test.pvalue) + "  \n" + bands
+    text = t("diff_chain_text", lang, steps=t("common_n_steps", lang, count=k + 1), ks=test.statistic, p=test.pvalue) + "  \n" + bands
     return _show(x_t), text, hist
 
 
@@ -237,17 +237,17 @@ def generate(sampler, steps, eta, guidance, digit, count, seed, request: gr.Requ
     tiles, read = _judged(images, labels)
     spread = t("diff_diversity", lang, d=diversity(images)) if n > 1 else ""
     if labels is not None:
-        verdict = t("diff_verdict_cond", lang, hits=int((read == labels).sum()), n=n, digit=digit) + " " + spread
+        verdict = t("diff_verdict_cond", lang, count=n, hits=int((read == labels).sum()), digit=digit) + " " + spread
     else:
         counts = torch.bincount(read, minlength=10).tolist()
         verdict = t("diff_verdict_uncond", lang, counts=" · ".join(f"{d}: {c}" for d, c in enumerate(counts))) + " " + spread
     done = t(
         "diff_done",
         lang,
-        n=n,
-        steps=last.total,
+        samples=t("common_n_samples", lang, count=n),
+        steps=t("common_n_steps", lang, count=last.total),
         seconds=time.monotonic() - start,
-        evals=last.total * (2 if labels is not None and w != 1.0 else 1),
+        evals=t("diff_n_evals", lang, count=last.total * (2 if labels is not None and w != 1.0 else 1)),
     )
     yield tiles, image_grid(to_image(last.pred_x0), nrow=8, scale=6), done, verdict
 
@@ -411,7 +411,7 @@ def curve_reading(rows: list[dict], lang: Lang) -> str:
             wins = {a: sum(fid[a][k] < fid[b][k] for k in shared), b: sum(fid[b][k] < fid[a][k] for k in shared)}
             if wins[a] != wins[b]:
                 winner, loser = (a, b) if wins[a] > wins[b] else (b, a)
-                text.append(t("diff_read_fid_lower", lang, winner=name[winner], loser=name[loser], count=wins[winner], total=len(shared)))
+                text.append(t("diff_read_fid_lower", lang, winner=name[winner], loser=name[loser], wins=wins[winner], total=len(shared)))
             else:
                 text.append(t("diff_read_fid_tie", lang))
         baseline = next((r["real_baseline_fid"] for r in rows if "real_baseline_fid" in r), None)
@@ -515,7 +515,7 @@ def build(demo: gr.Blocks) -> None:
             upload = inputs.Image(type="numpy", image_mode="RGB", sources=["upload"], label=I18N("diff_upload"), height=160)
             schedule_name = inputs.Radio([(I18N(f"diff_schedule_{s}"), s) for s in SCHEDULES], value="linear", label=I18N("diff_schedule"))
             step = inputs.Slider(0, T - 1, value=250, step=1, label=I18N("diff_timestep"), elem_id="diff-t")
-            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             chain_button = gr.Button(I18N("diff_chain_button"))
         with gr.Column(scale=2):
             pair = gr.Image(type="pil", interactive=False, label=I18N("diff_pair"), height=270, elem_id="diff-pair")
@@ -551,10 +551,10 @@ def build(demo: gr.Blocks) -> None:
             )
             guidance = inputs.Slider(*LIMITS["guidance"], value=DEFAULT_GUIDANCE, step=0.25, label=I18N("diff_guidance"))
             count = inputs.Slider(*LIMITS["count"], value=32, step=1, label=I18N("diff_count"))
-            gen_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            gen_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             with gr.Row():
                 gen_button = gr.Button("▶ " + I18N("diff_generate"), variant="primary", elem_id="diff-generate")
-                stop_button = gr.Button(I18N("ae_stop"))
+                stop_button = gr.Button(I18N("common_stop"))
         with gr.Column(scale=2):
             x_t_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x_t"), height=300, elem_id="diff-x-t")
             progress = gr.Markdown(I18N("diff_generate_hint"), elem_id="diff-progress")
@@ -574,7 +574,7 @@ def build(demo: gr.Blocks) -> None:
     with gr.Row():
         pred_steps = inputs.Slider(*LIMITS["steps"], value=DEFAULT_STEPS, step=1, label=I18N("diff_steps"))
         pred_digit = inputs.Dropdown([str(d) for d in range(10)], value="4", label=I18N("diff_digit"))
-        pred_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+        pred_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
         pred_button = gr.Button(I18N("diff_compare"), variant="primary")
     pred_outputs = []
     with gr.Row(equal_height=False):

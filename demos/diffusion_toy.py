@@ -112,7 +112,7 @@ def _coverage(state: ToyState, points: torch.Tensor, lang: Lang) -> str:
         return t("toy_coverage_none", lang)
     mc = mode_coverage(points, state.data.centers, state.data.std)
     kl = f"{mc.reverse_kl:.3f}" if np.isfinite(mc.reverse_kl) else "—"
-    return t("gan_coverage", lang, captured=mc.modes_captured, total=mc.num_modes, hq=100 * mc.high_quality, kl=kl)
+    return t("common_mode_coverage", lang, captured=mc.modes_captured, total=mc.num_modes, hq=100 * mc.high_quality, kl=kl)
 
 
 def _samples(state: ToyState, num: int, seed: int) -> torch.Tensor:
@@ -141,7 +141,7 @@ def _loss_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
         title={"text": t("toy_loss_title", lang), "x": 0.5, "font": {"size": 15}},
         height=300,
         plot_bgcolor="white",
-        xaxis_title=t("ae_step", lang),
+        xaxis_title=t("common_step", lang),
         yaxis_title=t("toy_loss_axis", lang),
         margin={"l": 55, "r": 20, "t": 50, "b": 45},
         separators=SEPARATORS[lang],
@@ -152,7 +152,7 @@ def _loss_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
 def train(dataset, sketch, steps, seed, request: gr.Request):
     """Trains a fresh 2D denoiser on the chosen data, streaming its loss, its samples and their mode coverage."""
     lang = lang_of(request)
-    dataset = inputs.choice(dataset, "dataset", DATASETS, lang)
+    dataset = inputs.choice(dataset, "common_dataset", DATASETS, lang)
     n = inputs.integer(steps, "toy_train_steps", *LIMITS["train_steps"], lang)
     seed_value = inputs.seed(seed, lang)
     generator = torch.Generator().manual_seed(seed_value)
@@ -175,7 +175,9 @@ def _training_updates(state: ToyState, n: int, lang: Lang):
         start = time.monotonic()
         count = NUM_COVERAGE if progress.done else LIVE_SAMPLES
         points = _samples(state, count, 1)
-        title = t("toy_samples_title", lang, dataset=t(f"ds_{state.dataset}", lang), n=number(count, lang))
+        title = t(
+            "toy_samples_title", lang, dataset=t(f"common_ds_{state.dataset}", lang), samples=t("common_n_samples", lang, count=count)
+        )
         view, coverage = _scatter(state.data, points.numpy(), title, lang), _coverage(state, points, lang)
         next_preview = time.monotonic() + (time.monotonic() - start) * (1 - PREVIEW_SHARE) / PREVIEW_SHARE
         yield _loss_figure(progress.history, lang), view, coverage, status, state
@@ -244,11 +246,11 @@ def score(state, timestep, request: gr.Request):
 def preview(dataset, sketch, request: gr.Request):
     """Returns the chosen data alone, before any training."""
     lang = lang_of(request)
-    dataset = inputs.choice(dataset, "dataset", DATASETS, lang)
+    dataset = inputs.choice(dataset, "common_dataset", DATASETS, lang)
     if dataset == "drawn" and not isinstance(sketch, dict):
         return gr.skip()
     data = _data(dataset, sketch, torch.Generator().manual_seed(0), lang)
-    return _scatter(data, None, t("toy_data_title", lang, dataset=t(f"ds_{dataset}", lang)), lang)
+    return _scatter(data, None, t("toy_data_title", lang, dataset=t(f"common_ds_{dataset}", lang)), lang)
 
 
 def _data(dataset: str, sketch, generator: torch.Generator, lang: Lang) -> Toy2D:
@@ -259,7 +261,7 @@ def _data(dataset: str, sketch, generator: torch.Generator, lang: Lang) -> Toy2D
             else make_toy(dataset, 10_000, generator=generator)
         )  # type: ignore[arg-type]
     except DataError as err:
-        raise error(err.key, lang, **err.params) from None
+        raise error(f"common_{err.key}", lang, **err.params) from None
 
 
 def stop(state) -> None:
@@ -272,17 +274,17 @@ def build(demo: gr.Blocks) -> None:
     markdown("toy_help")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
-            dataset = inputs.Dropdown([(I18N(f"ds_{d}"), d) for d in DATASETS], value="ring", label=I18N("dataset"))
-            with gr.Accordion(I18N("gan_draw"), open=False):
+            dataset = inputs.Dropdown([(I18N(f"common_ds_{d}"), d) for d in DATASETS], value="ring", label=I18N("common_dataset"))
+            with gr.Accordion(I18N("common_draw"), open=False):
                 sketch = gr.Sketchpad(
                     type="numpy",
                     canvas_size=(280, 280),
-                    label=I18N("gan_draw"),
+                    label=I18N("common_draw"),
                     brush=gr.Brush(default_size=6, colors=["#111111"]),
                     layers=False,
                 )
             steps = inputs.Slider(*LIMITS["train_steps"], value=TOY_TRAIN_DEFAULT, step=100, label=I18N("toy_train_steps"))
-            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             train_button, stop_button = train_stop_buttons("toy-train")
             status = gr.Markdown(I18N("toy_hint"), elem_id="toy-status")
             coverage = gr.Markdown(elem_id="toy-coverage")
@@ -291,7 +293,7 @@ def build(demo: gr.Blocks) -> None:
             view = gr.Plot(label=I18N("toy_view"), elem_id="toy-view")
             with gr.Row():
                 particles_button = gr.Button(I18N("toy_particles_button"))
-                particle_seed = inputs.Number(1, precision=0, minimum=0, label=I18N("seed"))
+                particle_seed = inputs.Number(1, precision=0, minimum=0, label=I18N("common_seed"))
                 timestep = inputs.Slider(*LIMITS["t"], value=10, step=1, label=I18N("toy_t"))
     state = gr.State(None)
     gr.on([demo.load, dataset.change], preview, [dataset, sketch], view, api_name="diffusion_toy_data", **LIGHT)

@@ -96,13 +96,13 @@ def build(demo: gr.Blocks) -> None:
     markdown("gan_digits_intro")
     with gr.Row(equal_height=False):
         with gr.Column():
-            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             grid = gr.Image(label=I18N("gan_digits_grid"), type="pil", interactive=False, height=330)
         with gr.Column():
             sliders = [
                 inputs.Slider(-3, 3, value=0, step=0.05, label=I18N("gan_digits_coordinate") + f" z[{i}]") for i in range(NUM_SLIDERS)
             ]
-            one = gr.Image(label=I18N("gan_digits_one"), type="pil", interactive=False, height=200, elem_id="gan-digit-one")
+            one = gr.Image(label=I18N("gan_digits_single"), type="pil", interactive=False, height=200, elem_id="gan-digit-one")
             one_verdict = gr.Markdown()
     with gr.Row(equal_height=False):
         with gr.Column():

@@ -173,7 +173,7 @@ def parse_views(views, lang: Lang) -> list[str]:
     if views is None:
         return []
     if not isinstance(views, list) or any(v not in VIEWS for v in views):
-        raise error("err_choice", lang, name=t("gan_views", lang), choices=", ".join(VIEWS))
+        raise error("common_err_choice", lang, name=t("gan_views", lang), choices=", ".join(VIEWS))
     return views
 
 
@@ -181,10 +181,10 @@ def ink_mask(sketch, lang: Lang) -> torch.Tensor:
     """Returns the drawn pixels of a Sketchpad value as a boolean mask `[H, W]`."""
     image = sketch.get("composite") if isinstance(sketch, dict) else None
     if image is None:
-        raise error("draw_empty", lang)
+        raise error("common_draw_empty", lang)
     array = np.asarray(image)
     if array.ndim != 3 or array.shape[2] not in (3, 4) or array.shape[0] * array.shape[1] > MAX_CANVAS_PIXELS:
-        raise error("draw_empty", lang)
+        raise error("common_draw_empty", lang)
     ink = array[..., :3].astype(np.float32).mean(-1) < 160
     if array.shape[2] == 4:
         ink &= array[..., 3] > 0
@@ -198,13 +198,13 @@ def load_points(dataset: str, csv_file, sketch, generator: torch.Generator, lang
             return points_from_mask(ink_mask(sketch, lang), 2000, generator=generator)
         if dataset == "csv":
             if not isinstance(csv_file, str) or not os.path.isfile(csv_file):
-                raise error("err_csv_missing", lang)
+                raise error("common_err_csv_missing", lang)
             if os.path.getsize(csv_file) > CSV_MAX_BYTES:
-                raise error("csv_too_big", lang, limit=CSV_MAX_BYTES)
+                raise error("common_csv_too_big", lang, limit=CSV_MAX_BYTES)
             with open(csv_file, "rb") as f:
                 return points_from_csv(f.read(CSV_MAX_BYTES + 1))
     except DataError as err:
-        raise error(err.key, lang, **err.params) from None
+        raise error(f"common_{err.key}", lang, **err.params) from None
     return make_toy(dataset, NUM_DATA, generator=generator)  # type: ignore[arg-type]
 
 
@@ -220,7 +220,7 @@ def render(state: LabState, views: list[str], lang: Lang, *, curves: bool = True
     """Returns the plane picture, its caption, the curves figure (or `gr.skip()`), the coverage text and the status text."""
     lab = state.lab
     snap = lab.snapshot(state.grid)
-    title = t("gan_plane_title", lang, dataset=t(f"ds_{state.dataset}", lang), loss=t(f"loss_{lab.settings.loss}", lang))
+    title = t("gan_plane_title", lang, dataset=t(f"common_ds_{state.dataset}", lang), loss=t(f"loss_{lab.settings.loss}", lang))
     probabilistic = lab.settings.loss in PROBABILISTIC
     plane = plane_image(snap, state.grid, views, probabilistic, lang, title)
     caption = t("gan_plane_caption_d" if probabilistic else "gan_plane_caption_critic", lang) if "heatmap" in views else ""
@@ -229,7 +229,7 @@ def render(state: LabState, views: list[str], lang: Lang, *, curves: bool = True
         samples = lab.model.sample(2500, generator=torch.Generator().manual_seed(1234))
         mc = mode_coverage(samples, state.data.centers, state.data.std)
         kl = f"{mc.reverse_kl:.3f}" if math.isfinite(mc.reverse_kl) else "—"
-        coverage = t("gan_coverage", lang, captured=mc.modes_captured, total=mc.num_modes, hq=100 * mc.high_quality, kl=kl)
+        coverage = t("common_mode_coverage", lang, captured=mc.modes_captured, total=mc.num_modes, hq=100 * mc.high_quality, kl=kl)
     else:
         coverage = t("gan_coverage_none", lang)
     status = t(
@@ -279,7 +279,7 @@ def reset(
     """Builds a fresh GAN for the chosen data and architecture; returns the views and the new state."""
     lang = lang_of(request)
     setting_values = [loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget]
-    dataset = inputs.choice(dataset, "dataset", DATASETS, lang)
+    dataset = inputs.choice(dataset, "common_dataset", DATASETS, lang)
     seed_value = inputs.seed(seed, lang)
     arch = {
         key: inputs.integer(value, f"gan_{key}", *ARCH_LIMITS[key], lang)
@@ -452,15 +452,17 @@ def build(demo: gr.Blocks) -> None:
     markdown("gan_intro")
     with gr.Row(equal_height=False):
         with gr.Column(scale=2, min_width=320):
-            dataset = inputs.Dropdown([(I18N(f"ds_{n}"), n) for n in DATASETS], value=DEFAULT_ARCH["dataset"], label=I18N("dataset"))
-            with gr.Accordion(I18N("gan_draw"), open=False):
+            dataset = inputs.Dropdown(
+                [(I18N(f"common_ds_{n}"), n) for n in DATASETS], value=DEFAULT_ARCH["dataset"], label=I18N("common_dataset")
+            )
+            with gr.Accordion(I18N("common_draw"), open=False):
                 markdown("gan_draw_help")
                 sketch = gr.Sketchpad(
-                    type="numpy", canvas_size=(320, 320), label=I18N("gan_draw"), brush=gr.Brush(default_size=6, colors=["#111111"])
+                    type="numpy", canvas_size=(320, 320), label=I18N("common_draw"), brush=gr.Brush(default_size=6, colors=["#111111"])
                 )
-            with gr.Accordion(I18N("ds_csv"), open=False):
-                markdown("csv_help")
-                csv_file = gr.File(label=I18N("csv_file"), file_types=[".csv", ".txt"], type="filepath", height=110)
+            with gr.Accordion(I18N("common_ds_csv"), open=False):
+                markdown("common_csv_help")
+                csv_file = gr.File(label=I18N("common_csv_file"), file_types=[".csv", ".txt"], type="filepath", height=110)
             with gr.Row():
                 experiment = inputs.Dropdown(
                     [(I18N(f"exp_title_{n}"), n) for n in EXPERIMENTS], value=None, label=I18N("gan_experiment"), scale=3
@@ -515,7 +517,7 @@ def build(demo: gr.Blocks) -> None:
                 with gr.Row():
                     d_width = inputs.Slider(4, 512, value=DEFAULT_ARCH["d_width"], step=4, label=I18N("gan_d_width"))
                     d_depth = inputs.Slider(1, 6, value=DEFAULT_ARCH["d_depth"], step=1, label=I18N("gan_d_depth"))
-                seed = inputs.Number(DEFAULT_ARCH["seed"], precision=0, minimum=0, label=I18N("seed"))
+                seed = inputs.Number(DEFAULT_ARCH["seed"], precision=0, minimum=0, label=I18N("common_seed"))
         with gr.Column(scale=3):
             views = gr.CheckboxGroup(
                 [(I18N(f"gan_view_{v}"), v) for v in VIEWS], value=list(VIEWS), label=I18N("gan_views"), elem_id="gan-views"

@@ -23,8 +23,8 @@ def markdown(key: str, **kwargs) -> gr.Markdown:
 def train_stop_buttons(elem_id: str) -> tuple[gr.Button, gr.Button]:
     """Returns a row's ▶ Train (primary, `elem_id`) and Stop buttons, for the tabs' live training runs."""
     with gr.Row():
-        train = gr.Button("▶ " + I18N("ae_train"), variant="primary", elem_id=elem_id)
-        stop = gr.Button(I18N("ae_stop"))
+        train = gr.Button("▶ " + I18N("common_train"), variant="primary", elem_id=elem_id)
+        stop = gr.Button(I18N("common_stop"))
     return train, stop
 
 
@@ -33,8 +33,8 @@ def picture_inputs(*, digit: int, photo: str, height: int) -> tuple[gr.Radio, gr
     from core.data.images import PHOTOS
     from demos import inputs
 
-    source = inputs.Radio([(I18N(f"clip_source_{s}"), s) for s in inputs.IMAGE_SOURCES], value="digit", label=I18N("clip_source"))
-    digit_index = inputs.Slider(*inputs.DIGIT_INDEX, value=digit, step=1, label=I18N("clip_digit_index"))
-    photo_choice = inputs.Dropdown(list(PHOTOS), value=photo, label=I18N("clip_photo"))
-    upload = inputs.Image(label=I18N("clip_upload"), type="numpy", height=height)
+    source = inputs.Radio([(I18N(f"common_source_{s}"), s) for s in inputs.IMAGE_SOURCES], value="digit", label=I18N("common_source"))
+    digit_index = inputs.Slider(*inputs.DIGIT_INDEX, value=digit, step=1, label=I18N("common_digit_index"))
+    photo_choice = inputs.Dropdown(list(PHOTOS), value=photo, label=I18N("common_photo"))
+    upload = inputs.Image(label=I18N("common_upload"), type="numpy", height=height)
     return source, digit_index, photo_choice, upload

@@ -55,7 +55,7 @@ def _prompt(value, name_key: str, lang: Lang, *, required: bool) -> str:
     if value is None and not required:
         return ""
     if not isinstance(value, str):
-        raise error("clip_err_text", lang, name=t(name_key, lang))
+        raise error("common_err_text", lang, name=t(name_key, lang))
     if required and not value.strip():
         raise error("sd_err_empty", lang)
     return value.strip()[:MAX_PROMPT_CHARS]
@@ -100,14 +100,14 @@ def generate(model_name, prompt, negative, steps, guidance, seed, size, request:
     pipe, side, note = _pipeline(model_name, size, lang)
     notes = [note] if note else []
     if _truncated(pipe, text, prompt):
-        notes.append(t("clip_truncated", lang))
+        notes.append(t("common_truncated", lang))
     seconds: list[float] = []
     last_shown = 0.0
     for item in text_to_image_steps(
         pipe, text, negative_prompt=negative_text, steps=n, guidance=w, seed=seed_value, height=side, width=side
     ):
         if isinstance(item, Final):
-            status = t("sd_done", lang, steps=n, seconds=item.seconds, ms=1000 * item.seconds / n)
+            status = t("sd_done", lang, steps=t("common_n_steps", lang, count=n), seconds=item.seconds, ms=1000 * item.seconds / n)
             yield enlarge(item.image), channel_strip(item.latents[0]), _timing_figure(seconds, lang), "\n\n".join([status, *notes])
             return
         seconds.append(item.seconds)
@@ -161,7 +161,7 @@ def img2img(model_name, prompt, negative, source, digit_index, photo, upload, st
         raise error("sd_err_strength_steps", lang)
     start = time.perf_counter()
     out = image_to_image(pipe, text, image, strength=s, negative_prompt=negative_text, steps=n, guidance=w, seed=seed_value, size=side)
-    message = t("sd_img2img_text", lang, s=s, k=int(n * s), n=n, seconds=time.perf_counter() - start)
+    message = t("sd_img2img_text", lang, count=n, s=s, k=int(n * s), seconds=time.perf_counter() - start)
     return enlarge(fit_image(image, side)), enlarge(out), "\n\n".join([message, note] if note else [message])
 
 
@@ -199,7 +199,7 @@ def build(demo: gr.Blocks) -> None:
             steps = inputs.Slider(*LIMITS["steps"], value=25, step=1, label=I18N("sd_steps"))
             guidance = inputs.Slider(*LIMITS["guidance"], value=BOUNDS[MINI][4], step=0.5, label=I18N("sd_guidance"))
             with gr.Row():
-                seed = inputs.Number(value=0, precision=0, label=I18N("seed"))
+                seed = inputs.Number(value=0, precision=0, label=I18N("common_seed"))
                 size = inputs.Slider(BOUNDS[MINI][0], BOUNDS[MINI][1], value=BOUNDS[MINI][3], step=BOUNDS[MINI][2], label=I18N("sd_size"))
             run = gr.Button(I18N("sd_generate"), variant="primary", elem_id="sd-run")
         with gr.Column(scale=1, min_width=260):

@@ -72,7 +72,7 @@ def explain(blur, dropped, size, request: gr.Request):
     if dropped is None:
         dropped = []
     if not isinstance(dropped, list) or any(d not in [str(k) for k in range(10)] for d in dropped):
-        raise error("err_choice", lang, name=t("tri_drop", lang), choices="0-9")
+        raise error("common_err_choice", lang, name=t("tri_drop", lang), choices="0-9")
     if len(dropped) == 10:
         raise error("tri_err_all_dropped", lang)
     train, labels, test_features, test_labels = _real()
@@ -127,7 +127,7 @@ def explain(blur, dropped, size, request: gr.Request):
             marker={"size": 5, "color": "#111827", "symbol": "x"},
         )
     )
-    base_layout(space, t("tri_space_title", lang), x_title=t("tri_pc", lang, k=1), y_title=t("tri_pc", lang, k=2), height=420)
+    base_layout(space, t("tri_space_title", lang), x_title=t("common_pc", lang, k=1), y_title=t("common_pc", lang, k=2), height=420)
     space.update_layout(legend={"y": -0.28}, margin={"b": 90})  # below the axis title
     text = t("tri_explain_text", lang, fid=fid, baseline=baseline, n=len(pick))
     return bars, text, space

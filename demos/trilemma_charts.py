@@ -403,7 +403,7 @@ def source_caption(results: dict[str, Any], lang: Lang) -> str:
         when=when,
         cpus=machine.get("cpu_count", "?"),
         torch=machine.get("torch", "?"),
-        seeds=results.get("seeds", "?"),
+        seeds=t("tc_n_seeds", lang, count=seeds) if isinstance(seeds := results.get("seeds"), int) else "?",
     )
 
 
