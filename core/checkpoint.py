@@ -38,6 +38,8 @@ MODEL_REGISTRY: dict[str, str] = {
     "diffusion_unet": "core.diffusion.unet:UNet",
     "toy_denoiser": "core.diffusion.toy:ToyDenoiser",
     "ddgan": "core.diffusion.ddgan:DDGAN",
+    "nerf": "core.nerf.fields:NeRF",
+    "grid_field": "core.nerf.fields:GridField",
 }
 
 

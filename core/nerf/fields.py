@@ -46,6 +46,7 @@ class NeRF(nn.Module):
     """The NeRF MLP: sigma(x) and c(x, d), each input positionally encoded."""
 
     checkpoint_name = "nerf"
+    config_class = NeRFConfig
 
     def __init__(self, config: NeRFConfig | None = None):
         super().__init__()
@@ -88,6 +89,8 @@ class GridField(nn.Module):
     """A dense grid of density and colour features (trilinear lookup) with a tiny colour decoder."""
 
     checkpoint_name = "grid_field"
+    config_class = GridFieldConfig
+    deterministic_init = True  # the grids start as constants; only the decoder is drawn at random (core.seeding)
 
     def __init__(self, config: GridFieldConfig | None = None):
         super().__init__()
