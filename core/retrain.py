@@ -6,6 +6,7 @@
     python -m core.retrain diffusion-digits-epsilon     # -> assets/diffusion/unet_epsilon.safetensors (also -sample, -v)
     python -m core.retrain mini-clip                    # -> assets/mini_clip/ (a transformers CLIPModel folder)
     python -m core.retrain mini-ldm                     # -> assets/mini_ldm/ (a diffusers StableDiffusionPipeline folder)
+    python -m core.retrain nerf                         # -> assets/nerf/nerf.safetensors (also grid-field -> grid.safetensors)
 
 Each recipe is a generator that drives the shared `Trainer` and yields its `Progress`; the command
 line prints the reports, tests run the same recipes at tiny scale.
@@ -21,7 +22,7 @@ from pathlib import Path
 import torch
 
 from core import assets
-from core.assets import AUTOENCODERS_DIR, DCGAN_PATH, DIFFUSION_PATHS, DIGITS_CLASSIFIER_PATH, MINI_CLIP_DIR, MINI_LDM_DIR
+from core.assets import AUTOENCODERS_DIR, DCGAN_PATH, DIFFUSION_PATHS, DIGITS_CLASSIFIER_PATH, MINI_CLIP_DIR, MINI_LDM_DIR, NERF_PATHS
 from core.autoencoders import train_autoencoders
 from core.checkpoint import save_checkpoint
 from core.classifier import DigitsClassifier, DigitsClassifierConfig, accuracy, digits_classifier_trainer
@@ -31,6 +32,7 @@ from core.gan.dcgan import train_dcgan
 from core.loop import Progress
 from core.mini_clip import train_mini_clip
 from core.mini_ldm import train_mini_ldm
+from core.nerf.fitting import train_radiance_field
 
 # The paths are `core.assets`'s, used here as the recipes' default outputs. (`benchmarks/diffusion.py`
 # still imports DIFFUSION_PATHS from here: to remove, issue 12.)
@@ -92,6 +94,13 @@ def train_mini_ldm_digits(out: str | Path = MINI_LDM_DIR, **kwargs) -> Iterator[
     return train_mini_ldm(out, clip_dir=MINI_CLIP_DIR, classifier=assets.classifier(), **kwargs)
 
 
+def _radiance_recipe(kind: str):
+    def recipe(out: str | Path = NERF_PATHS[kind], **kwargs) -> Iterator[Progress]:
+        return train_radiance_field(out, kind, **kwargs)  # type: ignore[arg-type]
+
+    return recipe
+
+
 RECIPES = {
     "digits-classifier": (train_digits_classifier, DIGITS_CLASSIFIER_PATH),
     "dcgan-digits": (train_dcgan_digits, DCGAN_PATH),
@@ -101,6 +110,8 @@ RECIPES = {
     "diffusion-digits-v": (_diffusion_recipe("v_prediction"), DIFFUSION_PATHS["v_prediction"]),
     "mini-clip": (train_mini_clip_digits, MINI_CLIP_DIR),
     "mini-ldm": (train_mini_ldm_digits, MINI_LDM_DIR),
+    "nerf": (_radiance_recipe("nerf"), NERF_PATHS["nerf"]),
+    "grid-field": (_radiance_recipe("grid"), NERF_PATHS["grid"]),
 }
 
 

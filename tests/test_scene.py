@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from core.scene import scene
-from core.scene.cameras import Camera, hemisphere_cameras, look_at, orbit_camera, rays
+from core.scene.cameras import Camera, frustum_corners, hemisphere_cameras, look_at, orbit_camera, rays, turntable
 
 
 def test_look_at_is_a_rotation_whose_view_axis_points_at_the_target():
@@ -92,3 +92,18 @@ def test_surface_points_lie_on_the_surfaces():
     points, colours = scene.surface_points(500, generator=torch.Generator().manual_seed(0))
     assert scene.sdf(points).abs().max() < 1e-3
     assert colours.shape == (500, 3) and colours.min() >= 0 and colours.max() <= 1
+
+
+def test_frustum_corners_lie_on_the_corner_rays_and_a_turntable_closes_the_circle():
+    camera = orbit_camera(60.0, 20.0, 4.5, size=32)
+    corners = frustum_corners(camera, depth=1.0)
+    _, directions = rays(camera)
+    # the top-left pixel's ray points almost at the first corner (a pixel centre is half a pixel inside)
+    to_corner = (corners[0] - camera.center) / (corners[0] - camera.center).norm()
+    assert torch.dot(to_corner, directions[0, 0]).item() > 0.9995
+    assert ((corners - camera.center) @ camera.forward).tolist() == pytest.approx([1.0] * 4, abs=1e-5)
+    cameras = turntable(8, elevation=30.0)
+    centres = torch.stack([c.center for c in cameras])
+    assert centres[:, 2].tolist() == pytest.approx([4.5 * math.sin(math.radians(30.0))] * 8, abs=1e-5)
+    steps = (centres - centres.roll(1, 0)).norm(dim=-1)
+    assert steps.max() - steps.min() < 1e-4, "evenly spaced, the last frame one step before the first"

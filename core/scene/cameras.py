@@ -124,3 +124,15 @@ def hemisphere_cameras(
         azimuth = (k + offset) * golden % 360.0
         cameras.append(orbit_camera(azimuth, elevation, distance, size=size, fov=fov))
     return cameras
+
+
+def frustum_corners(camera: Camera, depth: float = 0.5) -> Tensor:
+    """Returns the world positions of the image's four corners at `depth` along the view, [4, 3] (clockwise from top left)."""
+    half_w, half_h = camera.width / (2 * camera.focal), camera.height / (2 * camera.focal)
+    corners = torch.tensor([[-half_w, half_h, -1.0], [half_w, half_h, -1.0], [half_w, -half_h, -1.0], [-half_w, -half_h, -1.0]])
+    return camera.center + depth * corners @ camera.c2w[:3, :3].T
+
+
+def turntable(frames: int, *, elevation: float = 30.0, distance: float = 4.5, size: int = 64, fov: float = 50.0) -> list[Camera]:
+    """Returns `frames` cameras evenly spaced on one full turn around the scene at `elevation`."""
+    return [orbit_camera(360.0 * k / frames, elevation, distance, size=size, fov=fov) for k in range(frames)]
