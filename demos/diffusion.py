@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import time
-from datetime import datetime
 from functools import lru_cache
 
 import gradio as gr
@@ -22,8 +21,7 @@ from core.diffusion.schedule import SCHEDULES, NoiseSchedule, normal_band_shares
 from core.diffusion.training import diversity, sample_steps
 from core.diffusion.unet import describe_unet
 from demos import diffusion_toy, inputs
-from demos.diffusion_toy import number
-from demos.i18n import I18N, Lang, error, lang_of, t
+from demos.i18n import I18N, SEPARATORS, Lang, error, format_date, lang_of, number, t
 from demos.layout import LATEX, LIGHT, markdown
 from demos.models import classifier, diffusion_unet
 from demos.plots import image_grid
@@ -314,7 +312,7 @@ def unet_diagram(request: gr.Request):
             draw.line([(sx, sy), (sx, top), (ux, top), (ux, uy)], fill=(22, 163, 74), width=2)
     draw.text((30, height - 22), t("diff_unet_legend", lang), fill=(75, 85, 99), font=font(12))
     rows = "\n".join(
-        f"| {s['name']} | {s['resolution']}×{s['resolution']} | {s['in_channels']} → {s['out_channels']} | {s['params']:,} | "
+        f"| {s['name']} | {s['resolution']}×{s['resolution']} | {s['in_channels']} → {s['out_channels']} | {number(s['params'], lang)} | "
         f"{'✓' if s['time'] else ''} | {s.get('skip_from', '')} |"
         for s in stages
     )
@@ -324,19 +322,6 @@ def unet_diagram(request: gr.Request):
 
 
 # --- 6. steps against quality, measured by the benchmark ---
-
-
-def readable_date(iso: str, lang: Lang) -> str:
-    """Returns an ISO timestamp as a date people read ("20 de noviembre de 2026"), or the text as is when it is none.
-
-    The trilemma tab shows benchmark timestamps too: this belongs with the shared text helpers (demos/i18n.py).
-    """
-    try:
-        when = datetime.fromisoformat(iso)
-    except (TypeError, ValueError):
-        return str(iso)
-    month = t("diff_months", lang).split()[when.month - 1]
-    return t("diff_date", lang, day=when.day, month=month, year=when.year)
 
 
 def curve_reading(rows: list[dict], lang: Lang) -> str:
@@ -490,11 +475,11 @@ def steps_curve(request: gr.Request):
         height=380,
         plot_bgcolor="white",
         margin={"l": 60, "r": 20, "t": 80, "b": 80},
-        separators=diffusion_toy.SEPARATORS[lang],
+        separators=SEPARATORS[lang],
         legend={"orientation": "h", "y": -0.3, "x": 0.5, "xanchor": "center"},
     )
     machine = payload.get("machine", {})
-    when = readable_date(machine.get("timestamp", "?"), lang)
+    when = format_date(machine.get("timestamp", "?"), lang)
     note = t("diff_curve_note", lang, when=when, cpus=machine.get("cpu_count", "?"), n=10 * 20)
     return fig, curve_reading(rows, lang) + "\n\n" + note
 

@@ -22,7 +22,7 @@ from core.threads import single_threaded
 from core.training import Progress, Trainer
 from demos import inputs
 from demos.gans import ink_mask
-from demos.i18n import I18N, Lang, error, lang_of, t
+from demos.i18n import I18N, SEPARATORS, Lang, error, lang_of, number, t
 from demos.layout import LIGHT, markdown, train_stop_buttons
 from demos.plots import base_layout, segments
 
@@ -40,7 +40,6 @@ TRAIN = {"concurrency_id": "diffusion_toy", "concurrency_limit": 2}
 REFRESH_SECONDS = 1.0
 TRAIN_SECONDS = 180  # a cap for a shared server: the default run took 70 to 130 s on a busy 2-core machine
 DATA_COLOR, PARTICLE_COLOR = "#16a34a", "#7c3aed"
-SEPARATORS = {"es": ",.", "en": ".,"}  # plotly's decimal and thousands marks on the axes
 
 
 @dataclass
@@ -52,12 +51,6 @@ class ToyState:
     data: Toy2D
     dataset: str
     trainer: Trainer
-
-
-def number(value: float, lang: Lang, decimals: int = 0) -> str:
-    """Returns `value` with thousands grouped and `decimals` places: "11.915" and "0,523" in Spanish, "11,915" and "0.523" in English."""
-    text = f"{value:,.{decimals}f}"
-    return text.translate(str.maketrans(",.", ".,")) if lang == "es" else text
 
 
 def _require(state, lang: Lang) -> ToyState:
@@ -111,7 +104,7 @@ def _coverage(state: ToyState, points: torch.Tensor, lang: Lang) -> str:
     if state.data.centers is None:
         return t("toy_coverage_none", lang)
     mc = mode_coverage(points, state.data.centers, state.data.std)
-    kl = f"{mc.reverse_kl:.3f}" if np.isfinite(mc.reverse_kl) else "—"
+    kl = number(mc.reverse_kl, lang, 3) if np.isfinite(mc.reverse_kl) else "—"
     return t("gan_coverage", lang, captured=mc.modes_captured, total=mc.num_modes, hq=100 * mc.high_quality, kl=kl)
 
 

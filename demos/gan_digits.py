@@ -10,7 +10,7 @@ from core.assets import classifier, dcgan
 from core.classifier import judge_digits
 from core.gan.dcgan import interpolate_latents
 from demos import inputs
-from demos.i18n import I18N, lang_of, t
+from demos.i18n import I18N, lang_of, number, t
 from demos.layout import LIGHT, markdown
 from demos.plots import image_grid
 
@@ -45,7 +45,7 @@ def interpolation(seed_a, seed_b, mode, steps, request: gr.Request):
     z0 = model.noise(1, generator=torch.Generator().manual_seed(a))[0]
     z1 = model.noise(1, generator=torch.Generator().manual_seed(b))[0]
     path = interpolate_latents(z0, z1, n, mode=mode)  # [n, noise_dim]
-    norms = " · ".join(f"{v:.1f}" for v in path.norm(dim=1).tolist())
+    norms = " · ".join(number(v, lang, 1) for v in path.norm(dim=1).tolist())
     return image_grid(model.decode(path), nrow=n, scale=10), t("gan_digits_norms", lang, norms=norms)
 
 

@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 
 from core.gan.lab2d import Snapshot
 from core.plane import PlaneGrid
-from demos.i18n import Lang, t
+from demos.i18n import Lang, number, t
 from demos.plots import hex_to_rgb
 from demos.raster import AXIS_COLOR, RasterAxes, fit_lines, font, line_height
 
@@ -134,7 +134,7 @@ def _plane_legend(
     low, high = scale
     for fraction in (0.0, 0.5, 1.0):
         value = high - fraction * (high - low)
-        draw.text((x + 19, top + fraction * (bottom - top)), f"{value:.3g}", fill=AXIS_COLOR, font=font(11), anchor="lm")
+        draw.text((x + 19, top + fraction * (bottom - top)), number(value, lang, spec=".3g"), fill=AXIS_COLOR, font=font(11), anchor="lm")
 
 
 def _thin(values: list[float], limit: int = 800) -> list[float]:

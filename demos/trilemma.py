@@ -17,7 +17,7 @@ from core.metrics.fid import classifier_features, feature_frechet, manifold_metr
 from core.metrics.subspace import pca_basis
 from demos import inputs
 from demos import trilemma_charts as charts
-from demos.i18n import I18N, error, lang_of, t
+from demos.i18n import I18N, error, lang_of, number, t
 from demos.layout import LIGHT, markdown
 from demos.plots import base_layout, class_colors
 
@@ -93,7 +93,7 @@ def explain(blur, dropped, size, request: gr.Request):
             x=[t(f"tri_{m}", lang) for m in METRICS],
             y=[getattr(scores, m) for m in METRICS],
             marker_color=["#4f46e5", "#0891b2", "#7c3aed", "#16a34a"],
-            text=[f"{getattr(scores, m):.2f}" for m in METRICS],
+            text=[number(getattr(scores, m), lang, 2) for m in METRICS],
             textposition="outside",
         )
     )

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import torch
 
 from core.assets import BENCHMARKS_DIR
-from demos.texts import Lang, format_date, t
+from demos.texts import Lang, format_date, number, t
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = BENCHMARKS_DIR / "trilemma.json"  # the shipped full run
@@ -80,21 +80,18 @@ def filtered(results: dict[str, Any], datasets: list[str] | None = None, models:
     return [r for r in results["table"] if (datasets is None or r["dataset"] in datasets) and (models is None or r["model"] in models)]
 
 
-def _pm(row: dict[str, Any], key: str, digits: int = 3) -> str:
+def _pm(row: dict[str, Any], key: str, lang: Lang, digits: int = 3) -> str:
     if key not in row:
         return "–"
-    spread = row.get(f"{key}_std", 0.0)
-    return f"{row[key]:.{digits}f} ± {spread:.{digits}f}" if row.get("seeds", 1) > 1 else f"{row[key]:.{digits}f}"
+    mean = number(row[key], lang, digits)
+    return f"{mean} ± {number(row.get(f'{key}_std', 0.0), lang, digits)}" if row.get("seeds", 1) > 1 else mean
 
 
-def _ms(value: float) -> str:
-    return f"{value:.3g}"
-
-
-def _extra_cells(r: dict[str, Any]) -> tuple[str, str]:
+def _extra_cells(r: dict[str, Any], lang: Lang) -> tuple[str, str]:
     if "fid" in r:
-        return f"FID {_pm(r, 'fid', 2)}", f"KL {_pm(r, 'class_kl')}"
-    return f"{100 * r['high_quality']:.1f}% HQ", f"{r['modes']:.1f}/{r.get('num_modes', 8):.0f}, KL {_pm(r, 'reverse_kl')}"
+        return f"FID {_pm(r, 'fid', lang, 2)}", f"KL {_pm(r, 'class_kl', lang)}"
+    modes = f"{number(r['modes'], lang, 1)}/{r.get('num_modes', 8):.0f}"
+    return f"{number(100 * r['high_quality'], lang, 1)}% HQ", f"{modes}, KL {_pm(r, 'reverse_kl', lang)}"
 
 
 def table_markdown(rows: list[dict[str, Any]], lang: Lang, baselines: dict[str, dict[str, float]] | None = None) -> str:
@@ -114,9 +111,9 @@ def table_markdown(rows: list[dict[str, Any]], lang: Lang, baselines: dict[str, 
             cells = [
                 f"*{dataset_name(r['dataset'], lang)}*",
                 f"*{t('tc_real_data', lang)}*",
-                _pm(real, "precision"),
-                _pm(real, "recall"),
-                *_extra_cells(real),
+                _pm(real, "precision", lang),
+                _pm(real, "recall", lang),
+                *_extra_cells(real, lang),
                 "–",
                 "–",
                 "–",
@@ -126,11 +123,11 @@ def table_markdown(rows: list[dict[str, Any]], lang: Lang, baselines: dict[str, 
         cells = [
             dataset_name(r["dataset"], lang),
             model_name(r["model"], lang),
-            _pm(r, "precision"),
-            _pm(r, "recall"),
-            *_extra_cells(r),
+            _pm(r, "precision", lang),
+            _pm(r, "recall", lang),
+            *_extra_cells(r, lang),
             str(r["nfe"]),
-            _ms(r["ms_per_sample"]),
+            number(r["ms_per_sample"], lang, spec=".3g"),
             seeds,
         ]
         lines.append("| " + " | ".join(cells) + " |")
