@@ -15,24 +15,22 @@ from PIL import Image, ImageDraw
 from plotly.subplots import make_subplots
 from scipy import stats
 
-from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
 from core.diffusion.digits import DEFAULT_GUIDANCE, DEFAULT_STEPS, schedule_of, to_image, to_model
 from core.diffusion.schedule import SCHEDULES, NoiseSchedule, normal_band_shares
 from core.diffusion.training import diversity, sample_steps
 from core.diffusion.unet import describe_unet
 from demos import diffusion_toy, inputs
 from demos.i18n import I18N, SEPARATORS, Lang, error, format_date, lang_of, number, t
-from demos.layout import LATEX, LIGHT, markdown
+from demos.layout import LATEX, LIGHT, markdown, picture_inputs
 from demos.models import classifier, diffusion_unet
 from demos.plots import image_grid
 from demos.raster import font, labeled_tiles
 
 T = 1000
-SOURCES = ("digit", "photo", "upload")
 PHOTO_SIZE = 64
 SAMPLERS = ("ddpm", "ddim")
 PREDICTION_NAMES = {"epsilon": "epsilon", "sample": "sample", "v_prediction": "v"}
-LIMITS = {"steps": (1, 1000), "eta": (0.0, 1.0), "guidance": (0.0, 10.0), "count": (1, 64), "digit_index": (0, 1796)}
+LIMITS = {"steps": (1, 1000), "eta": (0.0, 1.0), "guidance": (0.0, 10.0), "count": (1, 64)}
 GENERATE = {"concurrency_id": "diffusion_generate", "concurrency_limit": 2}
 REFRESH_SECONDS = 0.25
 EVERY_STEP_UP_TO = 25
@@ -45,23 +43,6 @@ MAX_GENERATION_SECONDS = 120
 @lru_cache(maxsize=4)
 def schedule(name: str) -> NoiseSchedule:
     return NoiseSchedule.named(name, T)  # type: ignore[arg-type]
-
-
-def _source_image(source: str, digit_index, photo: str, upload, lang: Lang) -> torch.Tensor:
-    """Returns the chosen image `[1, C, H, W]` in [0, 1]."""
-    if source == "digit":
-        index = inputs.integer(digit_index, "diff_digit_index", *LIMITS["digit_index"], lang)
-        return load_digits("all")[0][index : index + 1]
-    if source == "photo":
-        return load_photo(inputs.choice(photo, "diff_photo", PHOTOS, lang), size=PHOTO_SIZE)[None]  # type: ignore[arg-type]
-    if isinstance(upload, str) and upload == inputs.UNREADABLE:
-        raise error("err_image_unreadable", lang)
-    if not isinstance(upload, np.ndarray):
-        raise error("diff_err_upload", lang)
-    try:
-        return image_from_array(upload, PHOTO_SIZE)[None]
-    except DrawingError as err:
-        raise error(f"ae_err_{err.key}", lang) from None
 
 
 def _show(x: torch.Tensor) -> Image.Image:
@@ -122,11 +103,11 @@ def _noise_figure(noise: torch.Tensor, title: str, lang: Lang) -> tuple[go.Figur
 
 def _forward_inputs(source, digit_index, photo, upload, schedule_name, step, seed, lang: Lang) -> tuple[torch.Tensor, str, int, int]:
     """Returns the validated forward-process inputs: x_0 in model scale, the schedule's name, the timestep and the seed."""
-    source = inputs.choice(source, "diff_source", SOURCES, lang)
+    image = inputs.picture(source, digit_index, photo, upload, lang, size=PHOTO_SIZE)  # [C, H, W]
     name = inputs.choice(schedule_name, "diff_schedule", SCHEDULES, lang)
     k = inputs.integer(step, "diff_timestep", 0, T - 1, lang)
     seed_value = inputs.seed(seed, lang)
-    return to_model(_source_image(source, digit_index, photo, upload, lang)), name, k, seed_value
+    return to_model(image[None]), name, k, seed_value
 
 
 def forward(source, digit_index, photo, upload, schedule_name, step, seed, request: gr.Request):
@@ -493,10 +474,7 @@ def build(demo: gr.Blocks) -> None:
     markdown("diff_forward_help")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
-            source = inputs.Radio([(I18N(f"diff_source_{s}"), s) for s in SOURCES], value="photo", label=I18N("diff_source"))
-            digit_index = inputs.Slider(*LIMITS["digit_index"], value=0, step=1, label=I18N("diff_digit_index"))
-            photo = inputs.Dropdown(list(PHOTOS), value="astronaut", label=I18N("diff_photo"))
-            upload = inputs.Image(type="numpy", image_mode="RGB", sources=["upload"], label=I18N("diff_upload"), height=160)
+            source, digit_index, photo, upload = picture_inputs(digit=0, photo="astronaut", height=160, source="photo", sources=["upload"])
             schedule_name = inputs.Radio([(I18N(f"diff_schedule_{s}"), s) for s in SCHEDULES], value="linear", label=I18N("diff_schedule"))
             step = inputs.Slider(0, T - 1, value=250, step=1, label=I18N("diff_timestep"), elem_id="diff-t")
             seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
