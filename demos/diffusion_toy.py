@@ -252,7 +252,7 @@ def _data(dataset: str, sketch, generator: torch.Generator, lang: Lang) -> Toy2D
             else make_toy(dataset, 10_000, generator=generator)
         )  # type: ignore[arg-type]
     except DataError as err:
-        raise error(err.key, lang, **err.params) from None
+        raise inputs.data_error(err, lang) from None
 
 
 def stop(state) -> None:

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import torch
 
 from core.classifier2d import PointClassifier, PointClassifierConfig, classifier_trainer
-from core.data.toy2d import CSV_MAX_BYTES, TOY_DATASETS, DataError, Toy2D, make_toy, points_from_csv
+from core.data.toy2d import TOY_DATASETS, Toy2D, make_toy
 from core.gmm import GaussianMixture, GMMConfig, em_trainer
 from core.plane import bounds, plane_grid
 from core.seeding import init_weights
@@ -59,20 +59,9 @@ class Fitted:
 
 
 def _load_data(dataset: str, csv_file: str | None, num_points: int, generator: torch.Generator, lang: Lang) -> Toy2D:
-    if dataset != "csv":
-        return make_toy(dataset, num_points, generator=generator)  # type: ignore[arg-type]
-    if not csv_file:
-        raise error("err_csv_missing", lang)
-    if not isinstance(csv_file, str) or not os.path.isfile(csv_file):
-        raise error("err_csv_missing", lang)
-    if os.path.getsize(csv_file) > CSV_MAX_BYTES:
-        raise error("csv_too_big", lang, limit=CSV_MAX_BYTES)
-    with open(csv_file, "rb") as f:
-        raw = f.read(CSV_MAX_BYTES + 1)
-    try:
-        return points_from_csv(raw)
-    except DataError as err:
-        raise error(err.key, lang, **err.params) from None
+    if dataset == "csv":
+        return inputs.csv_points(csv_file, lang)
+    return make_toy(dataset, num_points, generator=generator)  # type: ignore[arg-type]
 
 
 def fit_models(
