@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import torch
 from PIL import Image, ImageDraw
 
-from core.assets import AUTOENCODERS_DIR, autoencoder, classifier
+from core.assets import AUTOENCODERS_DIR, autoencoder
 from core.autoencoders import (
     SHIPPED,
     Autoencoder,
@@ -34,8 +34,9 @@ from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import LATEX, LIGHT, markdown, train_stop_buttons
 from demos.plots import image_grid
-from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted, labeled_tiles
+from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted
 from demos.texts import LANGS, TABLES
+from demos.verdicts import digit_verdict, judged_tiles
 
 MAP_MODELS = ("ae_2d", "vae_2d")  # the two models of the latent maps, side by side
 # Gradio's drawing canvas starts with no tool chosen, so a first stroke draws nothing. On page load
@@ -69,7 +70,6 @@ LIMITS = {
     "samples": (1, 32),
 }
 NUM_VAE16_SLIDERS = 4
-CONFIDENT = 0.9
 
 
 # --- the shipped models' test codes, map bounds and figures ---
@@ -141,9 +141,7 @@ def base_map(name: str, view: str, lang: Lang, size: int = 400):
 def _decoded(model: Autoencoder, z: torch.Tensor, lang: Lang) -> tuple:
     """Returns one decoded latent point as a large image, and the classifier's verdict on it."""
     image = decode_points(model, z.reshape(1, -1))
-    probs = classifier().predict_proba(image)[0]
-    verdict = t("ae_verdict", lang, digit=int(probs.argmax()), confidence=100 * float(probs.max()))
-    return image_grid(image, nrow=1, scale=20, pad=0), verdict
+    return image_grid(image, nrow=1, scale=20, pad=0), digit_verdict(image, "ae_verdict", lang)
 
 
 def _point_view(name: str, z1: float, z2: float, view: str, lang: Lang) -> tuple:
@@ -210,11 +208,8 @@ def prior_samples(seed, count, request: gr.Request):
     tiles, confident = [], []
     for name in MAP_MODELS:
         images = decode_points(autoencoder(name), z)
-        probs = classifier().predict_proba(images)
-        best, digit = probs.max(1)
-        good = (best > CONFIDENT).tolist()
-        captions = [f"{d} · {100 * p:.0f}%" for d, p in zip(digit.tolist(), best.tolist(), strict=True)]
-        tiles.append(labeled_tiles(images[:, 0].numpy(), captions, good))
+        judged, _, good = judged_tiles(images)
+        tiles.append(judged)
         confident.append(sum(good))
     ae, vae = (figures(name) for name in MAP_MODELS)
     summary = t(
@@ -256,8 +251,7 @@ def draw_handler(source: str):
             z1, z2 = (round(min(max(z[i], axes.low[i]), axes.high[i]), 2) for i in range(2))  # the sliders stop at the map's edge
             out += [z1, z2, *_point_view(name, z[0], z[1], view, lang)]
             strip.append(decode_points(autoencoder(name), torch.tensor([z])))
-        probs = classifier().predict_proba(digit)[0]
-        text = t("ae_draw_text", lang, digit=int(probs.argmax()), confidence=100 * float(probs.max()))
+        text = digit_verdict(digit, "ae_draw_text", lang)
         return (*out, image_grid(torch.cat(strip), nrow=3, scale=14, pad=2), text)
 
     handler.__name__ = f"draw_{source}"

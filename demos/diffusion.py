@@ -22,9 +22,10 @@ from core.diffusion.unet import describe_unet
 from demos import diffusion_toy, inputs
 from demos.i18n import I18N, SEPARATORS, Lang, error, format_date, lang_of, number, t
 from demos.layout import LATEX, LIGHT, markdown, picture_inputs
-from demos.models import classifier, diffusion_unet
+from demos.models import diffusion_unet
 from demos.plots import image_grid
-from demos.raster import font, labeled_tiles
+from demos.raster import font
+from demos.verdicts import judged_tiles
 
 T = 1000
 PHOTO_SIZE = 64
@@ -145,15 +146,6 @@ def _labels(digit: str, count: int, lang: Lang) -> torch.Tensor | None:
     return torch.full((count,), inputs.integer(digit, "diff_digit", 0, 9, lang))
 
 
-def _judged(images: torch.Tensor, wanted: torch.Tensor | None) -> tuple[Image.Image, str]:
-    probs = classifier().predict_proba(images)
-    best, read = probs.max(1)
-    good = (read == wanted) if wanted is not None else best > 0.9
-    captions = [f"{d} · {100 * p:.0f}%" for d, p in zip(read.tolist(), best.tolist(), strict=True)]
-    tiles = labeled_tiles(images[:, 0].numpy(), captions, good.tolist(), per_row=8, scale=8)
-    return tiles, read
-
-
 def _generation_inputs(sampler, steps, eta, guidance, digit, count, seed, lang: Lang):
     return (
         inputs.choice(sampler, "diff_sampler", SAMPLERS, lang),
@@ -212,7 +204,7 @@ def generate(sampler, steps, eta, guidance, digit, count, seed, request: gr.Requ
             )
     assert last is not None
     images = to_image(last.sample)
-    tiles, read = _judged(images, labels)
+    tiles, read, _ = judged_tiles(images, labels)
     spread = t("diff_diversity", lang, d=diversity(images)) if n > 1 else ""
     if labels is not None:
         verdict = t("diff_verdict_cond", lang, hits=int((read == labels).sum()), n=n, digit=digit) + " " + spread
@@ -247,7 +239,7 @@ def compare_predictions(steps, seed, digit, request: gr.Request):
         *_, last = sample_steps(
             model, schedule_of(model), prediction, (16, 1, 8, 8), steps=n_steps, labels=labels, guidance=DEFAULT_GUIDANCE, noise=noise
         )  # type: ignore[arg-type]
-        tiles, read = _judged(to_image(last.sample), labels)
+        tiles, read, _ = judged_tiles(to_image(last.sample), labels)
         out += [tiles, t("diff_pred_score", lang, hits=int((read == labels).sum()), n=16)]
     return tuple(out)
 

@@ -13,6 +13,7 @@ from demos import inputs
 from demos.i18n import I18N, lang_of, number, t
 from demos.layout import LIGHT, markdown
 from demos.plots import image_grid
+from demos.verdicts import digit_verdict
 
 NUM_SLIDERS = 4
 JUDGE_SAMPLES = 2000
@@ -30,9 +31,7 @@ def samples(seed, z0, z1, z2, z3, request: gr.Request):
     single[0, : len(values)] = torch.tensor(values)
     grid = image_grid(model.decode(z), nrow=8, scale=6)
     one = image_grid(model.decode(single), nrow=1, scale=24, pad=0)
-    probs = classifier().predict_proba(model.decode(single))[0]
-    verdict = t("gan_digits_verdict", lang, digit=int(probs.argmax()), confidence=100 * float(probs.max()))
-    return grid, one, verdict
+    return grid, one, digit_verdict(model.decode(single), "gan_digits_verdict", lang)
 
 
 def interpolation(seed_a, seed_b, mode, steps, request: gr.Request):
