@@ -33,7 +33,7 @@ from core.training import Trainer
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import LATEX, LIGHT, markdown, train_stop_buttons
-from demos.plots import image_grid
+from demos.plots import base_layout, image_grid
 from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted
 from demos.texts import LANGS, TABLES
 from demos.verdicts import digit_verdict, judged_tiles
@@ -352,18 +352,9 @@ def _curves(history: dict[str, list[float]], keys: list[tuple[str, str]], title:
         fig.add_trace(go.Scatter(x=steps[::stride], y=history.get(key, [])[::stride], mode="lines", name=label))
     for value, label in hlines:
         fig.add_hline(y=value, line_dash="dash", line_color="#6b7280", annotation_text=label)
-    fig.update_layout(
-        title={"text": title, "x": 0.5, "font": {"size": 15}},
-        height=330,
-        plot_bgcolor="white",
-        xaxis_title=t("ae_step", lang),
-        yaxis_title=y_title,
-        margin={"l": 55, "r": 20, "t": 50, "b": 45},
-        legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
+    return base_layout(
+        fig, title, x_title=t("ae_step", lang), y_title=y_title, height=330, equal_aspect=False, margin={"l": 55}, legend={"y": -0.25}
     )
-    fig.update_xaxes(showgrid=True, gridcolor="#eee")
-    fig.update_yaxes(showgrid=True, gridcolor="#eee")
-    return fig
 
 
 def _live_map(model: Autoencoder, beta: float, lang: Lang):

@@ -158,13 +158,18 @@ def classify(model_name, source, digit_index, photo, upload, labels, template, s
         annotation_position="top",
         annotation_font={"size": 11, "color": "#475569"},
     )
-    fig.update_layout(
-        title={"text": t("clip_probs_title", lang, s=s), "x": 0.5, "font": {"size": 15}},
+    base_layout(
+        fig,
+        t("clip_probs_title", lang, s=s),
+        x_title=t("clip_prob_axis", lang),
+        y_title=None,
         height=160 + 34 * k,
-        plot_bgcolor="white",
-        margin={"l": 10, "r": 20, "t": 70, "b": 45},
+        equal_aspect=False,
+        grid=False,
+        margin={"l": 10, "t": 70},
+        lang=lang,
     )
-    fig.update_xaxes(range=[0, 1.15], title_text=t("clip_prob_axis", lang), gridcolor="#eee")
+    fig.update_xaxes(range=[0, 1.15], gridcolor="#eee")
     fig.update_yaxes(automargin=True)
     return fig, "\n\n".join(lines), _enlarged(model_input(processor, image))
 
@@ -297,11 +302,15 @@ def matrix(model_name, image_set, labels, template, request: gr.Request):
             hovertemplate="%{y} · %{x}: %{z:.3f}<extra></extra>",
         )
     )
-    heat.update_layout(
-        title={"text": t("clip_matrix_title", lang), "x": 0.5, "font": {"size": 15}},
+    base_layout(
+        heat,
+        t("clip_matrix_title", lang),
+        x_title=None,
+        y_title=None,
         height=480,
-        plot_bgcolor="white",
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        equal_aspect=False,
+        grid=False,
+        margin={"l": 10, "r": 10, "b": 10},
     )
     heat.update_yaxes(autorange="reversed", type="category", title_text=t("clip_images", lang), automargin=True)
     heat.update_xaxes(type="category", title_text=t("clip_texts", lang), automargin=True, tickangle=-30)

@@ -20,10 +20,10 @@ from core.diffusion.schedule import SCHEDULES, NoiseSchedule, normal_band_shares
 from core.diffusion.training import diversity, sample_steps
 from core.diffusion.unet import describe_unet
 from demos import diffusion_toy, inputs
-from demos.i18n import I18N, SEPARATORS, Lang, error, format_date, lang_of, number, t
+from demos.i18n import I18N, Lang, error, format_date, lang_of, number, t
 from demos.layout import LATEX, LIGHT, markdown, picture_inputs
 from demos.models import diffusion_unet
-from demos.plots import image_grid
+from demos.plots import base_layout, image_grid
 from demos.raster import font
 from demos.verdicts import judged_tiles
 
@@ -61,12 +61,17 @@ def _schedule_figure(name: str, step: int, lang: Lang) -> go.Figure:
     )
     fig.add_trace(go.Scatter(x=ts, y=s.snr().log10().tolist(), name=t("diff_log_snr", lang), line={"color": "#ea580c"}), secondary_y=True)
     fig.add_vline(x=step, line_dash="dash", line_color="#111827", annotation_text=f"t = {step}")
-    fig.update_layout(
-        title={"text": t("diff_schedule_title", lang, schedule=t(f"diff_schedule_{name}", lang)), "x": 0.5, "font": {"size": 15}},
+    title = t("diff_schedule_title", lang, schedule=t(f"diff_schedule_{name}", lang))
+    base_layout(
+        fig,
+        title,
+        x_title=None,
+        y_title=None,
         height=340,
-        plot_bgcolor="white",
-        margin={"l": 55, "r": 55, "t": 50, "b": 80},
-        legend={"orientation": "h", "y": -0.35, "x": 0.5, "xanchor": "center"},
+        equal_aspect=False,
+        grid=False,
+        margin={"l": 55, "r": 55, "b": 80},
+        legend={"y": -0.35},
     )
     fig.update_xaxes(title_text=t("diff_timestep", lang), showgrid=True, gridcolor="#eee")
     fig.update_yaxes(title_text="ᾱ_t", range=[0, 1.02], secondary_y=False, showgrid=True, gridcolor="#eee")
@@ -87,15 +92,18 @@ def _noise_figure(noise: torch.Tensor, title: str, lang: Lang) -> tuple[go.Figur
         )
     )
     fig.add_trace(go.Scatter(x=grid, y=stats.norm.pdf(grid), name="N(0, 1)", line={"color": "#111827"}))
-    fig.update_layout(
-        title={"text": title, "x": 0.5, "font": {"size": 15}},
+    base_layout(
+        fig,
+        title,
+        x_title=t("diff_noise_value", lang),
+        y_title=t("diff_density", lang),
         height=320,
-        plot_bgcolor="white",
+        equal_aspect=False,
+        grid=False,
+        margin={"l": 55},
+        legend={"y": -0.25},
+        lang=lang,
         bargap=0.02,
-        margin={"l": 55, "r": 20, "t": 50, "b": 45},
-        legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
-        xaxis_title=t("diff_noise_value", lang),
-        yaxis_title=t("diff_density", lang),
     )
     fig.update_xaxes(range=[-4, 4])
     text = t("diff_bands", lang, n=len(values), one=100 * shares[0], two=100 * shares[1], three=100 * shares[2])
@@ -444,12 +452,17 @@ def steps_curve(request: gr.Request):
     fig.update_yaxes(title_text=t("diff_curve_accuracy_axis", lang), range=[0, 100], row=1, col=1)  # a share: all of it, never 99-101%
     fig.update_yaxes(title_text="FID", range=[0, 1.15 * fid_top], row=1, col=2)  # from 0, so gaps look their size
     fig.update_yaxes(type="log", title_text=t("diff_curve_time_axis", lang), row=1, col=3)
-    fig.update_layout(
+    base_layout(
+        fig,
+        None,
+        x_title=None,
+        y_title=None,
         height=380,
-        plot_bgcolor="white",
-        margin={"l": 60, "r": 20, "t": 80, "b": 80},
-        separators=SEPARATORS[lang],
-        legend={"orientation": "h", "y": -0.3, "x": 0.5, "xanchor": "center"},
+        equal_aspect=False,
+        grid=False,
+        margin={"l": 60, "t": 80, "b": 80},
+        legend={"y": -0.3},
+        lang=lang,
     )
     machine = payload.get("machine", {})
     when = format_date(machine.get("timestamp", "?"), lang)

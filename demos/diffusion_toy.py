@@ -22,7 +22,7 @@ from core.threads import single_threaded
 from core.training import Progress, Trainer
 from demos import inputs
 from demos.gans import ink_mask
-from demos.i18n import I18N, SEPARATORS, Lang, error, lang_of, number, t
+from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.layout import LIGHT, markdown, train_stop_buttons
 from demos.plots import base_layout, segments
 
@@ -96,8 +96,7 @@ def _scatter(data: Toy2D, particles: np.ndarray | None, title: str, lang: Lang, 
         )
     fig.update_xaxes(range=[x0, x1])
     fig.update_yaxes(range=[y0, y1])
-    fig.update_layout(separators=SEPARATORS[lang])
-    return base_layout(fig, title, height=460)
+    return base_layout(fig, title, height=460, lang=lang)
 
 
 def _coverage(state: ToyState, points: torch.Tensor, lang: Lang) -> str:
@@ -130,16 +129,17 @@ def _loss_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
             name=t("toy_loss", lang),
         )
     )
-    fig.update_layout(
-        title={"text": t("toy_loss_title", lang), "x": 0.5, "font": {"size": 15}},
+    return base_layout(
+        fig,
+        t("toy_loss_title", lang),
+        x_title=t("ae_step", lang),
+        y_title=t("toy_loss_axis", lang),
         height=300,
-        plot_bgcolor="white",
-        xaxis_title=t("ae_step", lang),
-        yaxis_title=t("toy_loss_axis", lang),
-        margin={"l": 55, "r": 20, "t": 50, "b": 45},
-        separators=SEPARATORS[lang],
+        equal_aspect=False,
+        grid=False,
+        margin={"l": 55},
+        lang=lang,
     )
-    return fig
 
 
 def train(dataset, sketch, steps, seed, request: gr.Request):

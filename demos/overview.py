@@ -286,12 +286,16 @@ def trilemma_figure(request: gr.Request) -> go.Figure:
                 showlegend=False,
             )
         )
-    fig.update_layout(
-        title={"text": t("tri_title", lang), "x": 0.5, "font": {"size": 15}},
+    base_layout(
+        fig,
+        t("tri_title", lang),
+        x_title=None,
+        y_title=None,
         height=460,
+        equal_aspect=False,
+        grid=False,
+        margin={"l": 20, "b": 20},
         font={"size": 14},
-        margin={"l": 20, "r": 20, "t": 50, "b": 20},
-        plot_bgcolor="white",
     )
     fig.update_xaxes(visible=False, range=[-0.45, 1.45])
     fig.update_yaxes(visible=False, range=[-0.12, 1.0], scaleanchor="x")

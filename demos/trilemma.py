@@ -53,15 +53,19 @@ def bias_curve(request: gr.Request):
             x=list(SIZES), y=means, error_y={"type": "data", "array": spreads}, mode="lines+markers", line={"color": "#4f46e5"}, name="FID"
         )
     )
-    fig.update_layout(
-        title={"text": t("tri_bias_title", lang), "x": 0.5, "font": {"size": 15}},
+    base_layout(
+        fig,
+        t("tri_bias_title", lang),
+        x_title=t("tri_sample_size", lang),
+        y_title=t("tri_fid_axis", lang),
         height=360,
-        plot_bgcolor="white",
-        xaxis={"type": "log", "title": t("tri_sample_size", lang)},
-        yaxis={"title": t("tri_fid_axis", lang), "rangemode": "tozero"},
-        margin={"l": 60, "r": 20, "t": 50, "b": 50},
+        equal_aspect=False,
+        grid=False,
+        margin={"l": 60, "b": 50},
+        lang=lang,
     )
-    return fig
+    fig.update_xaxes(type="log")
+    return fig.update_yaxes(rangemode="tozero")
 
 
 def explain(blur, dropped, size, request: gr.Request):
@@ -97,13 +101,18 @@ def explain(blur, dropped, size, request: gr.Request):
             textposition="outside",
         )
     )
-    bars.update_layout(
-        title={"text": t("tri_metrics_title", lang), "x": 0.5, "font": {"size": 15}},
+    base_layout(
+        bars,
+        t("tri_metrics_title", lang),
+        x_title=None,
+        y_title=t("tri_value", lang),
         height=340,
-        plot_bgcolor="white",
-        yaxis={"title": t("tri_value", lang), "range": [0, 1.3]},
-        margin={"l": 55, "r": 20, "t": 50, "b": 45},
+        equal_aspect=False,
+        grid=False,
+        margin={"l": 55},
+        lang=lang,
     )
+    bars.update_yaxes(range=[0, 1.3])
     basis, mean = pca_basis(test_features, 2)
     real_2d = ((test_features.double() - mean) @ basis).numpy()
     fake_2d = ((fake.double() - mean) @ basis).numpy()
@@ -127,8 +136,9 @@ def explain(blur, dropped, size, request: gr.Request):
             marker={"size": 5, "color": "#111827", "symbol": "x"},
         )
     )
-    base_layout(space, t("tri_space_title", lang), x_title=t("tri_pc", lang, k=1), y_title=t("tri_pc", lang, k=2), height=420)
-    space.update_layout(legend={"y": -0.28}, margin={"b": 90})  # below the axis title
+    space_title = t("tri_space_title", lang)
+    axes = {"x_title": t("tri_pc", lang, k=1), "y_title": t("tri_pc", lang, k=2)}
+    base_layout(space, space_title, **axes, height=420, margin={"b": 90}, legend={"y": -0.28}, lang=lang)  # the legend below the axis title
     text = t("tri_explain_text", lang, fid=fid, baseline=baseline, n=len(pick))
     return bars, text, space
 

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 import torch
 
 from core.assets import BENCHMARKS_DIR
+from demos.plots import base_layout
 from demos.texts import Lang, format_date, number, t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,19 +172,8 @@ def paper_markdown(results: dict[str, Any], lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, height: int = 460) -> go.Figure:
-    """Applies the comparison's look; `title` may hold a second line after a newline (drawn smaller)."""
-    main, _, sub = title.partition("\n")
-    fig.update_layout(
-        title={"text": f"{main}<br><sup>{sub}</sup>" if sub else main, "x": 0.5, "font": {"size": 15}},
-        height=height,
-        plot_bgcolor="white",
-        xaxis={"title": x_title, "gridcolor": "#e5e7eb"},
-        yaxis={"title": y_title, "gridcolor": "#e5e7eb"},
-        legend={"orientation": "h", "y": -0.22},
-        margin={"l": 60, "r": 20, "t": 60, "b": 120},
-    )
-    return fig
+# the comparison's charts: the gallery's layout, taller, with the legend at the left under a deep bottom margin
+LOOK: dict[str, Any] = {"equal_aspect": False, "margin": {"l": 60, "t": 60, "b": 120}, "legend": {"y": -0.22, "x": 0, "xanchor": "left"}}
 
 
 def _scatter(rows: list[dict[str, Any]], x_key: str, y_key: str, lang: Lang) -> go.Figure:
@@ -228,8 +218,14 @@ def _scatter(rows: list[dict[str, Any]], x_key: str, y_key: str, lang: Lang) -> 
 
 def quality_speed_figure(rows: list[dict[str, Any]], lang: Lang) -> go.Figure:
     """Returns precision (quality) against milliseconds per sample on a log axis: the fast-and-good corner is top left."""
-    fig = _layout(
-        _scatter(rows, "ms_per_sample", "precision", lang), t("tc_speed_title", lang), t("tc_ms_axis", lang), t("tc_quality_axis", lang)
+    fig = base_layout(
+        _scatter(rows, "ms_per_sample", "precision", lang),
+        t("tc_speed_title", lang),
+        x_title=t("tc_ms_axis", lang),
+        y_title=t("tc_quality_axis", lang),
+        height=460,
+        lang=lang,
+        **LOOK,
     )
     fig.update_xaxes(type="log")
     fig.update_yaxes(range=[-0.05, 1.05])
@@ -238,8 +234,14 @@ def quality_speed_figure(rows: list[dict[str, Any]], lang: Lang) -> go.Figure:
 
 def coverage_quality_figure(rows: list[dict[str, Any]], lang: Lang) -> go.Figure:
     """Returns recall (coverage) against precision (quality): good models sit top right."""
-    fig = _layout(
-        _scatter(rows, "precision", "recall", lang), t("tc_cov_title", lang), t("tc_quality_axis", lang), t("tc_coverage_axis", lang)
+    fig = base_layout(
+        _scatter(rows, "precision", "recall", lang),
+        t("tc_cov_title", lang),
+        x_title=t("tc_quality_axis", lang),
+        y_title=t("tc_coverage_axis", lang),
+        height=460,
+        lang=lang,
+        **LOOK,
     )
     fig.update_xaxes(range=[-0.05, 1.05])
     fig.update_yaxes(range=[-0.05, 1.05])
@@ -273,18 +275,19 @@ def radar_figure(rows: list[dict[str, Any]], dataset: str, lang: Lang) -> go.Fig
                 line={"color": MODEL_COLORS[r["model"]]},
             )
         )
-    fig.update_layout(
-        title={
-            "text": t("tc_radar_title", lang, dataset=dataset_name(dataset, lang)).replace("\n", "<br><sup>") + "</sup>",
-            "x": 0.5,
-            "font": {"size": 15},
-        },
-        polar={"radialaxis": {"range": [0, 1], "tickvals": [0.25, 0.5, 0.75, 1.0]}},
+    return base_layout(
+        fig,
+        t("tc_radar_title", lang, dataset=dataset_name(dataset, lang)),
+        x_title=None,
+        y_title=None,
         height=440,
-        legend={"orientation": "h", "y": -0.15},
+        equal_aspect=False,
+        grid=False,
         margin={"l": 40, "r": 40, "t": 60, "b": 90},
+        legend={"x": 0, "xanchor": "left"},
+        lang=lang,
+        polar={"radialaxis": {"range": [0, 1], "tickvals": [0.25, 0.5, 0.75, 1.0]}},
     )
-    return fig
 
 
 def steps_figure(rows: list[dict[str, Any]], dataset: str, lang: Lang) -> go.Figure:
@@ -308,7 +311,8 @@ def steps_figure(rows: list[dict[str, Any]], dataset: str, lang: Lang) -> go.Fig
                 line={"color": "#1d4ed8" if family == "diffusion" else "#0891b2", "dash": "solid" if family == "diffusion" else "dot"},
             )
         )
-    _layout(fig, t("tc_steps_title", lang, dataset=dataset_name(dataset, lang)), t("tc_nfe_axis", lang), t(f"tc_{key}_axis", lang))
+    title = t("tc_steps_title", lang, dataset=dataset_name(dataset, lang))
+    base_layout(fig, title, x_title=t("tc_nfe_axis", lang), y_title=t(f"tc_{key}_axis", lang), height=460, lang=lang, **LOOK)
     fig.update_xaxes(type="log", range=[-0.2, 3.5])  # 0.6 to 3,000 evaluations: room for the labels
     fig.update_yaxes(rangemode="tozero")
     return fig
@@ -348,14 +352,21 @@ def preview_figure(results: dict[str, Any], dataset: str, models: list[str], lan
         )
     fig.update_xaxes(range=[-5, 5], showticklabels=False)
     fig.update_yaxes(range=[-5, 5], showticklabels=False, scaleanchor="x")
-    fig.update_layout(
+    base_layout(
+        fig,
+        None,
+        x_title=None,
+        y_title=None,
         height=280 * rows + 90,
-        plot_bgcolor="white",
+        equal_aspect=False,
+        grid=False,
         margin={"l": 10, "r": 10, "t": 90, "b": 40},
-        legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
-        title={"text": t("tc_previews_title", lang, dataset=dataset_name(dataset, lang)), "x": 0.02, "y": 0.99, "yanchor": "top"},
+        legend={"y": -0.02, "yanchor": "top", "x": 0, "xanchor": "left"},
     )
-    return fig
+    # the title at the top left, above the subplot titles
+    return fig.update_layout(
+        title={"text": t("tc_previews_title", lang, dataset=dataset_name(dataset, lang)), "x": 0.02, "y": 0.99, "yanchor": "top"}
+    )
 
 
 def digit_grid(results: dict[str, Any], model: str, *, upscale: int = 4) -> np.ndarray | None:
