@@ -144,7 +144,9 @@ def _decoded(model: Autoencoder, z: torch.Tensor, lang: Lang) -> tuple:
     return image_grid(image, nrow=1, scale=20, pad=0), digit_verdict(image, "ae_verdict", lang)
 
 
-def _point_view(name: str, z1: float, z2: float, view: str, lang: Lang) -> tuple:
+def point_view(name: str, z1: float, z2: float, view: str, lang: Lang) -> tuple:
+    """Returns the map of shipped model `name` (`view`: its test codes or decodes) with the point (z1, z2) marked,
+    the point's decode enlarged and the classifier's verdict on it: what a slider move shows (the benchmark times it)."""
     image = base_map(name, view, lang).copy()
     axes_of(name).marker(image, (z1, z2))
     return (image, *_decoded(autoencoder(name), torch.tensor([z1, z2]), lang))
@@ -164,7 +166,7 @@ def point_handler(name: str):
     def handler(z1, z2, view, request: gr.Request):
         lang = lang_of(request)
         view = inputs.choice(view, "ae_view", VIEWS, lang)
-        return _point_view(name, _coordinate(z1, name, 0, lang), _coordinate(z2, name, 1, lang), view, lang)
+        return point_view(name, _coordinate(z1, name, 0, lang), _coordinate(z2, name, 1, lang), view, lang)
 
     handler.__name__ = f"point_{name}"
     return handler
@@ -181,7 +183,7 @@ def click_handler(name: str):
         if point is None:  # a click on the margin or the legend
             return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
         z1, z2 = round(point[0], 2), round(point[1], 2)
-        return (z1, z2, *_point_view(name, z1, z2, view, lang))
+        return (z1, z2, *point_view(name, z1, z2, view, lang))
 
     handler.__name__ = f"click_{name}"
     return handler
@@ -249,7 +251,7 @@ def draw_handler(source: str):
             z = encode_mean(autoencoder(name), digit)[0].tolist()
             axes = axes_of(name)
             z1, z2 = (round(min(max(z[i], axes.low[i]), axes.high[i]), 2) for i in range(2))  # the sliders stop at the map's edge
-            out += [z1, z2, *_point_view(name, z[0], z[1], view, lang)]
+            out += [z1, z2, *point_view(name, z[0], z[1], view, lang)]
             strip.append(decode_points(autoencoder(name), torch.tensor([z])))
         text = digit_verdict(digit, "ae_draw_text", lang)
         return (*out, image_grid(torch.cat(strip), nrow=3, scale=14, pad=2), text)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from functools import lru_cache
@@ -15,6 +16,7 @@ from PIL import Image, ImageDraw
 from plotly.subplots import make_subplots
 from scipy import stats
 
+from core.assets import BENCHMARKS_DIR, diffusion_unet
 from core.diffusion.digits import DEFAULT_GUIDANCE, DEFAULT_STEPS, schedule_of, to_image, to_model
 from core.diffusion.schedule import SCHEDULES, NoiseSchedule, normal_band_shares
 from core.diffusion.training import diversity, sample_steps
@@ -22,7 +24,6 @@ from core.diffusion.unet import describe_unet
 from demos import diffusion_toy, inputs
 from demos.i18n import I18N, Lang, error, format_date, lang_of, number, t
 from demos.layout import LATEX, LIGHT, markdown, picture_inputs
-from demos.models import diffusion_unet
 from demos.plots import base_layout, image_grid
 from demos.raster import font
 from demos.verdicts import judged_tiles
@@ -407,12 +408,8 @@ def _sentence(text: str) -> str:
 
 def steps_curve(request: gr.Request):
     """Returns the benchmark's curves of quality and time against the number of steps, and what they show in words."""
-    import json
-
-    from benchmarks.common import DEFAULT_OUT
-
     lang = lang_of(request)
-    path = DEFAULT_OUT / "diffusion.json"
+    path = BENCHMARKS_DIR / "diffusion.json"
     if not path.is_file():
         return gr.skip(), t("diff_curve_missing", lang)
     payload = json.loads(path.read_text(encoding="utf-8"))

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import math
 import tempfile
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -413,33 +411,3 @@ def source_caption(results: dict[str, Any], lang: Lang) -> str:
         torch=machine.get("torch", "?"),
         seeds=results.get("seeds", "?"),
     )
-
-
-class BusyError(RuntimeError):
-    """A quick re-run is already in progress."""
-
-
-class QuickRerun:
-    """Runs the quick benchmark at most once at a time (shared by every visitor of one server)."""
-
-    def __init__(self, runner: Callable[..., dict[str, Any]] | None = None):
-        self._runner = runner  # None: `benchmarks.trilemma.run`
-        self._lock = threading.Lock()
-
-    @property
-    def running(self) -> bool:
-        return self._lock.locked()
-
-    def run(self, progress: Callable[[int, int, str], None], out_dir: Path) -> Path:
-        """Returns the results file written in `out_dir` after a quick run, reporting progress; raises `BusyError` if one is running."""
-        if not self._lock.acquire(blocking=False):
-            raise BusyError("a quick benchmark is already running")
-        try:
-            from benchmarks import trilemma
-            from benchmarks.common import write_result
-
-            runner = self._runner or trilemma.run
-            results = runner(True, progress, workers=1)
-            return write_result(Path(out_dir), "trilemma", results, True)
-        finally:
-            self._lock.release()
