@@ -32,8 +32,8 @@ from core.seeding import init_weights
 from core.training import Trainer
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
-from demos.layout import LATEX, LIGHT, markdown, train_stop_buttons
-from demos.plots import base_layout, image_grid
+from demos.layout import LATEX, LIGHT, markdown, sketchpad, train_stop_buttons
+from demos.plots import chart_layout, image_grid
 from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted
 from demos.texts import LANGS, TABLES
 from demos.verdicts import digit_verdict, judged_tiles
@@ -354,8 +354,8 @@ def _curves(history: dict[str, list[float]], keys: list[tuple[str, str]], title:
         fig.add_trace(go.Scatter(x=steps[::stride], y=history.get(key, [])[::stride], mode="lines", name=label))
     for value, label in hlines:
         fig.add_hline(y=value, line_dash="dash", line_color="#6b7280", annotation_text=label)
-    return base_layout(
-        fig, title, x_title=t("ae_step", lang), y_title=y_title, height=330, equal_aspect=False, margin={"l": 55}, legend={"y": -0.25}
+    return chart_layout(
+        fig, title, x_title=t("ae_step", lang), y_title=y_title, height=330, margin={"l": 55}, legend={"y": -0.25}, grid=True
     )
 
 
@@ -497,14 +497,7 @@ def build(demo: gr.Blocks) -> None:
     markdown("ae_draw_help")
     demo.load(None, js=SELECT_BRUSH)
     with gr.Row(equal_height=False):
-        sketch = gr.Sketchpad(
-            type="numpy",
-            canvas_size=(280, 280),
-            label=I18N("ae_draw"),
-            brush=gr.Brush(default_size=22, colors=["#111111"]),
-            layers=False,
-            elem_id="ae-sketch",
-        )
+        sketch = sketchpad("ae_draw", brush=22, elem_id="ae-sketch")
         upload = inputs.Image(type="numpy", image_mode="RGBA", sources=["upload"], label=I18N("ae_upload"), height=280)
         with gr.Column():
             drawn = gr.Image(

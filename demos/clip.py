@@ -25,7 +25,7 @@ from core.pretrained import CLIP_ALLOWLIST, ModelRefusedError, ModelUnavailableE
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.layout import LIGHT, markdown, picture_inputs
-from demos.plots import base_layout
+from demos.plots import base_layout, chart_layout
 
 MINI = "mini"
 MODELS = (MINI, *CLIP_ALLOWLIST)
@@ -158,14 +158,11 @@ def classify(model_name, source, digit_index, photo, upload, labels, template, s
         annotation_position="top",
         annotation_font={"size": 11, "color": "#475569"},
     )
-    base_layout(
+    chart_layout(
         fig,
         t("clip_probs_title", lang, s=s),
         x_title=t("clip_prob_axis", lang),
-        y_title=None,
         height=160 + 34 * k,
-        equal_aspect=False,
-        grid=False,
         margin={"l": 10, "t": 70},
         lang=lang,
     )
@@ -302,14 +299,10 @@ def matrix(model_name, image_set, labels, template, request: gr.Request):
             hovertemplate="%{y} · %{x}: %{z:.3f}<extra></extra>",
         )
     )
-    base_layout(
+    chart_layout(
         heat,
         t("clip_matrix_title", lang),
-        x_title=None,
-        y_title=None,
         height=480,
-        equal_aspect=False,
-        grid=False,
         margin={"l": 10, "r": 10, "b": 10},
     )
     heat.update_yaxes(autorange="reversed", type="category", title_text=t("clip_images", lang), automargin=True)

@@ -24,7 +24,7 @@ from core.diffusion.unet import describe_unet
 from demos import diffusion_toy, inputs
 from demos.i18n import I18N, Lang, error, format_date, lang_of, number, t
 from demos.layout import LATEX, LIGHT, markdown, picture_inputs
-from demos.plots import base_layout, image_grid
+from demos.plots import chart_layout, image_grid
 from demos.raster import font
 from demos.verdicts import judged_tiles
 
@@ -63,14 +63,10 @@ def _schedule_figure(name: str, step: int, lang: Lang) -> go.Figure:
     fig.add_trace(go.Scatter(x=ts, y=s.snr().log10().tolist(), name=t("diff_log_snr", lang), line={"color": "#ea580c"}), secondary_y=True)
     fig.add_vline(x=step, line_dash="dash", line_color="#111827", annotation_text=f"t = {step}")
     title = t("diff_schedule_title", lang, schedule=t(f"diff_schedule_{name}", lang))
-    base_layout(
+    chart_layout(
         fig,
         title,
-        x_title=None,
-        y_title=None,
         height=340,
-        equal_aspect=False,
-        grid=False,
         margin={"l": 55, "r": 55, "b": 80},
         legend={"y": -0.35},
     )
@@ -93,14 +89,12 @@ def _noise_figure(noise: torch.Tensor, title: str, lang: Lang) -> tuple[go.Figur
         )
     )
     fig.add_trace(go.Scatter(x=grid, y=stats.norm.pdf(grid), name="N(0, 1)", line={"color": "#111827"}))
-    base_layout(
+    chart_layout(
         fig,
         title,
         x_title=t("diff_noise_value", lang),
         y_title=t("diff_density", lang),
         height=320,
-        equal_aspect=False,
-        grid=False,
         margin={"l": 55},
         legend={"y": -0.25},
         lang=lang,
@@ -449,14 +443,10 @@ def steps_curve(request: gr.Request):
     fig.update_yaxes(title_text=t("diff_curve_accuracy_axis", lang), range=[0, 100], row=1, col=1)  # a share: all of it, never 99-101%
     fig.update_yaxes(title_text="FID", range=[0, 1.15 * fid_top], row=1, col=2)  # from 0, so gaps look their size
     fig.update_yaxes(type="log", title_text=t("diff_curve_time_axis", lang), row=1, col=3)
-    base_layout(
+    chart_layout(
         fig,
         None,
-        x_title=None,
-        y_title=None,
         height=380,
-        equal_aspect=False,
-        grid=False,
         margin={"l": 60, "t": 80, "b": 80},
         legend={"y": -0.3},
         lang=lang,

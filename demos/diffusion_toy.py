@@ -23,8 +23,8 @@ from core.training import Progress, Trainer
 from demos import inputs
 from demos.gans import ink_mask
 from demos.i18n import I18N, Lang, error, lang_of, number, t
-from demos.layout import LIGHT, markdown, train_stop_buttons
-from demos.plots import base_layout, segments
+from demos.layout import LIGHT, markdown, sketchpad, train_stop_buttons
+from demos.plots import base_layout, chart_layout, segments
 
 DATASETS = ("ring", "grid", "moons", "spiral", "swiss_roll", "drawn")
 TOY_STEPS = 100  # diffusion timesteps of the 2D model
@@ -129,14 +129,12 @@ def _loss_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
             name=t("toy_loss", lang),
         )
     )
-    return base_layout(
+    return chart_layout(
         fig,
         t("toy_loss_title", lang),
         x_title=t("ae_step", lang),
         y_title=t("toy_loss_axis", lang),
         height=300,
-        equal_aspect=False,
-        grid=False,
         margin={"l": 55},
         lang=lang,
     )
@@ -267,13 +265,7 @@ def build(demo: gr.Blocks) -> None:
         with gr.Column(scale=1, min_width=280):
             dataset = inputs.Dropdown([(I18N(f"ds_{d}"), d) for d in DATASETS], value="ring", label=I18N("dataset"))
             with gr.Accordion(I18N("gan_draw"), open=False):
-                sketch = gr.Sketchpad(
-                    type="numpy",
-                    canvas_size=(280, 280),
-                    label=I18N("gan_draw"),
-                    brush=gr.Brush(default_size=6, colors=["#111111"]),
-                    layers=False,
-                )
+                sketch = sketchpad("gan_draw", brush=6)
             steps = inputs.Slider(*LIMITS["train_steps"], value=TOY_TRAIN_DEFAULT, step=100, label=I18N("toy_train_steps"))
             seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
             train_button, stop_button = train_stop_buttons("toy-train")

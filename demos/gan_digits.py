@@ -12,7 +12,7 @@ from core.gan.dcgan import interpolate_latents
 from demos import inputs
 from demos.i18n import I18N, lang_of, number, t
 from demos.layout import LIGHT, markdown
-from demos.plots import base_layout, image_grid
+from demos.plots import chart_layout, image_grid
 from demos.verdicts import digit_verdict
 
 NUM_SLIDERS = 4
@@ -77,14 +77,12 @@ def verdict(seed, request: gr.Request):
         annotation_font_color="#16a34a",
         layer="below",  # under the bars and their counts, seen between them
     )
-    base_layout(
+    chart_layout(
         fig,
         t("gan_digits_hist_title", lang, n=JUDGE_SAMPLES),
         x_title=t("gan_digits_class", lang),
         y_title=t("gan_digits_count", lang),
         height=330,
-        equal_aspect=False,
-        grid=False,
         margin={"r": 14 + 9 * len(uniform)},
     )
     fig.update_yaxes(range=[0, 1.15 * max(max(counts), JUDGE_SAMPLES / 10)])  # room above the tallest bar for its count

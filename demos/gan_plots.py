@@ -12,7 +12,7 @@ from plotly.subplots import make_subplots
 from core.gan.lab2d import Snapshot
 from core.plane import PlaneGrid
 from demos.i18n import Lang, number, t
-from demos.plots import base_layout, hex_to_rgb
+from demos.plots import chart_layout, hex_to_rgb
 from demos.raster import AXIS_COLOR, RasterAxes, fit_lines, font, line_height
 
 REAL_COLOR = "#16a34a"  # green, as in GAN Lab
@@ -179,14 +179,10 @@ def curves_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
     fig.update_yaxes(type="log", row=1, col=3)
     for col in (1, 2, 3):
         fig.update_xaxes(title_text=t("gan_iteration", lang), row=1, col=col)
-    return base_layout(
+    return chart_layout(
         fig,
         None,
-        x_title=None,
-        y_title=None,
         height=320,
-        equal_aspect=False,
-        grid=False,
         margin={"l": 45, "r": 15, "t": 60, "b": 40},
         legend={"y": -0.3},
     )

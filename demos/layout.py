@@ -28,6 +28,19 @@ def train_stop_buttons(elem_id: str) -> tuple[gr.Button, gr.Button]:
     return train, stop
 
 
+def sketchpad(label_key: str, *, brush: int, **kwargs) -> gr.Sketchpad:
+    """Returns a 280x280 drawing canvas, one layer and a black brush `brush` pixels wide, whose value reaches the
+    handler as numpy arrays (the GAN Lab's `ink_mask` reads its ink, `core.data.images.digit_from_image` a digit)."""
+    return gr.Sketchpad(
+        type="numpy",
+        canvas_size=(280, 280),
+        label=I18N(label_key),
+        brush=gr.Brush(default_size=brush, colors=["#111111"]),
+        layers=False,
+        **kwargs,
+    )
+
+
 def picture_inputs(
     *, digit: int, photo: str, height: int, source: str = "digit", sources: list[str] | None = None
 ) -> tuple[gr.Radio, gr.Slider, gr.Dropdown, gr.Image]:

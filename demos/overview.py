@@ -22,7 +22,7 @@ from core.training import run_to_end
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import LIGHT, markdown
-from demos.plots import base_layout, blend_probabilities, class_colors
+from demos.plots import base_layout, blend_probabilities, chart_layout, class_colors
 
 DATASETS = (*TOY_DATASETS, "csv")
 LIMITS = {
@@ -286,14 +286,10 @@ def trilemma_figure(request: gr.Request) -> go.Figure:
                 showlegend=False,
             )
         )
-    base_layout(
+    chart_layout(
         fig,
         t("tri_title", lang),
-        x_title=None,
-        y_title=None,
         height=460,
-        equal_aspect=False,
-        grid=False,
         margin={"l": 20, "b": 20},
         font={"size": 14},
     )

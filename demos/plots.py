@@ -87,6 +87,14 @@ def base_layout(
     return fig
 
 
+def chart_layout(
+    fig: go.Figure, title: str | None, *, x_title: str | None = None, y_title: str | None = None, grid: bool = False, **kwargs: Any
+) -> go.Figure:
+    """Returns `fig` with `base_layout` for a chart that is not the plane: free aspect, no grid lines unless `grid`,
+    each axis titled only when its title is given; other keywords as `base_layout` takes them."""
+    return base_layout(fig, title, x_title=x_title, y_title=y_title, equal_aspect=False, grid=grid, **kwargs)
+
+
 def image_grid(images, *, nrow: int = 8, scale: int = 8, pad: int = 1) -> Image.Image:
     """Returns images `[N, C, H, W]` in [0, 1] tiled `nrow` per row and enlarged `scale` times (nearest)."""
     array = images.detach().clamp(0, 1).cpu().numpy()

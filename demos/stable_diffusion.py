@@ -18,7 +18,7 @@ from core.pretrained import PIPELINE_ALLOWLIST, ModelUnavailableError, load_pipe
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import HEAVY, LIGHT, markdown, picture_inputs
-from demos.plots import base_layout, channel_strip, enlarge
+from demos.plots import channel_strip, chart_layout, enlarge
 
 MINI = "mini"
 MODELS = (MINI, *PIPELINE_ALLOWLIST)
@@ -78,14 +78,12 @@ def _size(value, key: str, lang: Lang) -> int:
 
 def _timing_figure(seconds: list[float], lang: Lang) -> go.Figure:
     fig = go.Figure(go.Bar(x=list(range(1, len(seconds) + 1)), y=[1000 * s for s in seconds], marker_color="#4f46e5"))
-    return base_layout(
+    return chart_layout(
         fig,
         t("sd_timing_title", lang),
         x_title=t("sd_step", lang),
         y_title=t("sd_ms", lang),
         height=260,
-        equal_aspect=False,
-        grid=False,
         margin={"l": 55, "r": 15, "t": 45},
         lang=lang,
     )

@@ -19,7 +19,7 @@ from demos import inputs
 from demos import trilemma_charts as charts
 from demos.i18n import I18N, error, lang_of, number, t
 from demos.layout import LIGHT, markdown
-from demos.plots import base_layout, class_colors
+from demos.plots import base_layout, chart_layout, class_colors
 
 SIZES = (20, 50, 100, 200, 400, 800, 1433)
 LIMITS = {"blur": (0.0, 3.0), "size": (10, 1433)}
@@ -53,14 +53,12 @@ def bias_curve(request: gr.Request):
             x=list(SIZES), y=means, error_y={"type": "data", "array": spreads}, mode="lines+markers", line={"color": "#4f46e5"}, name="FID"
         )
     )
-    base_layout(
+    chart_layout(
         fig,
         t("tri_bias_title", lang),
         x_title=t("tri_sample_size", lang),
         y_title=t("tri_fid_axis", lang),
         height=360,
-        equal_aspect=False,
-        grid=False,
         margin={"l": 60, "b": 50},
         lang=lang,
     )
@@ -101,14 +99,11 @@ def explain(blur, dropped, size, request: gr.Request):
             textposition="outside",
         )
     )
-    base_layout(
+    chart_layout(
         bars,
         t("tri_metrics_title", lang),
-        x_title=None,
         y_title=t("tri_value", lang),
         height=340,
-        equal_aspect=False,
-        grid=False,
         margin={"l": 55},
         lang=lang,
     )

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import torch
 
 from core.assets import BENCHMARKS_DIR
-from demos.plots import base_layout
+from demos.plots import chart_layout
 from demos.texts import Lang, format_date, number, t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,8 +170,13 @@ def paper_markdown(results: dict[str, Any], lang: Lang) -> str:
     return "\n".join(lines)
 
 
-# the comparison's charts: the gallery's layout, taller, with the legend at the left under a deep bottom margin
-LOOK: dict[str, Any] = {"equal_aspect": False, "margin": {"l": 60, "t": 60, "b": 120}, "legend": {"y": -0.22, "x": 0, "xanchor": "left"}}
+# the comparison's charts: the gallery's layout with grid lines, taller, with the legend at the left under a deep bottom margin
+LOOK: dict[str, Any] = {
+    "grid": True,
+    "height": 460,
+    "margin": {"l": 60, "t": 60, "b": 120},
+    "legend": {"y": -0.22, "x": 0, "xanchor": "left"},
+}
 
 
 def _scatter(rows: list[dict[str, Any]], x_key: str, y_key: str, lang: Lang) -> go.Figure:
@@ -214,36 +219,33 @@ def _scatter(rows: list[dict[str, Any]], x_key: str, y_key: str, lang: Lang) -> 
     return fig
 
 
+# the comparison's axes: time on a log scale, shares on 0..1 with a little room for the markers
+AXES: dict[str, dict[str, Any]] = {
+    "ms_per_sample": {"type": "log"},
+    "precision": {"range": [-0.05, 1.05]},
+    "recall": {"range": [-0.05, 1.05]},
+}
+
+
+def _comparison_figure(
+    rows: list[dict[str, Any]], x_key: str, y_key: str, title_key: str, x_axis_key: str, y_axis_key: str, lang: Lang
+) -> go.Figure:
+    """Returns `_scatter` of `y_key` against `x_key` with the comparison's look and axes."""
+    fig = chart_layout(
+        _scatter(rows, x_key, y_key, lang), t(title_key, lang), x_title=t(x_axis_key, lang), y_title=t(y_axis_key, lang), lang=lang, **LOOK
+    )
+    fig.update_xaxes(**AXES[x_key])
+    return fig.update_yaxes(**AXES[y_key])
+
+
 def quality_speed_figure(rows: list[dict[str, Any]], lang: Lang) -> go.Figure:
     """Returns precision (quality) against milliseconds per sample on a log axis: the fast-and-good corner is top left."""
-    fig = base_layout(
-        _scatter(rows, "ms_per_sample", "precision", lang),
-        t("tc_speed_title", lang),
-        x_title=t("tc_ms_axis", lang),
-        y_title=t("tc_quality_axis", lang),
-        height=460,
-        lang=lang,
-        **LOOK,
-    )
-    fig.update_xaxes(type="log")
-    fig.update_yaxes(range=[-0.05, 1.05])
-    return fig
+    return _comparison_figure(rows, "ms_per_sample", "precision", "tc_speed_title", "tc_ms_axis", "tc_quality_axis", lang)
 
 
 def coverage_quality_figure(rows: list[dict[str, Any]], lang: Lang) -> go.Figure:
     """Returns recall (coverage) against precision (quality): good models sit top right."""
-    fig = base_layout(
-        _scatter(rows, "precision", "recall", lang),
-        t("tc_cov_title", lang),
-        x_title=t("tc_quality_axis", lang),
-        y_title=t("tc_coverage_axis", lang),
-        height=460,
-        lang=lang,
-        **LOOK,
-    )
-    fig.update_xaxes(range=[-0.05, 1.05])
-    fig.update_yaxes(range=[-0.05, 1.05])
-    return fig
+    return _comparison_figure(rows, "precision", "recall", "tc_cov_title", "tc_quality_axis", "tc_coverage_axis", lang)
 
 
 def speed_scores(rows: list[dict[str, Any]]) -> dict[str, float]:
@@ -273,14 +275,10 @@ def radar_figure(rows: list[dict[str, Any]], dataset: str, lang: Lang) -> go.Fig
                 line={"color": MODEL_COLORS[r["model"]]},
             )
         )
-    return base_layout(
+    return chart_layout(
         fig,
         t("tc_radar_title", lang, dataset=dataset_name(dataset, lang)),
-        x_title=None,
-        y_title=None,
         height=440,
-        equal_aspect=False,
-        grid=False,
         margin={"l": 40, "r": 40, "t": 60, "b": 90},
         legend={"x": 0, "xanchor": "left"},
         lang=lang,
@@ -310,7 +308,7 @@ def steps_figure(rows: list[dict[str, Any]], dataset: str, lang: Lang) -> go.Fig
             )
         )
     title = t("tc_steps_title", lang, dataset=dataset_name(dataset, lang))
-    base_layout(fig, title, x_title=t("tc_nfe_axis", lang), y_title=t(f"tc_{key}_axis", lang), height=460, lang=lang, **LOOK)
+    chart_layout(fig, title, x_title=t("tc_nfe_axis", lang), y_title=t(f"tc_{key}_axis", lang), lang=lang, **LOOK)
     fig.update_xaxes(type="log", range=[-0.2, 3.5])  # 0.6 to 3,000 evaluations: room for the labels
     fig.update_yaxes(rangemode="tozero")
     return fig
@@ -350,14 +348,10 @@ def preview_figure(results: dict[str, Any], dataset: str, models: list[str], lan
         )
     fig.update_xaxes(range=[-5, 5], showticklabels=False)
     fig.update_yaxes(range=[-5, 5], showticklabels=False, scaleanchor="x")
-    base_layout(
+    chart_layout(
         fig,
         None,
-        x_title=None,
-        y_title=None,
         height=280 * rows + 90,
-        equal_aspect=False,
-        grid=False,
         margin={"l": 10, "r": 10, "t": 90, "b": 40},
         legend={"y": -0.02, "yanchor": "top", "x": 0, "xanchor": "left"},
     )

@@ -90,6 +90,11 @@ def _rerun_section(lang: Lang) -> None:
         st.warning(t("dash_busy", lang))
 
 
+def _all_chosen_first(label: str, options: list[str], name: Callable[[str], str], key: str) -> list[str]:
+    """Returns the options chosen in a sidebar filter that starts with every one of them chosen."""
+    return st.sidebar.multiselect(label, options, default=options, format_func=name, key=key)
+
+
 def main() -> None:
     st.set_page_config(page_title="Trilemma", layout="wide")
     lang = LANGUAGES[st.sidebar.radio("Idioma / Language", list(LANGUAGES), index=0, key="language")]
@@ -115,20 +120,8 @@ def main() -> None:
 
     present_datasets = list(dict.fromkeys(r["dataset"] for r in results["table"]))
     present_models = [m for m in MODELS if any(r["model"] == m for r in results["table"])]
-    datasets = st.sidebar.multiselect(
-        t("dash_datasets", lang),
-        present_datasets,
-        default=present_datasets,
-        format_func=lambda d: charts.dataset_name(d, lang),
-        key=f"datasets-{chosen}",
-    )
-    models = st.sidebar.multiselect(
-        t("dash_models", lang),
-        present_models,
-        default=present_models,
-        format_func=lambda m: charts.model_name(m, lang),
-        key=f"models-{chosen}",
-    )
+    datasets = _all_chosen_first(t("dash_datasets", lang), present_datasets, lambda d: charts.dataset_name(d, lang), f"datasets-{chosen}")
+    models = _all_chosen_first(t("dash_models", lang), present_models, lambda m: charts.model_name(m, lang), f"models-{chosen}")
     rows = charts.filtered(results, datasets, models)
     if not rows:
         st.warning(t("dash_nothing", lang))
