@@ -159,12 +159,7 @@ def classify(model_name, source, digit_index, photo, upload, labels, template, s
         annotation_font={"size": 11, "color": "#475569"},
     )
     chart_layout(
-        fig,
-        t("clip_probs_title", lang, s=s),
-        x_title=t("clip_prob_axis", lang),
-        height=160 + 34 * k,
-        margin={"l": 10, "t": 70},
-        lang=lang,
+        fig, t("clip_probs_title", lang, s=s), x_title=t("clip_prob_axis", lang), height=160 + 34 * k, margin={"l": 10, "t": 70}, lang=lang
     )
     fig.update_xaxes(range=[0, 1.15], gridcolor="#eee")
     fig.update_yaxes(automargin=True)
@@ -299,12 +294,7 @@ def matrix(model_name, image_set, labels, template, request: gr.Request):
             hovertemplate="%{y} · %{x}: %{z:.3f}<extra></extra>",
         )
     )
-    chart_layout(
-        heat,
-        t("clip_matrix_title", lang),
-        height=480,
-        margin={"l": 10, "r": 10, "b": 10},
-    )
+    chart_layout(heat, t("clip_matrix_title", lang), height=480, margin={"l": 10, "r": 10, "b": 10})
     heat.update_yaxes(autorange="reversed", type="category", title_text=t("clip_images", lang), automargin=True)
     heat.update_xaxes(type="category", title_text=t("clip_texts", lang), automargin=True, tickangle=-30)
     image_xy, text_xy = joint_projection(emb)

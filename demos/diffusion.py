@@ -63,13 +63,7 @@ def _schedule_figure(name: str, step: int, lang: Lang) -> go.Figure:
     fig.add_trace(go.Scatter(x=ts, y=s.snr().log10().tolist(), name=t("diff_log_snr", lang), line={"color": "#ea580c"}), secondary_y=True)
     fig.add_vline(x=step, line_dash="dash", line_color="#111827", annotation_text=f"t = {step}")
     title = t("diff_schedule_title", lang, schedule=t(f"diff_schedule_{name}", lang))
-    chart_layout(
-        fig,
-        title,
-        height=340,
-        margin={"l": 55, "r": 55, "b": 80},
-        legend={"y": -0.35},
-    )
+    chart_layout(fig, title, height=340, margin={"l": 55, "r": 55, "b": 80}, legend={"y": -0.35})
     fig.update_xaxes(title_text=t("diff_timestep", lang), showgrid=True, gridcolor="#eee")
     fig.update_yaxes(title_text="ᾱ_t", range=[0, 1.02], secondary_y=False, showgrid=True, gridcolor="#eee")
     fig.update_yaxes(title_text="log₁₀ SNR", secondary_y=True, showgrid=False)
@@ -443,14 +437,7 @@ def steps_curve(request: gr.Request):
     fig.update_yaxes(title_text=t("diff_curve_accuracy_axis", lang), range=[0, 100], row=1, col=1)  # a share: all of it, never 99-101%
     fig.update_yaxes(title_text="FID", range=[0, 1.15 * fid_top], row=1, col=2)  # from 0, so gaps look their size
     fig.update_yaxes(type="log", title_text=t("diff_curve_time_axis", lang), row=1, col=3)
-    chart_layout(
-        fig,
-        None,
-        height=380,
-        margin={"l": 60, "t": 80, "b": 80},
-        legend={"y": -0.3},
-        lang=lang,
-    )
+    chart_layout(fig, None, height=380, margin={"l": 60, "t": 80, "b": 80}, legend={"y": -0.3}, lang=lang)
     machine = payload.get("machine", {})
     when = format_date(machine.get("timestamp", "?"), lang)
     note = t("diff_curve_note", lang, when=when, cpus=machine.get("cpu_count", "?"), n=10 * 20)

@@ -179,10 +179,4 @@ def curves_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
     fig.update_yaxes(type="log", row=1, col=3)
     for col in (1, 2, 3):
         fig.update_xaxes(title_text=t("gan_iteration", lang), row=1, col=col)
-    return chart_layout(
-        fig,
-        None,
-        height=320,
-        margin={"l": 45, "r": 15, "t": 60, "b": 40},
-        legend={"y": -0.3},
-    )
+    return chart_layout(fig, None, height=320, margin={"l": 45, "r": 15, "t": 60, "b": 40}, legend={"y": -0.3})

@@ -286,13 +286,7 @@ def trilemma_figure(request: gr.Request) -> go.Figure:
                 showlegend=False,
             )
         )
-    chart_layout(
-        fig,
-        t("tri_title", lang),
-        height=460,
-        margin={"l": 20, "b": 20},
-        font={"size": 14},
-    )
+    chart_layout(fig, t("tri_title", lang), height=460, margin={"l": 20, "b": 20}, font={"size": 14})
     fig.update_xaxes(visible=False, range=[-0.45, 1.45])
     fig.update_yaxes(visible=False, range=[-0.12, 1.0], scaleanchor="x")
     return fig

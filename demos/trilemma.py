@@ -99,14 +99,7 @@ def explain(blur, dropped, size, request: gr.Request):
             textposition="outside",
         )
     )
-    chart_layout(
-        bars,
-        t("tri_metrics_title", lang),
-        y_title=t("tri_value", lang),
-        height=340,
-        margin={"l": 55},
-        lang=lang,
-    )
+    chart_layout(bars, t("tri_metrics_title", lang), y_title=t("tri_value", lang), height=340, margin={"l": 55}, lang=lang)
     bars.update_yaxes(range=[0, 1.3])
     basis, mean = pca_basis(test_features, 2)
     real_2d = ((test_features.double() - mean) @ basis).numpy()
