@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import torch
 from PIL import Image, ImageDraw
 
-from core.assets import AUTOENCODERS_DIR, autoencoder, classifier
+from core.assets import AUTOENCODERS_DIR, autoencoder
 from core.autoencoders import (
     SHIPPED,
     Autoencoder,
@@ -32,10 +32,11 @@ from core.loop import Trainer
 from core.seeding import init_weights
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
-from demos.layout import LATEX, LIGHT, markdown, train_stop_buttons
-from demos.plots import image_grid
-from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted, labeled_tiles
+from demos.layout import LATEX, LIGHT, markdown, sketchpad, train_stop_buttons
+from demos.plots import chart_layout, image_grid
+from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted
 from demos.texts import LANGS, TABLES
+from demos.verdicts import digit_verdict, judged_tiles
 
 MAP_MODELS = ("ae_2d", "vae_2d")  # the two models of the latent maps, side by side
 # Gradio's drawing canvas starts with no tool chosen, so a first stroke draws nothing. On page load
@@ -69,7 +70,6 @@ LIMITS = {
     "samples": (1, 32),
 }
 NUM_VAE16_SLIDERS = 4
-CONFIDENT = 0.9
 
 
 # --- the shipped models' test codes, map bounds and figures ---
@@ -141,12 +141,12 @@ def base_map(name: str, view: str, lang: Lang, size: int = 400):
 def _decoded(model: Autoencoder, z: torch.Tensor, lang: Lang) -> tuple:
     """Returns one decoded latent point as a large image, and the classifier's verdict on it."""
     image = decode_points(model, z.reshape(1, -1))
-    probs = classifier().predict_proba(image)[0]
-    verdict = t("ae_verdict", lang, digit=int(probs.argmax()), confidence=100 * float(probs.max()))
-    return image_grid(image, nrow=1, scale=20, pad=0), verdict
+    return image_grid(image, nrow=1, scale=20, pad=0), digit_verdict(image, "ae_verdict", lang)
 
 
-def _point_view(name: str, z1: float, z2: float, view: str, lang: Lang) -> tuple:
+def point_view(name: str, z1: float, z2: float, view: str, lang: Lang) -> tuple:
+    """Returns the map of shipped model `name` (`view`: its test codes or decodes) with the point (z1, z2) marked,
+    the point's decode enlarged and the classifier's verdict on it: what a slider move shows (the benchmark times it)."""
     image = base_map(name, view, lang).copy()
     axes_of(name).marker(image, (z1, z2))
     return (image, *_decoded(autoencoder(name), torch.tensor([z1, z2]), lang))
@@ -166,7 +166,7 @@ def point_handler(name: str):
     def handler(z1, z2, view, request: gr.Request):
         lang = lang_of(request)
         view = inputs.choice(view, "ae_view", VIEWS, lang)
-        return _point_view(name, _coordinate(z1, name, 0, lang), _coordinate(z2, name, 1, lang), view, lang)
+        return point_view(name, _coordinate(z1, name, 0, lang), _coordinate(z2, name, 1, lang), view, lang)
 
     handler.__name__ = f"point_{name}"
     return handler
@@ -183,7 +183,7 @@ def click_handler(name: str):
         if point is None:  # a click on the margin or the legend
             return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
         z1, z2 = round(point[0], 2), round(point[1], 2)
-        return (z1, z2, *_point_view(name, z1, z2, view, lang))
+        return (z1, z2, *point_view(name, z1, z2, view, lang))
 
     handler.__name__ = f"click_{name}"
     return handler
@@ -210,11 +210,8 @@ def prior_samples(seed, count, request: gr.Request):
     tiles, confident = [], []
     for name in MAP_MODELS:
         images = decode_points(autoencoder(name), z)
-        probs = classifier().predict_proba(images)
-        best, digit = probs.max(1)
-        good = (best > CONFIDENT).tolist()
-        captions = [f"{d} · {100 * p:.0f}%" for d, p in zip(digit.tolist(), best.tolist(), strict=True)]
-        tiles.append(labeled_tiles(images[:, 0].numpy(), captions, good))
+        judged, _, good = judged_tiles(images)
+        tiles.append(judged)
         confident.append(sum(good))
     ae, vae = (figures(name) for name in MAP_MODELS)
     summary = t(
@@ -254,10 +251,9 @@ def draw_handler(source: str):
             z = encode_mean(autoencoder(name), digit)[0].tolist()
             axes = axes_of(name)
             z1, z2 = (round(min(max(z[i], axes.low[i]), axes.high[i]), 2) for i in range(2))  # the sliders stop at the map's edge
-            out += [z1, z2, *_point_view(name, z[0], z[1], view, lang)]
+            out += [z1, z2, *point_view(name, z[0], z[1], view, lang)]
             strip.append(decode_points(autoencoder(name), torch.tensor([z])))
-        probs = classifier().predict_proba(digit)[0]
-        text = t("ae_draw_text", lang, digit=int(probs.argmax()), confidence=100 * float(probs.max()))
+        text = digit_verdict(digit, "ae_draw_text", lang)
         return (*out, image_grid(torch.cat(strip), nrow=3, scale=14, pad=2), text)
 
     handler.__name__ = f"draw_{source}"
@@ -358,18 +354,9 @@ def _curves(history: dict[str, list[float]], keys: list[tuple[str, str]], title:
         fig.add_trace(go.Scatter(x=steps[::stride], y=history.get(key, [])[::stride], mode="lines", name=label))
     for value, label in hlines:
         fig.add_hline(y=value, line_dash="dash", line_color="#6b7280", annotation_text=label)
-    fig.update_layout(
-        title={"text": title, "x": 0.5, "font": {"size": 15}},
-        height=330,
-        plot_bgcolor="white",
-        xaxis_title=t("common_step", lang),
-        yaxis_title=y_title,
-        margin={"l": 55, "r": 20, "t": 50, "b": 45},
-        legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
+    return chart_layout(
+        fig, title, x_title=t("common_step", lang), y_title=y_title, height=330, margin={"l": 55}, legend={"y": -0.25}, grid=True
     )
-    fig.update_xaxes(showgrid=True, gridcolor="#eee")
-    fig.update_yaxes(showgrid=True, gridcolor="#eee")
-    return fig
 
 
 def _live_map(model: Autoencoder, beta: float, lang: Lang):
@@ -511,14 +498,7 @@ def build(demo: gr.Blocks) -> None:
     markdown("ae_draw_help")
     demo.load(None, js=SELECT_BRUSH)
     with gr.Row(equal_height=False):
-        sketch = gr.Sketchpad(
-            type="numpy",
-            canvas_size=(280, 280),
-            label=I18N("ae_draw"),
-            brush=gr.Brush(default_size=22, colors=["#111111"]),
-            layers=False,
-            elem_id="ae-sketch",
-        )
+        sketch = sketchpad("ae_draw", brush=22, elem_id="ae-sketch")
         upload = inputs.Image(type="numpy", image_mode="RGBA", sources=["upload"], label=I18N("ae_upload"), height=280)
         with gr.Column():
             drawn = gr.Image(

@@ -22,9 +22,9 @@ from core.seeding import init_weights
 from core.threads import single_threaded
 from demos import inputs
 from demos.gans import ink_mask
-from demos.i18n import I18N, Lang, error, lang_of, t
-from demos.layout import LIGHT, markdown, train_stop_buttons
-from demos.plots import base_layout, segments
+from demos.i18n import I18N, Lang, error, lang_of, number, t
+from demos.layout import LIGHT, markdown, sketchpad, train_stop_buttons
+from demos.plots import base_layout, chart_layout, segments
 
 DATASETS = ("ring", "grid", "moons", "spiral", "swiss_roll", "drawn")
 TOY_STEPS = 100  # diffusion timesteps of the 2D model
@@ -40,7 +40,6 @@ TRAIN = {"concurrency_id": "diffusion_toy", "concurrency_limit": 2}
 REFRESH_SECONDS = 1.0
 TRAIN_SECONDS = 180  # a cap for a shared server: the default run took 70 to 130 s on a busy 2-core machine
 DATA_COLOR, PARTICLE_COLOR = "#16a34a", "#7c3aed"
-SEPARATORS = {"es": ",.", "en": ".,"}  # plotly's decimal and thousands marks on the axes
 
 
 @dataclass
@@ -52,12 +51,6 @@ class ToyState:
     data: Toy2D
     dataset: str
     trainer: Trainer
-
-
-def number(value: float, lang: Lang, decimals: int = 0) -> str:
-    """Returns `value` with thousands grouped and `decimals` places: "11.915" and "0,523" in Spanish, "11,915" and "0.523" in English."""
-    text = f"{value:,.{decimals}f}"
-    return text.translate(str.maketrans(",.", ".,")) if lang == "es" else text
 
 
 def _require(state, lang: Lang) -> ToyState:
@@ -103,15 +96,14 @@ def _scatter(data: Toy2D, particles: np.ndarray | None, title: str, lang: Lang, 
         )
     fig.update_xaxes(range=[x0, x1])
     fig.update_yaxes(range=[y0, y1])
-    fig.update_layout(separators=SEPARATORS[lang])
-    return base_layout(fig, title, height=460)
+    return base_layout(fig, title, height=460, lang=lang)
 
 
 def _coverage(state: ToyState, points: torch.Tensor, lang: Lang) -> str:
     if state.data.centers is None:
         return t("toy_coverage_none", lang)
     mc = mode_coverage(points, state.data.centers, state.data.std)
-    kl = f"{mc.reverse_kl:.3f}" if np.isfinite(mc.reverse_kl) else "—"
+    kl = number(mc.reverse_kl, lang, 3) if np.isfinite(mc.reverse_kl) else "—"
     return t("common_mode_coverage", lang, captured=mc.modes_captured, total=mc.num_modes, hq=100 * mc.high_quality, kl=kl)
 
 
@@ -137,16 +129,15 @@ def _loss_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
             name=t("toy_loss", lang),
         )
     )
-    fig.update_layout(
-        title={"text": t("toy_loss_title", lang), "x": 0.5, "font": {"size": 15}},
+    return chart_layout(
+        fig,
+        t("toy_loss_title", lang),
+        x_title=t("common_step", lang),
+        y_title=t("toy_loss_axis", lang),
         height=300,
-        plot_bgcolor="white",
-        xaxis_title=t("common_step", lang),
-        yaxis_title=t("toy_loss_axis", lang),
-        margin={"l": 55, "r": 20, "t": 50, "b": 45},
-        separators=SEPARATORS[lang],
+        margin={"l": 55},
+        lang=lang,
     )
-    return fig
 
 
 def train(dataset, sketch, steps, seed, request: gr.Request):
@@ -261,7 +252,7 @@ def _data(dataset: str, sketch, generator: torch.Generator, lang: Lang) -> Toy2D
             else make_toy(dataset, 10_000, generator=generator)
         )  # type: ignore[arg-type]
     except DataError as err:
-        raise error(f"common_{err.key}", lang, **err.params) from None
+        raise inputs.data_error(err, lang) from None
 
 
 def stop(state) -> None:
@@ -276,13 +267,7 @@ def build(demo: gr.Blocks) -> None:
         with gr.Column(scale=1, min_width=280):
             dataset = inputs.Dropdown([(I18N(f"common_ds_{d}"), d) for d in DATASETS], value="ring", label=I18N("common_dataset"))
             with gr.Accordion(I18N("common_draw"), open=False):
-                sketch = gr.Sketchpad(
-                    type="numpy",
-                    canvas_size=(280, 280),
-                    label=I18N("common_draw"),
-                    brush=gr.Brush(default_size=6, colors=["#111111"]),
-                    layers=False,
-                )
+                sketch = sketchpad("common_draw", brush=6)
             steps = inputs.Slider(*LIMITS["train_steps"], value=TOY_TRAIN_DEFAULT, step=100, label=I18N("toy_train_steps"))
             seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             train_button, stop_button = train_stop_buttons("toy-train")

@@ -14,7 +14,7 @@ import numpy as np
 import torch
 
 from core.checkpoint import save_checkpoint
-from core.data.toy2d import CSV_MAX_BYTES, TOY_DATASETS, DataError, Toy2D, make_toy, points_from_csv, points_from_mask
+from core.data.toy2d import TOY_DATASETS, DataError, Toy2D, make_toy, points_from_mask
 from core.gan.lab2d import MLPGAN, GANLab, TrainSettings, config_for_data
 from core.gan.losses import LOSSES, PROBABILISTIC
 from core.loop import Trainer
@@ -193,18 +193,13 @@ def ink_mask(sketch, lang: Lang) -> torch.Tensor:
 
 def load_points(dataset: str, csv_file, sketch, generator: torch.Generator, lang: Lang) -> Toy2D:
     """Returns the training points of the chosen dataset."""
-    try:
-        if dataset == "drawn":
+    if dataset == "csv":
+        return inputs.csv_points(csv_file, lang)
+    if dataset == "drawn":
+        try:
             return points_from_mask(ink_mask(sketch, lang), 2000, generator=generator)
-        if dataset == "csv":
-            if not isinstance(csv_file, str) or not os.path.isfile(csv_file):
-                raise error("common_err_csv_missing", lang)
-            if os.path.getsize(csv_file) > CSV_MAX_BYTES:
-                raise error("common_csv_too_big", lang, limit=CSV_MAX_BYTES)
-            with open(csv_file, "rb") as f:
-                return points_from_csv(f.read(CSV_MAX_BYTES + 1))
-    except DataError as err:
-        raise error(f"common_{err.key}", lang, **err.params) from None
+        except DataError as err:
+            raise inputs.data_error(err, lang) from None
     return make_toy(dataset, NUM_DATA, generator=generator)  # type: ignore[arg-type]
 
 

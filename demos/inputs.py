@@ -13,7 +13,12 @@ from collections.abc import Sequence
 from typing import Any
 
 import gradio as gr
+import numpy as np
+from PIL import Image as PILImage
+from PIL import UnidentifiedImageError
 
+from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
+from core.data.toy2d import DataError, Toy2D, read_csv_points
 from demos.i18n import Lang, error, t
 
 
@@ -66,9 +71,6 @@ class Image(gr.Image):
     is_template = True
 
     def preprocess(self, payload: Any) -> Any:
-        from PIL import Image as PILImage
-        from PIL import UnidentifiedImageError
-
         try:
             return super().preprocess(payload)
         except (UnidentifiedImageError, PILImage.DecompressionBombError, OSError, ValueError, SyntaxError):
@@ -127,10 +129,6 @@ DIGIT_INDEX = (0, 1796)
 def picture(source: Any, digit_index: Any, photo: Any, upload: Any, lang: Lang, *, size: int) -> Any:
     """Returns the image a person chose, `[C, H, W]` in [0, 1]: one of the 1,797 digits (8x8), a bundled photo, or
     their upload (both `size` x `size`); raises a translated error for a bad choice or an unreadable upload."""
-    import numpy as np
-
-    from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
-
     source = choice(source, "common_source", IMAGE_SOURCES, lang)
     if source == "digit":
         index = integer(digit_index, "common_digit_index", *DIGIT_INDEX, lang)
@@ -145,3 +143,16 @@ def picture(source: Any, digit_index: Any, photo: Any, upload: Any, lang: Lang, 
         return image_from_array(upload, size)
     except DrawingError as err:
         raise error(f"common_err_{err.key}", lang) from None
+
+
+def data_error(err: DataError, lang: Lang) -> gr.Error:
+    """Returns the translated `gr.Error` for bad user data that `core.data.toy2d` rejected; raise it from a handler."""
+    return error(f"common_{err.key}", lang, **err.params)
+
+
+def csv_points(csv_file: Any, lang: Lang) -> Toy2D:
+    """Returns the points of an uploaded CSV file (a path), or raises a translated `gr.Error` saying what is wrong with it."""
+    try:
+        return read_csv_points(csv_file)
+    except DataError as err:
+        raise data_error(err, lang) from None

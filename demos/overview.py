@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import torch
 
 from core.classifier2d import PointClassifier, PointClassifierConfig, classifier_trainer
-from core.data.toy2d import CSV_MAX_BYTES, TOY_DATASETS, DataError, Toy2D, make_toy, points_from_csv
+from core.data.toy2d import TOY_DATASETS, Toy2D, make_toy
 from core.gmm import GaussianMixture, GMMConfig, em_trainer
 from core.loop import run_to_end
 from core.plane import bounds, plane_grid
@@ -22,7 +22,7 @@ from core.seeding import init_weights
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import LIGHT, markdown
-from demos.plots import base_layout, blend_probabilities, class_colors
+from demos.plots import base_layout, blend_probabilities, chart_layout, class_colors
 
 DATASETS = (*TOY_DATASETS, "csv")
 LIMITS = {
@@ -59,20 +59,9 @@ class Fitted:
 
 
 def _load_data(dataset: str, csv_file: str | None, num_points: int, generator: torch.Generator, lang: Lang) -> Toy2D:
-    if dataset != "csv":
-        return make_toy(dataset, num_points, generator=generator)  # type: ignore[arg-type]
-    if not csv_file:
-        raise error("common_err_csv_missing", lang)
-    if not isinstance(csv_file, str) or not os.path.isfile(csv_file):
-        raise error("common_err_csv_missing", lang)
-    if os.path.getsize(csv_file) > CSV_MAX_BYTES:
-        raise error("common_csv_too_big", lang, limit=CSV_MAX_BYTES)
-    with open(csv_file, "rb") as f:
-        raw = f.read(CSV_MAX_BYTES + 1)
-    try:
-        return points_from_csv(raw)
-    except DataError as err:
-        raise error(f"common_{err.key}", lang, **err.params) from None
+    if dataset == "csv":
+        return inputs.csv_points(csv_file, lang)
+    return make_toy(dataset, num_points, generator=generator)  # type: ignore[arg-type]
 
 
 def fit_models(
@@ -297,13 +286,7 @@ def trilemma_figure(request: gr.Request) -> go.Figure:
                 showlegend=False,
             )
         )
-    fig.update_layout(
-        title={"text": t("tri_title", lang), "x": 0.5, "font": {"size": 15}},
-        height=460,
-        font={"size": 14},
-        margin={"l": 20, "r": 20, "t": 50, "b": 20},
-        plot_bgcolor="white",
-    )
+    chart_layout(fig, t("tri_title", lang), height=460, margin={"l": 20, "b": 20}, font={"size": 14})
     fig.update_xaxes(visible=False, range=[-0.45, 1.45])
     fig.update_yaxes(visible=False, range=[-0.12, 1.0], scaleanchor="x")
     return fig

@@ -18,7 +18,7 @@ from core.pretrained import PIPELINE_ALLOWLIST, ModelUnavailableError, load_pipe
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import HEAVY, LIGHT, markdown, picture_inputs
-from demos.plots import channel_strip, enlarge
+from demos.plots import channel_strip, chart_layout, enlarge
 
 MINI = "mini"
 MODELS = (MINI, *PIPELINE_ALLOWLIST)
@@ -78,15 +78,15 @@ def _size(value, key: str, lang: Lang) -> int:
 
 def _timing_figure(seconds: list[float], lang: Lang) -> go.Figure:
     fig = go.Figure(go.Bar(x=list(range(1, len(seconds) + 1)), y=[1000 * s for s in seconds], marker_color="#4f46e5"))
-    fig.update_layout(
-        title={"text": t("sd_timing_title", lang), "x": 0.5, "font": {"size": 14}},
+    return chart_layout(
+        fig,
+        t("sd_timing_title", lang),
+        x_title=t("sd_step", lang),
+        y_title=t("sd_ms", lang),
         height=260,
-        plot_bgcolor="white",
-        margin={"l": 55, "r": 15, "t": 45, "b": 45},
-        xaxis_title=t("sd_step", lang),
-        yaxis_title=t("sd_ms", lang),
+        margin={"l": 55, "r": 15, "t": 45},
+        lang=lang,
     )
-    return fig
 
 
 def generate(model_name, prompt, negative, steps, guidance, seed, size, request: gr.Request):

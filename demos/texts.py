@@ -1,4 +1,5 @@
-"""The interface's text tables and their lookup, without Gradio (the Streamlit dashboard uses them too)."""
+"""The interface's text tables and their lookup, and how numbers and dates read in each language, without Gradio
+(the Streamlit dashboard uses them too)."""
 
 from __future__ import annotations
 
@@ -70,6 +71,18 @@ def t(key: str, lang: Lang = "en", *, count: int | None = None, **params: object
         params["count"] = format_number(count, lang)
     text = TABLES.get(lang, EN).get(key) or EN[key]
     return _format(text, lang, params) if params else text
+
+
+# Plotly's decimal and thousands marks (its layout's `separators`), the same marks `number` writes
+SEPARATORS: dict[Lang, str] = {"es": ",.", "en": ".,"}
+
+
+def number(value: float, lang: Lang = "en", decimals: int = 0, *, spec: str | None = None) -> str:
+    """Returns `value` with thousands grouped and `decimals` places: "11.915" and "0,523" in Spanish, "11,915" and "0.523" in English.
+
+    `spec` replaces the grouped fixed-point format with any of Python's (".1%", ".3g"); the marks follow `lang` all the same."""
+    text = format(value, spec or f",.{decimals}f")
+    return text.translate(str.maketrans(",.", ".,")) if lang == "es" else text
 
 
 def format_date(iso: str, lang: Lang = "en") -> str:

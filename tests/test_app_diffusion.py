@@ -249,9 +249,9 @@ def test_the_steps_reading_follows_the_numbers():
     ],
 )
 def test_a_benchmark_timestamp_reads_as_a_date(iso, lang, expected):
-    from demos.diffusion import readable_date
+    from demos.texts import format_date
 
-    assert readable_date(iso, lang) == expected
+    assert format_date(iso, lang) == expected
 
 
 @pytest.fixture

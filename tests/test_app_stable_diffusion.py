@@ -43,8 +43,8 @@ def test_the_mini_pipeline_draws_the_asked_digit(client, prompt):
     import torch
     from PIL import Image
 
+    from core.assets import classifier
     from core.mini_ldm import to_digits
-    from demos.models import classifier
 
     picture = generate(client, prompt=prompt, steps=25)[-1][0]
     array = np.asarray(Image.open(picture["path"] if isinstance(picture, dict) else picture).convert("RGB"), dtype=np.float32) / 255
