@@ -196,9 +196,7 @@ def test_assets_and_checkpoint_are_leaves(graph_and_names):
 def test_no_model_module_imports_the_command_line(graph_and_names):
     graph, _ = graph_and_names
     importers = sorted(m for m, targets in graph.items() if "core.retrain" in targets)
-    # benchmarks/diffusion.py still takes DIFFUSION_PATHS from the command line (to remove: issue 12; import it
-    # from core.assets, then empty this list)
-    assert importers == ["benchmarks.diffusion"], f"only the command line's own runner may import core.retrain: {importers}"
+    assert importers == [], f"only the command line's own runner may import core.retrain: {importers}"
 
 
 def test_shipped_autoencoder_names_match_the_recipe():
