@@ -5,7 +5,7 @@ import torch
 from core.checkpoint import load_model
 from core.nerf.fields import GridField, GridFieldConfig, NeRF, NeRFConfig
 from core.nerf.fitting import FitConfig, held_out_psnr, make_field, make_step, train_radiance_field
-from core.nerf.renderer import ray_profile, render_rays, render_view
+from core.nerf.renderer import ray_profile, render_rays, render_view, with_fixed_direction
 from core.scene.cameras import orbit_camera
 from core.scene.views import held_out_views, psnr, train_views
 from core.seeding import init_weights
@@ -94,3 +94,13 @@ def test_the_training_recipe_saves_a_field_that_loads_and_renders_the_same(tmp_p
         render_view(loaded, camera, samples=8).rgb, render_view(load_model(tmp_path / "again.safetensors"), camera, samples=8).rgb
     )
     assert fresh[-1].metrics["loss"] == reports[-1].metrics["loss"], "the same seed trains the same field"
+
+
+def test_a_fixed_direction_makes_the_colour_the_same_from_every_view():
+    field = init_weights(NeRF(NeRFConfig(width=16, depth=2)), torch.Generator().manual_seed(0))
+    fixed = with_fixed_direction(field, torch.tensor([0.0, 0.0, -2.0]))
+    points = torch.rand(6, 3)
+    d1, d2 = torch.tensor([[0.0, 1.0, 0.0]]).expand(6, 3), torch.tensor([[1.0, 0.0, 0.0]]).expand(6, 3)
+    with torch.no_grad():
+        torch.testing.assert_close(fixed(points, d1)[1], fixed(points, d2)[1])
+        torch.testing.assert_close(fixed(points, d1)[1], field(points, torch.tensor([[0.0, 0.0, -1.0]]).expand(6, 3))[1])

@@ -113,3 +113,13 @@ def ray_profile(field: Field, camera: Camera, column: int, row: int, *, samples:
     r = out.rendered
     samples_along = (out.t_vals[0], out.sigma[0], r.transmittance[0], r.weights[0], out.rgb[0])
     return RayProfile(*samples_along, r.rgb[0], true_colour[0], true_depth.item(), near.item(), far.item())
+
+
+def with_fixed_direction(field: Field, direction: Tensor) -> Field:
+    """Returns `field` with every query seen along one `direction` [3]: the 5D input cut to 3D, so highlights stop moving."""
+    unit = direction / direction.norm()
+
+    def fixed(points: Tensor, directions: Tensor) -> tuple[Tensor, Tensor]:
+        return field(points, unit.expand_as(directions))
+
+    return fixed
