@@ -78,7 +78,7 @@ class NeRF(nn.Module):
 class GridFieldConfig:
     """Shape of the voxel-grid field."""
 
-    resolution: int = 64  # voxels per side of the bounds
+    resolution: int = 48  # voxels per side of the bounds
     features: int = 8  # colour features per voxel, decoded by the tiny MLP
     direction_frequencies: int = 3
     width: int = 32  # of the colour decoder

@@ -6,6 +6,7 @@ from demos.locales.clip_en import STRINGS as CLIP_TAB
 from demos.locales.diffusion_en import STRINGS as DIFFUSION
 from demos.locales.gans_en import STRINGS as GANS
 from demos.locales.markdown import load_lectures
+from demos.locales.nerf_en import STRINGS as NERF_TAB
 from demos.locales.sd_en import STRINGS as SD_TAB
 from demos.locales.trilemma_en import STRINGS as TRILEMMA
 
@@ -208,6 +209,7 @@ STRINGS.update(DIFFUSION)
 STRINGS.update(TRILEMMA)
 STRINGS.update(CLIP_TAB)
 STRINGS.update(SD_TAB)
+STRINGS.update(NERF_TAB)
 # The long lecture and help texts, from lectures/en/*.md (Markdown, never formatted).
 LECTURES = load_lectures("en")
 STRINGS.update(LECTURES)

@@ -6,6 +6,7 @@ from demos.locales.clip_es import STRINGS as CLIP_TAB
 from demos.locales.diffusion_es import STRINGS as DIFFUSION
 from demos.locales.gans_es import STRINGS as GANS
 from demos.locales.markdown import load_lectures
+from demos.locales.nerf_es import STRINGS as NERF_TAB
 from demos.locales.sd_es import STRINGS as SD_TAB
 from demos.locales.trilemma_es import STRINGS as TRILEMMA
 
@@ -224,6 +225,7 @@ STRINGS.update(DIFFUSION)
 STRINGS.update(TRILEMMA)
 STRINGS.update(CLIP_TAB)
 STRINGS.update(SD_TAB)
+STRINGS.update(NERF_TAB)
 # The long lecture and help texts, from lectures/es/*.md (Markdown, never formatted).
 LECTURES = load_lectures("es")
 STRINGS.update(LECTURES)
