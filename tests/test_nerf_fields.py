@@ -3,11 +3,12 @@
 import torch
 
 from core.checkpoint import load_model
+from core.metrics.image import psnr
 from core.nerf.fields import GridField, GridFieldConfig, NeRF, NeRFConfig
 from core.nerf.fitting import FitConfig, held_out_psnr, make_field, make_step, train_radiance_field
 from core.nerf.renderer import ray_profile, render_rays, render_view, with_fixed_direction
 from core.scene.cameras import orbit_camera
-from core.scene.views import held_out_views, psnr, train_views
+from core.scene.views import held_out_views, train_views
 from core.seeding import init_weights
 
 

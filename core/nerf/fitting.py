@@ -17,9 +17,10 @@ from torch import nn
 
 from core.checkpoint import save_checkpoint
 from core.loop import Progress, Trainer
+from core.metrics.image import psnr
 from core.nerf.fields import GridField, GridFieldConfig, NeRF, NeRFConfig
 from core.nerf.renderer import render_rays, render_view
-from core.scene.views import Views, held_out_views, psnr, train_views
+from core.scene.views import Views, held_out_views, train_views
 from core.seeding import init_weights
 
 FieldKind = Literal["nerf", "grid"]

@@ -53,9 +53,3 @@ def train_views(count: int = 24, size: int = 64) -> Views:
 def held_out_views(size: int = 64, count: int = HELD_OUT_COUNT) -> Views:
     """Returns the held-out views: cameras between the training ones, never trained on."""
     return _views(count, size, 0.5)
-
-
-def psnr(predicted: Tensor, target: Tensor) -> float:
-    """Returns the peak signal-to-noise ratio in dB of images in [0, 1]: -10 log10(mean squared error)."""
-    mse = torch.mean((predicted.clamp(0, 1) - target) ** 2).item()
-    return float("inf") if mse == 0 else -10.0 * torch.log10(torch.tensor(mse)).item()
