@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import gradio as gr
 
-from demos.texts import LANGS, TABLES, Lang, format_date, t
+from demos.texts import LANGS, TABLES, Lang, format_date, percent, t
 
-__all__ = ["I18N", "LANGS", "TABLES", "Lang", "error", "format_date", "lang_of", "t"]
+__all__ = ["I18N", "LANGS", "TABLES", "Lang", "error", "format_date", "lang_of", "percent", "t"]
 I18N = gr.I18n(en=TABLES["en"], es=TABLES["es"])
 
 

@@ -35,6 +35,12 @@ def format_number(value: float, lang: Lang = "en", decimals: int = 0) -> str:
     return text.translate(str.maketrans(",.", ".,")) if lang == "es" else text
 
 
+def percent(value: float, lang: Lang = "en", decimals: int = 0) -> str:
+    """Returns the share `value` (0.4 is 40 percent) as a percentage: "40 %" and "12,5 %" in Spanish, "40%" and "12.5%" in English."""
+    number = format_number(100 * value, lang, decimals)
+    return f"{number} %" if lang == "es" else f"{number}%"
+
+
 _SWAP = str.maketrans(",.", ".,")
 
 
