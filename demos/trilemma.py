@@ -20,6 +20,7 @@ from demos import trilemma_charts as charts
 from demos.i18n import I18N, error, lang_of, t
 from demos.layout import LIGHT, markdown
 from demos.plots import base_layout, class_colors
+from demos.trilemma_reading import reading_markdown
 
 SIZES = (20, 50, 100, 200, 400, 800, 1433)
 LIMITS = {"blur": (0.0, 3.0), "size": (10, 1433)}
@@ -168,6 +169,12 @@ def comparison(dataset, request: gr.Request):
     return speed, radar, table, claims
 
 
+def reading(request: gr.Request) -> str:
+    """Returns the reading of the shipped run, its numbers filled from the results file ("" when there is none)."""
+    results = _comparison(charts.RESULTS.stat().st_mtime if charts.RESULTS.is_file() else 0.0)
+    return "" if results is None else reading_markdown(results, lang_of(request))
+
+
 def build(demo: gr.Blocks) -> None:
     """Builds the Trilemma & FID tab."""
     markdown("topic_trilemma")
@@ -191,10 +198,11 @@ def build(demo: gr.Blocks) -> None:
         radar_plot = gr.Plot(label=I18N("tri_radar_plot"), elem_id="tri-radar")
     markdown("tc_radar_note")
     claims = gr.Markdown(elem_id="tri-claims")
-    markdown("tri_reading")
+    reading_text = gr.Markdown(elem_id="tri-reading")
     with gr.Accordion(I18N("tri_compare_table"), open=True):
         table = gr.Markdown(elem_id="tri-table")
     demo.load(bias_curve, None, bias_plot, api_name="trilemma_bias", **LIGHT)
+    demo.load(reading, None, reading_text, api_name="trilemma_reading", **LIGHT)
     gr.on(
         [demo.load, blur.release, dropped.change, size.release],
         explain,

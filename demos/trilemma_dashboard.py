@@ -22,6 +22,7 @@ import streamlit as st  # noqa: E402
 from core.trilemma import MODELS  # noqa: E402
 from demos import trilemma_charts as charts  # noqa: E402
 from demos.texts import Lang, t  # noqa: E402
+from demos.trilemma_reading import reading_markdown  # noqa: E402
 
 LANGUAGES: dict[str, Lang] = {"Español": "es", "English": "en"}
 
@@ -124,7 +125,7 @@ def main() -> None:
     st.subheader(t("dash_claims", lang))
     st.markdown(charts.claims_markdown(results, lang, datasets) or "–")
     if chosen == "full":
-        st.markdown(t("tri_reading", lang))
+        st.markdown(reading_markdown(results, lang))
 
     st.subheader(t("dash_samples", lang))
     for dataset in datasets:

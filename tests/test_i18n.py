@@ -129,7 +129,7 @@ def test_lectures_are_markdown_files_with_the_same_sections_in_both_languages():
 def test_markdown_texts_are_never_formatted():
     from demos.texts import MARKDOWN_KEYS
 
-    assert {"topic_diffusion", "gan_intro", "tri_reading", "exp_mode_collapse"} <= MARKDOWN_KEYS
+    assert {"topic_diffusion", "gan_intro", "tri_compare_help", "exp_mode_collapse"} <= MARKDOWN_KEYS
     with pytest.raises(ValueError, match="Markdown"):
         t("topic_autoencoders", "es", n=3)
 
@@ -191,7 +191,13 @@ def test_keys_shared_by_several_tabs_say_so():
     from collections import defaultdict
     from pathlib import Path
 
-    same_tab = {"trilemma_charts": "trilemma", "trilemma_dashboard": "trilemma", "gan_digits": "gans", "gan_plots": "gans"}
+    same_tab = {
+        "trilemma_charts": "trilemma",
+        "trilemma_dashboard": "trilemma",
+        "trilemma_reading": "trilemma",
+        "gan_digits": "gans",
+        "gan_plots": "gans",
+    }
     tabs = defaultdict(set)
     for path in Path("demos").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
