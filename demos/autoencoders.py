@@ -31,7 +31,7 @@ from core.data.images import DrawingError, digit_from_image, load_digits
 from core.loop import Trainer
 from core.seeding import init_weights
 from demos import inputs
-from demos.i18n import I18N, Lang, error, lang_of, t
+from demos.i18n import I18N, Lang, error, lang_of, percent, t
 from demos.layout import LATEX, LIGHT, markdown, train_stop_buttons
 from demos.plots import image_grid
 from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted, labeled_tiles
@@ -213,7 +213,7 @@ def prior_samples(seed, count, request: gr.Request):
         probs = classifier().predict_proba(images)
         best, digit = probs.max(1)
         good = (best > CONFIDENT).tolist()
-        captions = [f"{d} · {100 * p:.0f}%" for d, p in zip(digit.tolist(), best.tolist(), strict=True)]
+        captions = [f"{d} · {percent(p, lang)}" for d, p in zip(digit.tolist(), best.tolist(), strict=True)]
         tiles.append(labeled_tiles(images[:, 0].numpy(), captions, good))
         confident.append(sum(good))
     ae, vae = (figures(name) for name in MAP_MODELS)

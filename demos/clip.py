@@ -23,7 +23,7 @@ from core.data.images import PHOTOS, load_digits, load_photo
 from core.mini_clip import corpus
 from core.pretrained import CLIP_ALLOWLIST, ModelRefusedError, ModelUnavailableError, clip_available, load_clip
 from demos import inputs
-from demos.i18n import I18N, Lang, error, lang_of, t
+from demos.i18n import I18N, Lang, error, lang_of, percent, t
 from demos.layout import LIGHT, markdown, picture_inputs
 from demos.plots import base_layout
 
@@ -153,7 +153,7 @@ def classify(model_name, source, digit_index, photo, upload, labels, template, s
             y=[names[i] for i in order],
             orientation="h",
             marker_color="#9ca3af" if reasons else "#4f46e5",
-            text=[f"{p:.1%}" for p in probs[order]],
+            text=[percent(p, lang, 1) for p in probs[order]],
             textposition="outside",
         )
     )

@@ -24,7 +24,7 @@ from core.diffusion.unet import describe_unet
 from core.metrics.modes import diversity
 from demos import diffusion_toy, inputs
 from demos.diffusion_toy import number
-from demos.i18n import I18N, Lang, error, lang_of, t
+from demos.i18n import I18N, Lang, error, lang_of, percent, t
 from demos.layout import LATEX, LIGHT, markdown
 from demos.models import classifier, diffusion_unet
 from demos.plots import image_grid
@@ -354,7 +354,7 @@ def curve_reading(rows: list[dict], lang: Lang) -> str:
     name = {s: s.upper() for s in samplers}
 
     def pct(share: float) -> str:
-        return number(100 * share, lang) + "%"
+        return percent(share, lang)
 
     def curve(sampler: str, key: str) -> list[tuple[int, float]]:
         return [(k, by[sampler, k][key]) for k in steps if (sampler, k) in by and key in by[sampler, k]]

@@ -49,6 +49,17 @@ def test_language_from_accept_language(header, lang):
     assert lang_of(None) == "en"
 
 
+def test_percentages_take_a_space_before_the_sign_in_spanish():
+    from demos.texts import percent
+
+    assert percent(0.4, "es") == "40 %" and percent(0.4, "en") == "40%"
+    assert percent(0.125, "es", 1) == "12,5 %" and percent(0.125, "en", 1) == "12.5%" and percent(12.34, "es") == "1.234 %"
+    assert t("clip_verdict", "es", label="7", p=0.912, s=18.0, learned=100.0, p_learned=0.5) == (
+        "Lo más probable: **7** (91,2 % con s = 18,0; 50,0 % con la escala que aprendió el modelo, s = 100,0)."
+    )
+    assert "91.2%" in t("clip_verdict", "en", label="7", p=0.912, s=18.0, learned=100.0, p_learned=0.5)
+
+
 def test_t_fills_fields_and_falls_back_to_english():
     assert t("common_err_range", "es", name="K", lo=1, hi=30) == "«K» tiene que estar entre 1 y 30."
     assert t("common_err_range", "en", name="K", lo=1, hi=30) == "“K” must be between 1 and 30."
