@@ -49,6 +49,12 @@ def test_language_from_accept_language(header, lang):
     assert lang_of(None) == "en"
 
 
+def test_student_facing_texts_give_no_commands_and_point_to_no_readme():
+    """Students read the app, not the repository: a missing result says who can make it, not how."""
+    offenders = [key for table in (EN, ES) for key, text in table.items() if "python -m" in text or "README" in text]
+    assert offenders == []
+
+
 def test_percentages_take_a_space_before_the_sign_in_spanish():
     from demos.texts import percent
 

@@ -36,7 +36,9 @@ STRINGS: dict[str, str] = {
     "diff_chain_plot": "The chain against the closed form",
     "diff_chain_hist_title": "(x_t − √ᾱ_t x₀) / √(1 − ᾱ_t) after {t} chain steps, against N(0, 1)",
     "diff_chain_text": (
-        "{steps} of $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$. Standardised with the closed "
+        "{steps} of $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$, where $\\beta_s$ is the variance of "
+        "the noise added at step $s$ (from the noise schedule), $\\alpha_s = 1 - \\beta_s$ and $\\epsilon_s$ a fresh standard normal draw. "
+        "Standardised with the closed "
         "form's mean and variance, the result should be standard normal: Kolmogorov-Smirnov statistic {ks:.3f}, p = {p:.2f} (a p above "
         "0.05 means no detectable difference)."
     ),
@@ -103,7 +105,7 @@ STRINGS: dict[str, str] = {
         "models lose with few steps does not show."
     ),
     "diff_read_costly": "Fewer steps cost quality here: the samples at {few} steps are measurably worse than the best.",
-    "diff_curve_missing": "No measurements yet: run `python -m benchmarks diffusion` to draw this curve.",
+    "diff_curve_missing": "The measurements for this curve are missing; the instructor can regenerate them.",
     "toy_train_steps": "Training steps",
     "toy_hint": (
         "Choose the data and press **Train**: 20,000 steps take about 100 s on a 2-core machine with both cores busy; the samples refresh "

@@ -36,7 +36,9 @@ STRINGS: dict[str, str] = {
     "diff_chain_plot": "La cadena frente a la forma cerrada",
     "diff_chain_hist_title": "(x_t − √ᾱ_t x₀) / √(1 − ᾱ_t) tras {t} pasos de la cadena, frente a N(0, 1)",
     "diff_chain_text": (
-        "{steps} de $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$. Estandarizado con la media y la "
+        "{steps} de $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$, donde $\\beta_s$ es la varianza "
+        "del ruido que se agrega en el paso $s$ (según el calendario de ruido), $\\alpha_s = 1 - \\beta_s$ y $\\epsilon_s$ una muestra "
+        "nueva de una normal estándar. Estandarizado con la media y la "
         "varianza de la forma cerrada, el resultado debe ser normal estándar: estadístico de Kolmogórov-Smirnov {ks:.3f}, p = {p:.2f} (una "
         "p mayor que 0,05 significa que no se detecta diferencia)."
     ),
@@ -105,7 +107,7 @@ STRINGS: dict[str, str] = {
     "diff_read_costly": (
         "Acá menos pasos cuestan calidad: las muestras con {few} pasos son peores que las mejores, más allá del ruido de la medición."
     ),
-    "diff_curve_missing": "Aún no hay mediciones: ejecutá `python -m benchmarks diffusion` para dibujar esta curva.",
+    "diff_curve_missing": "Faltan las mediciones de esta curva; quien da el curso puede volver a generarlas.",
     "toy_train_steps": "Pasos de entrenamiento",
     "toy_hint": (
         "Elegí los datos y pulsá **Entrenar**: 20.000 pasos tardan unos 100 s en una máquina de 2 núcleos con los dos ocupados; las "

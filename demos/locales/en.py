@@ -183,7 +183,8 @@ STRINGS: dict[str, str] = {
     "dash_busy": "A quick benchmark is already running (started by someone on this server). Wait for it to finish, then reload.",
     "dash_nothing": "Choose at least one data set and one model.",
     "dash_pending": (
-        "No comparison results yet ({error}). Run `python -m benchmarks trilemma` (full, about 40 minutes) or the quick re-run below."
+        "The comparison results are missing ({error}). The instructor can regenerate them (the full run takes about 40 minutes), or "
+        "start the quick re-run below."
     ),
 }
 

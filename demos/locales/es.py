@@ -198,8 +198,8 @@ STRINGS: dict[str, str] = {
     "dash_busy": "Ya hay un benchmark rápido en marcha (lo inició alguien en este servidor). Esperá a que termine y recargá.",
     "dash_nothing": "Elegí al menos un conjunto de datos y un modelo.",
     "dash_pending": (
-        "Todavía no hay resultados de la comparación ({error}). Ejecutá `python -m benchmarks trilemma` (completo, unos 40 minutos) o la "
-        "ejecución rápida de abajo."
+        "Faltan los resultados de la comparación ({error}). Quien da el curso puede volver a generarlos (la ejecución completa tarda unos "
+        "40 minutos), o podés lanzar la ejecución rápida de abajo."
     ),
 }
 

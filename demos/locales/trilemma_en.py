@@ -101,7 +101,7 @@ STRINGS: dict[str, str] = {
     "tc_n_seeds_one": "{count} seed",
     "tc_n_seeds_other": "{count} seeds",
     "tc_source": "Measured on {when} in {kind}: {cpus} CPUs, torch {torch}, {seeds} per model.",
-    "tc_missing": "No comparison results were found ({error}). Run `python -m benchmarks trilemma` (about 40 minutes) or `--quick`.",
+    "tc_missing": "The comparison results are missing ({error}); the instructor can regenerate them.",
     "tri_speed_plot": "Quality against speed",
     "tri_radar_plot": "The trilemma, model by model",
     "tri_real_points": "Real points",

@@ -102,9 +102,7 @@ STRINGS: dict[str, str] = {
     "tc_n_seeds_one": "{count} semilla",
     "tc_n_seeds_other": "{count} semillas",
     "tc_source": "Medido el {when} en {kind}: {cpus} CPU, torch {torch}, {seeds} por modelo.",
-    "tc_missing": (
-        "No se encontraron resultados de la comparación ({error}). Ejecutá `python -m benchmarks trilemma` (unos 40 minutos) o `--quick`."
-    ),
+    "tc_missing": "Faltan los resultados de la comparación ({error}); quien da el curso puede volver a generarlos.",
     "tri_speed_plot": "Calidad frente a velocidad",
     "tri_radar_plot": "El trilema, modelo a modelo",
     "tri_real_points": "Puntos reales",
