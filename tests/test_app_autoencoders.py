@@ -218,3 +218,7 @@ def test_the_lecture_quotes_the_measured_share_of_confident_prior_draws():
     for quoted in (en, es):
         assert quoted and abs(int(quoted[1]) - vae) < 2.5 and abs(int(quoted[2]) - ae) < 2.5
     assert "every point decodes" not in EN["topic_autoencoders"] and "binary cross-entropy" in EN["topic_autoencoders"]
+    errors = re.search(r"from about ([\d.]+) with 2 latents to about ([\d.]+)", EN["ae_vae16_help"])
+    assert errors and (float(errors[1]), float(errors[2])) == pytest.approx(
+        (models["vae_2d"]["test_mse"], models["vae_16d"]["test_mse"]), abs=0.01
+    )
