@@ -521,6 +521,7 @@ def build(demo: gr.Blocks) -> None:
             pair = gr.Image(type="pil", interactive=False, label=I18N("diff_pair"), height=270, elem_id="diff-pair")
             caption = gr.Markdown(latex_delimiters=LATEX)
             curves = gr.Plot(label=I18N("diff_schedule_plot"))
+            markdown("diff_schedule_caption")
         with gr.Column(scale=2):
             noise_plot = gr.Plot(label=I18N("diff_noise_plot"))
             bands = gr.Markdown()

@@ -191,6 +191,7 @@ def build(demo: gr.Blocks) -> None:
             bars = gr.Plot(label=I18N("tri_metrics"), elem_id="tri-bars")
         with gr.Column(scale=2):
             space = gr.Plot(label=I18N("tri_space"))
+            markdown("tri_space_caption")
     markdown("tri_compare_help")
     compare_dataset = inputs.Radio([(I18N(f"tc_ds_{d}"), d) for d in COMPARE_DATASETS], value="digits", label=I18N("tri_compare_dataset"))
     with gr.Row(equal_height=False):

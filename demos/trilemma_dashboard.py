@@ -119,6 +119,7 @@ def main() -> None:
         column.plotly_chart(charts.radar_figure(rows, dataset, lang), key=f"radar-{dataset}")
 
     st.subheader(t("dash_steps", lang))
+    st.caption(t("dash_steps_caption", lang))
     for column, dataset in zip(st.columns(len(datasets)), datasets, strict=True):
         column.plotly_chart(charts.steps_figure(rows, dataset, lang), key=f"steps-{dataset}")
 
@@ -128,6 +129,7 @@ def main() -> None:
         st.markdown(reading_markdown(results, lang))
 
     st.subheader(t("dash_samples", lang))
+    st.caption(t("dash_samples_caption", lang))
     for dataset in datasets:
         if dataset == "digits":
             st.markdown(f"**{charts.dataset_name(dataset, lang)}**")

@@ -133,4 +133,12 @@ STRINGS: dict[str, str] = {
     "toy_t": "Timestep of the score arrows",
     "toy_coverage_none": "Mode coverage is measured on the ring and the grid.",
     "toy_err_train_first": "Train a model first (press Train).",
+    "diff_schedule_caption": (
+        "x: the timestep t, from 0 to T. Left axis, blue: ᾱ_t, the share of the signal's variance left at step t. Right axis, orange: "
+        "log₁₀ of the signal-to-noise ratio ᾱ_t / (1 − ᾱ_t), 0 where signal and noise weigh the same."
+    ),
+    "toy_loss_caption": (
+        "x: training step; y: squared error between the noise that was added and the one the network predicts, averaged over the last "
+        "50 steps. It levels off above 0: part of the noise cannot be told from the noisy point."
+    ),
 }

@@ -135,4 +135,12 @@ STRINGS: dict[str, str] = {
     "toy_t": "Paso t de las flechas",
     "toy_coverage_none": "La cobertura de modos se mide en el anillo y en la grilla.",
     "toy_err_train_first": "Entrená antes un modelo (tocá Entrenar).",
+    "diff_schedule_caption": (
+        "x: el paso t, de 0 a T. Eje izquierdo, azul: ᾱ_t, la parte de la varianza de la señal que queda en el paso t. Eje derecho, "
+        "naranja: log₁₀ de la relación señal-ruido ᾱ_t / (1 − ᾱ_t), 0 donde señal y ruido pesan lo mismo."
+    ),
+    "toy_loss_caption": (
+        "x: paso de entrenamiento; y: error cuadrático entre el ruido que se agregó y el que predice la red, promediado en los últimos "
+        "50 pasos. Se estabiliza por encima de 0: parte del ruido no se puede deducir del punto ruidoso."
+    ),
 }

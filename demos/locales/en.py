@@ -186,6 +186,11 @@ STRINGS: dict[str, str] = {
         "The comparison results are missing ({error}). The instructor can regenerate them (the full run takes about 40 minutes), or "
         "start the quick re-run below."
     ),
+    "dash_steps_caption": (
+        "x: network evaluations per sample (log scale); y: FID on digits, Fréchet distance on 2D data (lower is better); one line per "
+        "family (DDPM and DDIM share a network), bars: spread over seeds."
+    ),
+    "dash_samples_caption": "Samples of each trained model: 8x8 digits as images; 2D data as points, over the real data.",
 }
 
 _LABELS = {

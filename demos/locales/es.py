@@ -201,6 +201,13 @@ STRINGS: dict[str, str] = {
         "Faltan los resultados de la comparación ({error}). Quien da el curso puede volver a generarlos (la ejecución completa tarda unos "
         "40 minutos), o podés lanzar la ejecución rápida de abajo."
     ),
+    "dash_steps_caption": (
+        "x: evaluaciones de la red por muestra (escala logarítmica); y: el FID en dígitos, la distancia de Fréchet en datos 2D (menor "
+        "es mejor); una línea por familia (DDPM y DDIM comparten una red), barras: dispersión entre semillas."
+    ),
+    "dash_samples_caption": (
+        "Muestras de cada modelo entrenado: los dígitos de 8x8 como imágenes; los datos 2D como puntos, sobre los datos reales."
+    ),
 }
 
 _LABELS = {

@@ -143,4 +143,8 @@ STRINGS: dict[str, str] = {
         "{fid_real:.2f}): the gallery's FID sees the features the classifier uses, classes and coarse strokes, not every detail. Read it "
         "with precision and recall."
     ),
+    "tri_space_caption": (
+        "Each point is one digit's 64 classifier features, projected on their first two principal components: coloured dots are test "
+        "digits (colour = class), black crosses the spoiled train digits."
+    ),
 }

@@ -145,4 +145,9 @@ STRINGS: dict[str, str] = {
         "{fid_real:.2f}): el FID de la galería ve las características que usa el clasificador, las clases y los trazos gruesos, no cada "
         "detalle. Leelo junto a la precisión y la exhaustividad."
     ),
+    "tri_space_caption": (
+        "Cada punto son las 64 características que el clasificador extrae de un dígito, proyectadas sobre sus dos primeras componentes "
+        "principales: los puntos de color son dígitos de prueba (color = clase), las cruces negras los dígitos de entrenamiento "
+        "estropeados."
+    ),
 }
