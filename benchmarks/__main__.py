@@ -18,6 +18,7 @@ BENCHMARKS: dict[str, str] = {
     "metrics": "benchmarks.metrics",
     "trilemma": "benchmarks.trilemma",
     "pretrained": "benchmarks.pretrained",
+    "nerf": "benchmarks.nerf",
 }
 
 

@@ -1,6 +1,7 @@
 """Autoencoders (AE), variational autoencoders (VAE) and the linear autoencoder, on small images.
 
-- AE: z = f(x), x_hat = g(z), loss ||x - x_hat||^2. Nothing shapes the latent space.
+- AE: z = f(x), x_hat = g(z), loss -log p(x | x_hat) (per-pixel binary cross-entropy, or a Gaussian's squared
+  error). Nothing shapes the latent space.
 - VAE (Kingma and Welling 2013, arXiv 1312.6114): the encoder gives z_mean and log_var of
   q(z|x) = N(mu, sigma^2); z = mu + sigma * eps (the reparametrisation trick, eq. 10 of the paper)
   and the loss is reconstruction + beta * KL(q(z|x) || N(0, I)) (beta-VAE, Higgins et al. 2017).

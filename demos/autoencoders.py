@@ -210,7 +210,7 @@ def prior_samples(seed, count, request: gr.Request):
     tiles, confident = [], []
     for name in MAP_MODELS:
         images = decode_points(autoencoder(name), z)
-        judged, _, good = judged_tiles(images)
+        judged, _, good = judged_tiles(images, lang=lang)
         tiles.append(judged)
         confident.append(sum(good))
     ae, vae = (figures(name) for name in MAP_MODELS)

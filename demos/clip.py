@@ -23,7 +23,7 @@ from core.data.images import PHOTOS, load_digits, load_photo
 from core.mini_clip import corpus
 from core.pretrained import CLIP_ALLOWLIST, ModelRefusedError, ModelUnavailableError, clip_available, load_clip
 from demos import inputs
-from demos.i18n import I18N, Lang, error, lang_of, number, t
+from demos.i18n import I18N, Lang, error, lang_of, number, percent, t
 from demos.layout import LIGHT, markdown, picture_inputs
 from demos.plots import base_layout, chart_layout
 
@@ -34,10 +34,16 @@ MAX_PROMPT_CHARS = 1000  # longer prompts are cut here first (then to the model'
 MAX_LABELS = 12
 LIMITS = {"scale": (1.0, 100.0)}
 UPLOAD_SIZE = 224
-# Known failures of the real CLIP (photo, labels, template): counting, and colours bound to the wrong object.
+# Known failures of the real CLIP (photo, labels, template): counting, and colours bound to the wrong object. The
+# binding test is a drawn red square beside a blue circle: the first two captions bind the colours right, the last two
+# swap them, and all four hold the same words, so only binding (not which words occur) can rank them.
 FAILURES = {
     "counting": ("coins", "3 coins, 10 coins, 24 coins, 50 coins", "a photo of {}"),
-    "colour": ("coffee", "a red cup on a white saucer, a white cup on a red saucer, a white cup on a white saucer", "{}"),
+    "colour": (
+        "shapes",
+        "a red square and a blue circle, a blue circle and a red square, a blue square and a red circle, a red circle and a blue square",
+        "{}",
+    ),
 }
 
 
@@ -147,7 +153,7 @@ def classify(model_name, source, digit_index, photo, upload, labels, template, s
             y=[names[i] for i in order],
             orientation="h",
             marker_color="#9ca3af" if reasons else "#4f46e5",
-            text=[number(p, lang, spec=".1%") for p in probs[order]],
+            text=[percent(p, lang, 1) for p in probs[order]],
             textposition="outside",
         )
     )

@@ -23,7 +23,7 @@ from core.diffusion.schedule import SCHEDULES, NoiseSchedule, normal_band_shares
 from core.diffusion.unet import describe_unet
 from core.metrics.modes import diversity
 from demos import diffusion_toy, inputs
-from demos.i18n import I18N, Lang, error, format_date, lang_of, number, t
+from demos.i18n import I18N, Lang, error, format_date, lang_of, number, percent, t
 from demos.layout import LATEX, LIGHT, markdown, picture_inputs
 from demos.plots import chart_layout, image_grid
 from demos.raster import font
@@ -202,7 +202,7 @@ def generate(sampler, steps, eta, guidance, digit, count, seed, request: gr.Requ
             )
     assert last is not None
     images = to_image(last.sample)
-    tiles, read, _ = judged_tiles(images, labels)
+    tiles, read, _ = judged_tiles(images, labels, lang=lang)
     spread = t("diff_diversity", lang, d=diversity(images)) if n > 1 else ""
     if labels is not None:
         verdict = t("diff_verdict_cond", lang, count=n, hits=int((read == labels).sum()), digit=digit) + " " + spread
@@ -237,7 +237,7 @@ def compare_predictions(steps, seed, digit, request: gr.Request):
         *_, last = sample_steps(
             model, schedule_of(model), prediction, (16, 1, 8, 8), steps=n_steps, labels=labels, guidance=DEFAULT_GUIDANCE, noise=noise
         )  # type: ignore[arg-type]
-        tiles, read, _ = judged_tiles(to_image(last.sample), labels)
+        tiles, read, _ = judged_tiles(to_image(last.sample), labels, lang=lang)
         out += [tiles, t("diff_pred_score", lang, hits=int((read == labels).sum()), n=16)]
     return tuple(out)
 
@@ -309,7 +309,7 @@ def curve_reading(rows: list[dict], lang: Lang) -> str:
     name = {s: s.upper() for s in samplers}
 
     def pct(share: float) -> str:
-        return number(100 * share, lang) + "%"
+        return percent(share, lang)
 
     def curve(sampler: str, key: str) -> list[tuple[int, float]]:
         return [(k, by[sampler, k][key]) for k in steps if (sampler, k) in by and key in by[sampler, k]]
@@ -463,6 +463,7 @@ def build(demo: gr.Blocks) -> None:
             pair = gr.Image(type="pil", interactive=False, label=I18N("diff_pair"), height=270, elem_id="diff-pair")
             caption = gr.Markdown(latex_delimiters=LATEX)
             curves = gr.Plot(label=I18N("diff_schedule_plot"))
+            markdown("diff_schedule_caption")
         with gr.Column(scale=2):
             noise_plot = gr.Plot(label=I18N("diff_noise_plot"))
             bands = gr.Markdown()

@@ -274,6 +274,7 @@ def build(demo: gr.Blocks) -> None:
             status = gr.Markdown(I18N("toy_hint"), elem_id="toy-status")
             coverage = gr.Markdown(elem_id="toy-coverage")
             loss_plot = gr.Plot(label=I18N("toy_loss"))
+            markdown("toy_loss_caption")
         with gr.Column(scale=2):
             view = gr.Plot(label=I18N("toy_view"), elem_id="toy-view")
             with gr.Row():

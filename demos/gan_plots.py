@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 
 from core.gan.lab2d import Snapshot
 from core.plane import PlaneGrid
-from demos.i18n import Lang, number, t
+from demos.i18n import Lang, number, percent, t
 from demos.plots import chart_layout, hex_to_rgb
 from demos.raster import AXIS_COLOR, RasterAxes, fit_lines, font, line_height
 
@@ -154,17 +154,27 @@ def _smooth(values: list[float], window: int = 15) -> list[float]:
         return (sums / counts).tolist()
 
 
+def critic_curves(history: dict[str, list[float]]) -> bool:
+    """Returns whether the latest D step was a Wasserstein critic's (no accuracy to show: its gap instead)."""
+    gap = history.get("critic_gap", [])
+    return bool(gap) and math.isfinite(gap[-1])
+
+
 def curves_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
-    """Returns three panels over training: both losses, D's accuracy on real and fake, G's gradient norm."""
+    """Returns three panels over training: both losses, D's accuracy on real and fake (a critic's gap instead), G's gradient norm."""
+    critic = critic_curves(history)
+    middle_title = t("gan_critic_gap" if critic else "gan_accuracy", lang)
     fig = make_subplots(
-        rows=1, cols=3, subplot_titles=(t("gan_losses", lang), t("gan_accuracy", lang), t("gan_grad_norm", lang)), horizontal_spacing=0.08
+        rows=1, cols=3, subplot_titles=(t("gan_losses", lang), middle_title, t("gan_grad_norm", lang)), horizontal_spacing=0.08
     )
     steps = _thin(history.get("iteration", []))
+    middle = [(2, "critic_gap", "E[D(x)] − E[D(G(z))]", "#0ea5e9")]
+    if not critic:
+        middle = [(2, "d_acc_real", t("gan_acc_real", lang), REAL_COLOR), (2, "d_acc_fake", t("gan_acc_fake", lang), FAKE_COLOR)]
     series = [
         (1, "d_loss", t("gan_d_loss", lang), "#0ea5e9"),
         (1, "g_loss", t("gan_g_loss", lang), FAKE_COLOR),
-        (2, "d_acc_real", t("gan_acc_real", lang), REAL_COLOR),
-        (2, "d_acc_fake", t("gan_acc_fake", lang), FAKE_COLOR),
+        *middle,
         (3, "g_grad_norm", "‖∇G‖", "#f97316"),
     ]
     for col, key, name, color in series:
@@ -174,9 +184,21 @@ def curves_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
                 row=1,
                 col=col,
             )
-    fig.add_hline(y=0.5, line_dash="dash", line_color="#64748b", row=1, col=2, annotation_text="50%", annotation_position="bottom right")
-    fig.update_yaxes(range=[-0.02, 1.02], tickformat=".0%", row=1, col=2)
+    if not critic:
+        fig.add_hline(
+            y=0.5,
+            line_dash="dash",
+            line_color="#64748b",
+            row=1,
+            col=2,
+            annotation_text=percent(0.5, lang),
+            annotation_position="bottom right",
+        )
+        fig.update_yaxes(range=[-0.02, 1.02], tickformat=".0%", row=1, col=2)
     fig.update_yaxes(type="log", row=1, col=3)
     for col in (1, 2, 3):
         fig.update_xaxes(title_text=t("gan_iteration", lang), row=1, col=col)
-    return chart_layout(fig, None, height=320, margin={"l": 45, "r": 15, "t": 60, "b": 40}, legend={"y": -0.3})
+    caption = t("gan_curves_caption_critic" if critic else "gan_curves_caption_d", lang)
+    chart_layout(fig, None, height=350, margin={"l": 45, "r": 15, "t": 90, "b": 40}, legend={"y": -0.3})
+    fig.update_layout(title={"text": caption, "font": {"size": 11}, "x": 0.01, "y": 0.98, "yanchor": "top"})
+    return fig

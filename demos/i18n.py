@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import gradio as gr
 
-from demos.texts import LANGS, SEPARATORS, TABLES, Lang, format_date, number, t
+from demos.texts import LANGS, SEPARATORS, TABLES, Lang, format_date, number, percent, t
 
-__all__ = ["I18N", "LANGS", "SEPARATORS", "TABLES", "Lang", "error", "format_date", "lang_of", "number", "t"]
+__all__ = ["I18N", "LANGS", "SEPARATORS", "TABLES", "Lang", "error", "format_date", "lang_of", "number", "percent", "t"]
 I18N = gr.I18n(en=TABLES["en"], es=TABLES["es"])
 
 

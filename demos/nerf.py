@@ -17,11 +17,12 @@ from plotly.subplots import make_subplots
 
 from core import assets
 from core.loop import Progress, Trainer
+from core.metrics.image import psnr
 from core.nerf.fitting import DEFAULT_FIT, FitConfig, make_field, make_step
 from core.nerf.renderer import Field, ray_profile, render_view, with_fixed_direction
 from core.scene import scene
 from core.scene.cameras import Camera, frustum_corners, orbit_camera, turntable
-from core.scene.views import held_out_views, psnr, train_views
+from core.scene.views import held_out_views, train_views
 from core.seeding import init_weights
 from core.threads import one_thread, single_threaded
 from demos import knobs

@@ -207,7 +207,9 @@ def build(demo: gr.Blocks) -> None:
             status = gr.Markdown(elem_id="sd-status")
         with gr.Column(scale=2):
             latents = gr.Image(label=I18N("sd_latents"), interactive=False, height=160, elem_id="sd-latents")
+            markdown("sd_latents_caption")
             timing = gr.Plot(label=I18N("sd_timing"), elem_id="sd-timing")
+            markdown("sd_timing_caption")
     markdown("sd_round_trip_help")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=260):

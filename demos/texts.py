@@ -36,6 +36,12 @@ def format_number(value: float, lang: Lang = "en", decimals: int = 0) -> str:
     return text.translate(str.maketrans(",.", ".,")) if lang == "es" else text
 
 
+def percent(value: float, lang: Lang = "en", decimals: int = 0) -> str:
+    """Returns the share `value` (0.4 is 40 percent) as a percentage: "40 %" and "12,5 %" in Spanish, "40%" and "12.5%" in English."""
+    number = format_number(100 * value, lang, decimals)
+    return f"{number} %" if lang == "es" else f"{number}%"
+
+
 _SWAP = str.maketrans(",.", ".,")
 
 
@@ -52,7 +58,11 @@ def _format(text: str, lang: Lang, params: dict[str, object]) -> str:
         value = formatter.convert_field(formatter.get_field(name, (), params)[0], conversion)
         shown = formatter.format_field(value, spec or "")
         numeric = isinstance(value, int | float) and not isinstance(value, bool)
-        out.append(shown.translate(_SWAP) if numeric and not in_math else shown)
+        if numeric and not in_math:
+            shown = shown.translate(_SWAP)
+            if (spec or "").endswith("%"):  # `{p:.0%}` writes "40%": Spanish puts a space before the sign
+                shown = shown[:-1] + " %"
+        out.append(shown)
     return "".join(out)
 
 
@@ -61,7 +71,8 @@ def t(key: str, lang: Lang = "en", *, count: int | None = None, **params: object
 
     With `count`, the text is the counted message's form for that number, `key_one` or `key_other`
     ("1 muestra", "2 muestras"), and its `{count}` field is the number written the language's way. Spanish numbers
-    take a decimal comma and a thousands dot ("0,52", "1.797") except inside LaTeX, where the comma would be spaced."""
+    take a decimal comma and a thousands dot ("0,52", "1.797") and a space before a percent sign ("{p:.0%}" is "40 %")
+    except inside LaTeX, where the comma would be spaced."""
     if params and key in MARKDOWN_KEYS:
         raise ValueError(f"{key!r} is a Markdown text and takes no fields; give the number a short template key instead")
     if count is not None:

@@ -20,6 +20,7 @@ from demos import trilemma_charts as charts
 from demos.i18n import I18N, error, lang_of, number, t
 from demos.layout import LIGHT, markdown
 from demos.plots import base_layout, chart_layout, class_colors
+from demos.trilemma_reading import reading_markdown
 
 SIZES = (20, 50, 100, 200, 400, 800, 1433)
 LIMITS = {"blur": (0.0, 3.0), "size": (10, 1433)}
@@ -166,6 +167,12 @@ def comparison(dataset, request: gr.Request):
     return speed, radar, table, claims
 
 
+def reading(request: gr.Request) -> str:
+    """Returns the reading of the shipped run, its numbers filled from the results file ("" when there is none)."""
+    results = _comparison(charts.RESULTS.stat().st_mtime if charts.RESULTS.is_file() else 0.0)
+    return "" if results is None else reading_markdown(results, lang_of(request))
+
+
 def build(demo: gr.Blocks) -> None:
     """Builds the Trilemma & FID tab."""
     markdown("topic_trilemma")
@@ -182,6 +189,7 @@ def build(demo: gr.Blocks) -> None:
             bars = gr.Plot(label=I18N("tri_metrics"), elem_id="tri-bars")
         with gr.Column(scale=2):
             space = gr.Plot(label=I18N("tri_space"))
+            markdown("tri_space_caption")
     markdown("tri_compare_help")
     compare_dataset = inputs.Radio([(I18N(f"tc_ds_{d}"), d) for d in COMPARE_DATASETS], value="digits", label=I18N("tri_compare_dataset"))
     with gr.Row(equal_height=False):
@@ -189,10 +197,11 @@ def build(demo: gr.Blocks) -> None:
         radar_plot = gr.Plot(label=I18N("tri_radar_plot"), elem_id="tri-radar")
     markdown("tc_radar_note")
     claims = gr.Markdown(elem_id="tri-claims")
-    markdown("tri_reading")
+    reading_text = gr.Markdown(elem_id="tri-reading")
     with gr.Accordion(I18N("tri_compare_table"), open=True):
         table = gr.Markdown(elem_id="tri-table")
     demo.load(bias_curve, None, bias_plot, api_name="trilemma_bias", **LIGHT)
+    demo.load(reading, None, reading_text, api_name="trilemma_reading", **LIGHT)
     gr.on(
         [demo.load, blur.release, dropped.change, size.release],
         explain,

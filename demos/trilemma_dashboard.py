@@ -27,6 +27,7 @@ from benchmarks.common import write_result  # noqa: E402
 from core.trilemma import MODELS  # noqa: E402
 from demos import trilemma_charts as charts  # noqa: E402
 from demos.texts import Lang, t  # noqa: E402
+from demos.trilemma_reading import reading_markdown  # noqa: E402
 
 LANGUAGES: dict[str, Lang] = {"Español": "es", "English": "en"}
 
@@ -148,15 +149,17 @@ def main() -> None:
         column.plotly_chart(charts.radar_figure(rows, dataset, lang), key=f"radar-{dataset}")
 
     st.subheader(t("dash_steps", lang))
+    st.caption(t("dash_steps_caption", lang))
     for column, dataset in zip(st.columns(len(datasets)), datasets, strict=True):
         column.plotly_chart(charts.steps_figure(rows, dataset, lang), key=f"steps-{dataset}")
 
     st.subheader(t("dash_claims", lang))
     st.markdown(charts.claims_markdown(results, lang, datasets) or "–")
     if chosen == "full":
-        st.markdown(t("tri_reading", lang))
+        st.markdown(reading_markdown(results, lang))
 
     st.subheader(t("dash_samples", lang))
+    st.caption(t("dash_samples_caption", lang))
     for dataset in datasets:
         if dataset == "digits":
             st.markdown(f"**{charts.dataset_name(dataset, lang)}**")

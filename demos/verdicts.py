@@ -7,7 +7,7 @@ import torch
 from PIL import Image
 
 from core.assets import classifier
-from demos.i18n import Lang, t
+from demos.i18n import Lang, percent, t
 from demos.raster import labeled_tiles
 
 CONFIDENT = 0.9  # a reading surer than this counts as a recognisable digit (as `core.classifier.judge_digits` counts)
@@ -19,10 +19,12 @@ def digit_verdict(image: torch.Tensor, key: str, lang: Lang) -> str:
     return t(key, lang, digit=int(probs.argmax()), confidence=100 * float(probs.max()))
 
 
-def judged_tiles(images: torch.Tensor, wanted: torch.Tensor | None = None) -> tuple[Image.Image, torch.Tensor, list[bool]]:
-    """Returns images `[N, 1, 8, 8]` in [0, 1] as tiles captioned "digit · confidence%", the digits read `[N]`, and
+def judged_tiles(
+    images: torch.Tensor, wanted: torch.Tensor | None = None, *, lang: Lang = "en"
+) -> tuple[Image.Image, torch.Tensor, list[bool]]:
+    """Returns images `[N, 1, 8, 8]` in [0, 1] as tiles captioned "digit · confidence %", the digits read `[N]`, and
     whether each tile is good (green): read as `wanted` `[N]` when given, else read with confidence above `CONFIDENT`."""
     best, read = classifier().predict_proba(images).max(1)  # [N], [N]
     good = ((read == wanted) if wanted is not None else best > CONFIDENT).tolist()
-    captions = [f"{d} · {100 * p:.0f}%" for d, p in zip(read.tolist(), best.tolist(), strict=True)]
+    captions = [f"{d} · {percent(p, lang)}" for d, p in zip(read.tolist(), best.tolist(), strict=True)]
     return labeled_tiles(images[:, 0].numpy(), captions, good), read, good

@@ -200,3 +200,25 @@ def test_live_training_can_be_stopped(app_url, train, stop, args):
     status = job.outputs()[-1][2]
     steps_done = int(status.split("Step ")[1].split(" ")[0]) if "Step " in status else int(status.split(": ")[1].split(" ")[0])
     assert steps_done < args[1]
+
+
+def test_the_lecture_quotes_the_measured_share_of_confident_prior_draws():
+    """The VAE's latent space is smoother, not perfect: the shares the lecture quotes are the ones the benchmark measured."""
+    import json
+    import re
+    from pathlib import Path
+
+    from demos.locales.en import STRINGS as EN
+    from demos.locales.es import STRINGS as ES
+
+    models = {m["model"]: m for m in json.loads(Path("assets/benchmarks/autoencoders.json").read_text())["results"]["models"]}
+    vae, ae = 100 * models["vae_2d"]["prior_confident_share"], 100 * models["ae_2d"]["prior_confident_share"]
+    en = re.search(r"about (\d+)% of 1,000 draws .*? about (\d+)% for the AE", EN["topic_autoencoders"])
+    es = re.search(r"cerca del (\d+) % de 1000 muestras .*? cerca del (\d+) % en el AE", ES["topic_autoencoders"])
+    for quoted in (en, es):
+        assert quoted and abs(int(quoted[1]) - vae) < 2.5 and abs(int(quoted[2]) - ae) < 2.5
+    assert "every point decodes" not in EN["topic_autoencoders"] and "binary cross-entropy" in EN["topic_autoencoders"]
+    errors = re.search(r"from about ([\d.]+) with 2 latents to about ([\d.]+)", EN["ae_vae16_help"])
+    assert errors and (float(errors[1]), float(errors[2])) == pytest.approx(
+        (models["vae_2d"]["test_mse"], models["vae_16d"]["test_mse"]), abs=0.01
+    )

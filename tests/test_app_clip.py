@@ -214,3 +214,22 @@ def test_nan_scale_over_raw_http(app_url):
 def test_spanish_error_messages(spanish_client):
     with pytest.raises(AppError, match=ES["clip_err_few_labels"][:20]):
         classify(spanish_client, labels="siete")
+
+
+def test_the_colour_preset_tests_binding_with_two_colours_on_two_objects():
+    """Every caption holds the same words; two bind red to the square (as drawn), two swap the colours."""
+    import numpy as np
+
+    from core.data.images import SHAPE_COLORS, load_photo
+    from demos.clip import FAILURES
+
+    photo, labels, template = FAILURES["colour"]
+    captions = [label.strip() for label in labels.split(",")]
+    assert photo == "shapes" and template == "{}" and len(captions) == 4
+    assert len({tuple(sorted(c.split())) for c in captions}) == 1  # a bag of words cannot tell them apart
+    right = [c for c in captions if "red square" in c and "blue circle" in c]
+    swapped = [c for c in captions if "blue square" in c and "red circle" in c]
+    assert len(right) == 2 and len(swapped) == 2
+    image = load_photo(photo, size=224).numpy()  # [3, H, W]
+    colours = {tuple(round(255 * float(v)) for v in image[:, y, x]) for y in range(0, 224, 4) for x in range(0, 224, 4)}
+    assert all(any(np.abs(np.subtract(c, rgb)).sum() < 30 for c in colours) for rgb in SHAPE_COLORS.values())

@@ -236,7 +236,7 @@ def test_the_steps_reading_follows_the_numbers():
     assert "100%" in text and "DDPM's FID is lower than DDIM's at 2 of 2 step counts" in text
     assert "Fewer steps cost quality here" not in text and "10 times as long" in text
     spanish = curve_reading(costly, "es")
-    assert "40% con 10 pasos" in spanish and "1.000" in spanish and "9,00" in spanish
+    assert "40 % con 10 pasos" in spanish and "1.000" in spanish and "9,00" in spanish
 
 
 @pytest.mark.parametrize(

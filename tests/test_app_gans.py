@@ -284,3 +284,18 @@ def test_play_trains_on_one_thread_and_leaves_the_setting_as_it_was(monkeypatch)
         assert set(threads_seen) == {1} and torch.get_num_threads() == 2
     finally:
         torch.set_num_threads(before)
+
+
+def test_the_curves_show_a_critics_gap_instead_of_an_accuracy():
+    """A Wasserstein critic has no threshold, so the middle panel shows E[D(x)] - E[D(G(z))], without the 50% line."""
+    from demos.gan_plots import curves_figure
+
+    nan = float("nan")
+    common = {"iteration": [1.0, 2.0], "d_loss": [0.1, 0.2], "g_loss": [0.3, 0.4], "g_grad_norm": [1.0, 1.0]}
+    critic = curves_figure(common | {"d_acc_real": [nan, nan], "d_acc_fake": [nan, nan], "critic_gap": [0.5, 0.6]}, "es")
+    d = curves_figure(common | {"d_acc_real": [0.6, 0.5], "d_acc_fake": [0.4, 0.5], "critic_gap": [nan, nan]}, "es")
+    assert critic.layout.annotations[1].text == "Brecha del crítico" and d.layout.annotations[1].text == "Exactitud de D"
+    assert [trace.name for trace in critic.data if trace.xaxis == "x2"] == ["E[D(x)] − E[D(G(z))]"]
+    assert [trace.name for trace in d.data if trace.xaxis == "x2"] == ["en reales", "en falsos"]
+    assert not critic.layout.shapes and d.layout.shapes[0].y0 == 0.5
+    assert "50 %" in [a.text for a in d.layout.annotations] and "un crítico no tiene exactitud" in critic.layout.title.text

@@ -98,3 +98,42 @@ def test_comparison_source_gives_a_readable_date_in_the_users_language(client, s
         assert format_date(stamp, lang) in source and stamp not in source
         assert re.search(r"\d{4}-\d{2}-\d{2}T", source) is None
     assert " de 20" in format_date(stamp, "es")
+
+
+def test_the_reading_quotes_the_shipped_results_file():
+    """Every number of the reading below the comparison is computed from assets/benchmarks/trilemma.json, none typed by hand."""
+    from demos.texts import percent
+    from demos.trilemma_charts import load_results
+    from demos.trilemma_reading import reading_markdown
+
+    results = load_results()
+    row = {(r["dataset"], r["model"]): r for r in results["table"]}
+
+    def ms(dataset, model):
+        return row[(dataset, model)]["ms_per_sample"]
+
+    en, es = reading_markdown(results, "en"), reading_markdown(results, "es")
+    ratios = [ms(d, "ddpm_1000") / ms(d, "vae") for d in ("ring", "grid", "digits")]
+    assert all(f"{r:,.0f} times" in en for r in ratios) and f"{ratios[2]:,.0f}".replace(",", ".") in es
+    assert 1000 < ratios[0] < ratios[1] < 3000 < 100_000 < ratios[2]  # not "1,000 to 2,000 times" everywhere
+    # evaluations are not time: 4 steps of the denoising diffusion GAN take less than one pass of the DCGAN
+    assert ms("digits", "ddgan_4") < ms("digits", "gan")
+    assert f"{1000 * ms('digits', 'ddgan_4'):.0f} µs per digit" in en and f"({1000 * ms('digits', 'gan'):.0f} µs)" in en
+    # "on a mode" is the high-quality share (within 3 standard deviations), not precision, in both places
+    for model in ("vae", "ddgan_4", "ddpm_1000"):
+        assert percent(row[("grid", model)]["high_quality"], "en") in en and percent(row[("grid", model)]["high_quality"], "es") in es
+    assert "DDPM: 95%" in en and "DDPM: 95 %" in es and "94%" not in en
+    assert f"precision {row[('ring', 'ddim_10')]['precision']:.2f}" in en
+    assert f"({row[('digits', 'gan')]['fid']:.2f} against {row[('digits', 'ddpm_1000')]['fid']:.2f}" in en
+    # the comparisons the sentences make hold on the shipped run
+    digits_recall = {m: r["recall"] for (d, m), r in row.items() if d == "digits"}
+    assert min(digits_recall, key=digits_recall.get) == "vae"
+    assert row[("ring", "ddpm_1000")]["recall"] > row[("ring", "gan")]["recall"]
+    assert row[("grid", "vae")]["high_quality"] < row[("grid", "gan")]["high_quality"]
+    # a different run gives a different text: the numbers are filled at run time
+    faster = {
+        **results,
+        "table": [{**r, "ms_per_sample": r["ms_per_sample"] / 2} if r["model"] == "ddpm_1000" else r for r in results["table"]],
+    }
+    assert f"{ratios[0] / 2:,.0f} times" in reading_markdown(faster, "en")
+    assert reading_markdown({"table": []}, "en") == ""

@@ -8,7 +8,15 @@ import torch
 from core.checkpoint import load_model, save_checkpoint
 from core.data.toy2d import DataError, make_toy, points_from_mask, ring_centers
 from core.gan.lab2d import MLPGAN, GANLab, TrainSettings, config_for_data
-from core.gan.losses import LOSSES, clip_weights, discriminator_loss, generator_loss, gradient_penalty
+from core.gan.losses import (
+    LOSSES,
+    clip_weights,
+    decision_threshold,
+    discriminator_accuracy,
+    discriminator_loss,
+    generator_loss,
+    gradient_penalty,
+)
 from core.metrics.modes import mode_coverage
 from core.plane import bounds, plane_grid
 
@@ -42,6 +50,30 @@ def test_the_saturating_loss_gives_no_gradient_where_the_non_saturating_one_does
     (g_non_sat,) = torch.autograd.grad(generator_loss("non_saturating", fake), fake)
     assert abs(g_minimax.item()) < 1e-4
     assert g_non_sat.item() == pytest.approx(-1.0, abs=1e-4)
+
+
+@pytest.mark.parametrize(("name", "threshold"), [("minimax", 0.0), ("non_saturating", 0.0), ("hinge", 0.0), ("least_squares", 0.5)])
+def test_d_accuracy_splits_at_each_losss_own_threshold(name, threshold):
+    """Least squares regresses real to 1 and fake to 0, so it calls a sample real above 0.5, not above 0."""
+    assert decision_threshold(name) == threshold
+    real, fake = torch.tensor([0.3, 0.7, 1.0, -0.2]), torch.tensor([0.1, 0.4, 0.6, -1.0])
+    expected_real = (real > threshold).float().mean().item()
+    expected_fake = (fake <= threshold).float().mean().item()
+    assert discriminator_accuracy(name, real, fake) == pytest.approx((expected_real, expected_fake))
+    if name == "least_squares":  # outputs 0.3 (real) and 0.4 (fake) are nearer the fake target 0: the 0 threshold would count them wrong
+        assert discriminator_accuracy(name, real, fake) == pytest.approx((0.5, 0.75))
+
+
+@pytest.mark.parametrize("name", ["wasserstein", "wgan_gp"])
+def test_a_critic_has_no_accuracy(name):
+    """Shifting every critic score by a constant leaves its loss unchanged, so no threshold can mean "real"."""
+    real, fake = torch.tensor([0.3, 2.0]), torch.tensor([-1.0, 0.5])
+    assert discriminator_loss(name, real + 5, fake + 5).item() == pytest.approx(discriminator_loss(name, real, fake).item())
+    assert decision_threshold(name) is None
+    assert all(math.isnan(a) for a in discriminator_accuracy(name, real, fake))
+    lab, _ = lab_on(loss=name)
+    lab.step_d()
+    assert math.isnan(lab.last["d_acc_real"]) and math.isfinite(lab.last["critic_gap"])
 
 
 def test_unknown_loss():
@@ -95,8 +127,9 @@ def test_d_steps_freeze_g_and_g_steps_freeze_d(loss):
     lab.step_g()
     assert all(torch.equal(a, b) for a, b in zip(d_now, lab.model.discriminator.parameters(), strict=True))
     assert lab.d_steps_done == 1 and lab.g_steps_done == 1 and lab.iterations == 2
-    assert all(math.isfinite(v) for v in lab.last.values())
-    assert {"d_loss", "g_loss", "d_acc_real", "d_acc_fake", "g_grad_norm"} <= set(lab.history)
+    undefined = {"d_acc_real", "d_acc_fake"} if loss in ("wasserstein", "wgan_gp") else {"critic_gap"}  # NaN by design
+    assert {key for key, value in lab.last.items() if not math.isfinite(value)} == undefined
+    assert {"d_loss", "g_loss", "d_acc_real", "d_acc_fake", "critic_gap", "g_grad_norm"} <= set(lab.history)
 
 
 def test_d_steps_per_g_step_and_linear_schedule():

@@ -49,6 +49,23 @@ def test_language_from_accept_language(header, lang):
     assert lang_of(None) == "en"
 
 
+def test_student_facing_texts_give_no_commands_and_point_to_no_readme():
+    """Students read the app, not the repository: a missing result says who can make it, not how."""
+    offenders = [key for table in (EN, ES) for key, text in table.items() if "python -m" in text or "README" in text]
+    assert offenders == []
+
+
+def test_percentages_take_a_space_before_the_sign_in_spanish():
+    from demos.texts import percent
+
+    assert percent(0.4, "es") == "40 %" and percent(0.4, "en") == "40%"
+    assert percent(0.125, "es", 1) == "12,5 %" and percent(0.125, "en", 1) == "12.5%" and percent(12.34, "es") == "1.234 %"
+    assert t("clip_verdict", "es", label="7", p=0.912, s=18.0, learned=100.0, p_learned=0.5) == (
+        "Lo más probable: **7** (91,2 % con s = 18,0; 50,0 % con la escala que aprendió el modelo, s = 100,0)."
+    )
+    assert "91.2%" in t("clip_verdict", "en", label="7", p=0.912, s=18.0, learned=100.0, p_learned=0.5)
+
+
 def test_t_fills_fields_and_falls_back_to_english():
     assert t("common_err_range", "es", name="K", lo=1, hi=30) == "«K» tiene que estar entre 1 y 30."
     assert t("common_err_range", "en", name="K", lo=1, hi=30) == "“K” must be between 1 and 30."
@@ -129,7 +146,7 @@ def test_lectures_are_markdown_files_with_the_same_sections_in_both_languages():
 def test_markdown_texts_are_never_formatted():
     from demos.texts import MARKDOWN_KEYS
 
-    assert {"topic_diffusion", "gan_intro", "tri_reading", "exp_mode_collapse"} <= MARKDOWN_KEYS
+    assert {"topic_diffusion", "gan_intro", "tri_compare_help", "exp_mode_collapse"} <= MARKDOWN_KEYS
     with pytest.raises(ValueError, match="Markdown"):
         t("topic_autoencoders", "es", n=3)
 
@@ -191,7 +208,13 @@ def test_keys_shared_by_several_tabs_say_so():
     from collections import defaultdict
     from pathlib import Path
 
-    same_tab = {"trilemma_charts": "trilemma", "trilemma_dashboard": "trilemma", "gan_digits": "gans", "gan_plots": "gans"}
+    same_tab = {
+        "trilemma_charts": "trilemma",
+        "trilemma_dashboard": "trilemma",
+        "trilemma_reading": "trilemma",
+        "gan_digits": "gans",
+        "gan_plots": "gans",
+    }
     tabs = defaultdict(set)
     for path in Path("demos").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -141,3 +141,24 @@ def test_gaussian_blur_keeps_the_mean_and_spreads_a_point():
     reference = gaussian_filter(image[0, 0].numpy(), 1.0, mode="nearest", truncate=3.0)
     assert np.allclose(blurred[0, 0].numpy(), reference, atol=1e-4)  # the same filter as SciPy's
     assert torch.equal(gaussian_blur(image, 0.0), image)
+
+
+def test_the_shapes_picture_holds_a_red_square_and_a_blue_circle():
+    """The colour-binding test needs two objects of two different colours: red fills a square, blue a circle, apart."""
+    import numpy as np
+
+    from core.data.images import SHAPE_COLORS, shapes_picture
+
+    picture = shapes_picture(448).astype(int)
+    masks = {name: (np.abs(picture - np.array(rgb)).sum(-1) < 30) for name, rgb in SHAPE_COLORS.items()}
+    for name, mask in masks.items():
+        rows, cols = np.nonzero(mask)
+        box = (rows.max() - rows.min() + 1) * (cols.max() - cols.min() + 1)
+        fill = mask.sum() / box  # a square fills its bounding box, a circle pi/4 of it
+        assert fill == pytest.approx(1.0 if name == "red" else np.pi / 4, abs=0.02), name
+        assert 0.1 < mask.mean() < 0.25, name
+    red_cols, blue_cols = np.nonzero(masks["red"])[1], np.nonzero(masks["blue"])[1]
+    assert red_cols.max() < blue_cols.min()  # side by side, not overlapping
+    assert not (masks["red"] & masks["blue"]).any() and (masks["red"] | masks["blue"]).mean() < 0.4
+    photo = load_photo("shapes", size=64)  # what the models get: still red on the left, blue on the right
+    assert photo[0, 32, 16] > 0.7 > photo[2, 32, 16] and photo[2, 32, 48] > 0.7 > photo[0, 32, 48]

@@ -5,7 +5,8 @@
   in file order, every fifth image (the 1st, 6th, 11th...) is in the test split (364 images); the
   rest is the train split (1,433 images). No random numbers are involved.
 - faces: scikit-image's `lfw_subset`, whose first 100 of 200 images are 25x25 faces.
-- photos: a few of scikit-image's bundled sample images.
+- photos: a few of scikit-image's bundled sample images, plus `shapes`, drawn here: a red square and a blue
+  circle on white, two objects of two different colours (CLIP's colour-binding test).
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ DIGITS_TEST_EVERY = 5
 DIGIT_SIZE = 8
 NUM_DIGIT_CLASSES = 10
 
-PhotoName = Literal["astronaut", "cat", "coffee", "rocket", "camera", "coins", "moon", "hubble"]
-PHOTOS: tuple[PhotoName, ...] = ("astronaut", "cat", "coffee", "rocket", "camera", "coins", "moon", "hubble")
+PhotoName = Literal["astronaut", "cat", "coffee", "rocket", "camera", "coins", "moon", "hubble", "shapes"]
+PHOTOS: tuple[PhotoName, ...] = ("astronaut", "cat", "coffee", "rocket", "camera", "coins", "moon", "hubble", "shapes")
+SHAPE_COLORS = {"red": (220, 38, 38), "blue": (37, 99, 235)}  # the square's and the circle's colours in `shapes`
 _SKIMAGE_NAMES = {"cat": "chelsea", "hubble": "hubble_deep_field"}
 
 
@@ -83,12 +85,30 @@ def load_photo(name: PhotoName, *, size: int | None = None) -> Tensor:
     """
     if name not in PHOTOS:
         raise ValueError(f"unknown photo {name!r}; choose one of {list(PHOTOS)}")
-    import skimage.data
+    if name == "shapes":
+        array = shapes_picture()
+    else:
+        import skimage.data
 
-    array = getattr(skimage.data, _SKIMAGE_NAMES.get(name, name))()
+        array = getattr(skimage.data, _SKIMAGE_NAMES.get(name, name))()
     image = torch.from_numpy(np.asarray(array, dtype=np.float32) / 255.0)
     image = image.permute(2, 0, 1) if image.ndim == 3 else image.unsqueeze(0)  # [C, H, W]
     return square(image, size) if size is not None else image.contiguous()
+
+
+def shapes_picture(side: int = 448) -> np.ndarray:
+    """Returns a drawn picture `[side, side, 3]` uint8: a red square on the left and a blue circle on the right, on white.
+
+    Two objects of two different colours: a model that binds each colour to its object prefers "a red square and a blue
+    circle" to "a blue square and a red circle"; one that only notices which words occur cannot tell them apart."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (side, side), "white")
+    draw = ImageDraw.Draw(image)
+    unit = side / 16
+    draw.rectangle([1.5 * unit, 4.5 * unit, 7.5 * unit, 10.5 * unit], fill=SHAPE_COLORS["red"])
+    draw.ellipse([8.5 * unit, 4.5 * unit, 14.5 * unit, 10.5 * unit], fill=SHAPE_COLORS["blue"])
+    return np.asarray(image)
 
 
 def square(image: Tensor, size: int) -> Tensor:

@@ -18,7 +18,16 @@ from typing import Literal
 import torch
 from torch import Tensor, nn
 
-from core.gan.losses import PROBABILISTIC, LossName, clip_weights, discriminator_loss, generator_loss, gradient_penalty
+from core.gan.losses import (
+    PROBABILISTIC,
+    LossName,
+    clip_weights,
+    decision_threshold,
+    discriminator_accuracy,
+    discriminator_loss,
+    generator_loss,
+    gradient_penalty,
+)
 from core.plane import PlaneGrid
 
 NoiseName = Literal["gaussian", "uniform"]
@@ -206,11 +215,11 @@ class GANLab:
         if s.loss == "wasserstein":
             clip_weights(model.discriminator, s.clip)
         self.d_steps_done += 1
-        metrics = {
-            "d_loss": loss.item(),
-            "d_acc_real": (real_out > 0).float().mean().item(),  # D says "real" when its output is positive
-            "d_acc_fake": (fake_out <= 0).float().mean().item(),
-        }
+        acc_real, acc_fake = discriminator_accuracy(s.loss, real_out, fake_out)  # NaN for a critic: it has no "real" side
+        metrics = {"d_loss": loss.item(), "d_acc_real": acc_real, "d_acc_fake": acc_fake}
+        # a critic's gap E[D(x)] - E[D(G(z))] is what it maximises (the Wasserstein estimate); it means nothing for the other losses
+        is_critic = decision_threshold(s.loss) is None
+        metrics["critic_gap"] = (real_out.mean() - fake_out.mean()).item() if is_critic else float("nan")
         self.last.update(metrics)
         return metrics
 

@@ -28,6 +28,32 @@ LossName = Literal["minimax", "non_saturating", "wasserstein", "wgan_gp", "least
 LOSSES: tuple[LossName, ...] = ("minimax", "non_saturating", "wasserstein", "wgan_gp", "least_squares", "hinge")
 # Losses whose D outputs a logit of "real" (the others output an unbounded critic score).
 PROBABILISTIC: frozenset[str] = frozenset({"minimax", "non_saturating"})
+# Where D's output splits "real" from "fake", per loss: the logit 0 (probability 1/2), the midpoint of least
+# squares' targets 0 and 1, hinge's margin centre 0. A Wasserstein critic has none: adding a constant to its
+# scores changes neither loss, so "score above c" says nothing about real or fake, for any c.
+THRESHOLDS: dict[str, float | None] = {
+    "minimax": 0.0,
+    "non_saturating": 0.0,
+    "least_squares": 0.5,
+    "hinge": 0.0,
+    "wasserstein": None,
+    "wgan_gp": None,
+}
+
+
+def decision_threshold(name: LossName) -> float | None:
+    """Returns the output above which D calls a sample real under loss `name`, or None for a Wasserstein critic (no such point)."""
+    if name not in THRESHOLDS:
+        raise ValueError(f"unknown loss {name!r}; choose one of {list(LOSSES)}")
+    return THRESHOLDS[name]
+
+
+def discriminator_accuracy(name: LossName, real: Tensor, fake: Tensor) -> tuple[float, float]:
+    """Returns D's accuracy on real `[B]` and on fake `[B]` outputs: the shares on the right side of its threshold (NaN for a critic)."""
+    threshold = decision_threshold(name)
+    if threshold is None:
+        return float("nan"), float("nan")
+    return (real > threshold).float().mean().item(), (fake <= threshold).float().mean().item()
 
 
 def discriminator_loss(name: LossName, real: Tensor, fake: Tensor) -> Tensor:

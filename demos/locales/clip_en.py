@@ -53,6 +53,7 @@ STRINGS: dict[str, str] = {
     "photo_coins": "coins",
     "photo_moon": "moon",
     "photo_hubble": "Hubble deep field",
+    "photo_shapes": "red square and blue circle (drawn)",
     "common_truncated": "✂️ Some text was longer than the model reads (its token limit) and was cut.",
     "clip_err_refused": "That model is not one of the allowed ones; choose one from the list.",
     "common_err_text": "{name} must be text.",
@@ -72,9 +73,11 @@ STRINGS: dict[str, str] = {
         "so nothing in its training taught it to tell 24 coins from 10 or 50."
     ),
     "clip_fail_colour_what": (
-        'it matches a sentence by the words it contains more than by which word goes with which object, so "a red cup on a '
-        'white saucer" and "a white cup on a red saucer" often score alike (Yuksekgonul et al., 2023, on models that behave '
-        "like bags of words)."
+        'on a drawn red square beside a blue circle, it is asked to rank "a red square and a blue circle" against "a blue '
+        'square and a red circle" (and the same two with the objects in the other order). All four captions hold the same words, '
+        "so only binding each colour to its object can rank the right two first; CLIP often matches a sentence by the words it "
+        "contains more than by which word goes with which object, and scores them alike (Yuksekgonul et al., 2023, on models "
+        "that behave like bags of words)."
     ),
     "clip_image_set": "Images",
     "clip_set_digits": "One test digit of each class",

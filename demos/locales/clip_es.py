@@ -54,6 +54,7 @@ STRINGS: dict[str, str] = {
     "photo_camera": "camarógrafo",
     "photo_coins": "monedas",
     "photo_moon": "luna",
+    "photo_shapes": "cuadrado rojo y círculo azul (dibujados)",
     "photo_hubble": "campo profundo del Hubble",
     "common_truncated": "✂️ Algún texto era más largo de lo que el modelo lee (su límite de tokens) y se recortó.",
     "clip_err_refused": "Ese modelo no está entre los permitidos; elegí uno de la lista.",
@@ -74,9 +75,11 @@ STRINGS: dict[str, str] = {
         "cosas hay en una foto, así que nada en su entrenamiento le enseñó a distinguir 24 monedas de 10 o de 50."
     ),
     "clip_fail_colour_what": (
-        'compara una frase por las palabras que contiene más que por qué palabra va con qué objeto, así que "a red cup on a '
-        'white saucer" y "a white cup on a red saucer" suelen puntuar parecido (Yuksekgonul et al., 2023, sobre modelos '
-        "que se comportan como bolsas de palabras)."
+        'sobre un cuadrado rojo dibujado al lado de un círculo azul, tiene que ordenar "a red square and a blue circle" frente a '
+        '"a blue square and a red circle" (y las mismas dos con los objetos en el otro orden). Las cuatro frases tienen las mismas '
+        "palabras, así que solo asociando cada color a su objeto puede poner primero las dos correctas; CLIP suele comparar una "
+        "frase por las palabras que contiene más que por qué palabra va con qué objeto, y les da puntajes parecidos "
+        "(Yuksekgonul et al., 2023, sobre modelos que se comportan como bolsas de palabras)."
     ),
     "clip_image_set": "Imágenes",
     "clip_set_digits": "Un dígito de prueba de cada clase",

@@ -36,7 +36,9 @@ STRINGS: dict[str, str] = {
     "diff_chain_plot": "The chain against the closed form",
     "diff_chain_hist_title": "(x_t − √ᾱ_t x₀) / √(1 − ᾱ_t) after {t} chain steps, against N(0, 1)",
     "diff_chain_text": (
-        "{steps} of $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$. Standardised with the closed "
+        "{steps} of $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$, where $\\beta_s$ is the variance of "
+        "the noise added at step $s$ (from the noise schedule), $\\alpha_s = 1 - \\beta_s$ and $\\epsilon_s$ a fresh standard normal draw. "
+        "Standardised with the closed "
         "form's mean and variance, the result should be standard normal: Kolmogorov-Smirnov statistic {ks:.3f}, p = {p:.2f} (a p above "
         "0.05 means no detectable difference)."
     ),
@@ -103,7 +105,7 @@ STRINGS: dict[str, str] = {
         "models lose with few steps does not show."
     ),
     "diff_read_costly": "Fewer steps cost quality here: the samples at {few} steps are measurably worse than the best.",
-    "diff_curve_missing": "No measurements yet: run `python -m benchmarks diffusion` to draw this curve.",
+    "diff_curve_missing": "The measurements for this curve are missing; the instructor can regenerate them.",
     "toy_train_steps": "Training steps",
     "toy_hint": (
         "Choose the data and press **Train**: 20,000 steps take about 100 s on a 2-core machine with both cores busy; the samples refresh "
@@ -131,4 +133,12 @@ STRINGS: dict[str, str] = {
     "toy_t": "Timestep of the score arrows",
     "toy_coverage_none": "Mode coverage is measured on the ring and the grid.",
     "toy_err_train_first": "Train a model first (press Train).",
+    "diff_schedule_caption": (
+        "x: the timestep t, from 0 to T. Left axis, blue: ᾱ_t, the share of the signal's variance left at step t. Right axis, orange: "
+        "log₁₀ of the signal-to-noise ratio ᾱ_t / (1 − ᾱ_t), 0 where signal and noise weigh the same."
+    ),
+    "toy_loss_caption": (
+        "x: training step; y: squared error between the noise that was added and the one the network predicts, averaged over the last "
+        "50 steps. It levels off above 0: part of the noise cannot be told from the noisy point."
+    ),
 }

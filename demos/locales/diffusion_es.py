@@ -36,7 +36,9 @@ STRINGS: dict[str, str] = {
     "diff_chain_plot": "La cadena frente a la forma cerrada",
     "diff_chain_hist_title": "(x_t − √ᾱ_t x₀) / √(1 − ᾱ_t) tras {t} pasos de la cadena, frente a N(0, 1)",
     "diff_chain_text": (
-        "{steps} de $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$. Estandarizado con la media y la "
+        "{steps} de $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$, donde $\\beta_s$ es la varianza "
+        "del ruido que se agrega en el paso $s$ (según el calendario de ruido), $\\alpha_s = 1 - \\beta_s$ y $\\epsilon_s$ una muestra "
+        "nueva de una normal estándar. Estandarizado con la media y la "
         "varianza de la forma cerrada, el resultado debe ser normal estándar: estadístico de Kolmogórov-Smirnov {ks:.3f}, p = {p:.2f} (una "
         "p mayor que 0,05 significa que no se detecta diferencia)."
     ),
@@ -105,7 +107,7 @@ STRINGS: dict[str, str] = {
     "diff_read_costly": (
         "Acá menos pasos cuestan calidad: las muestras con {few} pasos son peores que las mejores, más allá del ruido de la medición."
     ),
-    "diff_curve_missing": "Aún no hay mediciones: ejecutá `python -m benchmarks diffusion` para dibujar esta curva.",
+    "diff_curve_missing": "Faltan las mediciones de esta curva; quien da el curso puede volver a generarlas.",
     "toy_train_steps": "Pasos de entrenamiento",
     "toy_hint": (
         "Elegí los datos y pulsá **Entrenar**: 20.000 pasos tardan unos 100 s en una máquina de 2 núcleos con los dos ocupados; las "
@@ -133,4 +135,12 @@ STRINGS: dict[str, str] = {
     "toy_t": "Paso t de las flechas",
     "toy_coverage_none": "La cobertura de modos se mide en el anillo y en la grilla.",
     "toy_err_train_first": "Entrená antes un modelo (tocá Entrenar).",
+    "diff_schedule_caption": (
+        "x: el paso t, de 0 a T. Eje izquierdo, azul: ᾱ_t, la parte de la varianza de la señal que queda en el paso t. Eje derecho, "
+        "naranja: log₁₀ de la relación señal-ruido ᾱ_t / (1 − ᾱ_t), 0 donde señal y ruido pesan lo mismo."
+    ),
+    "toy_loss_caption": (
+        "x: paso de entrenamiento; y: error cuadrático entre el ruido que se agregó y el que predice la red, promediado en los últimos "
+        "50 pasos. Se estabiliza por encima de 0: parte del ruido no se puede deducir del punto ruidoso."
+    ),
 }

@@ -184,8 +184,14 @@ STRINGS: dict[str, str] = {
     "dash_busy": "A quick benchmark is already running (started by someone on this server). Wait for it to finish, then reload.",
     "dash_nothing": "Choose at least one data set and one model.",
     "dash_pending": (
-        "No comparison results yet ({error}). Run `python -m benchmarks trilemma` (full, about 40 minutes) or the quick re-run below."
+        "The comparison results are missing ({error}). The instructor can regenerate them (the full run takes about 40 minutes), or "
+        "start the quick re-run below."
     ),
+    "dash_steps_caption": (
+        "x: network evaluations per sample (log scale); y: FID on digits, Fréchet distance on 2D data (lower is better); one line per "
+        "family (DDPM and DDIM share a network), bars: spread over seeds."
+    ),
+    "dash_samples_caption": "Samples of each trained model: 8x8 digits as images; 2D data as points, over the real data.",
 }
 
 _LABELS = {

@@ -199,8 +199,15 @@ STRINGS: dict[str, str] = {
     "dash_busy": "Ya hay un benchmark rápido en marcha (lo inició alguien en este servidor). Esperá a que termine y recargá.",
     "dash_nothing": "Elegí al menos un conjunto de datos y un modelo.",
     "dash_pending": (
-        "Todavía no hay resultados de la comparación ({error}). Ejecutá `python -m benchmarks trilemma` (completo, unos 40 minutos) o la "
-        "ejecución rápida de abajo."
+        "Faltan los resultados de la comparación ({error}). Quien da el curso puede volver a generarlos (la ejecución completa tarda unos "
+        "40 minutos), o podés lanzar la ejecución rápida de abajo."
+    ),
+    "dash_steps_caption": (
+        "x: evaluaciones de la red por muestra (escala logarítmica); y: el FID en dígitos, la distancia de Fréchet en datos 2D (menor "
+        "es mejor); una línea por familia (DDPM y DDIM comparten una red), barras: dispersión entre semillas."
+    ),
+    "dash_samples_caption": (
+        "Muestras de cada modelo entrenado: los dígitos de 8x8 como imágenes; los datos 2D como puntos, sobre los datos reales."
     ),
 }
 

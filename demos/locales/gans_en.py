@@ -35,7 +35,7 @@ STRINGS: dict[str, str] = {
     "gan_schedule_constant": "constant",
     "gan_schedule_linear": "linear decay to the budget",
     "gan_budget": "Training budget (G steps)",
-    "gan_arch_knobs": "Networks and noise (reset to apply)",
+    "gan_arch_knobs": "Networks and noise (changing one restarts training)",
     "gan_arch_help": "Changing these rebuilds both networks from scratch.",
     "gan_noise_dim": "Noise dimension",
     "gan_noise": "Noise distribution",
@@ -87,6 +87,15 @@ STRINGS: dict[str, str] = {
     "gan_g_loss": "G loss",
     "gan_acc_real": "on real",
     "gan_acc_fake": "on fake",
+    "gan_critic_gap": "Critic's gap",
+    "gan_curves_caption_d": (
+        "x: iteration. Middle: share of real points D calls real (green) and of generated points it calls fake (purple); they add up to "
+        "about 100% when D cannot tell them apart.<br>Right: norm of G's gradient, log scale."
+    ),
+    "gan_curves_caption_critic": (
+        "x: iteration. Middle: the critic's mean score on real points minus on generated ones, what it maximises (a critic has no "
+        "accuracy).<br>Right: norm of G's gradient, log scale."
+    ),
     "gan_iteration": "iteration",
     "exp_title_mode_collapse": "Mode collapse",
     "exp_title_vanishing": "Vanishing gradients",

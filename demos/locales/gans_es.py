@@ -35,7 +35,7 @@ STRINGS: dict[str, str] = {
     "gan_schedule_constant": "constante",
     "gan_schedule_linear": "decae linealmente hasta el presupuesto",
     "gan_budget": "Presupuesto de entrenamiento (pasos de G)",
-    "gan_arch_knobs": "Redes y ruido (reinician al aplicarse)",
+    "gan_arch_knobs": "Redes y ruido (cambiar uno reinicia el entrenamiento)",
     "gan_arch_help": "Cambiar estos valores reconstruye ambas redes desde cero.",
     "gan_noise_dim": "Dimensión del ruido",
     "gan_noise": "Distribución del ruido",
@@ -92,6 +92,15 @@ STRINGS: dict[str, str] = {
     "gan_g_loss": "pérdida de G",
     "gan_acc_real": "en reales",
     "gan_acc_fake": "en falsos",
+    "gan_critic_gap": "Brecha del crítico",
+    "gan_curves_caption_d": (
+        "x: iteración. Medio: parte de los puntos reales que D llama reales (verde) y de los generados que llama falsos (violeta); suman "
+        "cerca del 100 % cuando D no los distingue.<br>Derecha: norma del gradiente de G, escala logarítmica."
+    ),
+    "gan_curves_caption_critic": (
+        "x: iteración. Medio: el puntaje medio del crítico en puntos reales menos en generados, lo que maximiza (un crítico no tiene "
+        "exactitud).<br>Derecha: norma del gradiente de G, escala logarítmica."
+    ),
     "gan_iteration": "iteración",
     "exp_title_mode_collapse": "Colapso de modos",
     "exp_title_vanishing": "Desvanecimiento del gradiente",

@@ -45,4 +45,9 @@ STRINGS: dict[str, str] = {
     "sd_result": "Result",
     "sd_img2img_text_one": "Strength {s:.2f}: {k} of {count} step runs ({seconds:.2f} s).",
     "sd_img2img_text_other": "Strength {s:.2f}: {k} of {count} steps run ({seconds:.2f} s).",
+    "sd_latents_caption": (
+        "Each tile is one channel of the latent that the U-Net denoises at this step, a grid much smaller than the image: blue where "
+        "the value is negative, white near 0, red where it is positive."
+    ),
+    "sd_timing_caption": "Each bar is one denoising step (x) and the milliseconds it took on this machine (y).",
 }

@@ -45,4 +45,9 @@ STRINGS: dict[str, str] = {
     "sd_result": "Resultado",
     "sd_img2img_text_one": "Intensidad {s:.2f}: se ejecuta {k} de {count} paso ({seconds:.2f} s).",
     "sd_img2img_text_other": "Intensidad {s:.2f}: se ejecutan {k} de {count} pasos ({seconds:.2f} s).",
+    "sd_latents_caption": (
+        "Cada recuadro es un canal del latente que la U-Net limpia en este paso, una grilla mucho más chica que la imagen: azul donde "
+        "el valor es negativo, blanco cerca de 0, rojo donde es positivo."
+    ),
+    "sd_timing_caption": "Cada barra es un paso de eliminación de ruido (x) y los milisegundos que tardó en esta máquina (y).",
 }

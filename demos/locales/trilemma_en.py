@@ -101,11 +101,50 @@ STRINGS: dict[str, str] = {
     "tc_n_seeds_one": "{count} seed",
     "tc_n_seeds_other": "{count} seeds",
     "tc_source": "Measured on {when} in {kind}: {cpus} CPUs, torch {torch}, {seeds} per model.",
-    "tc_missing": "No comparison results were found ({error}). Run `python -m benchmarks trilemma` (about 40 minutes) or `--quick`.",
+    "tc_missing": "The comparison results are missing ({error}); the instructor can regenerate them.",
     "tri_speed_plot": "Quality against speed",
     "tri_radar_plot": "The trilemma, model by model",
     "tri_real_points": "Real points",
     "tri_compare_dataset": "Data set",
     "tri_compare_table": "The table (mean ± spread over seeds)",
     "tri_claims_title": "#### What the course claims, checked on our numbers",
+    "tri_reading_title": "#### Reading the shipped run",
+    "tri_reading_speed": (
+        "- **Speed is not the number of network evaluations.** DDPM takes 1,000 evaluations per sample and is {ddpm_vae_ring:,.0f} times "
+        "slower than the one-pass VAE on the ring, {ddpm_vae_grid:,.0f} times on the grid and {ddpm_vae_digits:,.0f} times on digits "
+        "({ddpm_ms_ring:.1f} ms per 2D point, {ddpm_ms_digits:,.0f} ms per digit on this CPU): the digits' network costs more per "
+        "evaluation. The other way round, the denoising diffusion GAN takes 4 evaluations and {ddgan_us_digits:.0f} µs per digit, less "
+        "than the one-pass DCGAN ({gan_us_digits:.0f} µs): each of its evaluations costs less. DDIM with 50 steps is "
+        "{ddim_speedup_ring:.0f} times faster than DDPM on the ring and keeps most of its quality (precision {p_ddim50_ring:.2f} against "
+        "{p_ddpm_ring:.2f}); with 10 steps the 2D samples fall off the narrow modes (ring precision {p_ddim10_ring:.2f}), the digits "
+        "much less ({p_ddim10_digits:.2f})."
+    ),
+    "tri_reading_coverage": (
+        "- **Coverage**: DDPM covers the 2D data better than the GAN (recall {r_ddpm_ring:.2f} against {r_gan_ring:.2f} on the ring; "
+        "{modes_ddpm_grid:.0f} of the grid's {grid_modes:.0f} modes against {modes_gan_grid:.1f} on average). On digits the shipped "
+        "DCGAN covers about as much as DDPM (recall {r_gan_digits:.2f} against {r_ddpm_digits:.2f}): the course's *GANs miss modes* does "
+        "not show at this scale; it shows in the GAN Lab's mode-collapse experiment."
+    ),
+    "tri_reading_quality": (
+        "- **Quality**: the VAE, decoding the mean, blurs the 2D data. On the ring {hq_vae_ring} of its samples lie within 3 standard "
+        "deviations of a mode (the GAN: {hq_gan_ring}), on the grid {hq_vae_grid} (the GAN: {hq_gan_grid}). On digits its precision is "
+        "about the GAN's ({p_vae_digits:.2f} against {p_gan_digits:.2f}) but its recall is the lowest ({r_vae_digits:.2f}, FID "
+        "{fid_vae_digits:.2f}): here the VAE pays in coverage."
+    ),
+    "tri_reading_ddgan": (
+        "- **The trilemma's answer**: the denoising diffusion GAN with 4 steps is {ddgan_speedup_min:,.0f} to {ddgan_speedup_max:,.0f} "
+        "times faster than DDPM. On the ring it is as good as DDPM (precision {p_ddgan_ring:.2f} and recall {r_ddgan_ring:.2f} against "
+        "{p_ddpm_ring:.2f} and {r_ddpm_ring:.2f}); on digits it comes close ({p_ddgan_digits:.2f} and {r_ddgan_digits:.2f} against "
+        "{p_ddpm_digits:.2f} and {r_ddpm_digits:.2f}); on the grid it finds {modes_ddgan_grid:.0f} modes but only {hq_ddgan_grid} of its "
+        "samples lie on one (DDPM: {hq_ddpm_grid}). At our small training budgets it softens the trilemma rather than solving it."
+    ),
+    "tri_reading_fid": (
+        "- **FID**: the DCGAN scores a lower FID than DDPM ({fid_gan_digits:.2f} against {fid_ddpm_digits:.2f}; real digits "
+        "{fid_real:.2f}): the gallery's FID sees the features the classifier uses, classes and coarse strokes, not every detail. Read it "
+        "with precision and recall."
+    ),
+    "tri_space_caption": (
+        "Each point is one digit's 64 classifier features, projected on their first two principal components: coloured dots are test "
+        "digits (colour = class), black crosses the spoiled train digits."
+    ),
 }

@@ -102,13 +102,52 @@ STRINGS: dict[str, str] = {
     "tc_n_seeds_one": "{count} semilla",
     "tc_n_seeds_other": "{count} semillas",
     "tc_source": "Medido el {when} en {kind}: {cpus} CPU, torch {torch}, {seeds} por modelo.",
-    "tc_missing": (
-        "No se encontraron resultados de la comparación ({error}). Ejecutá `python -m benchmarks trilemma` (unos 40 minutos) o `--quick`."
-    ),
+    "tc_missing": "Faltan los resultados de la comparación ({error}); quien da el curso puede volver a generarlos.",
     "tri_speed_plot": "Calidad frente a velocidad",
     "tri_radar_plot": "El trilema, modelo a modelo",
     "tri_real_points": "Puntos reales",
     "tri_compare_dataset": "Conjunto de datos",
     "tri_compare_table": "La tabla (media ± dispersión entre semillas)",
     "tri_claims_title": "#### Lo que afirma el curso, comprobado con nuestras cifras",
+    "tri_reading_title": "#### Cómo leer la ejecución incluida",
+    "tri_reading_speed": (
+        "- **La velocidad no es la cantidad de evaluaciones de la red.** DDPM hace 1000 evaluaciones por muestra y es "
+        "{ddpm_vae_ring:,.0f} veces más lento que el VAE, de una sola pasada, en el anillo, {ddpm_vae_grid:,.0f} veces en la grilla y "
+        "{ddpm_vae_digits:,.0f} veces en dígitos ({ddpm_ms_ring:.1f} ms por punto 2D, {ddpm_ms_digits:,.0f} ms por dígito en esta CPU): "
+        "la red de dígitos cuesta más por evaluación. Al revés, la GAN de difusión hace 4 evaluaciones y tarda {ddgan_us_digits:.0f} µs "
+        "por dígito, menos que la DCGAN de una sola pasada ({gan_us_digits:.0f} µs): cada una de sus evaluaciones cuesta menos. DDIM con "
+        "50 pasos es {ddim_speedup_ring:.0f} veces más rápido que DDPM en el anillo y conserva casi toda su calidad (precisión "
+        "{p_ddim50_ring:.2f} frente a {p_ddpm_ring:.2f}); con 10 pasos las muestras 2D se salen de los modos estrechos (precisión "
+        "{p_ddim10_ring:.2f} en el anillo), los dígitos mucho menos ({p_ddim10_digits:.2f})."
+    ),
+    "tri_reading_coverage": (
+        "- **Cobertura**: DDPM cubre los datos 2D mejor que la GAN (exhaustividad {r_ddpm_ring:.2f} frente a {r_gan_ring:.2f} en el "
+        "anillo; {modes_ddpm_grid:.0f} de los {grid_modes:.0f} modos de la grilla frente a {modes_gan_grid:.1f} en promedio). En "
+        "dígitos, la DCGAN incluida cubre más o menos lo mismo que DDPM (exhaustividad {r_gan_digits:.2f} frente a {r_ddpm_digits:.2f}): "
+        "el *las GAN pierden modos* del curso no aparece a esta escala; aparece en el experimento de colapso de modos del GAN Lab."
+    ),
+    "tri_reading_quality": (
+        "- **Calidad**: el VAE, que decodifica la media, desdibuja los datos 2D. En el anillo el {hq_vae_ring} de sus muestras cae a "
+        "menos de 3 desvíos estándar de un modo (la GAN: {hq_gan_ring}), en la grilla el {hq_vae_grid} (la GAN: {hq_gan_grid}). En "
+        "dígitos su precisión es más o menos la de la GAN ({p_vae_digits:.2f} frente a {p_gan_digits:.2f}) pero su exhaustividad es la "
+        "más baja ({r_vae_digits:.2f}, FID {fid_vae_digits:.2f}): acá el VAE paga en cobertura."
+    ),
+    "tri_reading_ddgan": (
+        "- **La respuesta del trilema**: la GAN de difusión con 4 pasos es entre {ddgan_speedup_min:,.0f} y {ddgan_speedup_max:,.0f} "
+        "veces más rápida que DDPM. En el anillo es tan buena como DDPM (precisión {p_ddgan_ring:.2f} y exhaustividad {r_ddgan_ring:.2f} "
+        "frente a {p_ddpm_ring:.2f} y {r_ddpm_ring:.2f}); en dígitos se acerca ({p_ddgan_digits:.2f} y {r_ddgan_digits:.2f} frente a "
+        "{p_ddpm_digits:.2f} y {r_ddpm_digits:.2f}); en la grilla encuentra {modes_ddgan_grid:.0f} modos pero solo el {hq_ddgan_grid} de "
+        "sus muestras cae sobre uno (DDPM: {hq_ddpm_grid}). Con nuestros presupuestos de entrenamiento pequeños suaviza el trilema, no "
+        "lo resuelve."
+    ),
+    "tri_reading_fid": (
+        "- **FID**: la DCGAN obtiene un FID más bajo que DDPM ({fid_gan_digits:.2f} frente a {fid_ddpm_digits:.2f}; dígitos reales "
+        "{fid_real:.2f}): el FID de la galería ve las características que usa el clasificador, las clases y los trazos gruesos, no cada "
+        "detalle. Leelo junto a la precisión y la exhaustividad."
+    ),
+    "tri_space_caption": (
+        "Cada punto son las 64 características que el clasificador extrae de un dígito, proyectadas sobre sus dos primeras componentes "
+        "principales: los puntos de color son dígitos de prueba (color = clase), las cruces negras los dígitos de entrenamiento "
+        "estropeados."
+    ),
 }
