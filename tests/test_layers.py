@@ -29,7 +29,7 @@ KNOWN = {
     ("benchmarks.diffusion", "demos.diffusion_toy"),  # TOY_STEPS, TOY_TRAIN_DEFAULT: the tab's defaults
     ("benchmarks.diffusion", "demos.models"),  # the shipped U-Nets (now in core.assets)
     ("benchmarks.gan2d", "demos.gan_plots"),  # VIEWS: the GAN Lab's views
-    ("benchmarks.gan2d", "demos.gans"),  # EXPERIMENTS, LabState, render: presets that belong in core
+    ("benchmarks.gan2d", "demos.gans"),  # LabState, REFRESH_SECONDS, render: the live view's share of the play loop
     ("demos.diffusion", "benchmarks.common"),  # DEFAULT_OUT (now core.assets.BENCHMARKS_DIR)
     ("demos.trilemma_charts", "benchmarks.common"),  # write_result: the dashboard's quick re-run
     ("demos.trilemma_charts", "benchmarks.trilemma"),  # run: the dashboard's quick re-run
