@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import tempfile
@@ -45,7 +46,7 @@ OPTIMIZERS = ("adam", "sgd")
 # also the order of the API's parameters. A knob's name is the field of the core config it fills.
 DATASET = Knob("dataset", "dropdown", "dataset", "ring", choices=DATASETS, choice_label="ds_{}")
 ARCH_KNOBS = (  # `seed` picks the initial weights and the data; the others fill `GAN2DConfig`
-    Knob("seed", "number", "seed", 0, lo=0, hi=inputs.SEED_MAX, integer=True, full_width=True),
+    dataclasses.replace(knobs.SEED, full_width=True),
     Knob("noise_dim", "slider", "gan_noise_dim", GAN2D_DEFAULTS.noise_dim, lo=1, hi=64, step=1, integer=True),
     Knob("noise", "radio", "gan_noise", GAN2D_DEFAULTS.noise, choices=("gaussian", "uniform"), choice_label="gan_noise_{}"),
     Knob("g_width", "slider", "gan_g_width", GAN2D_DEFAULTS.g_width, lo=4, hi=512, step=4, integer=True),

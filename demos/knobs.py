@@ -37,7 +37,8 @@ class Knob:
     step: float | None = None  # slider: the widget's step
     integer: bool = False  # slider and number: whole numbers only
     choices: tuple[str, ...] = ()  # dropdown and radio: the valid values...
-    choice_label: str = ""  # ...and the translation key of each one's label, "{}" standing for the value
+    choice_label: str | Mapping[str, str] = ""  # ...and each one's label: a translation key with "{}" for the value,
+    # or {value: translation key}, a value missing there showing as itself
     info: str | None = None  # translation key of the hint under the widget
     elem_id: str | None = None
     full_width: bool = False  # `layout` gives it a row of its own
@@ -72,9 +73,19 @@ class Knob:
             return inputs.Number(self.default, minimum=self.lo, maximum=self.hi, precision=0 if self.integer else None, **common)
         if self.kind == "checkbox":
             return gr.Checkbox(self.default, **common)
-        choices = [(I18N(self.choice_label.format(c)), c) for c in self.choices]
+        choices = [(self._choice_text(c), c) for c in self.choices]
         widget_class = inputs.Dropdown if self.kind == "dropdown" else inputs.Radio
         return widget_class(choices, value=self.default, **common)
+
+    def choice_key(self, value: str) -> str | None:
+        """Returns the translation key of a choice's label, or None where the value shows as itself."""
+        if isinstance(self.choice_label, str):
+            return self.choice_label.format(value) if self.choice_label else None
+        return self.choice_label.get(value)
+
+    def _choice_text(self, value: str) -> Any:
+        key = self.choice_key(value)
+        return value if key is None else I18N(key)
 
     def committed(self, widget: gr.components.Component) -> Any:
         """Returns the event that fires once a person has settled on a value: a slider's release, a number's submit, a change."""
@@ -83,6 +94,9 @@ class Knob:
         if self.kind == "number":
             return widget.submit  # type: ignore[attr-defined]
         return widget.change  # type: ignore[attr-defined]
+
+
+SEED = Knob("seed", "number", "seed", 0, lo=0, hi=inputs.SEED_MAX, integer=True)  # a tab's seed: `dataclasses.replace` to adapt
 
 
 def layout(knobs: Iterable[Knob], per_row: int = 2) -> dict[str, gr.components.Component]:

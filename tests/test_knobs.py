@@ -62,7 +62,7 @@ def test_every_knob_widget_matches_its_declaration(tabs, case):
     elif knob.kind in ("dropdown", "radio"):
         assert isinstance(widget, gr.Dropdown if knob.kind == "dropdown" else gr.Radio)
         assert [value for _, value in widget.choices] == list(knob.choices)
-    for key in filter(None, (knob.label, knob.info, *(knob.choice_label.format(c) for c in knob.choices if knob.choice_label))):
+    for key in filter(None, (knob.label, knob.info, *(knob.choice_key(c) for c in knob.choices))):
         assert TABLES["en"].get(key) and TABLES["es"].get(key), f"{key} is missing a translation"
 
 
