@@ -1,22 +1,27 @@
 """Knobs declared once: each tab's widgets, validation and core configs come from the same declaration."""
 
 import dataclasses
+import inspect
 
 import gradio as gr
 import pytest
 
+from core.diffusion.training import sample_steps
 from core.gan.experiments import EXPERIMENTS
 from core.gan.lab2d import GAN2DConfig, TrainSettings
-from demos import gans, knobs
+from demos import diffusion, gans, knobs
 from demos.i18n import TABLES
 from demos.knobs import Knob
 
-# (module, knobs, the core dataclass they fill; None for run options such as the data set or the seed)
+# (module, knobs, the core dataclass they fill or the core function they are the keywords of; None for run options
+# such as the data set or the seed)
 DECLARED = [
     (gans, (gans.DATASET,), None),
     (gans, gans.ARCH_KNOBS[:1], None),  # the seed
     (gans, gans.ARCH_KNOBS[1:], GAN2DConfig),
     (gans, gans.SETTING_KNOBS, TrainSettings),
+    (diffusion, diffusion.GENERATE_KNOBS[:4], sample_steps),
+    (diffusion, diffusion.GENERATE_KNOBS[4:], None),  # digit, count (the labels, the batch) and seed
 ]
 ALL_KNOBS = [(module, knob, config) for module, group, config in DECLARED for knob in group]
 
@@ -70,12 +75,15 @@ def test_every_knob_widget_matches_its_declaration(tabs, case):
 def test_every_knob_fills_a_field_of_its_core_config(case):
     _, knob, config = case
     if config is None:
-        assert knob.name in ("dataset", "seed")
+        assert knob.name in ("dataset", "seed", "digit", "count")
         return
-    field = {f.name: f for f in dataclasses.fields(config)}.get(knob.name)
-    assert field is not None, f"{config.__name__} has no field {knob.name!r}"
-    if field.default is not dataclasses.MISSING:
-        assert field.default == knob.default, "the tab starts where the core config starts"
+    if dataclasses.is_dataclass(config):
+        fields = {f.name: f.default for f in dataclasses.fields(config)}
+    else:
+        fields = {name: p.default for name, p in inspect.signature(config).parameters.items() if p.kind == p.KEYWORD_ONLY}
+    assert knob.name in fields, f"{config.__name__} has no field {knob.name!r}"
+    if dataclasses.is_dataclass(config) and fields[knob.name] is not dataclasses.MISSING:
+        assert fields[knob.name] == knob.default, "the tab starts where the core config starts"
 
 
 def test_fill_builds_the_core_config_by_field_name():
