@@ -9,7 +9,8 @@ import pytest
 from core.diffusion.training import sample_steps
 from core.gan.experiments import EXPERIMENTS
 from core.gan.lab2d import GAN2DConfig, TrainSettings
-from demos import diffusion, gans, knobs
+from core.latent_diffusion import image_to_image
+from demos import diffusion, gans, knobs, stable_diffusion
 from demos.i18n import TABLES
 from demos.knobs import Knob
 
@@ -22,6 +23,7 @@ DECLARED = [
     (gans, gans.SETTING_KNOBS, TrainSettings),
     (diffusion, diffusion.GENERATE_KNOBS[:4], sample_steps),
     (diffusion, diffusion.GENERATE_KNOBS[4:], None),  # digit, count (the labels, the batch) and seed
+    (stable_diffusion, (stable_diffusion.STRENGTH, *stable_diffusion.SAMPLING_KNOBS), image_to_image),
 ]
 ALL_KNOBS = [(module, knob, config) for module, group, config in DECLARED for knob in group]
 
