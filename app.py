@@ -13,7 +13,7 @@ from collections.abc import Callable
 import gradio as gr
 from PIL import Image
 
-from demos import autoencoders, clip, diffusion, explore, gans, overview, stable_diffusion, trilemma
+from demos import autoencoders, clip, diffusion, explore, gans, nerf, overview, stable_diffusion, trilemma
 from demos.i18n import I18N
 from demos.layout import markdown
 from demos.topics import topic_tab
@@ -26,7 +26,7 @@ TABS: list[tuple[str, str, Callable[[gr.Blocks], None]]] = [
     ("diffusion", "tab_diffusion", diffusion.build),
     ("clip", "tab_clip", clip.build),
     ("stable_diffusion", "tab_sd", stable_diffusion.build),
-    ("nerf", "tab_nerf", topic_tab("nerf")),
+    ("nerf", "tab_nerf", nerf.build),
     ("gaussian_splatting", "tab_3dgs", topic_tab("3dgs")),
     ("trilemma", "tab_trilemma", trilemma.build),
     ("explore", "tab_explore", explore.build),

@@ -47,7 +47,7 @@ def _latency(quick: bool) -> dict[str, float]:
     from core.assets import autoencoder
     from core.autoencoders import encode_mean
     from core.data.images import digit_from_image
-    from demos.autoencoders import MAP_MODELS, _point_view
+    from demos.autoencoders import MAP_MODELS, point_view
 
     torch.set_num_threads(1)
     repeats = 10 if quick else 60
@@ -57,14 +57,14 @@ def _latency(quick: bool) -> dict[str, float]:
 
     def slider() -> None:
         z1, z2 = rng.uniform(-2, 2, size=2)
-        image, decoded, _ = _point_view("vae_2d", float(z1), float(z2), "codes", "en")
+        image, decoded, _ = point_view("vae_2d", float(z1), float(z2), "codes", "en")
         _png(image), _png(decoded)
 
     def drawing() -> None:
         digit = digit_from_image(canvas)
         for name in MAP_MODELS:
             z = encode_mean(autoencoder(name), digit)[0].tolist()
-            image, decoded, _ = _point_view(name, z[0], z[1], "codes", "en")
+            image, decoded, _ = point_view(name, z[0], z[1], "codes", "en")
             _png(image), _png(decoded)
 
     model = autoencoder("vae_2d")
@@ -95,7 +95,7 @@ def run(quick: bool) -> dict[str, Any]:
     from core.assets import autoencoder, classifier
     from core.autoencoders import SHIPPED, evaluate_autoencoder, subspace_race
     from core.data.images import load_digits
-    from core.training import run_to_end
+    from core.loop import run_to_end
 
     torch.set_num_threads(1)
     test = load_digits("test")[0]

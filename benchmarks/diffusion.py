@@ -52,11 +52,11 @@ def toy_run(job: tuple[str, int, int]) -> dict[str, Any]:
     import torch
 
     from core.data.toy2d import make_toy
+    from core.diffusion.ddpm import diffusion_trainer, sample
     from core.diffusion.schedule import NoiseSchedule
-    from core.diffusion.training import diffusion_trainer, sample
-    from core.diffusion.unet import ToyConfig, ToyDenoiser
+    from core.diffusion.toy import ToyConfig, ToyDenoiser
+    from core.loop import run_to_end
     from core.metrics.modes import mode_coverage
-    from core.training import run_to_end
     from demos.diffusion_toy import TOY_STEPS
 
     torch.set_num_threads(1)
@@ -184,11 +184,11 @@ def _default_run(quick: bool) -> dict[str, Any]:
 def _curve(quick: bool) -> list[dict]:
     import torch
 
+    from core.assets import classifier, diffusion_unet
     from core.classifier import judge_digits
     from core.data.images import load_digits
     from core.diffusion.digits import DEFAULT_GUIDANCE, generate
     from core.metrics.fid import gallery_fid, real_baseline_fid
-    from demos.models import classifier, diffusion_unet
 
     model = diffusion_unet("epsilon")
     per_class = 5 if quick else 20
@@ -239,8 +239,8 @@ def _speed(quick: bool) -> dict[str, float]:
     import torch
     from diffusers import DDIMScheduler
 
+    from core.assets import diffusion_unet
     from core.diffusion.digits import generate
-    from demos.models import diffusion_unet
 
     model = diffusion_unet("epsilon")
     repeats = 1 if quick else 3
@@ -285,9 +285,8 @@ def _latency(quick: bool) -> dict[str, float]:
 
 
 def _digits(quick: bool) -> list[dict]:
+    from core.assets import DIFFUSION_PATHS, classifier, diffusion_unet
     from core.diffusion.digits import evaluate_digits
-    from core.train import DIFFUSION_PATHS
-    from demos.models import classifier, diffusion_unet
 
     predictions = ("epsilon",) if quick else tuple(DIFFUSION_PATHS)
     digits = []

@@ -38,13 +38,13 @@ def _lab(dataset: str, loss: str, seed: int, **overrides):
     import torch
 
     from core.data.toy2d import make_toy
-    from core.gan.lab2d import GAN2D, GANLab, config_for_data
+    from core.gan.lab2d import MLPGAN, GANLab, config_for_data
 
     torch.set_num_threads(1)
     generator = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
     data = make_toy(dataset, 10_000, generator=generator)
-    lab = GANLab(GAN2D(config_for_data(data.points)), data.points, _settings(loss, **overrides), generator=generator)
+    lab = GANLab(MLPGAN(config_for_data(data.points)), data.points, _settings(loss, **overrides), generator=generator)
     return lab, data
 
 
@@ -144,8 +144,8 @@ def _throughput(quick: bool) -> dict[str, float]:
     import torch
 
     from core.gan.losses import discriminator_loss, generator_loss
+    from core.loop import Trainer
     from core.plane import bounds, plane_grid
-    from core.training import Trainer
     from demos.gan_plots import VIEWS
     from demos.gans import REFRESH_SECONDS, LabState, render
 

@@ -1,7 +1,7 @@
 """The files the gallery ships under `assets/`, named once, and the shipped models, loaded once.
 
 Every shipped checkpoint, the benchmark results folder and the font are named here and nowhere
-else: the model modules, the training command line (`core/train.py`), the tabs, the benchmarks and
+else: the model modules, the training command line (`core/retrain.py`), the tabs, the benchmarks and
 the tests all import their paths from this module. It is a leaf: of our own code it imports only
 `core.checkpoint` (which imports nothing else of ours), so anyone can import it without a cycle.
 
@@ -33,6 +33,8 @@ DIFFUSION_PATHS = {
 }
 MINI_CLIP_DIR = ASSETS / "mini_clip"  # a `transformers` CLIPModel folder
 MINI_LDM_DIR = ASSETS / "mini_ldm"  # a `diffusers` StableDiffusionPipeline folder
+NERF_DIR = ASSETS / "nerf"
+NERF_PATHS = {"nerf": NERF_DIR / "nerf.safetensors", "grid": NERF_DIR / "grid.safetensors"}  # the MLP and the voxel grid
 FONT_PATH = ASSETS / "fonts" / "DejaVuSans.ttf"  # Pillow's bundled font has no accented letters
 BENCHMARKS_DIR = ASSETS / "benchmarks"  # where `python -m benchmarks` writes `<name>.json`
 
@@ -66,3 +68,9 @@ def autoencoder(name: str) -> torch.nn.Module:
 def diffusion_unet(prediction: str) -> torch.nn.Module:
     """Returns the shipped digits U-Net trained to predict `prediction` ("epsilon", "sample" or "v_prediction")."""
     return load_model(DIFFUSION_PATHS[prediction])
+
+
+@lru_cache(maxsize=2)
+def radiance_field(kind: str) -> torch.nn.Module:
+    """Returns the shipped radiance field of `kind` ("nerf", the MLP, or "grid", the voxel grid) of the 3D scene."""
+    return load_model(NERF_PATHS[kind])

@@ -25,9 +25,9 @@ from torch.nn import functional as F
 from core.checkpoint import save_checkpoint
 from core.classifier import judge_digits
 from core.data.images import load_digits
+from core.loop import Progress, Trainer
 from core.metrics.subspace import pca_basis, principal_angles
 from core.seeding import init_weights
-from core.training import Progress, Trainer
 
 AutoencoderKind = Literal["ae", "vae", "linear"]
 
@@ -346,6 +346,6 @@ def train_autoencoders(
         assert last is not None
         figures = evaluate_autoencoder(model, classifier, test, seed=seed)
         last.metrics.update(figures)
-        extra = {"command": f"python -m core.train autoencoders-digits --steps {steps} --seed {seed}", "name": name}
+        extra = {"command": f"python -m core.retrain autoencoders-digits --steps {steps} --seed {seed}", "name": name}
         save_checkpoint(model, out_dir / f"{name}.safetensors", extra=extra | {k: f"{v:.4f}" for k, v in figures.items()})
         yield last

@@ -32,12 +32,14 @@ MAX_HEADER_BYTES = 100_000_000
 MODEL_REGISTRY: dict[str, str] = {
     "digits_classifier": "core.classifier:DigitsClassifier",
     "point_classifier": "core.classifier2d:PointClassifier",
-    "gan2d": "core.gan.lab2d:GAN2D",
+    "gan2d": "core.gan.lab2d:MLPGAN",  # the GAN Lab's downloads store this key (the class was GAN2D): it stays
     "dcgan_digits": "core.gan.dcgan:DCGAN",
     "autoencoder": "core.autoencoders:Autoencoder",
     "diffusion_unet": "core.diffusion.unet:UNet",
-    "toy_denoiser": "core.diffusion.unet:ToyDenoiser",
+    "toy_denoiser": "core.diffusion.toy:ToyDenoiser",
     "ddgan": "core.diffusion.ddgan:DDGAN",
+    "nerf": "core.nerf.fields:NeRF",
+    "grid_field": "core.nerf.fields:GridField",
 }
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import torch
 from torch import Tensor, nn
 
-from core.training import Trainer
+from core.loop import Trainer
 
 
 @dataclass

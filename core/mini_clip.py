@@ -23,7 +23,7 @@ import torch
 from torch import Tensor
 from torch.nn import functional as F
 
-from core.training import Progress, Trainer
+from core.loop import Progress, Trainer
 
 WORDS = {
     "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
@@ -218,7 +218,7 @@ def train_mini_clip(out: str | Path, *, steps: int = 3000, seed: int = 0, width:
     )
     CLIPProcessor(image_processor=pixels, tokenizer=tokenizer).save_pretrained(out)
     (out / "TRAINED_WITH.txt").write_text(
-        f"python -m core.train mini-clip --steps {steps} --seed {seed}\nzero-shot accuracy (test, '{ZERO_SHOT_TEMPLATE}'): "
+        f"python -m core.retrain mini-clip --steps {steps} --seed {seed}\nzero-shot accuracy (test, '{ZERO_SHOT_TEMPLATE}'): "
         f"{last.metrics['zero_shot_accuracy']:.4f}\n",
         encoding="utf-8",
     )

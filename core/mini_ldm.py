@@ -23,8 +23,8 @@ from torch import Tensor
 from torch.nn import functional as F
 
 from core.data.images import load_digits
+from core.loop import Progress, Trainer
 from core.mini_clip import WORDS, attributes, caption
-from core.training import Progress, Trainer
 
 # `diffusers` and `transformers` are imported inside the functions that use them: they are heavy
 # optional libraries, and importing this module (for `to_digits`, `per_digit_accuracy`...) must stay instant.
@@ -260,7 +260,7 @@ def train_mini_ldm(
     last.metrics["accuracy_mean"] = sum(accuracy) / len(accuracy)
     pipeline.save_pretrained(str(out), safe_serialization=True)
     Path(out, "TRAINED_WITH.txt").write_text(
-        f"python -m core.train mini-ldm --steps {steps} --seed {seed}\nclassifier-read accuracy per digit "
+        f"python -m core.retrain mini-ldm --steps {steps} --seed {seed}\nclassifier-read accuracy per digit "
         f"({per_digit} images each, {DEFAULT_STEPS} DDIM steps, guidance {DEFAULT_GUIDANCE}): "
         + ", ".join(f"{d}: {a:.2f}" for d, a in enumerate(accuracy))
         + f"; mean {last.metrics['accuracy_mean']:.3f}\n",

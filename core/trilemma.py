@@ -30,11 +30,11 @@ from core.classifier import judge_digits
 from core.data.images import load_digits
 from core.data.toy2d import make_toy
 from core.diffusion.ddgan import train_ddgan
+from core.diffusion.ddpm import diffusion_trainer, sample
 from core.diffusion.digits import generate
 from core.diffusion.schedule import NoiseSchedule
-from core.diffusion.training import diffusion_trainer, sample
-from core.diffusion.unet import ToyConfig, ToyDenoiser
-from core.gan.lab2d import GAN2D, RECOMMENDED, GANLab, TrainSettings, config_for_data
+from core.diffusion.toy import ToyConfig, ToyDenoiser
+from core.gan.lab2d import MLPGAN, RECOMMENDED, GANLab, TrainSettings, config_for_data
 from core.metrics.fid import classifier_features, feature_frechet, manifold_metrics
 from core.metrics.modes import mode_coverage
 
@@ -107,7 +107,7 @@ def _train_gan(points: Tensor, loss: str, steps: int, seed: int) -> Sampler:
     torch.manual_seed(seed)
     generator = torch.Generator().manual_seed(seed)
     settings = TrainSettings(loss=loss, **{**RECOMMENDED[loss], "budget": steps})  # type: ignore[arg-type]
-    lab = GANLab(GAN2D(config_for_data(points)), points, settings, generator=generator)
+    lab = GANLab(MLPGAN(config_for_data(points)), points, settings, generator=generator)
     for _ in range(steps):
         lab.step()
     model = lab.model.eval()

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import torch
 from PIL import Image, ImageDraw
 
-from core.assets import AUTOENCODERS_DIR, autoencoder, classifier
+from core.assets import AUTOENCODERS_DIR, autoencoder
 from core.autoencoders import (
     SHIPPED,
     Autoencoder,
@@ -28,14 +28,15 @@ from core.autoencoders import (
 )
 from core.checkpoint import read_checkpoint
 from core.data.images import DrawingError, digit_from_image, load_digits
+from core.loop import Trainer
 from core.seeding import init_weights
-from core.training import Trainer
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
-from demos.layout import LATEX, LIGHT, markdown, train_stop_buttons
-from demos.plots import image_grid
-from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted, labeled_tiles
+from demos.layout import LATEX, LIGHT, markdown, sketchpad, train_stop_buttons
+from demos.plots import chart_layout, image_grid
+from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted
 from demos.texts import LANGS, TABLES
+from demos.verdicts import digit_verdict, judged_tiles
 
 MAP_MODELS = ("ae_2d", "vae_2d")  # the two models of the latent maps, side by side
 # Gradio's drawing canvas starts with no tool chosen, so a first stroke draws nothing. On page load
@@ -57,7 +58,7 @@ SELECT_BRUSH = f"""() => {{
 VIEWS = ("codes", "manifold")
 MANIFOLD_SIZE = 15  # decodes per side of the manifold grid
 BETAS = {0.0: "vae_2d_beta0", 0.5: "vae_2d_beta0.5", 1.0: "vae_2d", 2.0: "vae_2d_beta2", 4.0: "vae_2d_beta4"}
-TRAIN = {"concurrency_id": "ae_train", "concurrency_limit": 2}  # each person trains their own run
+TRAIN = {"concurrency_id": "common_train", "concurrency_limit": 2}  # each person trains their own run
 LIVE_SECONDS = 90  # wall-clock ceiling of one live training run
 REFRESH_SECONDS = 0.4
 LIMITS = {
@@ -69,7 +70,6 @@ LIMITS = {
     "samples": (1, 32),
 }
 NUM_VAE16_SLIDERS = 4
-CONFIDENT = 0.9
 
 
 # --- the shipped models' test codes, map bounds and figures ---
@@ -141,12 +141,12 @@ def base_map(name: str, view: str, lang: Lang, size: int = 400):
 def _decoded(model: Autoencoder, z: torch.Tensor, lang: Lang) -> tuple:
     """Returns one decoded latent point as a large image, and the classifier's verdict on it."""
     image = decode_points(model, z.reshape(1, -1))
-    probs = classifier().predict_proba(image)[0]
-    verdict = t("ae_verdict", lang, digit=int(probs.argmax()), confidence=100 * float(probs.max()))
-    return image_grid(image, nrow=1, scale=20, pad=0), verdict
+    return image_grid(image, nrow=1, scale=20, pad=0), digit_verdict(image, "ae_verdict", lang)
 
 
-def _point_view(name: str, z1: float, z2: float, view: str, lang: Lang) -> tuple:
+def point_view(name: str, z1: float, z2: float, view: str, lang: Lang) -> tuple:
+    """Returns the map of shipped model `name` (`view`: its test codes or decodes) with the point (z1, z2) marked,
+    the point's decode enlarged and the classifier's verdict on it: what a slider move shows (the benchmark times it)."""
     image = base_map(name, view, lang).copy()
     axes_of(name).marker(image, (z1, z2))
     return (image, *_decoded(autoencoder(name), torch.tensor([z1, z2]), lang))
@@ -166,7 +166,7 @@ def point_handler(name: str):
     def handler(z1, z2, view, request: gr.Request):
         lang = lang_of(request)
         view = inputs.choice(view, "ae_view", VIEWS, lang)
-        return _point_view(name, _coordinate(z1, name, 0, lang), _coordinate(z2, name, 1, lang), view, lang)
+        return point_view(name, _coordinate(z1, name, 0, lang), _coordinate(z2, name, 1, lang), view, lang)
 
     handler.__name__ = f"point_{name}"
     return handler
@@ -183,7 +183,7 @@ def click_handler(name: str):
         if point is None:  # a click on the margin or the legend
             return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
         z1, z2 = round(point[0], 2), round(point[1], 2)
-        return (z1, z2, *_point_view(name, z1, z2, view, lang))
+        return (z1, z2, *point_view(name, z1, z2, view, lang))
 
     handler.__name__ = f"click_{name}"
     return handler
@@ -210,11 +210,8 @@ def prior_samples(seed, count, request: gr.Request):
     tiles, confident = [], []
     for name in MAP_MODELS:
         images = decode_points(autoencoder(name), z)
-        probs = classifier().predict_proba(images)
-        best, digit = probs.max(1)
-        good = (best > CONFIDENT).tolist()
-        captions = [f"{d} · {100 * p:.0f}%" for d, p in zip(digit.tolist(), best.tolist(), strict=True)]
-        tiles.append(labeled_tiles(images[:, 0].numpy(), captions, good))
+        judged, _, good = judged_tiles(images)
+        tiles.append(judged)
         confident.append(sum(good))
     ae, vae = (figures(name) for name in MAP_MODELS)
     summary = t(
@@ -239,25 +236,24 @@ def draw_handler(source: str):
         view = inputs.choice(view, "ae_view", VIEWS, lang)
         array = picture.get("composite") if source == "sketch" and isinstance(picture, dict) else picture
         if source == "sketch" and array is None:
-            raise error("ae_err_draw_empty", lang)
+            raise error("common_err_draw_empty", lang)
         if isinstance(array, str) and array == inputs.UNREADABLE:
-            raise error("err_image_unreadable", lang)
+            raise error("common_err_image_unreadable", lang)
         if not isinstance(array, np.ndarray):
-            raise error("ae_err_image", lang)
+            raise error("common_err_image", lang)
         try:
             digit = digit_from_image(array)
         except DrawingError as err:
-            raise error(f"ae_err_{err.key}", lang) from None
+            raise error(f"common_err_{err.key}", lang) from None
         out: list = []
         strip = [digit]
         for name in MAP_MODELS:
             z = encode_mean(autoencoder(name), digit)[0].tolist()
             axes = axes_of(name)
             z1, z2 = (round(min(max(z[i], axes.low[i]), axes.high[i]), 2) for i in range(2))  # the sliders stop at the map's edge
-            out += [z1, z2, *_point_view(name, z[0], z[1], view, lang)]
+            out += [z1, z2, *point_view(name, z[0], z[1], view, lang)]
             strip.append(decode_points(autoencoder(name), torch.tensor([z])))
-        probs = classifier().predict_proba(digit)[0]
-        text = t("ae_draw_text", lang, digit=int(probs.argmax()), confidence=100 * float(probs.max()))
+        text = digit_verdict(digit, "ae_draw_text", lang)
         return (*out, image_grid(torch.cat(strip), nrow=3, scale=14, pad=2), text)
 
     handler.__name__ = f"draw_{source}"
@@ -358,18 +354,9 @@ def _curves(history: dict[str, list[float]], keys: list[tuple[str, str]], title:
         fig.add_trace(go.Scatter(x=steps[::stride], y=history.get(key, [])[::stride], mode="lines", name=label))
     for value, label in hlines:
         fig.add_hline(y=value, line_dash="dash", line_color="#6b7280", annotation_text=label)
-    fig.update_layout(
-        title={"text": title, "x": 0.5, "font": {"size": 15}},
-        height=330,
-        plot_bgcolor="white",
-        xaxis_title=t("ae_step", lang),
-        yaxis_title=y_title,
-        margin={"l": 55, "r": 20, "t": 50, "b": 45},
-        legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
+    return chart_layout(
+        fig, title, x_title=t("common_step", lang), y_title=y_title, height=330, margin={"l": 55}, legend={"y": -0.25}, grid=True
     )
-    fig.update_xaxes(showgrid=True, gridcolor="#eee")
-    fig.update_yaxes(showgrid=True, gridcolor="#eee")
-    return fig
 
 
 def _live_map(model: Autoencoder, beta: float, lang: Lang):
@@ -400,6 +387,7 @@ def beta_train(beta, steps, seed, request: gr.Request):
             key,
             lang,
             step=progress.step,
+            steps=t("common_n_steps", lang, count=progress.step),
             total=n,
             rec=m.get("reconstruction", float("nan")),
             kl=m.get("kl", float("nan")),
@@ -422,7 +410,7 @@ def race(k, steps, request: gr.Request):
     error_keys = [("linear_mse", t("ae_curve_linear", lang)), ("nonlinear_mse", t("ae_curve_nonlinear", lang))]
     for progress in trainer.run(n, max_seconds=LIVE_SECONDS, report_seconds=REFRESH_SECONDS):
         angles = _curves(
-            progress.history, angle_keys, t("ae_angles_title", lang, k=k_value), t("ae_degrees", lang), lang, hlines=[(5.0, "5°")]
+            progress.history, angle_keys, t("ae_angles_title", lang, count=k_value), t("ae_degrees", lang), lang, hlines=[(5.0, "5°")]
         )
         errors = _curves(
             progress.history,
@@ -501,7 +489,7 @@ def build(demo: gr.Blocks) -> None:
                     )
     markdown("ae_prior_help")
     with gr.Row():
-        prior_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+        prior_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
         prior_count = inputs.Slider(*LIMITS["prior_count"], value=16, step=4, label=I18N("ae_prior_count"))
         prior_button = gr.Button(I18N("ae_prior_button"), variant="primary")
     with gr.Row(equal_height=False):
@@ -510,14 +498,7 @@ def build(demo: gr.Blocks) -> None:
     markdown("ae_draw_help")
     demo.load(None, js=SELECT_BRUSH)
     with gr.Row(equal_height=False):
-        sketch = gr.Sketchpad(
-            type="numpy",
-            canvas_size=(280, 280),
-            label=I18N("ae_draw"),
-            brush=gr.Brush(default_size=22, colors=["#111111"]),
-            layers=False,
-            elem_id="ae-sketch",
-        )
+        sketch = sketchpad("ae_draw", brush=22, elem_id="ae-sketch")
         upload = inputs.Image(type="numpy", image_mode="RGBA", sources=["upload"], label=I18N("ae_upload"), height=280)
         with gr.Column():
             drawn = gr.Image(
@@ -538,7 +519,7 @@ def build(demo: gr.Blocks) -> None:
             rp_digit = inputs.Dropdown([str(d) for d in range(10)], value="2", label=I18N("ae_digit"))
             rp_example = inputs.Slider(0, 30, value=0, step=1, label=I18N("ae_example"))
             rp_count = inputs.Slider(*LIMITS["samples"], value=10, step=1, label=I18N("ae_samples"))
-            rp_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            rp_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             rp_mode = inputs.Radio(
                 [(I18N("ae_mode_sample"), "sample"), (I18N("ae_mode_mean"), "mean")], value="sample", label=I18N("ae_mode")
             )
@@ -552,7 +533,7 @@ def build(demo: gr.Blocks) -> None:
         with gr.Column(scale=1):
             beta = inputs.Slider(*LIMITS["beta"], value=1.0, step=0.1, label=I18N("ae_beta"), elem_id="ae-beta")
             beta_steps = inputs.Slider(*LIMITS["beta_steps"], value=3000, step=100, label=I18N("ae_train_steps"))
-            beta_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            beta_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             beta_button, beta_stop = train_stop_buttons("ae-beta-train")
             beta_status = gr.Markdown(I18N("ae_beta_hint"), elem_id="ae-beta-status")
         with gr.Column(scale=2):
@@ -573,7 +554,7 @@ def build(demo: gr.Blocks) -> None:
     markdown("ae_vae16_help")
     with gr.Row(equal_height=False):
         with gr.Column():
-            v16_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            v16_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             v16_grid = gr.Image(type="pil", interactive=False, label=I18N("ae_vae16_grid"), height=330)
         with gr.Column():
             v16_sliders = [

@@ -23,9 +23,9 @@ from core.data.images import PHOTOS, load_digits, load_photo
 from core.mini_clip import corpus
 from core.pretrained import CLIP_ALLOWLIST, ModelRefusedError, ModelUnavailableError, clip_available, load_clip
 from demos import inputs
-from demos.i18n import I18N, Lang, error, lang_of, t
+from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.layout import LIGHT, markdown, picture_inputs
-from demos.plots import base_layout
+from demos.plots import base_layout, chart_layout
 
 MINI = "mini"
 MODELS = (MINI, *CLIP_ALLOWLIST)
@@ -76,7 +76,7 @@ def _words_unseen_by_mini(prompts: list[str], lang: Lang) -> str:
 def _text(value, name_key: str, lang: Lang) -> str:
     """Returns `value` if it is text, or raises a translated error."""
     if not isinstance(value, str):
-        raise error("clip_err_text", lang, name=t(name_key, lang))
+        raise error("common_err_text", lang, name=t(name_key, lang))
     return value
 
 
@@ -101,7 +101,7 @@ def _prompts(labels, template, lang: Lang) -> tuple[list[str], list[str], bool]:
 def _notes(emb: Embeddings, cut: bool, model_note: str, lang: Lang) -> list[str]:
     notes = [model_note] if model_note else []
     if cut or emb.truncated:
-        notes.append(t("clip_truncated", lang))
+        notes.append(t("common_truncated", lang))
     return notes
 
 
@@ -147,7 +147,7 @@ def classify(model_name, source, digit_index, photo, upload, labels, template, s
             y=[names[i] for i in order],
             orientation="h",
             marker_color="#9ca3af" if reasons else "#4f46e5",
-            text=[f"{p:.1%}" for p in probs[order]],
+            text=[number(p, lang, spec=".1%") for p in probs[order]],
             textposition="outside",
         )
     )
@@ -158,13 +158,10 @@ def classify(model_name, source, digit_index, photo, upload, labels, template, s
         annotation_position="top",
         annotation_font={"size": 11, "color": "#475569"},
     )
-    fig.update_layout(
-        title={"text": t("clip_probs_title", lang, s=s), "x": 0.5, "font": {"size": 15}},
-        height=160 + 34 * k,
-        plot_bgcolor="white",
-        margin={"l": 10, "r": 20, "t": 70, "b": 45},
+    chart_layout(
+        fig, t("clip_probs_title", lang, s=s), x_title=t("clip_prob_axis", lang), height=160 + 34 * k, margin={"l": 10, "t": 70}, lang=lang
     )
-    fig.update_xaxes(range=[0, 1.15], title_text=t("clip_prob_axis", lang), gridcolor="#eee")
+    fig.update_xaxes(range=[0, 1.15], gridcolor="#eee")
     fig.update_yaxes(automargin=True)
     return fig, "\n\n".join(lines), _enlarged(model_input(processor, image))
 
@@ -270,7 +267,7 @@ def _space_figure(
                 name=t(key, lang),
             )
         )
-    base_layout(fig, t("clip_space_title", lang), x_title=t("tri_pc", lang, k=1), y_title=t("tri_pc", lang, k=2), height=460)
+    base_layout(fig, t("clip_space_title", lang), x_title=t("common_pc", lang, k=1), y_title=t("common_pc", lang, k=2), height=460)
     fig.update_xaxes(range=x_range, autorange=False)
     fig.update_yaxes(range=y_range, autorange=False)
     return fig
@@ -292,17 +289,12 @@ def matrix(model_name, image_set, labels, template, request: gr.Request):
             y=image_names,
             colorscale="Viridis",
             colorbar={"title": "cos"},
-            text=[[f"{v:.2f}" for v in row] for row in sims],
+            text=[[number(v, lang, 2) for v in row] for row in sims],
             texttemplate="%{text}",
             hovertemplate="%{y} · %{x}: %{z:.3f}<extra></extra>",
         )
     )
-    heat.update_layout(
-        title={"text": t("clip_matrix_title", lang), "x": 0.5, "font": {"size": 15}},
-        height=480,
-        plot_bgcolor="white",
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-    )
+    chart_layout(heat, t("clip_matrix_title", lang), height=480, margin={"l": 10, "r": 10, "b": 10})
     heat.update_yaxes(autorange="reversed", type="category", title_text=t("clip_images", lang), automargin=True)
     heat.update_xaxes(type="category", title_text=t("clip_texts", lang), automargin=True, tickangle=-30)
     image_xy, text_xy = joint_projection(emb)

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
+import json
 import math
 import time
-from datetime import datetime
 from functools import lru_cache
 
 import gradio as gr
@@ -16,29 +16,28 @@ from PIL import Image, ImageDraw
 from plotly.subplots import make_subplots
 from scipy import stats
 
-from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
+from core.assets import BENCHMARKS_DIR, diffusion_unet
+from core.diffusion.ddpm import sample_steps
 from core.diffusion.digits import DEFAULT_GUIDANCE, DEFAULT_STEPS, schedule_of, to_image, to_model
 from core.diffusion.schedule import SCHEDULES, NoiseSchedule, normal_band_shares
-from core.diffusion.training import diversity, sample_steps
 from core.diffusion.unet import describe_unet
+from core.metrics.modes import diversity
 from demos import diffusion_toy, inputs, knobs
-from demos.diffusion_toy import number
-from demos.i18n import I18N, Lang, error, lang_of, t
+from demos.i18n import I18N, Lang, error, format_date, lang_of, number, t
 from demos.knobs import Knob
-from demos.layout import LATEX, LIGHT, markdown
-from demos.models import classifier, diffusion_unet
-from demos.plots import image_grid
-from demos.raster import font, labeled_tiles
+from demos.layout import LATEX, LIGHT, markdown, picture_inputs
+from demos.plots import chart_layout, image_grid
+from demos.raster import font
+from demos.verdicts import judged_tiles
 
 T = 1000
-SOURCES = ("digit", "photo", "upload")
 PHOTO_SIZE = 64
 SAMPLERS = ("ddpm", "ddim")
 PREDICTION_NAMES = {"epsilon": "epsilon", "sample": "sample", "v_prediction": "v"}
-LIMITS = {"steps": (1, 1000), "eta": (0.0, 1.0), "guidance": (0.0, 10.0), "count": (1, 64), "digit_index": (0, 1796)}
+LIMITS = {"steps": (1, 1000), "eta": (0.0, 1.0), "guidance": (0.0, 10.0), "count": (1, 64)}
 DIGITS = tuple(str(d) for d in range(10))
 # The generation knobs, declared once, in the API's order; `sampler`, `steps`, `eta` and `guidance` are the
-# keywords of `core.diffusion.training.sample_steps`
+# keywords of `core.diffusion.ddpm.sample_steps`
 GENERATE_KNOBS = (
     Knob("sampler", "radio", "diff_sampler", "ddim", choices=SAMPLERS, choice_label="diff_sampler_{}"),
     Knob("steps", "slider", "diff_steps", DEFAULT_STEPS, lo=LIMITS["steps"][0], hi=LIMITS["steps"][1], step=1, integer=True),
@@ -62,23 +61,6 @@ def schedule(name: str) -> NoiseSchedule:
     return NoiseSchedule.named(name, T)  # type: ignore[arg-type]
 
 
-def _source_image(source: str, digit_index, photo: str, upload, lang: Lang) -> torch.Tensor:
-    """Returns the chosen image `[1, C, H, W]` in [0, 1]."""
-    if source == "digit":
-        index = inputs.integer(digit_index, "diff_digit_index", *LIMITS["digit_index"], lang)
-        return load_digits("all")[0][index : index + 1]
-    if source == "photo":
-        return load_photo(inputs.choice(photo, "diff_photo", PHOTOS, lang), size=PHOTO_SIZE)[None]  # type: ignore[arg-type]
-    if isinstance(upload, str) and upload == inputs.UNREADABLE:
-        raise error("err_image_unreadable", lang)
-    if not isinstance(upload, np.ndarray):
-        raise error("diff_err_upload", lang)
-    try:
-        return image_from_array(upload, PHOTO_SIZE)[None]
-    except DrawingError as err:
-        raise error(f"ae_err_{err.key}", lang) from None
-
-
 def _show(x: torch.Tensor) -> Image.Image:
     """Returns images `[N, C, H, W]` in model scale [-1, 1] as one enlarged picture."""
     scale = max(1, 256 // x.shape[-1])
@@ -94,13 +76,8 @@ def _schedule_figure(name: str, step: int, lang: Lang) -> go.Figure:
     )
     fig.add_trace(go.Scatter(x=ts, y=s.snr().log10().tolist(), name=t("diff_log_snr", lang), line={"color": "#ea580c"}), secondary_y=True)
     fig.add_vline(x=step, line_dash="dash", line_color="#111827", annotation_text=f"t = {step}")
-    fig.update_layout(
-        title={"text": t("diff_schedule_title", lang, schedule=t(f"diff_schedule_{name}", lang)), "x": 0.5, "font": {"size": 15}},
-        height=340,
-        plot_bgcolor="white",
-        margin={"l": 55, "r": 55, "t": 50, "b": 80},
-        legend={"orientation": "h", "y": -0.35, "x": 0.5, "xanchor": "center"},
-    )
+    title = t("diff_schedule_title", lang, schedule=t(f"diff_schedule_{name}", lang))
+    chart_layout(fig, title, height=340, margin={"l": 55, "r": 55, "b": 80}, legend={"y": -0.35})
     fig.update_xaxes(title_text=t("diff_timestep", lang), showgrid=True, gridcolor="#eee")
     fig.update_yaxes(title_text="ᾱ_t", range=[0, 1.02], secondary_y=False, showgrid=True, gridcolor="#eee")
     fig.update_yaxes(title_text="log₁₀ SNR", secondary_y=True, showgrid=False)
@@ -120,15 +97,16 @@ def _noise_figure(noise: torch.Tensor, title: str, lang: Lang) -> tuple[go.Figur
         )
     )
     fig.add_trace(go.Scatter(x=grid, y=stats.norm.pdf(grid), name="N(0, 1)", line={"color": "#111827"}))
-    fig.update_layout(
-        title={"text": title, "x": 0.5, "font": {"size": 15}},
+    chart_layout(
+        fig,
+        title,
+        x_title=t("diff_noise_value", lang),
+        y_title=t("diff_density", lang),
         height=320,
-        plot_bgcolor="white",
+        margin={"l": 55},
+        legend={"y": -0.25},
+        lang=lang,
         bargap=0.02,
-        margin={"l": 55, "r": 20, "t": 50, "b": 45},
-        legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
-        xaxis_title=t("diff_noise_value", lang),
-        yaxis_title=t("diff_density", lang),
     )
     fig.update_xaxes(range=[-4, 4])
     text = t("diff_bands", lang, n=len(values), one=100 * shares[0], two=100 * shares[1], three=100 * shares[2])
@@ -137,11 +115,11 @@ def _noise_figure(noise: torch.Tensor, title: str, lang: Lang) -> tuple[go.Figur
 
 def _forward_inputs(source, digit_index, photo, upload, schedule_name, step, seed, lang: Lang) -> tuple[torch.Tensor, str, int, int]:
     """Returns the validated forward-process inputs: x_0 in model scale, the schedule's name, the timestep and the seed."""
-    source = inputs.choice(source, "diff_source", SOURCES, lang)
+    image = inputs.picture(source, digit_index, photo, upload, lang, size=PHOTO_SIZE)  # [C, H, W]
     name = inputs.choice(schedule_name, "diff_schedule", SCHEDULES, lang)
     k = inputs.integer(step, "diff_timestep", 0, T - 1, lang)
     seed_value = inputs.seed(seed, lang)
-    return to_model(_source_image(source, digit_index, photo, upload, lang)), name, k, seed_value
+    return to_model(image[None]), name, k, seed_value
 
 
 def forward(source, digit_index, photo, upload, schedule_name, step, seed, request: gr.Request):
@@ -166,7 +144,7 @@ def chain(source, digit_index, photo, upload, schedule_name, step, seed, request
     standardised = (x_t - math.sqrt(a) * x0) / math.sqrt(1 - a)  # should be N(0, 1) if the chain matches the closed form
     test = stats.kstest(standardised.flatten().numpy(), "norm")
     hist, bands = _noise_figure(standardised, t("diff_chain_hist_title", lang, t=k), lang)
-    text = t("diff_chain_text", lang, steps=k + 1, ks=test.statistic, p=test.pvalue) + "  \n" + bands
+    text = t("diff_chain_text", lang, steps=t("common_n_steps", lang, count=k + 1), ks=test.statistic, p=test.pvalue) + "  \n" + bands
     return _show(x_t), text, hist
 
 
@@ -177,15 +155,6 @@ def _labels(digit: str, count: int, lang: Lang) -> torch.Tensor | None:
     if digit == "any":
         return None
     return torch.full((count,), inputs.integer(digit, "diff_digit", 0, 9, lang))
-
-
-def _judged(images: torch.Tensor, wanted: torch.Tensor | None) -> tuple[Image.Image, str]:
-    probs = classifier().predict_proba(images)
-    best, read = probs.max(1)
-    good = (read == wanted) if wanted is not None else best > 0.9
-    captions = [f"{d} · {100 * p:.0f}%" for d, p in zip(read.tolist(), best.tolist(), strict=True)]
-    tiles = labeled_tiles(images[:, 0].numpy(), captions, good.tolist(), per_row=8, scale=8)
-    return tiles, read
 
 
 def generate(request: gr.Request, **values):
@@ -235,20 +204,20 @@ def generate(request: gr.Request, **values):
             )
     assert last is not None
     images = to_image(last.sample)
-    tiles, read = _judged(images, labels)
+    tiles, read, _ = judged_tiles(images, labels)
     spread = t("diff_diversity", lang, d=diversity(images)) if n > 1 else ""
     if labels is not None:
-        verdict = t("diff_verdict_cond", lang, hits=int((read == labels).sum()), n=n, digit=digit) + " " + spread
+        verdict = t("diff_verdict_cond", lang, count=n, hits=int((read == labels).sum()), digit=digit) + " " + spread
     else:
         counts = torch.bincount(read, minlength=10).tolist()
         verdict = t("diff_verdict_uncond", lang, counts=" · ".join(f"{d}: {c}" for d, c in enumerate(counts))) + " " + spread
     done = t(
         "diff_done",
         lang,
-        n=n,
-        steps=last.total,
+        samples=t("common_n_samples", lang, count=n),
+        steps=t("common_n_steps", lang, count=last.total),
         seconds=time.monotonic() - start,
-        evals=last.total * (2 if labels is not None and w != 1.0 else 1),
+        evals=t("diff_n_evals", lang, count=last.total * (2 if labels is not None and w != 1.0 else 1)),
     )
     yield tiles, image_grid(to_image(last.pred_x0), nrow=8, scale=6), done, verdict
 
@@ -270,7 +239,7 @@ def compare_predictions(steps, seed, digit, request: gr.Request):
         *_, last = sample_steps(
             model, schedule_of(model), prediction, (16, 1, 8, 8), steps=n_steps, labels=labels, guidance=DEFAULT_GUIDANCE, noise=noise
         )  # type: ignore[arg-type]
-        tiles, read = _judged(to_image(last.sample), labels)
+        tiles, read, _ = judged_tiles(to_image(last.sample), labels)
         out += [tiles, t("diff_pred_score", lang, hits=int((read == labels).sum()), n=16)]
     return tuple(out)
 
@@ -316,7 +285,7 @@ def unet_diagram(request: gr.Request):
             draw.line([(sx, sy), (sx, top), (ux, top), (ux, uy)], fill=(22, 163, 74), width=2)
     draw.text((30, height - 22), t("diff_unet_legend", lang), fill=(75, 85, 99), font=font(12))
     rows = "\n".join(
-        f"| {s['name']} | {s['resolution']}×{s['resolution']} | {s['in_channels']} → {s['out_channels']} | {s['params']:,} | "
+        f"| {s['name']} | {s['resolution']}×{s['resolution']} | {s['in_channels']} → {s['out_channels']} | {number(s['params'], lang)} | "
         f"{'✓' if s['time'] else ''} | {s.get('skip_from', '')} |"
         for s in stages
     )
@@ -326,19 +295,6 @@ def unet_diagram(request: gr.Request):
 
 
 # --- 6. steps against quality, measured by the benchmark ---
-
-
-def readable_date(iso: str, lang: Lang) -> str:
-    """Returns an ISO timestamp as a date people read ("20 de noviembre de 2026"), or the text as is when it is none.
-
-    The trilemma tab shows benchmark timestamps too: this belongs with the shared text helpers (demos/i18n.py).
-    """
-    try:
-        when = datetime.fromisoformat(iso)
-    except (TypeError, ValueError):
-        return str(iso)
-    month = t("diff_months", lang).split()[when.month - 1]
-    return t("diff_date", lang, day=when.day, month=month, year=when.year)
 
 
 def curve_reading(rows: list[dict], lang: Lang) -> str:
@@ -412,7 +368,7 @@ def curve_reading(rows: list[dict], lang: Lang) -> str:
             wins = {a: sum(fid[a][k] < fid[b][k] for k in shared), b: sum(fid[b][k] < fid[a][k] for k in shared)}
             if wins[a] != wins[b]:
                 winner, loser = (a, b) if wins[a] > wins[b] else (b, a)
-                text.append(t("diff_read_fid_lower", lang, winner=name[winner], loser=name[loser], count=wins[winner], total=len(shared)))
+                text.append(t("diff_read_fid_lower", lang, winner=name[winner], loser=name[loser], wins=wins[winner], total=len(shared)))
             else:
                 text.append(t("diff_read_fid_tie", lang))
         baseline = next((r["real_baseline_fid"] for r in rows if "real_baseline_fid" in r), None)
@@ -443,12 +399,8 @@ def _sentence(text: str) -> str:
 
 def steps_curve(request: gr.Request):
     """Returns the benchmark's curves of quality and time against the number of steps, and what they show in words."""
-    import json
-
-    from benchmarks.common import DEFAULT_OUT
-
     lang = lang_of(request)
-    path = DEFAULT_OUT / "diffusion.json"
+    path = BENCHMARKS_DIR / "diffusion.json"
     if not path.is_file():
         return gr.skip(), t("diff_curve_missing", lang)
     payload = json.loads(path.read_text(encoding="utf-8"))
@@ -488,15 +440,9 @@ def steps_curve(request: gr.Request):
     fig.update_yaxes(title_text=t("diff_curve_accuracy_axis", lang), range=[0, 100], row=1, col=1)  # a share: all of it, never 99-101%
     fig.update_yaxes(title_text="FID", range=[0, 1.15 * fid_top], row=1, col=2)  # from 0, so gaps look their size
     fig.update_yaxes(type="log", title_text=t("diff_curve_time_axis", lang), row=1, col=3)
-    fig.update_layout(
-        height=380,
-        plot_bgcolor="white",
-        margin={"l": 60, "r": 20, "t": 80, "b": 80},
-        separators=diffusion_toy.SEPARATORS[lang],
-        legend={"orientation": "h", "y": -0.3, "x": 0.5, "xanchor": "center"},
-    )
+    chart_layout(fig, None, height=380, margin={"l": 60, "t": 80, "b": 80}, legend={"y": -0.3}, lang=lang)
     machine = payload.get("machine", {})
-    when = readable_date(machine.get("timestamp", "?"), lang)
+    when = format_date(machine.get("timestamp", "?"), lang)
     note = t("diff_curve_note", lang, when=when, cpus=machine.get("cpu_count", "?"), n=10 * 20)
     return fig, curve_reading(rows, lang) + "\n\n" + note
 
@@ -510,13 +456,10 @@ def build(demo: gr.Blocks) -> None:
     markdown("diff_forward_help")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
-            source = inputs.Radio([(I18N(f"diff_source_{s}"), s) for s in SOURCES], value="photo", label=I18N("diff_source"))
-            digit_index = inputs.Slider(*LIMITS["digit_index"], value=0, step=1, label=I18N("diff_digit_index"))
-            photo = inputs.Dropdown(list(PHOTOS), value="astronaut", label=I18N("diff_photo"))
-            upload = inputs.Image(type="numpy", image_mode="RGB", sources=["upload"], label=I18N("diff_upload"), height=160)
+            source, digit_index, photo, upload = picture_inputs(digit=0, photo="astronaut", height=160, source="photo", sources=["upload"])
             schedule_name = inputs.Radio([(I18N(f"diff_schedule_{s}"), s) for s in SCHEDULES], value="linear", label=I18N("diff_schedule"))
             step = inputs.Slider(0, T - 1, value=250, step=1, label=I18N("diff_timestep"), elem_id="diff-t")
-            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             chain_button = gr.Button(I18N("diff_chain_button"))
         with gr.Column(scale=2):
             pair = gr.Image(type="pil", interactive=False, label=I18N("diff_pair"), height=270, elem_id="diff-pair")
@@ -547,7 +490,7 @@ def build(demo: gr.Blocks) -> None:
             generate_widgets = knobs.layout(GENERATE_KNOBS, per_row=1)
             with gr.Row():
                 gen_button = gr.Button("▶ " + I18N("diff_generate"), variant="primary", elem_id="diff-generate")
-                stop_button = gr.Button(I18N("ae_stop"))
+                stop_button = gr.Button(I18N("common_stop"))
         with gr.Column(scale=2):
             x_t_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x_t"), height=300, elem_id="diff-x-t")
             progress = gr.Markdown(I18N("diff_generate_hint"), elem_id="diff-progress")
@@ -568,7 +511,7 @@ def build(demo: gr.Blocks) -> None:
     with gr.Row():
         pred_steps = inputs.Slider(*LIMITS["steps"], value=DEFAULT_STEPS, step=1, label=I18N("diff_steps"))
         pred_digit = inputs.Dropdown([str(d) for d in range(10)], value="4", label=I18N("diff_digit"))
-        pred_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+        pred_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
         pred_button = gr.Button(I18N("diff_compare"), variant="primary")
     pred_outputs = []
     with gr.Row(equal_height=False):

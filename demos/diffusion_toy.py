@@ -12,19 +12,19 @@ import plotly.graph_objects as go
 import torch
 
 from core.data.toy2d import DataError, Toy2D, make_toy, points_from_mask
+from core.diffusion.ddpm import diffusion_trainer, sample_steps
 from core.diffusion.schedule import NoiseSchedule
-from core.diffusion.training import diffusion_trainer, sample_steps, score_field
-from core.diffusion.unet import ToyConfig, ToyDenoiser
+from core.diffusion.toy import ToyConfig, ToyDenoiser, score_field
+from core.loop import Progress, Trainer
 from core.metrics.modes import mode_coverage
 from core.plane import bounds, plane_grid
 from core.seeding import init_weights
 from core.threads import single_threaded
-from core.training import Progress, Trainer
 from demos import inputs
 from demos.gans import ink_mask
-from demos.i18n import I18N, Lang, error, lang_of, t
-from demos.layout import LIGHT, markdown, train_stop_buttons
-from demos.plots import base_layout, segments
+from demos.i18n import I18N, Lang, error, lang_of, number, t
+from demos.layout import LIGHT, markdown, sketchpad, train_stop_buttons
+from demos.plots import base_layout, chart_layout, segments
 
 DATASETS = ("ring", "grid", "moons", "spiral", "swiss_roll", "drawn")
 TOY_STEPS = 100  # diffusion timesteps of the 2D model
@@ -40,7 +40,6 @@ TRAIN = {"concurrency_id": "diffusion_toy", "concurrency_limit": 2}
 REFRESH_SECONDS = 1.0
 TRAIN_SECONDS = 180  # a cap for a shared server: the default run took 70 to 130 s on a busy 2-core machine
 DATA_COLOR, PARTICLE_COLOR = "#16a34a", "#7c3aed"
-SEPARATORS = {"es": ",.", "en": ".,"}  # plotly's decimal and thousands marks on the axes
 
 
 @dataclass
@@ -52,12 +51,6 @@ class ToyState:
     data: Toy2D
     dataset: str
     trainer: Trainer
-
-
-def number(value: float, lang: Lang, decimals: int = 0) -> str:
-    """Returns `value` with thousands grouped and `decimals` places: "11.915" and "0,523" in Spanish, "11,915" and "0.523" in English."""
-    text = f"{value:,.{decimals}f}"
-    return text.translate(str.maketrans(",.", ".,")) if lang == "es" else text
 
 
 def _require(state, lang: Lang) -> ToyState:
@@ -103,16 +96,15 @@ def _scatter(data: Toy2D, particles: np.ndarray | None, title: str, lang: Lang, 
         )
     fig.update_xaxes(range=[x0, x1])
     fig.update_yaxes(range=[y0, y1])
-    fig.update_layout(separators=SEPARATORS[lang])
-    return base_layout(fig, title, height=460)
+    return base_layout(fig, title, height=460, lang=lang)
 
 
 def _coverage(state: ToyState, points: torch.Tensor, lang: Lang) -> str:
     if state.data.centers is None:
         return t("toy_coverage_none", lang)
     mc = mode_coverage(points, state.data.centers, state.data.std)
-    kl = f"{mc.reverse_kl:.3f}" if np.isfinite(mc.reverse_kl) else "—"
-    return t("gan_coverage", lang, captured=mc.modes_captured, total=mc.num_modes, hq=100 * mc.high_quality, kl=kl)
+    kl = number(mc.reverse_kl, lang, 3) if np.isfinite(mc.reverse_kl) else "—"
+    return t("common_mode_coverage", lang, captured=mc.modes_captured, total=mc.num_modes, hq=100 * mc.high_quality, kl=kl)
 
 
 def _samples(state: ToyState, num: int, seed: int) -> torch.Tensor:
@@ -137,22 +129,21 @@ def _loss_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
             name=t("toy_loss", lang),
         )
     )
-    fig.update_layout(
-        title={"text": t("toy_loss_title", lang), "x": 0.5, "font": {"size": 15}},
+    return chart_layout(
+        fig,
+        t("toy_loss_title", lang),
+        x_title=t("common_step", lang),
+        y_title=t("toy_loss_axis", lang),
         height=300,
-        plot_bgcolor="white",
-        xaxis_title=t("ae_step", lang),
-        yaxis_title=t("toy_loss_axis", lang),
-        margin={"l": 55, "r": 20, "t": 50, "b": 45},
-        separators=SEPARATORS[lang],
+        margin={"l": 55},
+        lang=lang,
     )
-    return fig
 
 
 def train(dataset, sketch, steps, seed, request: gr.Request):
     """Trains a fresh 2D denoiser on the chosen data, streaming its loss, its samples and their mode coverage."""
     lang = lang_of(request)
-    dataset = inputs.choice(dataset, "dataset", DATASETS, lang)
+    dataset = inputs.choice(dataset, "common_dataset", DATASETS, lang)
     n = inputs.integer(steps, "toy_train_steps", *LIMITS["train_steps"], lang)
     seed_value = inputs.seed(seed, lang)
     generator = torch.Generator().manual_seed(seed_value)
@@ -175,7 +166,9 @@ def _training_updates(state: ToyState, n: int, lang: Lang):
         start = time.monotonic()
         count = NUM_COVERAGE if progress.done else LIVE_SAMPLES
         points = _samples(state, count, 1)
-        title = t("toy_samples_title", lang, dataset=t(f"ds_{state.dataset}", lang), n=number(count, lang))
+        title = t(
+            "toy_samples_title", lang, dataset=t(f"common_ds_{state.dataset}", lang), samples=t("common_n_samples", lang, count=count)
+        )
         view, coverage = _scatter(state.data, points.numpy(), title, lang), _coverage(state, points, lang)
         next_preview = time.monotonic() + (time.monotonic() - start) * (1 - PREVIEW_SHARE) / PREVIEW_SHARE
         yield _loss_figure(progress.history, lang), view, coverage, status, state
@@ -244,11 +237,11 @@ def score(state, timestep, request: gr.Request):
 def preview(dataset, sketch, request: gr.Request):
     """Returns the chosen data alone, before any training."""
     lang = lang_of(request)
-    dataset = inputs.choice(dataset, "dataset", DATASETS, lang)
+    dataset = inputs.choice(dataset, "common_dataset", DATASETS, lang)
     if dataset == "drawn" and not isinstance(sketch, dict):
         return gr.skip()
     data = _data(dataset, sketch, torch.Generator().manual_seed(0), lang)
-    return _scatter(data, None, t("toy_data_title", lang, dataset=t(f"ds_{dataset}", lang)), lang)
+    return _scatter(data, None, t("toy_data_title", lang, dataset=t(f"common_ds_{dataset}", lang)), lang)
 
 
 def _data(dataset: str, sketch, generator: torch.Generator, lang: Lang) -> Toy2D:
@@ -259,7 +252,7 @@ def _data(dataset: str, sketch, generator: torch.Generator, lang: Lang) -> Toy2D
             else make_toy(dataset, 10_000, generator=generator)
         )  # type: ignore[arg-type]
     except DataError as err:
-        raise error(err.key, lang, **err.params) from None
+        raise inputs.data_error(err, lang) from None
 
 
 def stop(state) -> None:
@@ -272,17 +265,11 @@ def build(demo: gr.Blocks) -> None:
     markdown("toy_help")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
-            dataset = inputs.Dropdown([(I18N(f"ds_{d}"), d) for d in DATASETS], value="ring", label=I18N("dataset"))
-            with gr.Accordion(I18N("gan_draw"), open=False):
-                sketch = gr.Sketchpad(
-                    type="numpy",
-                    canvas_size=(280, 280),
-                    label=I18N("gan_draw"),
-                    brush=gr.Brush(default_size=6, colors=["#111111"]),
-                    layers=False,
-                )
+            dataset = inputs.Dropdown([(I18N(f"common_ds_{d}"), d) for d in DATASETS], value="ring", label=I18N("common_dataset"))
+            with gr.Accordion(I18N("common_draw"), open=False):
+                sketch = sketchpad("common_draw", brush=6)
             steps = inputs.Slider(*LIMITS["train_steps"], value=TOY_TRAIN_DEFAULT, step=100, label=I18N("toy_train_steps"))
-            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             train_button, stop_button = train_stop_buttons("toy-train")
             status = gr.Markdown(I18N("toy_hint"), elem_id="toy-status")
             coverage = gr.Markdown(elem_id="toy-coverage")
@@ -291,7 +278,7 @@ def build(demo: gr.Blocks) -> None:
             view = gr.Plot(label=I18N("toy_view"), elem_id="toy-view")
             with gr.Row():
                 particles_button = gr.Button(I18N("toy_particles_button"))
-                particle_seed = inputs.Number(1, precision=0, minimum=0, label=I18N("seed"))
+                particle_seed = inputs.Number(1, precision=0, minimum=0, label=I18N("common_seed"))
                 timestep = inputs.Slider(*LIMITS["t"], value=10, step=1, label=I18N("toy_t"))
     state = gr.State(None)
     gr.on([demo.load, dataset.change], preview, [dataset, sketch], view, api_name="diffusion_toy_data", **LIGHT)

@@ -10,9 +10,10 @@ from core.assets import classifier, dcgan
 from core.classifier import judge_digits
 from core.gan.dcgan import interpolate_latents
 from demos import inputs
-from demos.i18n import I18N, lang_of, t
+from demos.i18n import I18N, lang_of, number, t
 from demos.layout import LIGHT, markdown
-from demos.plots import image_grid
+from demos.plots import chart_layout, image_grid
+from demos.verdicts import digit_verdict
 
 NUM_SLIDERS = 4
 JUDGE_SAMPLES = 2000
@@ -30,9 +31,7 @@ def samples(seed, z0, z1, z2, z3, request: gr.Request):
     single[0, : len(values)] = torch.tensor(values)
     grid = image_grid(model.decode(z), nrow=8, scale=6)
     one = image_grid(model.decode(single), nrow=1, scale=24, pad=0)
-    probs = classifier().predict_proba(model.decode(single))[0]
-    verdict = t("gan_digits_verdict", lang, digit=int(probs.argmax()), confidence=100 * float(probs.max()))
-    return grid, one, verdict
+    return grid, one, digit_verdict(model.decode(single), "gan_digits_verdict", lang)
 
 
 def interpolation(seed_a, seed_b, mode, steps, request: gr.Request):
@@ -45,7 +44,7 @@ def interpolation(seed_a, seed_b, mode, steps, request: gr.Request):
     z0 = model.noise(1, generator=torch.Generator().manual_seed(a))[0]
     z1 = model.noise(1, generator=torch.Generator().manual_seed(b))[0]
     path = interpolate_latents(z0, z1, n, mode=mode)  # [n, noise_dim]
-    norms = " · ".join(f"{v:.1f}" for v in path.norm(dim=1).tolist())
+    norms = " · ".join(number(v, lang, 1) for v in path.norm(dim=1).tolist())
     return image_grid(model.decode(path), nrow=n, scale=10), t("gan_digits_norms", lang, norms=norms)
 
 
@@ -78,13 +77,13 @@ def verdict(seed, request: gr.Request):
         annotation_font_color="#16a34a",
         layer="below",  # under the bars and their counts, seen between them
     )
-    fig.update_layout(
-        title={"text": t("gan_digits_hist_title", lang, n=JUDGE_SAMPLES), "x": 0.5},
+    chart_layout(
+        fig,
+        t("gan_digits_hist_title", lang, n=JUDGE_SAMPLES),
+        x_title=t("gan_digits_class", lang),
+        y_title=t("gan_digits_count", lang),
         height=330,
-        plot_bgcolor="white",
-        xaxis_title=t("gan_digits_class", lang),
-        yaxis_title=t("gan_digits_count", lang),
-        margin={"l": 50, "r": 14 + 9 * len(uniform), "t": 50, "b": 45},
+        margin={"r": 14 + 9 * len(uniform)},
     )
     fig.update_yaxes(range=[0, 1.15 * max(max(counts), JUDGE_SAMPLES / 10)])  # room above the tallest bar for its count
     text = t("gan_digits_scores", lang, kl=scores["class_kl"], confident=100 * scores["confident_share"])
@@ -96,13 +95,13 @@ def build(demo: gr.Blocks) -> None:
     markdown("gan_digits_intro")
     with gr.Row(equal_height=False):
         with gr.Column():
-            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("seed"))
+            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             grid = gr.Image(label=I18N("gan_digits_grid"), type="pil", interactive=False, height=330)
         with gr.Column():
             sliders = [
                 inputs.Slider(-3, 3, value=0, step=0.05, label=I18N("gan_digits_coordinate") + f" z[{i}]") for i in range(NUM_SLIDERS)
             ]
-            one = gr.Image(label=I18N("gan_digits_one"), type="pil", interactive=False, height=200, elem_id="gan-digit-one")
+            one = gr.Image(label=I18N("gan_digits_single"), type="pil", interactive=False, height=200, elem_id="gan-digit-one")
             one_verdict = gr.Markdown()
     with gr.Row(equal_height=False):
         with gr.Column():

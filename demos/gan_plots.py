@@ -11,8 +11,8 @@ from plotly.subplots import make_subplots
 
 from core.gan.lab2d import Snapshot
 from core.plane import PlaneGrid
-from demos.i18n import Lang, t
-from demos.plots import hex_to_rgb
+from demos.i18n import Lang, number, t
+from demos.plots import chart_layout, hex_to_rgb
 from demos.raster import AXIS_COLOR, RasterAxes, fit_lines, font, line_height
 
 REAL_COLOR = "#16a34a"  # green, as in GAN Lab
@@ -134,7 +134,7 @@ def _plane_legend(
     low, high = scale
     for fraction in (0.0, 0.5, 1.0):
         value = high - fraction * (high - low)
-        draw.text((x + 19, top + fraction * (bottom - top)), f"{value:.3g}", fill=AXIS_COLOR, font=font(11), anchor="lm")
+        draw.text((x + 19, top + fraction * (bottom - top)), number(value, lang, spec=".3g"), fill=AXIS_COLOR, font=font(11), anchor="lm")
 
 
 def _thin(values: list[float], limit: int = 800) -> list[float]:
@@ -179,10 +179,4 @@ def curves_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
     fig.update_yaxes(type="log", row=1, col=3)
     for col in (1, 2, 3):
         fig.update_xaxes(title_text=t("gan_iteration", lang), row=1, col=col)
-    fig.update_layout(
-        height=320,
-        margin={"l": 45, "r": 15, "t": 60, "b": 40},
-        plot_bgcolor="white",
-        legend={"orientation": "h", "y": -0.3, "x": 0.5, "xanchor": "center"},
-    )
-    return fig
+    return chart_layout(fig, None, height=320, margin={"l": 45, "r": 15, "t": 60, "b": 40}, legend={"y": -0.3})

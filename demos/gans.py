@@ -15,15 +15,15 @@ import numpy as np
 import torch
 
 from core.checkpoint import save_checkpoint
-from core.data.toy2d import CSV_MAX_BYTES, TOY_DATASETS, DataError, Toy2D, make_toy, points_from_csv, points_from_mask
+from core.data.toy2d import TOY_DATASETS, DataError, Toy2D, make_toy, points_from_mask
 from core.gan.experiments import EXPERIMENTS
-from core.gan.lab2d import GAN2D, GAN2DConfig, GANLab, TrainSettings, standardisation
+from core.gan.lab2d import MLPGAN, GANLab, MLPGANConfig, TrainSettings, standardisation
 from core.gan.losses import LOSSES, PROBABILISTIC
+from core.loop import Trainer
 from core.metrics.modes import mode_coverage
 from core.plane import PlaneGrid, bounds, plane_grid
 from core.seeding import init_weights
 from core.threads import single_threaded
-from core.training import Trainer
 from demos import gan_digits, inputs, knobs
 from demos.gan_plots import VIEWS, curves_figure, plane_image
 from demos.i18n import I18N, Lang, error, lang_of, t
@@ -39,20 +39,20 @@ GRID_RESOLUTION = 60
 MAX_CANVAS_PIXELS = 4_000_000
 TRAIN = {"concurrency_id": "gan_train", "concurrency_limit": 4}  # each person trains their own run
 
-GAN2D_DEFAULTS, TRAIN_DEFAULTS = GAN2DConfig(), TrainSettings()
+MLPGAN_DEFAULTS, TRAIN_DEFAULTS = MLPGANConfig(), TrainSettings()
 OPTIMIZERS = ("adam", "sgd")
 
 # The lab's knobs, each declared once; the widgets are laid out two to a row in this order, which is
 # also the order of the API's parameters. A knob's name is the field of the core config it fills.
-DATASET = Knob("dataset", "dropdown", "dataset", "ring", choices=DATASETS, choice_label="ds_{}")
-ARCH_KNOBS = (  # `seed` picks the initial weights and the data; the others fill `GAN2DConfig`
+DATASET = Knob("dataset", "dropdown", "common_dataset", "ring", choices=DATASETS, choice_label="common_ds_{}")
+ARCH_KNOBS = (  # `seed` picks the initial weights and the data; the others fill `MLPGANConfig`
     dataclasses.replace(knobs.SEED, full_width=True),
-    Knob("noise_dim", "slider", "gan_noise_dim", GAN2D_DEFAULTS.noise_dim, lo=1, hi=64, step=1, integer=True),
-    Knob("noise", "radio", "gan_noise", GAN2D_DEFAULTS.noise, choices=("gaussian", "uniform"), choice_label="gan_noise_{}"),
-    Knob("g_width", "slider", "gan_g_width", GAN2D_DEFAULTS.g_width, lo=4, hi=512, step=4, integer=True),
-    Knob("g_depth", "slider", "gan_g_depth", GAN2D_DEFAULTS.g_depth, lo=1, hi=6, step=1, integer=True),
-    Knob("d_width", "slider", "gan_d_width", GAN2D_DEFAULTS.d_width, lo=4, hi=512, step=4, integer=True),
-    Knob("d_depth", "slider", "gan_d_depth", GAN2D_DEFAULTS.d_depth, lo=1, hi=6, step=1, integer=True),
+    Knob("noise_dim", "slider", "gan_noise_dim", MLPGAN_DEFAULTS.noise_dim, lo=1, hi=64, step=1, integer=True),
+    Knob("noise", "radio", "gan_noise", MLPGAN_DEFAULTS.noise, choices=("gaussian", "uniform"), choice_label="gan_noise_{}"),
+    Knob("g_width", "slider", "gan_g_width", MLPGAN_DEFAULTS.g_width, lo=4, hi=512, step=4, integer=True),
+    Knob("g_depth", "slider", "gan_g_depth", MLPGAN_DEFAULTS.g_depth, lo=1, hi=6, step=1, integer=True),
+    Knob("d_width", "slider", "gan_d_width", MLPGAN_DEFAULTS.d_width, lo=4, hi=512, step=4, integer=True),
+    Knob("d_depth", "slider", "gan_d_depth", MLPGAN_DEFAULTS.d_depth, lo=1, hi=6, step=1, integer=True),
 )
 SETTING_KNOBS = (  # fill `TrainSettings`; a change applies to the current run at once
     Knob("loss", "radio", "gan_loss", TRAIN_DEFAULTS.loss, choices=LOSSES, choice_label="loss_{}", elem_id="gan-loss", full_width=True),
@@ -101,7 +101,7 @@ def parse_views(views, lang: Lang) -> list[str]:
     if views is None:
         return []
     if not isinstance(views, list) or any(v not in VIEWS for v in views):
-        raise error("err_choice", lang, name=t("gan_views", lang), choices=", ".join(VIEWS))
+        raise error("common_err_choice", lang, name=t("gan_views", lang), choices=", ".join(VIEWS))
     return views
 
 
@@ -109,10 +109,10 @@ def ink_mask(sketch, lang: Lang) -> torch.Tensor:
     """Returns the drawn pixels of a Sketchpad value as a boolean mask `[H, W]`."""
     image = sketch.get("composite") if isinstance(sketch, dict) else None
     if image is None:
-        raise error("draw_empty", lang)
+        raise error("common_draw_empty", lang)
     array = np.asarray(image)
     if array.ndim != 3 or array.shape[2] not in (3, 4) or array.shape[0] * array.shape[1] > MAX_CANVAS_PIXELS:
-        raise error("draw_empty", lang)
+        raise error("common_draw_empty", lang)
     ink = array[..., :3].astype(np.float32).mean(-1) < 160
     if array.shape[2] == 4:
         ink &= array[..., 3] > 0
@@ -121,18 +121,13 @@ def ink_mask(sketch, lang: Lang) -> torch.Tensor:
 
 def load_points(dataset: str, csv_file, sketch, generator: torch.Generator, lang: Lang) -> Toy2D:
     """Returns the training points of the chosen dataset."""
-    try:
-        if dataset == "drawn":
+    if dataset == "csv":
+        return inputs.csv_points(csv_file, lang)
+    if dataset == "drawn":
+        try:
             return points_from_mask(ink_mask(sketch, lang), 2000, generator=generator)
-        if dataset == "csv":
-            if not isinstance(csv_file, str) or not os.path.isfile(csv_file):
-                raise error("err_csv_missing", lang)
-            if os.path.getsize(csv_file) > CSV_MAX_BYTES:
-                raise error("csv_too_big", lang, limit=CSV_MAX_BYTES)
-            with open(csv_file, "rb") as f:
-                return points_from_csv(f.read(CSV_MAX_BYTES + 1))
-    except DataError as err:
-        raise error(err.key, lang, **err.params) from None
+        except DataError as err:
+            raise inputs.data_error(err, lang) from None
     return make_toy(dataset, NUM_DATA, generator=generator)  # type: ignore[arg-type]
 
 
@@ -148,7 +143,7 @@ def render(state: LabState, views: list[str], lang: Lang, *, curves: bool = True
     """Returns the plane picture, its caption, the curves figure (or `gr.skip()`), the coverage text and the status text."""
     lab = state.lab
     snap = lab.snapshot(state.grid)
-    title = t("gan_plane_title", lang, dataset=t(f"ds_{state.dataset}", lang), loss=t(f"loss_{lab.settings.loss}", lang))
+    title = t("gan_plane_title", lang, dataset=t(f"common_ds_{state.dataset}", lang), loss=t(f"loss_{lab.settings.loss}", lang))
     probabilistic = lab.settings.loss in PROBABILISTIC
     plane = plane_image(snap, state.grid, views, probabilistic, lang, title)
     caption = t("gan_plane_caption_d" if probabilistic else "gan_plane_caption_critic", lang) if "heatmap" in views else ""
@@ -157,7 +152,7 @@ def render(state: LabState, views: list[str], lang: Lang, *, curves: bool = True
         samples = lab.model.sample(2500, generator=torch.Generator().manual_seed(1234))
         mc = mode_coverage(samples, state.data.centers, state.data.std)
         kl = f"{mc.reverse_kl:.3f}" if math.isfinite(mc.reverse_kl) else "—"
-        coverage = t("gan_coverage", lang, captured=mc.modes_captured, total=mc.num_modes, hq=100 * mc.high_quality, kl=kl)
+        coverage = t("common_mode_coverage", lang, captured=mc.modes_captured, total=mc.num_modes, hq=100 * mc.high_quality, kl=kl)
     else:
         coverage = t("gan_coverage_none", lang)
     status = t(
@@ -188,7 +183,7 @@ def reset(csv_file, sketch, views, request: gr.Request, **values):
     views = parse_views(views, lang)
     generator = torch.Generator().manual_seed(run["seed"])
     data = load_points(run["dataset"], csv_file, sketch, generator, lang)
-    model = init_weights(GAN2D(knobs.fill(GAN2DConfig, run, **standardisation(data.points))), torch.Generator().manual_seed(run["seed"]))
+    model = init_weights(MLPGAN(knobs.fill(MLPGANConfig, run, **standardisation(data.points))), torch.Generator().manual_seed(run["seed"]))
     lab = GANLab(model, data.points, knobs.fill(TrainSettings, run), generator=generator)
     state = LabState(lab, data, run["dataset"], plane_grid(bounds(data.points, margin=0.3), GRID_RESOLUTION), Trainer(lambda: {}))
     state.trainer = Trainer(state.locked_step)
@@ -310,14 +305,14 @@ def build(demo: gr.Blocks) -> None:
     with gr.Row(equal_height=False):
         with gr.Column(scale=2, min_width=320):
             widgets = {"dataset": DATASET.widget()}
-            with gr.Accordion(I18N("gan_draw"), open=False):
+            with gr.Accordion(I18N("common_draw"), open=False):
                 markdown("gan_draw_help")
                 sketch = gr.Sketchpad(
-                    type="numpy", canvas_size=(320, 320), label=I18N("gan_draw"), brush=gr.Brush(default_size=6, colors=["#111111"])
+                    type="numpy", canvas_size=(320, 320), label=I18N("common_draw"), brush=gr.Brush(default_size=6, colors=["#111111"])
                 )
-            with gr.Accordion(I18N("ds_csv"), open=False):
-                markdown("csv_help")
-                csv_file = gr.File(label=I18N("csv_file"), file_types=[".csv", ".txt"], type="filepath", height=110)
+            with gr.Accordion(I18N("common_ds_csv"), open=False):
+                markdown("common_csv_help")
+                csv_file = gr.File(label=I18N("common_csv_file"), file_types=[".csv", ".txt"], type="filepath", height=110)
             with gr.Row():
                 experiment = inputs.Dropdown(
                     [(I18N(f"exp_title_{n}"), n) for n in EXPERIMENTS], value=None, label=I18N("gan_experiment"), scale=3

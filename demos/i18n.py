@@ -2,17 +2,18 @@
 
 Components get `I18N(key)`, which the browser translates with its own language (`gr.I18n`).
 Handlers that build text themselves (figure titles, messages, errors) read the language from the
-request's Accept-Language header with `lang_of(request)` and translate with `t(key, lang)`; dates
-read as dates with `format_date(iso, lang)` (defined, like `t`, in the Gradio-free `demos.texts`).
+request's Accept-Language header with `lang_of(request)` and translate with `t(key, lang)`; numbers
+read with the language's marks with `number(value, lang)` ("0,523" in Spanish), dates as dates with
+`format_date(iso, lang)` (defined, like `t`, in the Gradio-free `demos.texts`).
 """
 
 from __future__ import annotations
 
 import gradio as gr
 
-from demos.texts import LANGS, TABLES, Lang, format_date, t
+from demos.texts import LANGS, SEPARATORS, TABLES, Lang, format_date, number, t
 
-__all__ = ["I18N", "LANGS", "TABLES", "Lang", "error", "format_date", "lang_of", "t"]
+__all__ = ["I18N", "LANGS", "SEPARATORS", "TABLES", "Lang", "error", "format_date", "lang_of", "number", "t"]
 I18N = gr.I18n(en=TABLES["en"], es=TABLES["es"])
 
 

@@ -13,7 +13,12 @@ from collections.abc import Sequence
 from typing import Any
 
 import gradio as gr
+import numpy as np
+from PIL import Image as PILImage
+from PIL import UnidentifiedImageError
 
+from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
+from core.data.toy2d import DataError, Toy2D, read_csv_points
 from demos.i18n import Lang, error, t
 
 
@@ -66,9 +71,6 @@ class Image(gr.Image):
     is_template = True
 
     def preprocess(self, payload: Any) -> Any:
-        from PIL import Image as PILImage
-        from PIL import UnidentifiedImageError
-
         try:
             return super().preprocess(payload)
         except (UnidentifiedImageError, PILImage.DecompressionBombError, OSError, ValueError, SyntaxError):
@@ -77,13 +79,13 @@ class Image(gr.Image):
 
 def _as_number(value: Any, name_key: str, lang: Lang) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise error("err_not_number", lang, name=t(name_key, lang))
+        raise error("common_err_not_number", lang, name=t(name_key, lang))
     try:
         number = float(value)
     except ValueError:
-        raise error("err_not_number", lang, name=t(name_key, lang)) from None
+        raise error("common_err_not_number", lang, name=t(name_key, lang)) from None
     if not math.isfinite(number):
-        raise error("err_not_finite", lang, name=t(name_key, lang))
+        raise error("common_err_not_finite", lang, name=t(name_key, lang))
     return number
 
 
@@ -91,9 +93,9 @@ def integer(value: Any, name_key: str, lo: int, hi: int, lang: Lang) -> int:
     """Returns `value` as an int in [lo, hi], or raises a translated `gr.Error`."""
     number = _as_number(value, name_key, lang)
     if number != round(number):
-        raise error("err_not_integer", lang, name=t(name_key, lang))
+        raise error("common_err_not_integer", lang, name=t(name_key, lang))
     if not lo <= number <= hi:
-        raise error("err_range", lang, name=t(name_key, lang), lo=lo, hi=hi)
+        raise error("common_err_range", lang, name=t(name_key, lang), lo=lo, hi=hi)
     return int(number)
 
 
@@ -101,14 +103,14 @@ def real(value: Any, name_key: str, lo: float, hi: float, lang: Lang) -> float:
     """Returns `value` as a float in [lo, hi], or raises a translated `gr.Error`."""
     number = _as_number(value, name_key, lang)
     if not lo <= number <= hi:
-        raise error("err_range", lang, name=t(name_key, lang), lo=lo, hi=hi)
+        raise error("common_err_range", lang, name=t(name_key, lang), lo=lo, hi=hi)
     return number
 
 
 def choice(value: Any, name_key: str, choices: Sequence[str], lang: Lang) -> str:
     """Returns `value` if it is one of `choices`, or raises a translated `gr.Error`."""
     if not isinstance(value, str) or value not in choices:
-        raise error("err_choice", lang, name=t(name_key, lang), choices=", ".join(choices))
+        raise error("common_err_choice", lang, name=t(name_key, lang), choices=", ".join(choices))
     return value
 
 
@@ -117,7 +119,7 @@ SEED_MAX = 2**31 - 1
 
 def seed(value: Any, lang: Lang) -> int:
     """Returns a valid seed in [0, 2^31 - 1], or raises a translated `gr.Error`."""
-    return integer(value, "seed", 0, SEED_MAX, lang)
+    return integer(value, "common_seed", 0, SEED_MAX, lang)
 
 
 IMAGE_SOURCES = ("digit", "photo", "upload")
@@ -127,21 +129,30 @@ DIGIT_INDEX = (0, 1796)
 def picture(source: Any, digit_index: Any, photo: Any, upload: Any, lang: Lang, *, size: int) -> Any:
     """Returns the image a person chose, `[C, H, W]` in [0, 1]: one of the 1,797 digits (8x8), a bundled photo, or
     their upload (both `size` x `size`); raises a translated error for a bad choice or an unreadable upload."""
-    import numpy as np
-
-    from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
-
-    source = choice(source, "clip_source", IMAGE_SOURCES, lang)
+    source = choice(source, "common_source", IMAGE_SOURCES, lang)
     if source == "digit":
-        index = integer(digit_index, "clip_digit_index", *DIGIT_INDEX, lang)
+        index = integer(digit_index, "common_digit_index", *DIGIT_INDEX, lang)
         return load_digits("all")[0][index]
     if source == "photo":
-        return load_photo(choice(photo, "clip_photo", PHOTOS, lang), size=size)  # type: ignore[arg-type]
+        return load_photo(choice(photo, "common_photo", PHOTOS, lang), size=size)  # type: ignore[arg-type]
     if isinstance(upload, str) and upload == UNREADABLE:
-        raise error("err_image_unreadable", lang)
+        raise error("common_err_image_unreadable", lang)
     if not isinstance(upload, np.ndarray):
-        raise error("clip_err_upload", lang)
+        raise error("common_err_upload", lang)
     try:
         return image_from_array(upload, size)
     except DrawingError as err:
-        raise error(f"ae_err_{err.key}", lang) from None
+        raise error(f"common_err_{err.key}", lang) from None
+
+
+def data_error(err: DataError, lang: Lang) -> gr.Error:
+    """Returns the translated `gr.Error` for bad user data that `core.data.toy2d` rejected; raise it from a handler."""
+    return error(f"common_{err.key}", lang, **err.params)
+
+
+def csv_points(csv_file: Any, lang: Lang) -> Toy2D:
+    """Returns the points of an uploaded CSV file (a path), or raises a translated `gr.Error` saying what is wrong with it."""
+    try:
+        return read_csv_points(csv_file)
+    except DataError as err:
+        raise data_error(err, lang) from None

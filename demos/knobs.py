@@ -55,7 +55,7 @@ class Knob:
             return inputs.choice(value, self.label, self.choices, lang)
         if self.kind == "checkbox":
             if not isinstance(value, bool):
-                raise error("err_choice", lang, name=t(self.label, lang), choices="true, false")
+                raise error("common_err_choice", lang, name=t(self.label, lang), choices="true, false")
             return value
         lo, hi = self.lo, self.hi
         if self.integer:
@@ -96,7 +96,7 @@ class Knob:
         return widget.change  # type: ignore[attr-defined]
 
 
-SEED = Knob("seed", "number", "seed", 0, lo=0, hi=inputs.SEED_MAX, integer=True)  # a tab's seed: `dataclasses.replace` to adapt
+SEED = Knob("seed", "number", "common_seed", 0, lo=0, hi=inputs.SEED_MAX, integer=True)  # a tab's seed: `dataclasses.replace` to adapt
 
 
 def layout(knobs: Iterable[Knob], per_row: int = 2) -> dict[str, gr.components.Component]:

@@ -23,18 +23,34 @@ def markdown(key: str, **kwargs) -> gr.Markdown:
 def train_stop_buttons(elem_id: str) -> tuple[gr.Button, gr.Button]:
     """Returns a row's ▶ Train (primary, `elem_id`) and Stop buttons, for the tabs' live training runs."""
     with gr.Row():
-        train = gr.Button("▶ " + I18N("ae_train"), variant="primary", elem_id=elem_id)
-        stop = gr.Button(I18N("ae_stop"))
+        train = gr.Button("▶ " + I18N("common_train"), variant="primary", elem_id=elem_id)
+        stop = gr.Button(I18N("common_stop"))
     return train, stop
 
 
-def picture_inputs(*, digit: int, photo: str, height: int) -> tuple[gr.Radio, gr.Slider, gr.Dropdown, gr.Image]:
-    """Returns the widgets of `inputs.picture`: a digit, photo or upload choice, a digit number, a photo and an upload box."""
+def sketchpad(label_key: str, *, brush: int, **kwargs) -> gr.Sketchpad:
+    """Returns a 280x280 drawing canvas, one layer and a black brush `brush` pixels wide, whose value reaches the
+    handler as numpy arrays (the GAN Lab's `ink_mask` reads its ink, `core.data.images.digit_from_image` a digit)."""
+    return gr.Sketchpad(
+        type="numpy",
+        canvas_size=(280, 280),
+        label=I18N(label_key),
+        brush=gr.Brush(default_size=brush, colors=["#111111"]),
+        layers=False,
+        **kwargs,
+    )
+
+
+def picture_inputs(
+    *, digit: int, photo: str, height: int, source: str = "digit", sources: list[str] | None = None
+) -> tuple[gr.Radio, gr.Slider, gr.Dropdown, gr.Image]:
+    """Returns the widgets of `inputs.picture`: a digit, photo or upload choice (`source` first), a digit number, a photo
+    and an upload box (taking `sources`: Gradio's upload, webcam and clipboard by default)."""
     from core.data.images import PHOTOS
     from demos import inputs
 
-    source = inputs.Radio([(I18N(f"clip_source_{s}"), s) for s in inputs.IMAGE_SOURCES], value="digit", label=I18N("clip_source"))
-    digit_index = inputs.Slider(*inputs.DIGIT_INDEX, value=digit, step=1, label=I18N("clip_digit_index"))
-    photo_choice = inputs.Dropdown(list(PHOTOS), value=photo, label=I18N("clip_photo"))
-    upload = inputs.Image(label=I18N("clip_upload"), type="numpy", height=height)
+    source = inputs.Radio([(I18N(f"common_source_{s}"), s) for s in inputs.IMAGE_SOURCES], value=source, label=I18N("common_source"))
+    digit_index = inputs.Slider(*inputs.DIGIT_INDEX, value=digit, step=1, label=I18N("common_digit_index"))
+    photo_choice = inputs.Dropdown(list(PHOTOS), value=photo, label=I18N("common_photo"))
+    upload = inputs.Image(label=I18N("common_upload"), type="numpy", height=height, sources=sources)
     return source, digit_index, photo_choice, upload

@@ -14,15 +14,15 @@ import plotly.graph_objects as go
 import torch
 
 from core.classifier2d import PointClassifier, PointClassifierConfig, classifier_trainer
-from core.data.toy2d import CSV_MAX_BYTES, TOY_DATASETS, DataError, Toy2D, make_toy, points_from_csv
+from core.data.toy2d import TOY_DATASETS, Toy2D, make_toy
 from core.gmm import GaussianMixture, GMMConfig, em_trainer
+from core.loop import run_to_end
 from core.plane import bounds, plane_grid
 from core.seeding import init_weights
-from core.training import run_to_end
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import LIGHT, markdown
-from demos.plots import base_layout, blend_probabilities, class_colors
+from demos.plots import base_layout, blend_probabilities, chart_layout, class_colors
 
 DATASETS = (*TOY_DATASETS, "csv")
 LIMITS = {
@@ -59,20 +59,9 @@ class Fitted:
 
 
 def _load_data(dataset: str, csv_file: str | None, num_points: int, generator: torch.Generator, lang: Lang) -> Toy2D:
-    if dataset != "csv":
-        return make_toy(dataset, num_points, generator=generator)  # type: ignore[arg-type]
-    if not csv_file:
-        raise error("err_csv_missing", lang)
-    if not isinstance(csv_file, str) or not os.path.isfile(csv_file):
-        raise error("err_csv_missing", lang)
-    if os.path.getsize(csv_file) > CSV_MAX_BYTES:
-        raise error("csv_too_big", lang, limit=CSV_MAX_BYTES)
-    with open(csv_file, "rb") as f:
-        raw = f.read(CSV_MAX_BYTES + 1)
-    try:
-        return points_from_csv(raw)
-    except DataError as err:
-        raise error(err.key, lang, **err.params) from None
+    if dataset == "csv":
+        return inputs.csv_points(csv_file, lang)
+    return make_toy(dataset, num_points, generator=generator)  # type: ignore[arg-type]
 
 
 def fit_models(
@@ -90,9 +79,9 @@ def fit_models(
     "My points" without a file yet is no error: the plots are emptied and the summary asks for the file.
     """
     lang = lang_of(request)
-    dataset = inputs.choice(dataset, "dataset", DATASETS, lang)
+    dataset = inputs.choice(dataset, "common_dataset", DATASETS, lang)
     if dataset == "csv" and not csv_file:
-        return None, None, t("ov_csv_wait", lang, box=t("ds_csv", lang)), None
+        return None, None, t("ov_csv_wait", lang, box=t("common_ds_csv", lang)), None
     n = inputs.integer(num_points, "num_points", *LIMITS["num_points"], lang)
     k = inputs.integer(components, "components", *LIMITS["components"], lang)
     iters = inputs.integer(em_iterations, "em_iterations", *LIMITS["em_iterations"], lang)
@@ -127,7 +116,7 @@ def open_upload(dataset: str, csv_file: str | None, request: gr.Request) -> tupl
     """Returns the upload box opened, with a hint, when "My points" is chosen and no file is there yet."""
     if dataset == "csv" and not csv_file:
         lang = lang_of(request)
-        return gr.Accordion(open=True), t("ov_csv_wait", lang, box=t("ds_csv", lang))
+        return gr.Accordion(open=True), t("ov_csv_wait", lang, box=t("common_ds_csv", lang))
     return gr.skip(), ""
 
 
@@ -141,7 +130,7 @@ def draw_new_points(fitted: Fitted | None, new_points: float, seed: float, reque
     samples = fitted.gmm.sample(n, generator=torch.Generator().manual_seed(seed_value + 1))
     path = os.path.join(tempfile.mkdtemp(prefix="overview-"), "new_points.csv")
     np.savetxt(path, samples.numpy(), delimiter=",", header="x,y", comments="", fmt="%.6f")
-    note = t("ov_sampled", lang, n=n, ll=float(fitted.gmm.log_prob(samples).mean()))
+    note = t("ov_sampled", lang, count=n, ll=float(fitted.gmm.log_prob(samples).mean()))
     return density_figure(fitted, lang, new_points=samples), note, gr.File(value=path, visible=True)
 
 
@@ -297,13 +286,7 @@ def trilemma_figure(request: gr.Request) -> go.Figure:
                 showlegend=False,
             )
         )
-    fig.update_layout(
-        title={"text": t("tri_title", lang), "x": 0.5, "font": {"size": 15}},
-        height=460,
-        font={"size": 14},
-        margin={"l": 20, "r": 20, "t": 50, "b": 20},
-        plot_bgcolor="white",
-    )
+    chart_layout(fig, t("tri_title", lang), height=460, margin={"l": 20, "b": 20}, font={"size": 14})
     fig.update_xaxes(visible=False, range=[-0.45, 1.45])
     fig.update_yaxes(visible=False, range=[-0.12, 1.0], scaleanchor="x")
     return fig
@@ -314,15 +297,15 @@ def build(demo: gr.Blocks) -> None:
     markdown("ov_intro")
     with gr.Row(equal_height=True):
         dataset = inputs.Dropdown(
-            [(I18N(f"ds_{name}"), name) for name in DATASETS], value=DEFAULTS["dataset"], label=I18N("dataset"), scale=2
+            [(I18N(f"common_ds_{name}"), name) for name in DATASETS], value=DEFAULTS["dataset"], label=I18N("common_dataset"), scale=2
         )
         num_points = inputs.Slider(*LIMITS["num_points"], value=DEFAULTS["num_points"], step=50, label=I18N("num_points"), scale=2)
-        seed = inputs.Number(value=DEFAULTS["seed"], precision=0, minimum=0, label=I18N("seed"), scale=1)
+        seed = inputs.Number(value=DEFAULTS["seed"], precision=0, minimum=0, label=I18N("common_seed"), scale=1)
         fit_button = gr.Button(I18N("ov_fit_button"), scale=1)
-    with gr.Accordion(I18N("ds_csv"), open=False) as csv_box:
-        markdown("csv_help")
+    with gr.Accordion(I18N("common_ds_csv"), open=False) as csv_box:
+        markdown("common_csv_help")
         csv_hint = gr.Markdown(elem_id="overview-csv-hint")
-        csv_file = gr.File(label=I18N("csv_file"), file_types=[".csv", ".txt"], type="filepath", height=120, elem_id="overview-csv")
+        csv_file = gr.File(label=I18N("common_csv_file"), file_types=[".csv", ".txt"], type="filepath", height=120, elem_id="overview-csv")
     with gr.Row(equal_height=False):
         with gr.Column():
             markdown("ov_clf_header")

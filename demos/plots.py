@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 from plotly.colors import qualitative
+
+from demos.texts import SEPARATORS, Lang
 
 PALETTE = qualitative.Dark24 + qualitative.Alphabet  # 50 distinct colours for classes
 
@@ -34,19 +37,62 @@ def blend_probabilities(probs: np.ndarray, *, lighten: float = 0.45) -> Image.Im
     return Image.fromarray(np.flipud(rgb).clip(0, 255).astype(np.uint8))
 
 
-def base_layout(fig: go.Figure, title: str, *, x_title: str = "x₁", y_title: str = "x₂", height: int = 430) -> go.Figure:
-    """Applies the gallery's common layout: title, axis labels, equal aspect, compact margins."""
+MARGIN = {"l": 50, "r": 20, "t": 50, "b": 45}
+LEGEND = {"orientation": "h", "y": -0.15, "x": 0.5, "xanchor": "center"}  # under the plot, centred
+
+
+def base_layout(
+    fig: go.Figure,
+    title: str | None,
+    *,
+    x_title: str | None = "x₁",
+    y_title: str | None = "x₂",
+    height: int = 430,
+    equal_aspect: bool = True,
+    grid: bool = True,
+    margin: dict[str, int] | None = None,
+    legend: dict[str, Any] | None = None,
+    lang: Lang | None = None,
+    **layout: Any,
+) -> go.Figure:
+    """Returns `fig` with the gallery's common layout: a centred title (a second line after a newline drawn smaller),
+    white background, compact margins, a legend under the plot, titled axes with light grid lines (`grid`), kept at
+    equal aspect for the plane's x₁ and x₂ unless `equal_aspect` is False.
+
+    A title of None leaves the figure's title (and subplot titles) alone, an axis title of None that axis's;
+    `margin` and `legend` entries override the defaults; `lang` sets plotly's decimal and thousands marks to the
+    language's; other keywords go to `fig.update_layout` as they are."""
     fig.update_layout(
-        title={"text": title, "x": 0.5, "font": {"size": 15}},
         height=height,
-        margin={"l": 50, "r": 20, "t": 50, "b": 45},
+        margin={**MARGIN, **(margin or {})},
         plot_bgcolor="white",
-        legend={"orientation": "h", "y": -0.15, "x": 0.5, "xanchor": "center"},
+        legend={**LEGEND, **(legend or {})},
+        **({"separators": SEPARATORS[lang]} if lang else {}),
+        **layout,
     )
-    # equal aspect; "domain" shrinks the plotting area instead of widening a range past the data box
-    fig.update_xaxes(title_text=x_title, showgrid=True, gridcolor="#eee", zeroline=False, constrain="domain")
-    fig.update_yaxes(title_text=y_title, showgrid=True, gridcolor="#eee", zeroline=False, scaleanchor="x", scaleratio=1, constrain="domain")
+    if title is not None:
+        main, _, sub = title.partition("\n")
+        fig.update_layout(title={"text": f"{main}<br><sup>{sub}</sup>" if sub else main, "x": 0.5, "font": {"size": 15}})
+    lines = {"showgrid": True, "gridcolor": "#eee"} if grid else {}
+    x_axis = {"title_text": x_title} if x_title is not None else {}
+    y_axis = {"title_text": y_title} if y_title is not None else {}
+    if equal_aspect:
+        # "domain" shrinks the plotting area instead of widening a range past the data box
+        x_axis |= {"zeroline": False, "constrain": "domain"}
+        y_axis |= {"zeroline": False, "scaleanchor": "x", "scaleratio": 1, "constrain": "domain"}
+    if x_axis or lines:
+        fig.update_xaxes(**lines, **x_axis)
+    if y_axis or lines:
+        fig.update_yaxes(**lines, **y_axis)
     return fig
+
+
+def chart_layout(
+    fig: go.Figure, title: str | None, *, x_title: str | None = None, y_title: str | None = None, grid: bool = False, **kwargs: Any
+) -> go.Figure:
+    """Returns `fig` with `base_layout` for a chart that is not the plane: free aspect, no grid lines unless `grid`,
+    each axis titled only when its title is given; other keywords as `base_layout` takes them."""
+    return base_layout(fig, title, x_title=x_title, y_title=y_title, equal_aspect=False, grid=grid, **kwargs)
 
 
 def image_grid(images, *, nrow: int = 8, scale: int = 8, pad: int = 1) -> Image.Image:

@@ -19,7 +19,7 @@ from demos import inputs, knobs
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
 from demos.layout import HEAVY, LIGHT, markdown, picture_inputs
-from demos.plots import channel_strip, enlarge
+from demos.plots import channel_strip, chart_layout, enlarge
 
 MINI = "mini"
 MODELS = (MINI, *PIPELINE_ALLOWLIST)
@@ -63,7 +63,7 @@ def _prompt(value, name_key: str, lang: Lang, *, required: bool) -> str:
     if value is None and not required:
         return ""
     if not isinstance(value, str):
-        raise error("clip_err_text", lang, name=t(name_key, lang))
+        raise error("common_err_text", lang, name=t(name_key, lang))
     if required and not value.strip():
         raise error("sd_err_empty", lang)
     return value.strip()[:MAX_PROMPT_CHARS]
@@ -86,15 +86,15 @@ def _size(value, key: str, lang: Lang) -> int:
 
 def _timing_figure(seconds: list[float], lang: Lang) -> go.Figure:
     fig = go.Figure(go.Bar(x=list(range(1, len(seconds) + 1)), y=[1000 * s for s in seconds], marker_color="#4f46e5"))
-    fig.update_layout(
-        title={"text": t("sd_timing_title", lang), "x": 0.5, "font": {"size": 14}},
+    return chart_layout(
+        fig,
+        t("sd_timing_title", lang),
+        x_title=t("sd_step", lang),
+        y_title=t("sd_ms", lang),
         height=260,
-        plot_bgcolor="white",
-        margin={"l": 55, "r": 15, "t": 45, "b": 45},
-        xaxis_title=t("sd_step", lang),
-        yaxis_title=t("sd_ms", lang),
+        margin={"l": 55, "r": 15, "t": 45},
+        lang=lang,
     )
-    return fig
 
 
 def generate(model_name, prompt, negative, size, request: gr.Request, **values):
@@ -109,14 +109,14 @@ def generate(model_name, prompt, negative, size, request: gr.Request, **values):
     pipe, side, note = _pipeline(model_name, size, lang)
     notes = [note] if note else []
     if _truncated(pipe, text, prompt):
-        notes.append(t("clip_truncated", lang))
+        notes.append(t("common_truncated", lang))
     seconds: list[float] = []
     last_shown = 0.0
     for item in text_to_image_steps(
         pipe, text, negative_prompt=negative_text, steps=n, guidance=w, seed=seed_value, height=side, width=side
     ):
         if isinstance(item, Final):
-            status = t("sd_done", lang, steps=n, seconds=item.seconds, ms=1000 * item.seconds / n)
+            status = t("sd_done", lang, steps=t("common_n_steps", lang, count=n), seconds=item.seconds, ms=1000 * item.seconds / n)
             yield enlarge(item.image), channel_strip(item.latents[0]), _timing_figure(seconds, lang), "\n\n".join([status, *notes])
             return
         seconds.append(item.seconds)
@@ -170,7 +170,7 @@ def img2img(model_name, prompt, negative, source, digit_index, photo, upload, si
         raise error("sd_err_strength_steps", lang)
     start = time.perf_counter()
     out = image_to_image(pipe, text, image, strength=s, negative_prompt=negative_text, steps=n, guidance=w, seed=seed_value, size=side)
-    message = t("sd_img2img_text", lang, s=s, k=int(n * s), n=n, seconds=time.perf_counter() - start)
+    message = t("sd_img2img_text", lang, count=n, s=s, k=int(n * s), seconds=time.perf_counter() - start)
     return enlarge(fit_image(image, side)), enlarge(out), "\n\n".join([message, note] if note else [message])
 
 

@@ -17,9 +17,9 @@ from core.metrics.fid import classifier_features, feature_frechet, manifold_metr
 from core.metrics.subspace import pca_basis
 from demos import inputs
 from demos import trilemma_charts as charts
-from demos.i18n import I18N, error, lang_of, t
+from demos.i18n import I18N, error, lang_of, number, t
 from demos.layout import LIGHT, markdown
-from demos.plots import base_layout, class_colors
+from demos.plots import base_layout, chart_layout, class_colors
 
 SIZES = (20, 50, 100, 200, 400, 800, 1433)
 LIMITS = {"blur": (0.0, 3.0), "size": (10, 1433)}
@@ -53,15 +53,17 @@ def bias_curve(request: gr.Request):
             x=list(SIZES), y=means, error_y={"type": "data", "array": spreads}, mode="lines+markers", line={"color": "#4f46e5"}, name="FID"
         )
     )
-    fig.update_layout(
-        title={"text": t("tri_bias_title", lang), "x": 0.5, "font": {"size": 15}},
+    chart_layout(
+        fig,
+        t("tri_bias_title", lang),
+        x_title=t("tri_sample_size", lang),
+        y_title=t("tri_fid_axis", lang),
         height=360,
-        plot_bgcolor="white",
-        xaxis={"type": "log", "title": t("tri_sample_size", lang)},
-        yaxis={"title": t("tri_fid_axis", lang), "rangemode": "tozero"},
-        margin={"l": 60, "r": 20, "t": 50, "b": 50},
+        margin={"l": 60, "b": 50},
+        lang=lang,
     )
-    return fig
+    fig.update_xaxes(type="log")
+    return fig.update_yaxes(rangemode="tozero")
 
 
 def explain(blur, dropped, size, request: gr.Request):
@@ -72,7 +74,7 @@ def explain(blur, dropped, size, request: gr.Request):
     if dropped is None:
         dropped = []
     if not isinstance(dropped, list) or any(d not in [str(k) for k in range(10)] for d in dropped):
-        raise error("err_choice", lang, name=t("tri_drop", lang), choices="0-9")
+        raise error("common_err_choice", lang, name=t("tri_drop", lang), choices="0-9")
     if len(dropped) == 10:
         raise error("tri_err_all_dropped", lang)
     train, labels, test_features, test_labels = _real()
@@ -93,17 +95,12 @@ def explain(blur, dropped, size, request: gr.Request):
             x=[t(f"tri_{m}", lang) for m in METRICS],
             y=[getattr(scores, m) for m in METRICS],
             marker_color=["#4f46e5", "#0891b2", "#7c3aed", "#16a34a"],
-            text=[f"{getattr(scores, m):.2f}" for m in METRICS],
+            text=[number(getattr(scores, m), lang, 2) for m in METRICS],
             textposition="outside",
         )
     )
-    bars.update_layout(
-        title={"text": t("tri_metrics_title", lang), "x": 0.5, "font": {"size": 15}},
-        height=340,
-        plot_bgcolor="white",
-        yaxis={"title": t("tri_value", lang), "range": [0, 1.3]},
-        margin={"l": 55, "r": 20, "t": 50, "b": 45},
-    )
+    chart_layout(bars, t("tri_metrics_title", lang), y_title=t("tri_value", lang), height=340, margin={"l": 55}, lang=lang)
+    bars.update_yaxes(range=[0, 1.3])
     basis, mean = pca_basis(test_features, 2)
     real_2d = ((test_features.double() - mean) @ basis).numpy()
     fake_2d = ((fake.double() - mean) @ basis).numpy()
@@ -127,8 +124,9 @@ def explain(blur, dropped, size, request: gr.Request):
             marker={"size": 5, "color": "#111827", "symbol": "x"},
         )
     )
-    base_layout(space, t("tri_space_title", lang), x_title=t("tri_pc", lang, k=1), y_title=t("tri_pc", lang, k=2), height=420)
-    space.update_layout(legend={"y": -0.28}, margin={"b": 90})  # below the axis title
+    space_title = t("tri_space_title", lang)
+    axes = {"x_title": t("common_pc", lang, k=1), "y_title": t("common_pc", lang, k=2)}
+    base_layout(space, space_title, **axes, height=420, margin={"b": 90}, legend={"y": -0.28}, lang=lang)  # the legend below the axis title
     text = t("tri_explain_text", lang, fid=fid, baseline=baseline, n=len(pick))
     return bars, text, space
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import math
 import tempfile
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +14,8 @@ import plotly.graph_objects as go
 import torch
 
 from core.assets import BENCHMARKS_DIR
-from demos.texts import Lang, format_date, t
+from demos.plots import chart_layout
+from demos.texts import Lang, format_date, number, t
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = BENCHMARKS_DIR / "trilemma.json"  # the shipped full run
@@ -80,21 +79,18 @@ def filtered(results: dict[str, Any], datasets: list[str] | None = None, models:
     return [r for r in results["table"] if (datasets is None or r["dataset"] in datasets) and (models is None or r["model"] in models)]
 
 
-def _pm(row: dict[str, Any], key: str, digits: int = 3) -> str:
+def _pm(row: dict[str, Any], key: str, lang: Lang, digits: int = 3) -> str:
     if key not in row:
         return "–"
-    spread = row.get(f"{key}_std", 0.0)
-    return f"{row[key]:.{digits}f} ± {spread:.{digits}f}" if row.get("seeds", 1) > 1 else f"{row[key]:.{digits}f}"
+    mean = number(row[key], lang, digits)
+    return f"{mean} ± {number(row.get(f'{key}_std', 0.0), lang, digits)}" if row.get("seeds", 1) > 1 else mean
 
 
-def _ms(value: float) -> str:
-    return f"{value:.3g}"
-
-
-def _extra_cells(r: dict[str, Any]) -> tuple[str, str]:
+def _extra_cells(r: dict[str, Any], lang: Lang) -> tuple[str, str]:
     if "fid" in r:
-        return f"FID {_pm(r, 'fid', 2)}", f"KL {_pm(r, 'class_kl')}"
-    return f"{100 * r['high_quality']:.1f}% HQ", f"{r['modes']:.1f}/{r.get('num_modes', 8):.0f}, KL {_pm(r, 'reverse_kl')}"
+        return f"FID {_pm(r, 'fid', lang, 2)}", f"KL {_pm(r, 'class_kl', lang)}"
+    modes = f"{number(r['modes'], lang, 1)}/{r.get('num_modes', 8):.0f}"
+    return f"{number(100 * r['high_quality'], lang, 1)}% HQ", f"{modes}, KL {_pm(r, 'reverse_kl', lang)}"
 
 
 def table_markdown(rows: list[dict[str, Any]], lang: Lang, baselines: dict[str, dict[str, float]] | None = None) -> str:
@@ -114,9 +110,9 @@ def table_markdown(rows: list[dict[str, Any]], lang: Lang, baselines: dict[str, 
             cells = [
                 f"*{dataset_name(r['dataset'], lang)}*",
                 f"*{t('tc_real_data', lang)}*",
-                _pm(real, "precision"),
-                _pm(real, "recall"),
-                *_extra_cells(real),
+                _pm(real, "precision", lang),
+                _pm(real, "recall", lang),
+                *_extra_cells(real, lang),
                 "–",
                 "–",
                 "–",
@@ -126,11 +122,11 @@ def table_markdown(rows: list[dict[str, Any]], lang: Lang, baselines: dict[str, 
         cells = [
             dataset_name(r["dataset"], lang),
             model_name(r["model"], lang),
-            _pm(r, "precision"),
-            _pm(r, "recall"),
-            *_extra_cells(r),
+            _pm(r, "precision", lang),
+            _pm(r, "recall", lang),
+            *_extra_cells(r, lang),
             str(r["nfe"]),
-            _ms(r["ms_per_sample"]),
+            number(r["ms_per_sample"], lang, spec=".3g"),
             seeds,
         ]
         lines.append("| " + " | ".join(cells) + " |")
@@ -174,19 +170,13 @@ def paper_markdown(results: dict[str, Any], lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, height: int = 460) -> go.Figure:
-    """Applies the comparison's look; `title` may hold a second line after a newline (drawn smaller)."""
-    main, _, sub = title.partition("\n")
-    fig.update_layout(
-        title={"text": f"{main}<br><sup>{sub}</sup>" if sub else main, "x": 0.5, "font": {"size": 15}},
-        height=height,
-        plot_bgcolor="white",
-        xaxis={"title": x_title, "gridcolor": "#e5e7eb"},
-        yaxis={"title": y_title, "gridcolor": "#e5e7eb"},
-        legend={"orientation": "h", "y": -0.22},
-        margin={"l": 60, "r": 20, "t": 60, "b": 120},
-    )
-    return fig
+# the comparison's charts: the gallery's layout with grid lines, taller, with the legend at the left under a deep bottom margin
+LOOK: dict[str, Any] = {
+    "grid": True,
+    "height": 460,
+    "margin": {"l": 60, "t": 60, "b": 120},
+    "legend": {"y": -0.22, "x": 0, "xanchor": "left"},
+}
 
 
 def _scatter(rows: list[dict[str, Any]], x_key: str, y_key: str, lang: Lang) -> go.Figure:
@@ -229,24 +219,33 @@ def _scatter(rows: list[dict[str, Any]], x_key: str, y_key: str, lang: Lang) -> 
     return fig
 
 
+# the comparison's axes: time on a log scale, shares on 0..1 with a little room for the markers
+AXES: dict[str, dict[str, Any]] = {
+    "ms_per_sample": {"type": "log"},
+    "precision": {"range": [-0.05, 1.05]},
+    "recall": {"range": [-0.05, 1.05]},
+}
+
+
+def _comparison_figure(
+    rows: list[dict[str, Any]], x_key: str, y_key: str, title_key: str, x_axis_key: str, y_axis_key: str, lang: Lang
+) -> go.Figure:
+    """Returns `_scatter` of `y_key` against `x_key` with the comparison's look and axes."""
+    fig = chart_layout(
+        _scatter(rows, x_key, y_key, lang), t(title_key, lang), x_title=t(x_axis_key, lang), y_title=t(y_axis_key, lang), lang=lang, **LOOK
+    )
+    fig.update_xaxes(**AXES[x_key])
+    return fig.update_yaxes(**AXES[y_key])
+
+
 def quality_speed_figure(rows: list[dict[str, Any]], lang: Lang) -> go.Figure:
     """Returns precision (quality) against milliseconds per sample on a log axis: the fast-and-good corner is top left."""
-    fig = _layout(
-        _scatter(rows, "ms_per_sample", "precision", lang), t("tc_speed_title", lang), t("tc_ms_axis", lang), t("tc_quality_axis", lang)
-    )
-    fig.update_xaxes(type="log")
-    fig.update_yaxes(range=[-0.05, 1.05])
-    return fig
+    return _comparison_figure(rows, "ms_per_sample", "precision", "tc_speed_title", "tc_ms_axis", "tc_quality_axis", lang)
 
 
 def coverage_quality_figure(rows: list[dict[str, Any]], lang: Lang) -> go.Figure:
     """Returns recall (coverage) against precision (quality): good models sit top right."""
-    fig = _layout(
-        _scatter(rows, "precision", "recall", lang), t("tc_cov_title", lang), t("tc_quality_axis", lang), t("tc_coverage_axis", lang)
-    )
-    fig.update_xaxes(range=[-0.05, 1.05])
-    fig.update_yaxes(range=[-0.05, 1.05])
-    return fig
+    return _comparison_figure(rows, "precision", "recall", "tc_cov_title", "tc_quality_axis", "tc_coverage_axis", lang)
 
 
 def speed_scores(rows: list[dict[str, Any]]) -> dict[str, float]:
@@ -276,18 +275,15 @@ def radar_figure(rows: list[dict[str, Any]], dataset: str, lang: Lang) -> go.Fig
                 line={"color": MODEL_COLORS[r["model"]]},
             )
         )
-    fig.update_layout(
-        title={
-            "text": t("tc_radar_title", lang, dataset=dataset_name(dataset, lang)).replace("\n", "<br><sup>") + "</sup>",
-            "x": 0.5,
-            "font": {"size": 15},
-        },
-        polar={"radialaxis": {"range": [0, 1], "tickvals": [0.25, 0.5, 0.75, 1.0]}},
+    return chart_layout(
+        fig,
+        t("tc_radar_title", lang, dataset=dataset_name(dataset, lang)),
         height=440,
-        legend={"orientation": "h", "y": -0.15},
         margin={"l": 40, "r": 40, "t": 60, "b": 90},
+        legend={"x": 0, "xanchor": "left"},
+        lang=lang,
+        polar={"radialaxis": {"range": [0, 1], "tickvals": [0.25, 0.5, 0.75, 1.0]}},
     )
-    return fig
 
 
 def steps_figure(rows: list[dict[str, Any]], dataset: str, lang: Lang) -> go.Figure:
@@ -311,7 +307,8 @@ def steps_figure(rows: list[dict[str, Any]], dataset: str, lang: Lang) -> go.Fig
                 line={"color": "#1d4ed8" if family == "diffusion" else "#0891b2", "dash": "solid" if family == "diffusion" else "dot"},
             )
         )
-    _layout(fig, t("tc_steps_title", lang, dataset=dataset_name(dataset, lang)), t("tc_nfe_axis", lang), t(f"tc_{key}_axis", lang))
+    title = t("tc_steps_title", lang, dataset=dataset_name(dataset, lang))
+    chart_layout(fig, title, x_title=t("tc_nfe_axis", lang), y_title=t(f"tc_{key}_axis", lang), lang=lang, **LOOK)
     fig.update_xaxes(type="log", range=[-0.2, 3.5])  # 0.6 to 3,000 evaluations: room for the labels
     fig.update_yaxes(rangemode="tozero")
     return fig
@@ -351,14 +348,17 @@ def preview_figure(results: dict[str, Any], dataset: str, models: list[str], lan
         )
     fig.update_xaxes(range=[-5, 5], showticklabels=False)
     fig.update_yaxes(range=[-5, 5], showticklabels=False, scaleanchor="x")
-    fig.update_layout(
+    chart_layout(
+        fig,
+        None,
         height=280 * rows + 90,
-        plot_bgcolor="white",
         margin={"l": 10, "r": 10, "t": 90, "b": 40},
-        legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
-        title={"text": t("tc_previews_title", lang, dataset=dataset_name(dataset, lang)), "x": 0.02, "y": 0.99, "yanchor": "top"},
+        legend={"y": -0.02, "yanchor": "top", "x": 0, "xanchor": "left"},
     )
-    return fig
+    # the title at the top left, above the subplot titles
+    return fig.update_layout(
+        title={"text": t("tc_previews_title", lang, dataset=dataset_name(dataset, lang)), "x": 0.02, "y": 0.99, "yanchor": "top"}
+    )
 
 
 def digit_grid(results: dict[str, Any], model: str, *, upscale: int = 4) -> np.ndarray | None:
@@ -403,35 +403,5 @@ def source_caption(results: dict[str, Any], lang: Lang) -> str:
         when=when,
         cpus=machine.get("cpu_count", "?"),
         torch=machine.get("torch", "?"),
-        seeds=results.get("seeds", "?"),
+        seeds=t("tc_n_seeds", lang, count=seeds) if isinstance(seeds := results.get("seeds"), int) else "?",
     )
-
-
-class BusyError(RuntimeError):
-    """A quick re-run is already in progress."""
-
-
-class QuickRerun:
-    """Runs the quick benchmark at most once at a time (shared by every visitor of one server)."""
-
-    def __init__(self, runner: Callable[..., dict[str, Any]] | None = None):
-        self._runner = runner  # None: `benchmarks.trilemma.run`
-        self._lock = threading.Lock()
-
-    @property
-    def running(self) -> bool:
-        return self._lock.locked()
-
-    def run(self, progress: Callable[[int, int, str], None], out_dir: Path) -> Path:
-        """Returns the results file written in `out_dir` after a quick run, reporting progress; raises `BusyError` if one is running."""
-        if not self._lock.acquire(blocking=False):
-            raise BusyError("a quick benchmark is already running")
-        try:
-            from benchmarks import trilemma
-            from benchmarks.common import write_result
-
-            runner = self._runner or trilemma.run
-            results = runner(True, progress, workers=1)
-            return write_result(Path(out_dir), "trilemma", results, True)
-        finally:
-            self._lock.release()

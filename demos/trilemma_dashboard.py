@@ -11,7 +11,10 @@ shipped ones (in the system's temporary folder).
 from __future__ import annotations
 
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `streamlit run` puts only the script's folder on the path
@@ -19,6 +22,8 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only the script's folder o
 
 import streamlit as st  # noqa: E402
 
+from benchmarks import trilemma as benchmark  # noqa: E402
+from benchmarks.common import write_result  # noqa: E402
 from core.trilemma import MODELS  # noqa: E402
 from demos import trilemma_charts as charts  # noqa: E402
 from demos.texts import Lang, t  # noqa: E402
@@ -26,10 +31,42 @@ from demos.texts import Lang, t  # noqa: E402
 LANGUAGES: dict[str, Lang] = {"Español": "es", "English": "en"}
 
 
+class BusyError(RuntimeError):
+    """A quick re-run is already in progress."""
+
+
+class QuickRerun:
+    """Runs the quick benchmark at most once at a time: every `QuickRerun` given the same `lock` waits on the same run."""
+
+    def __init__(self, runner: Callable[..., dict[str, Any]] | None = None, *, lock: threading.Lock | None = None):
+        self._runner = runner or benchmark.run
+        self._lock = lock or threading.Lock()
+
+    @property
+    def running(self) -> bool:
+        return self._lock.locked()
+
+    def run(self, progress: Callable[[int, int, str], None], out_dir: Path) -> Path:
+        """Returns the results file written in `out_dir` after a quick run, reporting progress; raises `BusyError` if one is running."""
+        if not self._lock.acquire(blocking=False):
+            raise BusyError("a quick benchmark is already running")
+        try:
+            results = self._runner(True, progress, workers=1)
+            return write_result(Path(out_dir), "trilemma", results, True)
+        finally:
+            self._lock.release()
+
+
 @st.cache_resource
-def rerunner() -> charts.QuickRerun:
-    """Returns the server's one quick re-runner (its lock is shared by every session)."""
-    return charts.QuickRerun()
+def rerun_lock() -> threading.Lock:
+    """Returns the server's one lock for quick re-runs, shared by every session (Streamlit runs this script again
+    on every interaction, so a class defined here is new each time: the lock, not a re-runner, is what is kept)."""
+    return threading.Lock()
+
+
+def rerunner() -> QuickRerun:
+    """Returns a quick re-runner on the server's shared lock."""
+    return QuickRerun(lock=rerun_lock())
 
 
 def _rerun_section(lang: Lang) -> None:
@@ -44,13 +81,18 @@ def _rerun_section(lang: Lang) -> None:
 
         try:
             path = runner.run(report, charts.QUICK_DIR)
-        except charts.BusyError:
+        except BusyError:
             st.warning(t("dash_busy", lang))
         else:
             st.session_state["quick_done"] = str(path)  # the next run shows these results and says so
             st.rerun()
     elif runner.running:
         st.warning(t("dash_busy", lang))
+
+
+def _all_chosen_first(label: str, options: list[str], name: Callable[[str], str], key: str) -> list[str]:
+    """Returns the options chosen in a sidebar filter that starts with every one of them chosen."""
+    return st.sidebar.multiselect(label, options, default=options, format_func=name, key=key)
 
 
 def main() -> None:
@@ -78,20 +120,8 @@ def main() -> None:
 
     present_datasets = list(dict.fromkeys(r["dataset"] for r in results["table"]))
     present_models = [m for m in MODELS if any(r["model"] == m for r in results["table"])]
-    datasets = st.sidebar.multiselect(
-        t("dash_datasets", lang),
-        present_datasets,
-        default=present_datasets,
-        format_func=lambda d: charts.dataset_name(d, lang),
-        key=f"datasets-{chosen}",
-    )
-    models = st.sidebar.multiselect(
-        t("dash_models", lang),
-        present_models,
-        default=present_models,
-        format_func=lambda m: charts.model_name(m, lang),
-        key=f"models-{chosen}",
-    )
+    datasets = _all_chosen_first(t("dash_datasets", lang), present_datasets, lambda d: charts.dataset_name(d, lang), f"datasets-{chosen}")
+    models = _all_chosen_first(t("dash_models", lang), present_models, lambda m: charts.model_name(m, lang), f"models-{chosen}")
     rows = charts.filtered(results, datasets, models)
     if not rows:
         st.warning(t("dash_nothing", lang))
@@ -139,4 +169,5 @@ def main() -> None:
     _rerun_section(lang)
 
 
-main()
+if __name__ == "__main__":  # `streamlit run` and AppTest run the script as __main__; an import only defines it
+    main()

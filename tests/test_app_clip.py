@@ -175,7 +175,7 @@ def test_unclip_diagram_has_its_seven_stages_in_the_reader_language(client, span
 def test_a_hundred_thousand_character_label_is_cut_with_a_notice(client):
     probs, verdict = classify(client, labels="seven " * 20_000 + ", one")
     assert len(probs) == 1 or len(probs) == 2
-    assert EN["clip_truncated"] in verdict
+    assert EN["common_truncated"] in verdict
 
 
 @pytest.mark.parametrize(

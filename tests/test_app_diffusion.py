@@ -249,9 +249,9 @@ def test_the_steps_reading_follows_the_numbers():
     ],
 )
 def test_a_benchmark_timestamp_reads_as_a_date(iso, lang, expected):
-    from demos.diffusion import readable_date
+    from demos.texts import format_date
 
-    assert readable_date(iso, lang) == expected
+    assert format_date(iso, lang) == expected
 
 
 @pytest.fixture
@@ -276,13 +276,13 @@ def test_2d_training_runs_on_one_thread_and_leaves_the_setting_as_it_was(monkeyp
     """Two threads on a busy 2-core machine slowed the step rate 4 to 40 times (the benchmark's `toy_default_run`)."""
     import torch
 
-    from core.diffusion import training
+    from core.diffusion import ddpm
     from demos import diffusion_toy
 
     seen = []
 
     def spying(*args, **kwargs):
-        trainer = training.diffusion_trainer(*args, **kwargs)
+        trainer = ddpm.diffusion_trainer(*args, **kwargs)
         step = trainer._step
         trainer._step = lambda: (seen.append(torch.get_num_threads()), step())[1]
         return trainer

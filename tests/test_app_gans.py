@@ -11,7 +11,7 @@ from gradio_client.exceptions import AppError
 from PIL import Image
 
 from core.checkpoint import load_model
-from core.gan.lab2d import GAN2D
+from core.gan.lab2d import MLPGAN
 from demos.gan_plots import FAKE_COLOR, GRADIENT_COLOR, PLANE_BOX, REAL_COLOR
 from demos.plots import hex_to_rgb
 
@@ -156,7 +156,7 @@ def test_download_gives_a_loadable_checkpoint_and_csv(gan_client):
     paths = [f if isinstance(f, str) else f["path"] for f in (files["value"] if isinstance(files, dict) else files)]
     checkpoint = next(p for p in paths if p.endswith(".safetensors"))
     model = load_model(checkpoint)
-    assert isinstance(model, GAN2D) and model.sample(3).shape == (3, 2)
+    assert isinstance(model, MLPGAN) and model.sample(3).shape == (3, 2)
     rows = np.loadtxt(next(p for p in paths if p.endswith(".csv")), delimiter=",", skiprows=1)
     assert rows.shape == (2000, 2)
 
@@ -199,7 +199,7 @@ def test_bad_input_gets_a_clear_message_and_changes_nothing(gan_client, changes,
     ("changes", "english", "spanish"),
     [
         ({"d_steps": 11}, "“D steps per G step” must be between 1 and 10", "entre 1 y 10"),
-        ({"g_lr": 2.0}, "“G learning rate” must be between 1e-06 and 1.0", "«Tasa de aprendizaje de G» tiene que estar entre 1e-06 y 1.0"),
+        ({"g_lr": 2.0}, "“G learning rate” must be between 1e-06 and 1.0", "«Tasa de aprendizaje de G» tiene que estar entre 1e-06 y 1,0"),
         ({"schedule": "cosine"}, "must be one of: constant, linear", "tiene que ser uno de: constant, linear"),
     ],
 )

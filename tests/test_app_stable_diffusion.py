@@ -43,8 +43,8 @@ def test_the_mini_pipeline_draws_the_asked_digit(client, prompt):
     import torch
     from PIL import Image
 
+    from core.assets import classifier
     from core.mini_ldm import to_digits
-    from demos.models import classifier
 
     picture = generate(client, prompt=prompt, steps=25)[-1][0]
     array = np.asarray(Image.open(picture["path"] if isinstance(picture, dict) else picture).convert("RGB"), dtype=np.float32) / 255
@@ -114,7 +114,7 @@ def test_the_default_prompt_and_photo_names_are_in_the_reader_language(client, s
 
 def test_a_hundred_thousand_character_prompt_is_cut_with_a_notice(client):
     status = generate(client, prompt="a handwritten seven " * 5000, steps=2)[-1][3]
-    assert EN["clip_truncated"] in status
+    assert EN["common_truncated"] in status
 
 
 @pytest.mark.parametrize(

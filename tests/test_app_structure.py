@@ -32,8 +32,8 @@ def test_importing_app_launches_nothing_and_is_quick():
 
 def test_importing_core_loads_no_ui_toolkit():
     modules = (
-        "core.checkpoint, core.data.toy2d, core.data.images, core.gmm, core.training, "
-        "core.classifier, core.classifier2d, core.plane, core.train"
+        "core.checkpoint, core.data.toy2d, core.data.images, core.gmm, core.loop, "
+        "core.classifier, core.classifier2d, core.plane, core.retrain"
     )
     code = f"import sys, {modules}; print(any(m in sys.modules for m in ('gradio', 'streamlit')))"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
@@ -58,4 +58,7 @@ def test_every_endpoint_has_an_explicit_name_and_a_queue_limit():
     assert all(any(tab_id.startswith(n.split("_")[0]) for tab_id in COURSE_ORDER) for n in names), names
     assert len(set(names)) == len(names)
     assert demo._queue.max_size == app.QUEUE_MAX_SIZE
-    assert all(fn.concurrency_id in {"light", "heavy", "gan_train", "ae_train", "diffusion_generate", "diffusion_toy"} for fn in public)
+    assert all(
+        fn.concurrency_id in {"light", "heavy", "gan_train", "common_train", "diffusion_generate", "diffusion_toy", "nerf_train"}
+        for fn in public
+    )

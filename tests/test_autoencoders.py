@@ -25,8 +25,8 @@ from core.autoencoders import (
 )
 from core.checkpoint import load_model, read_checkpoint, save_checkpoint
 from core.data.images import load_digits
+from core.loop import run_to_end
 from core.metrics.subspace import pca_basis, pca_reconstruction_error, principal_angles
-from core.training import run_to_end
 
 
 def test_kl_matches_torch_distributions():
@@ -182,7 +182,7 @@ def test_training_recipe_at_tiny_scale_writes_loadable_checkpoints(tmp_path):
     for name in configs:
         model = load_model(tmp_path / f"{name}.safetensors")
         _, metadata = read_checkpoint(tmp_path / f"{name}.safetensors")
-        assert metadata["command"] == "python -m core.train autoencoders-digits --steps 20 --seed 1" and metadata["name"] == name
+        assert metadata["command"] == "python -m core.retrain autoencoders-digits --steps 20 --seed 1" and metadata["name"] == name
         assert model.config.hidden == (16,)
 
 

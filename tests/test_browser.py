@@ -74,8 +74,8 @@ def test_overview_fits_switches_dataset_and_draws_new_points(browser, app_url, a
     first = summary_text(page)
 
     # switch to the ring of 8: the classifier now shows 8 classes
-    page.get_by_label(table["dataset"]).first.click()
-    page.get_by_role("option", name=table["ds_ring"]).click()
+    page.get_by_label(table["common_dataset"]).first.click()
+    page.get_by_role("option", name=table["common_ds_ring"]).click()
     page.wait_for_function(
         "document.querySelectorAll('.js-plotly-plot')[0].querySelectorAll('.legend .traces').length === 8", timeout=60_000
     )
@@ -83,7 +83,7 @@ def test_overview_fits_switches_dataset_and_draws_new_points(browser, app_url, a
 
     # draw brand-new points: a new trace appears and the download is offered
     page.get_by_role("button", name=table["ov_sample_button"]).click()
-    marker = table["ov_sampled"].split("**")[0].strip()
+    marker = table["ov_sampled_other"].split("**")[0].strip()
     page.wait_for_function(f"document.querySelector('#overview-summary').innerText.includes({marker!r})", timeout=60_000)
     assert summary_text(page) != first
     density = page.locator(".js-plotly-plot").nth(1)

@@ -34,13 +34,13 @@ def test_clip_names_its_model_warns_on_a_photo_and_keeps_the_plane_readable(brow
     verdict_has(page, "Respondió")
     verdict_has(page, "siete")
     assert page.locator("#clip-labels textarea").input_value().startswith("cero, uno, dos")
-    assert panel.get_by_label(ES["clip_photo"], exact=True).input_value() == "gato"
+    assert panel.get_by_label(ES["common_photo"], exact=True).input_value() == "gato"
     # no name on the plane covers another one
     page.wait_for_function("document.querySelectorAll('#clip-space g.textpoint text').length >= 10", timeout=60_000)
     placed = page.evaluate(OVERLAPPING_LABELS)
     assert placed["count"] >= 8 and placed["pairs"] == [], placed
     # a photo: the mini CLIP's pick is called meaningless, in view beside the bars
-    panel.get_by_label(ES["clip_source_photo"], exact=True).check()
+    panel.get_by_label(ES["common_source_photo"], exact=True).check()
     verdict_has(page, "no significa nada", timeout=30_000)
     warning = page.locator("#clip-verdict strong", has_text="Esta respuesta no significa nada")
     assert warning.is_visible() and "Lo más probable" not in page.locator("#clip-verdict").inner_text()

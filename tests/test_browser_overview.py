@@ -31,8 +31,8 @@ def test_choosing_my_points_opens_the_upload_box_and_waits_for_a_file(browser, a
     upload = page.locator("#overview-csv input[type=file]")
     assert not page.locator("#overview-csv").is_visible(), "the upload box starts closed"
 
-    page.get_by_label(ES["dataset"]).first.click()
-    page.get_by_role("option", name=ES["ds_csv"]).click()
+    page.get_by_label(ES["common_dataset"]).first.click()
+    page.get_by_role("option", name=ES["common_ds_csv"]).click()
     page.locator("#overview-csv").wait_for(state="visible", timeout=10_000)
     hint = ES["ov_csv_wait"].split("**")[0].strip()
     page.wait_for_function(f"document.querySelector('#overview-csv-hint').innerText.includes({hint!r})", timeout=30_000)
@@ -61,15 +61,15 @@ def test_choosing_my_points_opens_the_upload_box_and_waits_for_a_file(browser, a
 
 def test_an_error_popup_goes_away_when_a_good_file_arrives(browser, app_url, tmp_path):
     context, page = open_overview(browser, app_url)
-    page.get_by_label(ES["dataset"]).first.click()
-    page.get_by_role("option", name=ES["ds_csv"]).click()
+    page.get_by_label(ES["common_dataset"]).first.click()
+    page.get_by_role("option", name=ES["common_ds_csv"]).click()
     upload = page.locator("#overview-csv input[type=file]")
     bad = tmp_path / "malo.csv"
     bad.write_text("x,y\n1,2\n")
     upload.set_input_files(str(bad))
     page.locator(f"{ERRORS}:visible").first.wait_for(timeout=30_000)
     shown = time.monotonic()
-    assert page.get_by_label(ES["dataset"]).first.is_visible(), "no error badge hides the data set menu"
+    assert page.get_by_label(ES["common_dataset"]).first.is_visible(), "no error badge hides the data set menu"
     before = page.locator("#overview-summary").inner_text()
     page.locator("#overview-csv button[aria-label]").first.click()  # Gradio's own ✕ (clear) on the uploaded file
     good = tmp_path / "bueno.csv"

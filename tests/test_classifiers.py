@@ -11,8 +11,8 @@ from core.classifier import DigitsClassifierConfig, random_shift
 from core.classifier2d import PointClassifier, PointClassifierConfig, classifier_trainer
 from core.data.images import load_digits
 from core.data.toy2d import make_toy
-from core.train import main, train_digits_classifier
-from core.training import run_to_end
+from core.loop import run_to_end
+from core.retrain import main, train_digits_classifier
 
 
 def test_shipped_classifier_reaches_97_percent_on_the_held_out_split():

@@ -14,6 +14,7 @@ from core.trilemma import summarise
 from demos import trilemma_charts as charts
 from demos.locales.en import STRINGS as EN
 from demos.locales.es import STRINGS as ES
+from demos.trilemma_dashboard import BusyError, QuickRerun
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = str(ROOT / "demos" / "trilemma_dashboard.py")
@@ -183,11 +184,11 @@ def test_quick_rerun_cannot_run_twice_at_once(tmp_path):
         release.wait(10)
         return fake_results(("ring",), 1)
 
-    rerun = charts.QuickRerun(runner=slow)
+    rerun = QuickRerun(runner=slow)
     worker = threading.Thread(target=rerun.run, args=(lambda *a: None, tmp_path))
     worker.start()
     assert started.wait(10) and rerun.running
-    with pytest.raises(charts.BusyError):
+    with pytest.raises(BusyError):
         rerun.run(lambda *a: None, tmp_path)
     release.set()
     worker.join(10)

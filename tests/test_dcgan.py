@@ -11,7 +11,7 @@ from core.assets import DCGAN_PATH, DIGITS_CLASSIFIER_PATH
 from core.checkpoint import MODEL_REGISTRY, load_model, read_checkpoint
 from core.classifier import judge_digits
 from core.gan.dcgan import DCGAN, DCGANConfig, dcgan_trainer, interpolate_latents, train_dcgan
-from core.training import run_to_end, update_average
+from core.loop import run_to_end, update_average
 
 TINY = DCGANConfig(noise_dim=4, g_channels=(8, 8, 4), d_channels=(4, 4, 8))
 
@@ -135,7 +135,7 @@ def test_training_recipe_at_tiny_scale_writes_a_loadable_checkpoint(tmp_path):
     model = load_model(out)
     assert isinstance(model, DCGAN) and model.config == TINY
     _, metadata = read_checkpoint(out)
-    assert metadata["command"] == "python -m core.train dcgan-digits --steps 20 --seed 1"
+    assert metadata["command"] == "python -m core.retrain dcgan-digits --steps 20 --seed 1"
     assert float(metadata["class_kl"]) == pytest.approx(reports[-1].metrics["class_kl"], abs=1e-4)
 
 

@@ -6,12 +6,13 @@ from diffusers import DDPMPipeline, DDPMScheduler
 
 from core.checkpoint import load_model, read_checkpoint
 from core.data.toy2d import make_toy
+from core.diffusion.ddpm import diffusion_trainer, guided, sample, sample_steps
 from core.diffusion.digits import to_image, to_model, train_digits_unet
 from core.diffusion.schedule import NoiseSchedule
-from core.diffusion.training import diffusion_trainer, diversity, guided, sample, sample_steps
-from core.diffusion.unet import ToyConfig, ToyDenoiser, UNet, UNetConfig, describe_unet, timestep_embedding
-from core.metrics.modes import mode_coverage
-from core.training import run_to_end
+from core.diffusion.toy import ToyConfig, ToyDenoiser
+from core.diffusion.unet import UNet, UNetConfig, describe_unet, timestep_embedding
+from core.loop import run_to_end
+from core.metrics.modes import diversity, mode_coverage
 
 TINY = UNetConfig(channels=(8, 16, 16), time_dim=16)
 
@@ -125,7 +126,7 @@ def test_training_recipe_at_tiny_scale(tmp_path):
     assert reports[-1].done and reports[-1].step == 20
     model = load_model(out)
     assert model.config.prediction == "v_prediction" and model.config.channels == (8, 16, 16)
-    assert read_checkpoint(out)[1]["command"] == "python -m core.train diffusion-digits-v --steps 20 --seed 1"
+    assert read_checkpoint(out)[1]["command"] == "python -m core.retrain diffusion-digits-v --steps 20 --seed 1"
 
 
 def test_diversity_by_hand():

@@ -7,7 +7,7 @@ import torch
 
 from core.checkpoint import load_model, save_checkpoint
 from core.data.toy2d import DataError, make_toy, points_from_mask, ring_centers
-from core.gan.lab2d import GAN2D, GANLab, TrainSettings, config_for_data
+from core.gan.lab2d import MLPGAN, GANLab, TrainSettings, config_for_data
 from core.gan.losses import LOSSES, clip_weights, discriminator_loss, generator_loss, gradient_penalty
 from core.metrics.modes import mode_coverage
 from core.plane import bounds, plane_grid
@@ -70,7 +70,7 @@ def lab_on(dataset="ring", loss="non_saturating", seed=0, width=32, **settings):
     generator = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
     data = make_toy(dataset, 4000, generator=generator)
-    model = GAN2D(config_for_data(data.points, g_width=width, d_width=width))
+    model = MLPGAN(config_for_data(data.points, g_width=width, d_width=width))
     return GANLab(model, data.points, TrainSettings(loss=loss, **settings), generator=generator), data
 
 

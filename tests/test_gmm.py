@@ -9,7 +9,7 @@ from scipy.stats import multivariate_normal
 
 from core.data.toy2d import make_toy
 from core.gmm import GaussianMixture, GMMConfig, em_trainer
-from core.training import run_to_end
+from core.loop import run_to_end
 
 TRUE_WEIGHTS = torch.tensor([0.5, 0.3, 0.2], dtype=torch.float64)
 TRUE_MEANS = torch.tensor([[-3.0, 0.0], [2.0, 2.0], [2.0, -3.0]], dtype=torch.float64)

@@ -11,7 +11,8 @@ from demos.locales.es import STRINGS as ES
 
 
 def fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    """Returns the `{name}` fields of a template (an empty name for a positional `{}`)."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
 def test_both_languages_have_the_same_keys():
@@ -19,10 +20,19 @@ def test_both_languages_have_the_same_keys():
 
 
 @pytest.mark.parametrize("key", sorted(EN))
-def test_placeholders_match_and_text_is_translated(key):
-    if key.startswith(("ov_summary", "ov_sampled", "err_", "csv_", "dash_found")):
-        assert fields(EN[key]) == fields(ES[key])
+def test_text_is_there_in_both_languages(key):
     assert EN[key].strip() and ES[key].strip()
+
+
+def test_every_template_has_the_same_fields_in_both_languages():
+    """Every key of the tables is a `str.format` template (Markdown texts live apart and are never formatted)."""
+    from demos.texts import MARKDOWN_KEYS
+
+    templates = sorted(set(EN) - MARKDOWN_KEYS)
+    assert len(templates) > 500
+    differ = [(key, fields(EN[key]), fields(ES[key])) for key in templates if fields(EN[key]) != fields(ES[key])]
+    assert differ == []
+    assert fields(EN["diff_forward_caption"]) == {"t", "a", "signal", "noise", "snr"}  # LaTeX braces are doubled, not fields
 
 
 def test_long_texts_are_really_translated():
@@ -40,8 +50,8 @@ def test_language_from_accept_language(header, lang):
 
 
 def test_t_fills_fields_and_falls_back_to_english():
-    assert t("err_range", "es", name="K", lo=1, hi=30) == "«K» tiene que estar entre 1 y 30."
-    assert t("err_range", "en", name="K", lo=1, hi=30) == "“K” must be between 1 and 30."
+    assert t("common_err_range", "es", name="K", lo=1, hi=30) == "«K» tiene que estar entre 1 y 30."
+    assert t("common_err_range", "en", name="K", lo=1, hi=30) == "“K” must be between 1 and 30."
 
 
 @pytest.mark.parametrize(
@@ -101,3 +111,150 @@ def test_gradio_keys_are_keys_of_the_installed_gradio():
         section, leaf = key.split(".")
         assert f"{leaf}:`{english}`" in bundle, key
         assert section in bundle, key
+
+
+def test_lectures_are_markdown_files_with_the_same_sections_in_both_languages():
+    from demos.locales.markdown import LECTURES, parse_sections
+
+    files = {lang: sorted(p.name for p in (LECTURES / lang).glob("*.md")) for lang in ("en", "es")}
+    assert files["en"] == files["es"] and len(files["en"]) >= 9
+    for name in files["en"]:
+        keys = {lang: list(parse_sections((LECTURES / lang / name).read_text(encoding="utf-8"))) for lang in ("en", "es")}
+        assert keys["en"] == keys["es"], name
+        for key in keys["en"]:
+            assert EN[key].startswith(("#", "**")) or len(EN[key]) > 100, key
+    assert t("topic_diffusion", "en") == EN["topic_diffusion"] and "\\bar\\alpha_t" in EN["topic_diffusion"]
+
+
+def test_markdown_texts_are_never_formatted():
+    from demos.texts import MARKDOWN_KEYS
+
+    assert {"topic_diffusion", "gan_intro", "tri_reading", "exp_mode_collapse"} <= MARKDOWN_KEYS
+    with pytest.raises(ValueError, match="Markdown"):
+        t("topic_autoencoders", "es", n=3)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("stray\n<!-- key: a -->\nx", "before the first"),
+        ("<!-- key: a -->\nx\n<!-- key: a -->\ny", "twice"),
+        ("<!-- key: a -->\n\n<!-- key: b -->\ny", "empty"),
+    ],
+)
+def test_markdown_sections_are_parsed_strictly(text, problem):
+    from demos.locales.markdown import parse_sections
+
+    assert parse_sections("<!-- key: a -->\n## A\n\ntext {x}\n\n<!-- key: b_2 -->\nmore\n") == {"a": "## A\n\ntext {x}", "b_2": "more"}
+    with pytest.raises(ValueError, match=problem):
+        parse_sections(text)
+
+
+def test_counted_messages_have_both_forms_and_the_same_fields():
+    counted = {key.rsplit("_", 1)[0] for key in EN if key.endswith(("_one", "_other"))}
+    assert {"common_n_samples", "common_n_steps", "ov_sampled", "diff_verdict_cond", "tc_n_seeds"} <= counted
+    for base in counted:
+        for form in ("one", "other"):
+            assert fields(EN[f"{base}_{form}"]) == fields(ES[f"{base}_{form}"]), base
+        assert fields(EN[f"{base}_other"]) >= {"count"}, base
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "shown"),
+    [
+        ("es", 1, "1 muestra"),
+        ("es", 2, "2 muestras"),
+        ("es", 0, "0 muestras"),
+        ("es", 1797, "1.797 muestras"),
+        ("en", 1, "1 sample"),
+        ("en", 2, "2 samples"),
+        ("en", 0, "0 samples"),
+        ("en", 1797, "1,797 samples"),
+    ],
+)
+def test_t_picks_the_plural_form_of_a_count(lang, count, shown):
+    assert t("common_n_samples", lang, count=count) == shown
+
+
+def test_counted_messages_read_right_at_one():
+    assert t("common_n_steps", "es", count=1) == "1 paso" and t("common_n_steps", "en", count=3) == "3 steps"
+    assert t("ov_sampled", "en", count=1, ll=-1.5) == "Drew **1** new point; its log-likelihood under the mixture is -1.500."
+    assert t("ov_sampled", "es", count=2, ll=-1.5).startswith("Se generaron **2** puntos nuevos")
+    assert t("sd_img2img_text", "es", count=1, s=1.0, k=1, seconds=0.5) == "Intensidad 1,00: se ejecuta 1 de 1 paso (0,50 s)."
+    with pytest.raises(KeyError, match="_one and _other"):
+        t("common_err_range", "en", count=2, name="K", lo=1, hi=3)
+
+
+def test_keys_shared_by_several_tabs_say_so():
+    """A key looked up by two tabs' modules (or by the shared helpers in inputs.py and layout.py) starts with `common_`."""
+    import ast
+    from collections import defaultdict
+    from pathlib import Path
+
+    same_tab = {"trilemma_charts": "trilemma", "trilemma_dashboard": "trilemma", "gan_digits": "gans", "gan_plots": "gans"}
+    tabs = defaultdict(set)
+    for path in Path("demos").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in EN:
+                tabs[node.value].add(same_tab.get(path.stem, path.stem))
+    shared = {key for key, used in tabs.items() if len(used) > 1 or used & {"inputs", "layout"}}
+    assert {"common_seed", "common_dataset", "common_err_range", "common_train"} <= shared
+    assert sorted(key for key in shared if not key.startswith("common_")) == []
+
+
+def _spanish_texts() -> dict[str, str]:
+    from demos.locales.gradio_es import STRINGS as GRADIO_ES
+
+    return {key: text for key, text in ES.items() if not key.startswith("explore_")} | GRADIO_ES
+
+
+# Tú imperatives and present forms (the interface speaks vos), and Spain-only words; matched as whole words, case-sensitive
+# where a capital marks the imperative at the start of a sentence ("Prueba con..." is an order, "una prueba" a noun).
+TU_FORMS = (
+    r"\b(pulsa|Pulsa|(?<!se )elige|Elige|(?<!dónde )mira|Mira|Prueba con|prueba con|sube|Sube|mueve|Mueve|haz|Haz|"
+    r"puedes|tienes|quieres|verás|fíjate|Ejecuta|"
+    r"Fíjate|Imagina|Compara|Escribe|Arrastra|Entrena antes|Espera a|Deja al|deja más|Léelo|Lee siempre|estropéalos|aquí|Aquí|"
+    r"en directo|ordenador|vosotros|\w+áis)\b"
+)
+GLOSSARY_BANNED = {
+    r"\bmodas\b": "modos",
+    r"\b[Rr]ejilla\b": "grilla",
+    r"\b[Rr]ecall\b": "exhaustividad",
+    r"desviaci[óo]n t[íi]pica": "desvío estándar",
+    r"\best[áa]tica\b": "ruido puro",
+    r"muestras seguras|[Ll]ecturas seguras": "con confianza > 90 %",
+    r"clasificador (de dígitos )?lee\b|\blee el clasificador": "reconoce",
+    r"\b(la|una|de la) FID\b": "el FID",
+    r"\bel KL\b|\bdel KL\b": "la KL",
+    r"aplicaci[óo]n lineal": "transformación lineal",
+    r"incrustaci[óo]n|\brepresentaci[óo]n(es)? (de|del) (texto|imagen)": "embedding",
+    r"\b(campo de|el|del) score\b": "función de puntuación (score)",
+    r"programa de ruido": "calendario de ruido",
+    r"\d%": "90 % (a space before %)",
+}
+
+
+def test_spanish_texts_speak_with_vos():
+    import re
+
+    found = {key: re.findall(TU_FORMS, text) for key, text in _spanish_texts().items()}
+    assert {key: words for key, words in found.items() if words} == {}
+
+
+@pytest.mark.parametrize(("banned", "use"), sorted(GLOSSARY_BANNED.items()))
+def test_spanish_texts_follow_the_glossary(banned, use):
+    import re
+
+    # `{x:.1%}` formats its own percent sign: it is a field, not text
+    offenders = [key for key, text in _spanish_texts().items() if re.search(banned, re.sub(r"\{[^{}]*\}", "", text))]
+    assert offenders == [], f"use {use!r}"
+
+
+def test_glossary_terms_are_the_ones_used():
+    from pathlib import Path
+
+    glossary = (Path("demos") / "locales" / "GLOSSARY.md").read_text(encoding="utf-8")
+    spanish = "\n".join(_spanish_texts().values()).lower()
+    for term in ("grilla", "exhaustividad", "desvío estándar", "calendario de ruido", "embedding", "función de puntuación", "ruido puro"):
+        assert term in glossary and term in spanish, term
+    assert "modos" in spanish and "el fid" in spanish and "la kl" in spanish

@@ -6,9 +6,9 @@ import inspect
 import gradio as gr
 import pytest
 
-from core.diffusion.training import sample_steps
+from core.diffusion.ddpm import sample_steps
 from core.gan.experiments import EXPERIMENTS
-from core.gan.lab2d import GAN2DConfig, TrainSettings
+from core.gan.lab2d import MLPGANConfig, TrainSettings
 from core.latent_diffusion import image_to_image
 from demos import diffusion, gans, knobs, stable_diffusion
 from demos.i18n import TABLES
@@ -19,7 +19,7 @@ from demos.knobs import Knob
 DECLARED = [
     (gans, (gans.DATASET,), None),
     (gans, gans.ARCH_KNOBS[:1], None),  # the seed
-    (gans, gans.ARCH_KNOBS[1:], GAN2DConfig),
+    (gans, gans.ARCH_KNOBS[1:], MLPGANConfig),
     (gans, gans.SETTING_KNOBS, TrainSettings),
     (diffusion, diffusion.GENERATE_KNOBS[:4], sample_steps),
     (diffusion, diffusion.GENERATE_KNOBS[4:], None),  # digit, count (the labels, the batch) and seed
@@ -159,4 +159,4 @@ def test_load_experiment_answers_each_widget_through_the_tab(tabs):
     answer = knobs.by_component(gans.load_experiment, made | {"experiment_text": gr.Markdown()})("oscillation", None)
     assert answer[made["g_optimizer"]] == "sgd" and answer[made["d_optimizer"]] == "sgd"
     assert answer[made["dataset"]] == "grid" and answer[made["budget"]] == 3000
-    assert answer[made["noise_dim"]] == gans.GAN2D_DEFAULTS.noise_dim
+    assert answer[made["noise_dim"]] == gans.MLPGAN_DEFAULTS.noise_dim

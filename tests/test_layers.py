@@ -23,16 +23,13 @@ UI = ("gradio", "streamlit", "plotly", "spaces", "gradio_client")
 
 # Known crossings of the layers, (importer, imported): to remove: issue 12. The list may only shrink:
 # `test_known_crossings_still_exist` fails when one disappears, so that it is deleted from here too.
+# What is left times a tab's own handler (its latency as a person meets it).
 KNOWN = {
-    ("benchmarks.autoencoders", "demos.autoencoders"),  # MAP_MODELS, _point_view: the map's raster speed
-    ("benchmarks.diffusion", "demos.diffusion"),  # forward: the forward process the tab draws
-    ("benchmarks.diffusion", "demos.diffusion_toy"),  # TOY_STEPS, TOY_TRAIN_DEFAULT: the tab's defaults
-    ("benchmarks.diffusion", "demos.models"),  # the shipped U-Nets (now in core.assets)
-    ("benchmarks.gan2d", "demos.gan_plots"),  # VIEWS: the GAN Lab's views
-    ("benchmarks.gan2d", "demos.gans"),  # LabState, REFRESH_SECONDS, render: the live view's share of the play loop
-    ("demos.diffusion", "benchmarks.common"),  # DEFAULT_OUT (now core.assets.BENCHMARKS_DIR)
-    ("demos.trilemma_charts", "benchmarks.common"),  # write_result: the dashboard's quick re-run
-    ("demos.trilemma_charts", "benchmarks.trilemma"),  # run: the dashboard's quick re-run
+    ("benchmarks.autoencoders", "demos.autoencoders"),  # MAP_MODELS, point_view: a slider move, map and verdict drawn
+    ("benchmarks.diffusion", "demos.diffusion"),  # forward: the forward-process slider's handler
+    ("benchmarks.diffusion", "demos.diffusion_toy"),  # train, TOY_STEPS, TOY_TRAIN_DEFAULT: the 2D playground's default run
+    ("benchmarks.gan2d", "demos.gan_plots"),  # VIEWS: the GAN Lab's live view, every layer drawn
+    ("benchmarks.gan2d", "demos.gans"),  # LabState, REFRESH_SECONDS, render: the live view
 }
 
 
@@ -158,7 +155,7 @@ def graph_and_names():
 def test_the_graph_sees_our_imports(graph_and_names):
     """The parser finds top-level, function-level, package-relative and `from package import module` imports."""
     graph, _ = graph_and_names
-    assert "core.assets" in graph["core.train"]  # `from core import assets`
+    assert "core.assets" in graph["core.retrain"]  # `from core import assets`
     assert "core.checkpoint" in graph["core.assets"]
     assert "demos.diffusion_toy" in graph["benchmarks.diffusion"]  # inside a function
     assert "demos.autoencoders" in graph["app"]  # `from demos import autoencoders, ...`
@@ -198,10 +195,8 @@ def test_assets_and_checkpoint_are_leaves(graph_and_names):
 
 def test_no_model_module_imports_the_command_line(graph_and_names):
     graph, _ = graph_and_names
-    importers = sorted(m for m, targets in graph.items() if "core.train" in targets)
-    # benchmarks/diffusion.py still takes DIFFUSION_PATHS from the command line (to remove: issue 12; import it
-    # from core.assets, then empty this list)
-    assert importers == ["benchmarks.diffusion"], f"only the command line's own runner may import core.train: {importers}"
+    importers = sorted(m for m, targets in graph.items() if "core.retrain" in targets)
+    assert importers == [], f"only the command line's own runner may import core.retrain: {importers}"
 
 
 def test_shipped_autoencoder_names_match_the_recipe():
@@ -225,7 +220,7 @@ def test_the_cycle_finder_finds_a_new_cycle():
 def test_a_new_cycle_or_crossing_in_our_graph_would_fail(graph_and_names):
     graph, _ = graph_and_names
     cyclic = {m: set(t) for m, t in graph.items()}
-    cyclic["core.checkpoint"] = {"core.train"}  # core.train -> core.checkpoint -> core.train
-    assert any({"core.train", "core.checkpoint"} <= set(c) for c in find_cycles(cyclic))
+    cyclic["core.checkpoint"] = {"core.retrain"}  # core.retrain -> core.checkpoint -> core.retrain
+    assert any({"core.retrain", "core.checkpoint"} <= set(c) for c in find_cycles(cyclic))
     crossing = {m: set(t) for m, t in graph.items()} | {"core.gmm": {"demos.plots"}}
     assert ("core.gmm", "demos.plots") in crossings(crossing) - KNOWN

@@ -52,7 +52,7 @@ def test_a_tiny_training_run_is_opened_by_the_clip_loader(tmp_path):
     assert sorted(p.name for p in (tmp_path / "clip").glob("*.safetensors"))  # weights as safetensors
     probs = zero_shot(model, processor.tokenizer, torch.rand(3, 1, 8, 8), ["a handwritten seven", "un siete escrito a mano"])
     assert probs.shape == (3, 2) and torch.allclose(probs.sum(1), torch.ones(3))
-    assert "python -m core.train mini-clip --steps 20" in (tmp_path / "clip" / "TRAINED_WITH.txt").read_text()
+    assert "python -m core.retrain mini-clip --steps 20" in (tmp_path / "clip" / "TRAINED_WITH.txt").read_text()
 
 
 @pytest.mark.skipif(not MINI_CLIP_DIR.is_dir(), reason="the mini CLIP is not shipped yet")

@@ -47,7 +47,7 @@ def test_a_tiny_run_saves_a_pipeline_the_loader_opens(tmp_path):
         generator=torch.Generator().manual_seed(0),
     ).images
     assert image.shape == (1, 3, IMAGE_SIZE, IMAGE_SIZE) and torch.isfinite(image).all()
-    assert "python -m core.train mini-ldm --steps 3" in (out / "TRAINED_WITH.txt").read_text()
+    assert "python -m core.retrain mini-ldm --steps 3" in (out / "TRAINED_WITH.txt").read_text()
     release_pipeline()
 
 

@@ -7,12 +7,12 @@ import torch
 
 from core.autoencoders import Autoencoder, AutoencoderConfig
 from core.classifier2d import PointClassifier, PointClassifierConfig
-from core.diffusion.unet import ToyConfig, ToyDenoiser
-from core.gan.lab2d import GAN2D, GAN2DConfig
+from core.diffusion.toy import ToyConfig, ToyDenoiser
+from core.gan.lab2d import MLPGAN, MLPGANConfig
 from core.seeding import init_weights
 
 MODELS = [
-    (GAN2D, GAN2DConfig(noise_dim=3, g_width=16, d_width=8)),
+    (MLPGAN, MLPGANConfig(noise_dim=3, g_width=16, d_width=8)),
     (Autoencoder, AutoencoderConfig(kind="vae", latent_dim=2)),
     (Autoencoder, AutoencoderConfig(kind="linear", latent_dim=3)),
     (PointClassifier, PointClassifierConfig(num_classes=3)),
@@ -37,14 +37,14 @@ def test_a_layer_it_does_not_know_is_refused():
 
 
 def test_concurrent_seeded_initialisations_are_identical_to_a_lone_one():
-    config = GAN2DConfig(noise_dim=4, g_width=32, d_width=32)
-    lone = init_weights(GAN2D(config), torch.Generator().manual_seed(5)).state_dict()
+    config = MLPGANConfig(noise_dim=4, g_width=32, d_width=32)
+    lone = init_weights(MLPGAN(config), torch.Generator().manual_seed(5)).state_dict()
     results: list[dict] = []
 
     def build():
         for _ in range(20):
             torch.rand(1000)  # other work drawing from the process-wide generator at the same time
-            results.append(init_weights(GAN2D(config), torch.Generator().manual_seed(5)).state_dict())
+            results.append(init_weights(MLPGAN(config), torch.Generator().manual_seed(5)).state_dict())
 
     threads = [threading.Thread(target=build) for _ in range(4)]
     for thread in threads:

@@ -13,6 +13,7 @@ from core.data.toy2d import (
     grid_centers,
     make_toy,
     points_from_csv,
+    read_csv_points,
     ring,
     ring_centers,
 )
@@ -96,3 +97,20 @@ def test_bad_csv_is_refused_with_a_key(text, key):
     with pytest.raises(DataError) as info:
         points_from_csv(text)
     assert info.value.key == key
+
+
+def test_a_csv_file_is_read_or_refused_with_a_key(tmp_path):
+    good = tmp_path / "points.csv"
+    good.write_text("x,y\n0,0\n1,1\n2,0.5\n")
+    assert read_csv_points(str(good)).points.tolist() == [[0.0, 0.0], [1.0, 1.0], [2.0, 0.5]]
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"1" * 2_000_001)
+    for path, key in (
+        (None, "err_csv_missing"),
+        ("", "err_csv_missing"),
+        (str(tmp_path / "none.csv"), "err_csv_missing"),
+        (str(big), "csv_too_big"),
+    ):
+        with pytest.raises(DataError) as info:
+            read_csv_points(path)
+        assert info.value.key == key

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from core.training import Trainer, run_to_end
+from core.loop import Trainer, run_to_end
 
 
 class FakeClock:

@@ -1,4 +1,4 @@
-"""The trilemma comparison's parts: the denoising diffusion GAN, the 2D VAE, GAN2D on any dimension,
+"""The trilemma comparison's parts: the denoising diffusion GAN, the 2D VAE, MLPGAN on any dimension,
 and the comparison's measurements, summaries and claims (tiny budgets; no timing limits)."""
 
 import math
@@ -10,7 +10,7 @@ import torch
 from core.autoencoders import Autoencoder, AutoencoderConfig
 from core.checkpoint import load_model, save_checkpoint
 from core.diffusion.ddgan import DDGAN, DDGANConfig, ddgan_alphas_cumprod, ddgan_config_for_data, train_ddgan
-from core.gan.lab2d import GAN2D, config_for_data
+from core.gan.lab2d import MLPGAN, config_for_data
 from core.trilemma import MODELS, QUICK, UNITS, jobs, measure_2d, summarise
 
 
@@ -100,11 +100,11 @@ def test_gaussian_vae_loss_is_the_normal_negative_log_likelihood_plus_kl():
 
 def test_gan2d_trains_on_any_dimension_and_round_trips(tmp_path):
     data = torch.rand(50, 64)
-    model = GAN2D(config_for_data(data))
+    model = MLPGAN(config_for_data(data))
     assert model.config.data_dim == 64 and model.sample(3).shape == (3, 64)
     again = load_model(save_checkpoint(model, tmp_path / "g.safetensors"))
     assert again.config.data_dim == 64 and torch.equal(again.shift, model.shift)
-    assert GAN2D(config_for_data(torch.randn(10, 2))).sample(2).shape == (2, 2)
+    assert MLPGAN(config_for_data(torch.randn(10, 2))).sample(2).shape == (2, 2)
 
 
 def test_measure_2d_knows_real_data_from_a_collapsed_sampler():

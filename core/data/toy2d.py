@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
 from dataclasses import dataclass
 from typing import Literal
 
@@ -175,6 +176,19 @@ def points_from_csv(text: str | bytes, *, max_rows: int = CSV_MAX_ROWS) -> Toy2D
     # relabel to 0..K-1 so classifiers see contiguous classes
     _, label_tensor = torch.unique(label_tensor, return_inverse=True)
     return Toy2D(torch.tensor(xy, dtype=torch.float32), label_tensor, int(label_tensor.max()) + 1)
+
+
+def read_csv_points(path: str | os.PathLike | None, *, max_rows: int = CSV_MAX_ROWS) -> Toy2D:
+    """Returns user points read from the CSV file at `path` (as `points_from_csv` parses them).
+
+    Raises `DataError` when there is no such file ("err_csv_missing") or it is larger than 2 MB ("csv_too_big",
+    checked before reading), and for anything `points_from_csv` rejects."""
+    if not isinstance(path, str | os.PathLike) or not os.path.isfile(path):
+        raise DataError("err_csv_missing", "upload a CSV file first")
+    if os.path.getsize(path) > CSV_MAX_BYTES:
+        raise DataError("csv_too_big", "the CSV is larger than 2 MB", limit=CSV_MAX_BYTES)
+    with open(path, "rb") as f:
+        return points_from_csv(f.read(CSV_MAX_BYTES + 1), max_rows=max_rows)
 
 
 def points_from_mask(mask: Tensor, num_samples: int, *, extent: float = 2.0, generator: torch.Generator | None = None) -> Toy2D:

@@ -13,7 +13,7 @@ models it with a conditional GAN instead of a Gaussian:
 Sampling runs G T times: T network evaluations per sample, against DDPM's hundreds. The noise
 levels follow the paper's discretised variance-preserving SDE (beta_min 0.1, beta_max 20), so
 alpha_bar_T is about 4e-5 and x_T is pure noise. Data are standardised with a stored shift and
-scale, as in `GAN2D`, so the same code trains on 2D points and on 64-pixel digits.
+scale, as in `MLPGAN`, so the same code trains on 2D points and on 64-pixel digits.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from torch import Tensor, nn
 from torch.nn import functional as F
 
 from core.gan.lab2d import mlp, standardisation
-from core.training import Trainer, update_average
+from core.loop import Trainer, update_average
 
 
 @dataclass

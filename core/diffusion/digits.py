@@ -13,10 +13,10 @@ from pathlib import Path
 import torch
 from torch import Tensor
 
+from core.diffusion.ddpm import diffusion_trainer, sample
 from core.diffusion.schedule import NoiseSchedule, Prediction
-from core.diffusion.training import diffusion_trainer, sample
 from core.diffusion.unet import UNet, UNetConfig
-from core.training import Progress
+from core.loop import Progress
 
 DEFAULT_GUIDANCE = 2.0
 DEFAULT_STEPS = 50  # DDIM steps
@@ -103,6 +103,6 @@ def train_digits_unet(
     figures = evaluate_digits(model, load_model(DIGITS_CLASSIFIER_PATH), seed=seed) if evaluate else {}
     last.metrics.update(figures)
     name = {"epsilon": "epsilon", "sample": "sample", "v_prediction": "v"}[config.prediction]
-    extra = {"command": f"python -m core.train diffusion-digits-{name} --steps {steps} --seed {seed}"}
+    extra = {"command": f"python -m core.retrain diffusion-digits-{name} --steps {steps} --seed {seed}"}
     save_checkpoint(model, out, extra=extra | {k: f"{v:.4f}" for k, v in figures.items()})
     yield last

@@ -1,4 +1,4 @@
-"""A small U-Net for 8x8 digits, and a small MLP for 2D points, both conditioned on the timestep.
+"""A small U-Net for 8x8 digits, conditioned on the timestep (the 2D playground's MLP is in `core.diffusion.toy`).
 
 The U-Net (Ronneberger et al. 2015, as used by Ho et al. 2020): a down path that halves the
 resolution (8 -> 4 -> 2) while widening the channels, a middle block, and an up path that doubles
@@ -187,36 +187,3 @@ def describe_unet(model: UNet) -> list[dict]:
         if stage["kind"] == "up":
             stage["skip_from"] = f"down{levels - 1 - int(stage['name'][2:])}"
     return stages
-
-
-@dataclass
-class ToyConfig:
-    """A small MLP for 2D diffusion: input (x, y) and the timestep's embedding."""
-
-    width: int = 128
-    depth: int = 3
-    time_dim: int = 32
-    num_train_timesteps: int = 100
-    schedule: str = "linear"
-    prediction: Prediction = "epsilon"
-
-
-class ToyDenoiser(nn.Module):
-    """eps_theta(x_t, t) for 2D points: an MLP on [x_t, MLP(sinusoid(t))]."""
-
-    checkpoint_name = "toy_denoiser"
-    config_class = ToyConfig
-
-    def __init__(self, config: ToyConfig):
-        super().__init__()
-        self.config = config
-        self.time_mlp = nn.Sequential(nn.Linear(config.time_dim, config.width), nn.SiLU())
-        layers: list[nn.Module] = [nn.Linear(2 + config.width, config.width), nn.SiLU()]
-        for _ in range(config.depth - 1):
-            layers += [nn.Linear(config.width, config.width), nn.SiLU()]
-        layers.append(nn.Linear(config.width, 2))
-        self.net = nn.Sequential(*layers)
-
-    def forward(self, x: Tensor, timestep: Tensor | int) -> Tensor:
-        emb = self.time_mlp(timestep_embedding(batch_timesteps(timestep, len(x)), self.config.time_dim))
-        return self.net(torch.cat([x, emb], dim=1))

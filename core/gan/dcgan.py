@@ -31,7 +31,7 @@ from torch.nn import functional as F
 from core.checkpoint import save_checkpoint
 from core.classifier import judge_digits
 from core.data.images import load_digits
-from core.training import Progress, Trainer, update_average
+from core.loop import Progress, Trainer, update_average
 
 InterpolationMode = Literal["linear", "spherical"]
 INTERPOLATION_MODES: tuple[InterpolationMode, ...] = ("linear", "spherical")
@@ -261,7 +261,7 @@ def train_dcgan(
         model,
         out,
         extra={
-            "command": f"python -m core.train dcgan-digits --steps {steps} --seed {seed}",
+            "command": f"python -m core.retrain dcgan-digits --steps {steps} --seed {seed}",
             "class_kl": f"{verdict['class_kl']:.4f}",
             "confident_share": f"{verdict['confident_share']:.4f}",
         },

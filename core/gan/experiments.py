@@ -1,6 +1,6 @@
 """The GAN Lab's ready-made experiments: each names the knobs it sets, by the names of the lab's fields.
 
-A preset's keys are `dataset` and `seed` (which data, which initial weights), fields of `GAN2DConfig`
+A preset's keys are `dataset` and `seed` (which data, which initial weights), fields of `MLPGANConfig`
 (the networks) and fields of `TrainSettings` (the training); every knob it leaves out takes its default.
 The GAN Lab tab (`demos/gans.py`) loads them into its widgets and says what to watch (text key
 "exp_<name>"); `benchmarks/gan2d.py` reruns the "vanishing" one to measure the saturating loss.

@@ -1,7 +1,8 @@
 """A GAN on 2D points, trained one step at a time: the model behind the GAN Lab tab.
 
-`GAN2D` holds two MLPs (generator: noise -> point, discriminator: point -> one output) and the
-data's shift and scale, so it works in data units. `GANLab` trains it with any loss of
+`MLPGAN` holds two MLPs (generator: noise -> point, discriminator: point -> one output) and the
+data's shift and scale, so it works in data units, on 2D points or any D-dimensional data (the
+trilemma comparison trains it on the 64 pixels of the digits). `GANLab` trains it with any loss of
 `core.gan.losses`: a D step updates D with G frozen, a G step updates G with D frozen (the course's
 alternating training), and `step()` does `d_steps` D steps then one G step. `snapshot()` computes
 what the tab draws: samples, D's output over the plane, the gradient G's samples receive, and the
@@ -26,7 +27,7 @@ ScheduleName = Literal["constant", "linear"]
 
 
 @dataclass
-class GAN2DConfig:
+class MLPGANConfig:
     noise_dim: int = 8
     noise: NoiseName = "gaussian"
     g_width: int = 128
@@ -47,13 +48,13 @@ def mlp(inputs: int, width: int, depth: int, outputs: int, activation: type[nn.M
     return nn.Sequential(*layers)
 
 
-class GAN2D(nn.Module):
+class MLPGAN(nn.Module):
     """Generator and discriminator for 2D points (or any D-dimensional data); `sample` follows the gallery's generative contract."""
 
     checkpoint_name = "gan2d"
-    config_class = GAN2DConfig
+    config_class = MLPGANConfig
 
-    def __init__(self, config: GAN2DConfig):
+    def __init__(self, config: MLPGANConfig):
         super().__init__()
         self.config = config
         self.generator = mlp(config.noise_dim, config.g_width, config.g_depth, config.data_dim, nn.ReLU)
@@ -83,14 +84,14 @@ class GAN2D(nn.Module):
 
 def standardisation(data: Tensor) -> dict:
     """Returns the config fields that standardise `data` [N, D]: its mean as `data_shift`, its largest std as
-    `data_scale`, and `data_dim` (shared by `GAN2DConfig` and `DDGANConfig`)."""
+    `data_scale`, and `data_dim` (shared by `MLPGANConfig` and `DDGANConfig`)."""
     shift = tuple(float(v) for v in data.mean(0))
     return {"data_shift": shift, "data_scale": float(data.std(0).max().clamp_min(1e-3)), "data_dim": data.shape[1]}
 
 
-def config_for_data(data: Tensor, **options) -> GAN2DConfig:
-    """Returns a `GAN2DConfig` whose shift and scale standardise `data` [N, D] (D = 2 for the lab)."""
-    return GAN2DConfig(**standardisation(data), **options)
+def config_for_data(data: Tensor, **options) -> MLPGANConfig:
+    """Returns a `MLPGANConfig` whose shift and scale standardise `data` [N, D] (D = 2 for the lab)."""
+    return MLPGANConfig(**standardisation(data), **options)
 
 
 @dataclass
@@ -146,9 +147,9 @@ class Snapshot:
 
 
 class GANLab:
-    """Trains a `GAN2D` on the points `data` [N, 2], one D step, G step or both at a time."""
+    """Trains a `MLPGAN` on the points `data` [N, 2], one D step, G step or both at a time."""
 
-    def __init__(self, model: GAN2D, data: Tensor, settings: TrainSettings, *, generator: torch.Generator):
+    def __init__(self, model: MLPGAN, data: Tensor, settings: TrainSettings, *, generator: torch.Generator):
         self.model = model
         self.data = data
         self.generator = generator

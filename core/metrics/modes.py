@@ -4,7 +4,8 @@ A sample is *high quality* if it lies within `threshold` (3) standard deviations
 centre; a mode is *captured* if at least one high-quality sample is nearest to it. The reverse KL
 is KL(q || p) between q, the histogram of high-quality samples over the modes, and p, the true
 (uniform) mode weights: 0 for a perfect spread, log K when everything sits on one mode.
-Srivastava et al. 2017 (arXiv 1705.07761), Lin et al. 2018 (arXiv 1712.04086).
+Srivastava et al. 2017 (arXiv 1705.07761), Lin et al. 2018 (arXiv 1712.04086). `diversity`, the mean
+distance between two samples, measures spread where the modes are not known (guided digits).
 """
 
 from __future__ import annotations
@@ -48,3 +49,12 @@ def mode_coverage(samples: Tensor, centers: Tensor, std: float, *, threshold: fl
         reverse_kl=kl,
         counts=tuple(int(c) for c in counts),
     )
+
+
+def diversity(images: Tensor) -> float:
+    """Returns the mean Euclidean distance between all pairs of `images` `[N, ...]` (0 when all are identical)."""
+    flat = images.flatten(1).double()
+    n = len(flat)
+    if n < 2:
+        return 0.0
+    return float(torch.cdist(flat, flat).sum() / (n * (n - 1)))

@@ -3,27 +3,13 @@
 STRINGS: dict[str, str] = {
     "clip_model": "Modelo",
     "clip_mini": "Mini CLIP (dígitos, entrenado acá)",
-    "clip_model_help": (
-        "El **mini CLIP** es un `CLIPModel` de `transformers` de verdad, solo que diminuto: un transformer de visión sobre "
-        "dígitos de 8x8 y un pequeño transformer de texto, entrenados desde cero acá con dígitos emparejados con descripciones "
-        'en inglés y en español ("a handwritten seven", "un 7 escrito a mano", "un 3 escrito a mano, de trazo grueso"). '
-        "Solo sabe de dígitos. Las otras opciones son los CLIP de OpenAI; se cargan solo si ya están en esta máquina (o hay "
-        "internet); si no, la pestaña lo dice y sigue con el mini CLIP."
-    ),
-    "clip_zero_help": (
-        "### 1. Clasificación sin entrenamiento (zero-shot)\n"
-        "No se entrena ningún clasificador: cada etiqueta se coloca en la plantilla, los dos codificadores representan la imagen "
-        "y cada frase, y las probabilidades son un softmax de las similitudes coseno multiplicadas por una escala $s$ (la inversa "
-        "de una temperatura). Probá etiquetas que el modelo nunca vio como clases, las palabras en español (*cero, uno, ... "
-        "nueve*) o los números; mové la escala para ver cómo las probabilidades se aplanan o se afilan sin que cambie el orden."
-    ),
-    "clip_source": "Imagen",
-    "clip_source_digit": "Un dígito",
-    "clip_source_photo": "Una foto",
-    "clip_source_upload": "Mi imagen",
-    "clip_digit_index": "Número de dígito (de 1797)",
-    "clip_photo": "Foto",
-    "clip_upload": "Subí una imagen",
+    "common_source": "Imagen",
+    "common_source_digit": "Un dígito",
+    "common_source_photo": "Una foto",
+    "common_source_upload": "Mi imagen",
+    "common_digit_index": "Número de dígito (de 1797)",
+    "common_photo": "Foto",
+    "common_upload": "Subí una imagen",
     "clip_labels": "Etiquetas (separadas por comas)",
     "clip_template": "Plantilla ({} se sustituye por cada etiqueta)",
     "clip_scale": "Escala s (escala de los logits; la temperatura es 1/s)",
@@ -32,17 +18,30 @@ STRINGS: dict[str, str] = {
     "clip_probs": "Probabilidades zero-shot",
     "clip_probs_title": "p(etiqueta | imagen) con escala s = {s:.1f}",
     "clip_prob_axis": "Probabilidad",
-    "clip_verdict": "Lo más probable: **{label}** ({p:.1%} con s = {s:.1f}; {p_learned:.1%} con la escala que aprendió el modelo, s = {learned:.1f}).",
+    "clip_verdict": (
+        "Lo más probable: **{label}** ({p:.1%} con s = {s:.1f}; {p_learned:.1%} con la escala que aprendió el modelo, s = {learned:.1f})."
+    ),
     "clip_unavailable": "⚠️ {name} no está en esta máquina y ahora no se puede descargar (sin conexión), así que respondió el mini CLIP.",
     "clip_answered_mini": (
         "**Respondió: el mini CLIP**, entrenado acá solo con dígitos escritos a mano de 8x8 y descripciones como "
         '"un 7 escrito a mano"; nunca vio una foto.'
     ),
-    "clip_answered_real": "**Respondió: {name}**, el CLIP de OpenAI, entrenado con 400 millones de pares de imagen y texto de internet (en inglés).",
-    "clip_meaningless": "⚠️ **Esta respuesta no significa nada.** {reasons} Su elección, **{label}** con {p:.1%}, no dice nada de la imagen (el azar con {k} etiquetas: {chance:.0%}, la línea de trazos).",
-    "clip_reason_photo": "El mini CLIP solo vio dígitos: achica la foto a 8x8 píxeles (los de «Lo que ve el modelo») y los compara con las etiquetas como si fueran un dígito.",
+    "clip_answered_real": (
+        "**Respondió: {name}**, el CLIP de OpenAI, entrenado con 400 millones de pares de imagen y texto de internet (en inglés)."
+    ),
+    "clip_meaningless": (
+        "⚠️ **Esta respuesta no significa nada.** {reasons} Su elección, **{label}** con {p:.1%}, no dice nada de la imagen (el azar con "
+        "{k} etiquetas: {chance:.0%}, la línea de trazos)."
+    ),
+    "clip_reason_photo": (
+        "El mini CLIP solo vio dígitos: achica la foto a 8x8 píxeles (los de «Lo que ve el modelo») y los compara con las etiquetas como "
+        "si fueran un dígito."
+    ),
     "clip_reason_words": "Nunca leyó {words} en su entrenamiento: para él son letras sueltas, sin significado.",
-    "clip_reason_upload": "⚠️ El mini CLIP solo vio dígitos de 8x8 (trazos claros sobre fondo oscuro): ve tu imagen como los 8x8 píxeles de «Lo que ve el modelo». Si no parecen un dígito, esta respuesta no significa nada.",
+    "clip_reason_upload": (
+        "⚠️ El mini CLIP solo vio dígitos de 8x8 (trazos claros sobre fondo oscuro): ve tu imagen como los 8x8 píxeles de «Lo que ve el "
+        "modelo». Si no parecen un dígito, esta respuesta no significa nada."
+    ),
     "clip_matrix_meaningless": "⚠️ El mini CLIP solo vio dígitos: con fotos, esta matriz y este plano no significan nada.",
     "clip_chance": "azar (1/{k})",
     "clip_word": "«{w}»",
@@ -56,21 +55,13 @@ STRINGS: dict[str, str] = {
     "photo_coins": "monedas",
     "photo_moon": "luna",
     "photo_hubble": "campo profundo del Hubble",
-    "clip_truncated": "✂️ Algún texto era más largo de lo que el modelo lee (su límite de tokens) y se recortó.",
+    "common_truncated": "✂️ Algún texto era más largo de lo que el modelo lee (su límite de tokens) y se recortó.",
     "clip_err_refused": "Ese modelo no está entre los permitidos; elegí uno de la lista.",
-    "clip_err_text": "{name} debe ser texto.",
+    "common_err_text": "{name} debe ser texto.",
     "clip_err_few_labels": "Escribí al menos dos etiquetas separadas por comas.",
     "clip_err_many_labels": "Escribí como mucho {n} etiquetas.",
     "clip_err_template": "La plantilla debe contener {} exactamente una vez (donde va cada etiqueta).",
-    "clip_err_upload": "Subí primero una imagen (o elegí un dígito o una foto).",
-    "clip_failures_help": (
-        "### 2. Dónde falla CLIP\n"
-        "CLIP aprendió de descripciones, y las descripciones rara vez cuentan objetos o dicen qué objeto tiene qué color. Dos "
-        "fallos clásicos, preparados para un CLIP real: **contar** las monedas de una foto con 24 monedas y **asociar colores** "
-        "al objeto correcto (una taza blanca sobre un plato blanco, descrita con los colores cambiados). Si hay un CLIP real en "
-        "esta máquina, los botones completan la foto, las etiquetas y la plantilla y lo ejecutan; si no, lo avisan, porque el "
-        "mini CLIP no sabe más que de dígitos y sus números no mostrarían el fallo de CLIP."
-    ),
+    "common_err_upload": "Subí primero una imagen (o elegí un dígito o una foto).",
     "clip_fail_counting": "Contar: ¿cuántas monedas?",
     "clip_fail_colour": "Colores: ¿qué objeto tiene qué color?",
     "clip_fail_needs_real": (
@@ -87,29 +78,20 @@ STRINGS: dict[str, str] = {
         'white saucer" y "a white cup on a red saucer" suelen puntuar parecido (Yuksekgonul et al., 2023, sobre modelos '
         "que se comportan como bolsas de palabras)."
     ),
-    "clip_matrix_help": (
-        "### 3. El espacio de representación compartido\n"
-        "Izquierda: la similitud coseno de cada imagen con cada texto; en un buen CLIP el mayor valor de cada fila está en el "
-        "texto que le corresponde. Derecha: imágenes (cuadrados) y textos (rombos) en un mismo plano, las dos primeras "
-        "componentes principales de todas las representaciones juntas; cada imagen se une al texto que mejor le corresponde. "
-        "Imágenes y textos forman dos nubes separadas (la *brecha entre modalidades*), pero las parejas se alinean entre ellas."
-    ),
     "clip_image_set": "Imágenes",
     "clip_set_digits": "Un dígito de prueba de cada clase",
     "clip_set_photos": "Las fotos incluidas",
     "clip_matrix_button": "Comparar con las etiquetas de arriba",
     "clip_matrix": "Matriz de similitud",
     "clip_matrix_title": "Similitud coseno entre imágenes y textos",
-    "clip_matrix_text": "Cada fila es una imagen y cada columna un texto (las etiquetas de arriba en la plantilla). En el plano, un nombre que taparía a otro aparece al pasar el mouse sobre su punto.",
+    "clip_matrix_text": (
+        "Cada fila es una imagen y cada columna un texto (las etiquetas de arriba en la plantilla). En el plano, un nombre que taparía a "
+        "otro aparece al pasar el mouse sobre su punto."
+    ),
     "clip_images": "Imágenes",
     "clip_texts": "Textos",
     "clip_space": "Imágenes y textos en un plano",
     "clip_space_title": "El espacio compartido, proyectado a 2D",
-    "clip_unclip_help": (
-        "### 4. DALL-E 2 (unCLIP): CLIP al revés\n"
-        "DALL-E 2 genera una imagen a partir de un texto en tres pasos; el primero es el propio codificador de texto de CLIP y "
-        "los otros dos se entrenan para ello."
-    ),
     "clip_unclip_title": "El proceso de unCLIP",
     "clip_u_text": 'Texto\n"un corgi"',
     "clip_u_encoder": "Codificador de\ntexto de CLIP",
@@ -120,15 +102,4 @@ STRINGS: dict[str, str] = {
     "clip_u_image": "Imagen\n64x64 → 1024",
     "clip_u_clip_part": "CLIP congelado",
     "clip_u_new_part": "entrenados para DALL-E 2",
-    "clip_unclip_steps": (
-        "1. **Representación del texto.** El codificador de texto de CLIP convierte la descripción en un vector del espacio "
-        "compartido.\n"
-        "2. **Prior.** Un segundo modelo (un modelo de difusión sobre vectores) convierte esa representación de texto en una "
-        "representación de *imagen* plausible: las dos nubes del gráfico de arriba están separadas, así que un vector de texto no "
-        "es por sí mismo un vector de imagen. Se entrena con parejas de representaciones de texto e imagen de CLIP.\n"
-        "3. **Decodificador.** Un modelo de difusión condicionado a la representación de imagen genera una imagen de 64x64, y "
-        "dos modelos de difusión de superresolución la llevan a 256 y 1024 píxeles. Como el decodificador solo ve la "
-        "representación de imagen, volver a muestrear da *variaciones* de una imagen, y moverse entre dos representaciones "
-        "interpola entre imágenes."
-    ),
 }

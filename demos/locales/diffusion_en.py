@@ -1,13 +1,6 @@
 """English text of the Diffusion tab."""
 
 STRINGS: dict[str, str] = {
-    "diff_forward_help": (
-        "### 1. The forward process\n"
-        "Pick an image and a timestep: $x_t$ appears at once, computed in closed form from $x_0$ and one draw of noise "
-        "$\\epsilon$. The schedule decides how fast the signal fades: **linear** (DDPM's betas) destroys the image early; "
-        "**cosine** keeps it longer. The button runs the real Markov chain, one small step at a time, and tests that it "
-        "lands on the same distribution. Pixels are scaled to $[-1, 1]$, as the networks see them."
-    ),
     "diff_source": "Image",
     "diff_source_digit": "A digit",
     "diff_source_photo": "A photo",
@@ -35,22 +28,19 @@ STRINGS: dict[str, str] = {
     "diff_noise_hist": "Noise values",
     "diff_noise_value": "Value",
     "diff_density": "Density",
-    "diff_bands": "Of the {n:,} noise values, {one:.1f}% lie within 1 standard deviation, {two:.1f}% within 2 and {three:.1f}% within 3 (a standard normal gives 68.3%, 95.4% and 99.7%).",
+    "diff_bands": (
+        "Of the {n:,} noise values, {one:.1f}% lie within 1 standard deviation, {two:.1f}% within 2 and {three:.1f}% within 3 (a standard "
+        "normal gives 68.3%, 95.4% and 99.7%)."
+    ),
     "diff_chained": "x_t reached by iterating the one-step chain",
     "diff_chain_plot": "The chain against the closed form",
     "diff_chain_hist_title": "(x_t − √ᾱ_t x₀) / √(1 − ᾱ_t) after {t} chain steps, against N(0, 1)",
-    "diff_chain_text": "{steps} steps of $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$. Standardised with the closed form's mean and variance, the result should be standard normal: Kolmogorov-Smirnov statistic {ks:.3f}, p = {p:.2f} (a p above 0.05 means no detectable difference).",
-    "diff_err_upload": "Upload an image first (PNG or JPEG), or choose a digit or a photo.",
-    "diff_generate_help": (
-        "### 2. The reverse process: generating digits\n"
-        "A U-Net trained from scratch on the digits (`python -m core.train diffusion-digits-epsilon`) predicts the noise in "
-        "$x_t$; each step removes a little of it. Watch $x_t$ (left) sharpen from static, and the network's current guess "
-        "of the final image, $\\hat x_0$ (right). **DDPM** takes random steps and needs many of them; **DDIM** with "
-        "$\\eta = 0$ is deterministic and works with far fewer. The model learned both $p(x \\mid y)$ and $p(x)$ (labels "
-        "were dropped 10% of the time), so **classifier-free guidance** can push samples towards the chosen digit: "
-        "$\\hat\\epsilon = \\epsilon(x_t) + w\\,(\\epsilon(x_t \\mid y) - \\epsilon(x_t))$. Raise $w$: the digits become "
-        "clearer and more alike. Each sample is then read by the digits classifier (green: read as the requested digit)."
+    "diff_chain_text": (
+        "{steps} of $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$. Standardised with the closed "
+        "form's mean and variance, the result should be standard normal: Kolmogorov-Smirnov statistic {ks:.3f}, p = {p:.2f} (a p above "
+        "0.05 means no detectable difference)."
     ),
+    "diff_err_upload": "Upload an image first (PNG or JPEG), or choose a digit or a photo.",
     "diff_generate_hint": "Press **Generate**: 32 digits take about 2 s with DDIM at 50 steps, about 30 s with DDPM at 1,000.",
     "diff_sampler": "Sampler",
     "diff_sampler_ddpm": "DDPM (random steps)",
@@ -65,41 +55,25 @@ STRINGS: dict[str, str] = {
     "diff_x_t": "x_t, step by step",
     "diff_x0": "Predicted x₀",
     "diff_progress": "Step {i} of {n} (t = {t}) · {seconds:.1f} s",
-    "diff_done": "Done: {n} samples in {steps} steps, {seconds:.1f} s, {evals} network evaluations per sample.",
-    "diff_verdict_cond": "The classifier reads **{hits} of {n}** samples as a {digit}.",
+    "diff_done": "Done: {samples} in {steps}, {seconds:.1f} s, {evals} per sample.",
+    "diff_n_evals_one": "{count} network evaluation",
+    "diff_n_evals_other": "{count} network evaluations",
+    "diff_verdict_cond_one": "The classifier reads **{hits} of {count}** sample as a {digit}.",
+    "diff_verdict_cond_other": "The classifier reads **{hits} of {count}** samples as a {digit}.",
     "diff_verdict_uncond": "Digits the classifier reads: {counts}.",
     "diff_diversity": "Diversity (mean distance between two samples, in pixel units): {d:.2f}; higher guidance lowers it.",
     "diff_err_too_slow": "This generation passed the {seconds} s limit and was stopped; try fewer steps or samples.",
-    "diff_predictions_help": (
-        "### 3. What should the network predict?\n"
-        "Three U-Nets, identical except for their target, sample from the same noise with the same steps and guidance. "
-        "Given $x_t = \\sqrt{\\bar\\alpha_t}\\, x_0 + \\sqrt{1 - \\bar\\alpha_t}\\, \\epsilon$, any one target determines the "
-        "others: $\\hat x_0 = (x_t - \\sqrt{1 - \\bar\\alpha_t}\\, \\hat\\epsilon) / \\sqrt{\\bar\\alpha_t}$; with "
-        "$v = \\sqrt{\\bar\\alpha_t}\\, \\epsilon - \\sqrt{1 - \\bar\\alpha_t}\\, x_0$, $\\hat x_0 = \\sqrt{\\bar\\alpha_t}\\, x_t - "
-        "\\sqrt{1 - \\bar\\alpha_t}\\, \\hat v$. Predicting $\\epsilon$ (DDPM) is easy at low noise and hard at high noise; "
-        "predicting $x_0$ is the reverse; $v$ balances the two."
-    ),
     "diff_compare": "Compare the three",
     "diff_pred_epsilon": "Predicts the noise ε",
     "diff_pred_sample": "Predicts the clean image x₀",
     "diff_pred_v": "Predicts v",
     "diff_pred_score": "Read as the requested digit: **{hits} of {n}**.",
-    "diff_unet_help": (
-        "### 4. The U-Net, drawn from the shipped model\n"
-        "Run once on a blank input, the network reports each stage: blocks go down in resolution (8×8 → 4×4 → 2×2) and "
-        "back up; green lines are the skip connections that carry each down block's output to the up block of the same "
-        "size; an orange **t** marks where the timestep's embedding is added."
-    ),
     "diff_unet_legend": "height = resolution (8x8 top, 2x2 bottom) · green: skip connections · t: the timestep embedding enters",
-    "diff_unet_table": "{total:,} parameters in all (the time and class embeddings and the last norm are outside the stages).\n\n| Stage | Resolution | Channels | Parameters | Time enters | Skip from |\n|---|---|---|---|---|---|",
-    "diff_unet_table_title": "Every stage as a table",
-    "diff_curve_help": (
-        "### 6. Steps against quality: the speed corner of the trilemma\n"
-        "Each step is one pass of the network, so the number of steps is the price of a sample. The gallery's benchmark "
-        "measured, for DDPM and DDIM at several step counts, how often the classifier recognises a conditional sample as "
-        "the requested digit, the FID of unconditional samples (lower is better) and the time per sample. What the "
-        "measurements show is written under the chart."
+    "diff_unet_table": (
+        "{total:,} parameters in all (the time and class embeddings and the last norm are outside the stages).\n\n| Stage | Resolution | "
+        "Channels | Parameters | Time enters | Skip from |\n|---|---|---|---|---|---|"
     ),
+    "diff_unet_table_title": "Every stage as a table",
     "diff_curve": "Quality and time against steps",
     "diff_curve_quality": "Recognised as the requested digit",
     "diff_curve_fid": "FID of unconditional samples (lower is better)",
@@ -110,31 +84,38 @@ STRINGS: dict[str, str] = {
     "diff_curve_note": "Measured on {when} with {cpus} CPU cores, {n} conditional samples per point (guidance 2).",
     "diff_months": "January February March April May June July August September October November December",
     "diff_date": "{day} {month} {year}",
-    "diff_read_accuracy_flat": "At every step count measured ({few} to {many}), the classifier recognises the requested digit in {accuracy} of the conditional samples of both samplers.",
+    "diff_read_accuracy_flat": (
+        "At every step count measured ({few} to {many}), the classifier recognises the requested digit in {accuracy} of the conditional "
+        "samples of both samplers."
+    ),
     "diff_read_accuracy": "The classifier recognises the requested digit in {samplers} of the conditional samples.",
     "diff_read_accuracy_sampler": "{sampler}: {few_accuracy} at {few} steps, {many_accuracy} at {many}",
     "diff_read_fid_range": "{sampler}'s FID ranges from {low} ({low_steps} steps) to {high} ({high_steps} steps)",
-    "diff_read_fid_lower": "{winner}'s FID is lower than {loser}'s at {count} of {total} step counts.",
+    "diff_read_fid_lower": "{winner}'s FID is lower than {loser}'s at {wins} of {total} step counts.",
     "diff_read_fid_tie": "Neither sampler has the lower FID at most step counts.",
-    "diff_read_baseline": "Two sets of real digits of this size already differ by {baseline} (the dashed line): gaps smaller than that do not rank the samplers.",
+    "diff_read_baseline": (
+        "Two sets of real digits of this size already differ by {baseline} (the dashed line): gaps smaller than that do not rank the "
+        "samplers."
+    ),
     "diff_read_time": "Time is what grows: {few_ms} ms per sample at {few} steps, {many_ms} ms at {many}, {ratio} times as long.",
-    "diff_read_flat": "On this small model, then, fewer steps save time without a measurable loss of quality: on 8×8 digits, the quality that larger models lose with few steps does not show.",
+    "diff_read_flat": (
+        "On this small model, then, fewer steps save time without a measurable loss of quality: on 8×8 digits, the quality that larger "
+        "models lose with few steps does not show."
+    ),
     "diff_read_costly": "Fewer steps cost quality here: the samples at {few} steps are measurably worse than the best.",
     "diff_curve_missing": "No measurements yet: run `python -m benchmarks diffusion` to draw this curve.",
-    "toy_help": (
-        "### 5. A 2D playground\n"
-        "A small MLP learns to predict the noise on the same 2D data as the GAN Lab (100 diffusion steps). Train it, then "
-        "send particles from pure noise to the data and watch them travel. The arrows show the learned **score**, "
-        "$-\\hat\\epsilon(x, t) / \\sqrt{1 - \\bar\\alpha_t}$, the direction towards more likely data at that noise level: "
-        "at large $t$ it points broadly to the middle, at small $t$ to the nearest mode. Diffusion keeps every mode that a "
-        "GAN can drop: compare the mode-coverage line with the GAN tab's."
-    ),
     "toy_train_steps": "Training steps",
-    "toy_hint": "Choose the data and press **Train**: 20,000 steps take about 100 s on a 2-core machine with both cores busy; the samples refresh every second.",
+    "toy_hint": (
+        "Choose the data and press **Train**: 20,000 steps take about 100 s on a 2-core machine with both cores busy; the samples refresh "
+        "every second."
+    ),
     "toy_data_title": "{dataset}: the training data",
     "toy_status": "Step {step} of {total} · loss {loss} · {seconds} s",
     "toy_status_done": "Trained: {step} of {total} steps · loss {loss} · {seconds} s",
-    "toy_status_cut": "Cut at the {limit} s limit after {step} of {total} steps · loss {loss}: the model is only partly trained, and so are its samples and their coverage. Try fewer steps.",
+    "toy_status_cut": (
+        "Cut at the {limit} s limit after {step} of {total} steps · loss {loss}: the model is only partly trained, and so are its samples "
+        "and their coverage. Try fewer steps."
+    ),
     "toy_status_stopped": "Stopped after {step} of {total} steps · loss {loss} · {seconds} s",
     "toy_loss": "Training loss",
     "toy_loss_title": "Denoising loss (moving average of 50 steps)",
@@ -143,7 +124,7 @@ STRINGS: dict[str, str] = {
     "toy_data": "Data",
     "toy_particles": "Samples",
     "toy_score": "Learned score",
-    "toy_samples_title": "{dataset}: {n} samples of the model so far",
+    "toy_samples_title": "{dataset}: {samples} of the model so far",
     "toy_particles_title": "Reverse process: step {i} of {n} (t = {t})",
     "toy_score_title": "The learned score at t = {t} (ᾱ_t = {a:.3f})",
     "toy_particles_button": "Send particles from noise",

@@ -1,20 +1,13 @@
 """Texto en español de la pestaña de difusión."""
 
 STRINGS: dict[str, str] = {
-    "diff_forward_help": (
-        "### 1. El proceso directo\n"
-        "Elige una imagen y un paso: $x_t$ aparece al instante, calculado en forma cerrada a partir de $x_0$ y una muestra "
-        "de ruido $\\epsilon$. El calendario decide lo rápido que se apaga la señal: el **lineal** (las betas de DDPM) "
-        "destruye la imagen pronto; el **coseno** la conserva más tiempo. El botón ejecuta la cadena de Markov real, un "
-        "pasito cada vez, y comprueba que llega a la misma distribución. Los píxeles se escalan a $[-1, 1]$, como los ven las redes."
-    ),
     "diff_source": "Imagen",
     "diff_source_digit": "Un dígito",
     "diff_source_photo": "Una foto",
     "diff_source_upload": "Mi imagen",
     "diff_digit_index": "Qué dígito (de 1.797)",
     "diff_photo": "Foto",
-    "diff_upload": "Sube una imagen (elige «Mi imagen»)",
+    "diff_upload": "Subí una imagen (elegí «Mi imagen»)",
     "diff_schedule": "Calendario de ruido",
     "diff_schedule_linear": "Lineal",
     "diff_schedule_cosine": "Coseno",
@@ -35,24 +28,20 @@ STRINGS: dict[str, str] = {
     "diff_noise_hist": "Valores del ruido",
     "diff_noise_value": "Valor",
     "diff_density": "Densidad",
-    "diff_bands": "De los {n:,} valores de ruido, el {one:.1f}% está a menos de 1 desviación típica, el {two:.1f}% a menos de 2 y el {three:.1f}% a menos de 3 (una normal estándar da 68,3%, 95,4% y 99,7%).",
+    "diff_bands": (
+        "De los {n:,} valores de ruido, el {one:.1f} % está a menos de 1 desvío estándar, el {two:.1f} % a menos de 2 y el {three:.1f} % a "
+        "menos de 3 (una normal estándar da 68,3 %, 95,4 % y 99,7 %)."
+    ),
     "diff_chained": "x_t al que se llega iterando la cadena paso a paso",
     "diff_chain_plot": "La cadena frente a la forma cerrada",
     "diff_chain_hist_title": "(x_t − √ᾱ_t x₀) / √(1 − ᾱ_t) tras {t} pasos de la cadena, frente a N(0, 1)",
-    "diff_chain_text": "{steps} pasos de $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$. Estandarizado con la media y la varianza de la forma cerrada, el resultado debe ser normal estándar: estadístico de Kolmogórov-Smirnov {ks:.3f}, p = {p:.2f} (una p mayor que 0,05 significa que no se detecta diferencia).",
-    "diff_err_upload": "Sube antes una imagen (PNG o JPEG), o elige un dígito o una foto.",
-    "diff_generate_help": (
-        "### 2. El proceso inverso: generar dígitos\n"
-        "Una U-Net entrenada desde cero con los dígitos (`python -m core.train diffusion-digits-epsilon`) predice el ruido de "
-        "$x_t$; cada paso quita un poco. Mira cómo $x_t$ (izquierda) se aclara desde la estática, y la estimación actual "
-        "de la imagen final, $\\hat x_0$ (derecha). **DDPM** da pasos aleatorios y necesita muchos; **DDIM** con "
-        "$\\eta = 0$ es determinista y funciona con muchos menos. El modelo aprendió $p(x \\mid y)$ y $p(x)$ (la etiqueta "
-        "se quitó el 10% de las veces), así que la **guía sin clasificador** puede empujar las muestras hacia el dígito "
-        "elegido: $\\hat\\epsilon = \\epsilon(x_t) + w\\,(\\epsilon(x_t \\mid y) - \\epsilon(x_t))$. Sube $w$: los dígitos "
-        "salen más claros y más parecidos entre sí. Luego el clasificador de dígitos lee cada muestra (en verde: leída "
-        "como el dígito pedido)."
+    "diff_chain_text": (
+        "{steps} de $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$. Estandarizado con la media y la "
+        "varianza de la forma cerrada, el resultado debe ser normal estándar: estadístico de Kolmogórov-Smirnov {ks:.3f}, p = {p:.2f} (una "
+        "p mayor que 0,05 significa que no se detecta diferencia)."
     ),
-    "diff_generate_hint": "Pulsa **Generar**: 32 dígitos tardan unos 2 s con DDIM a 50 pasos y unos 30 s con DDPM a 1.000.",
+    "diff_err_upload": "Subí antes una imagen (PNG o JPEG), o elegí un dígito o una foto.",
+    "diff_generate_hint": "Tocá **Generar**: 32 dígitos tardan unos 2 s con DDIM a 50 pasos y unos 30 s con DDPM a 1.000.",
     "diff_sampler": "Muestreador",
     "diff_sampler_ddpm": "DDPM (pasos aleatorios)",
     "diff_sampler_ddim": "DDIM",
@@ -66,41 +55,25 @@ STRINGS: dict[str, str] = {
     "diff_x_t": "x_t, paso a paso",
     "diff_x0": "x₀ predicho",
     "diff_progress": "Paso {i} de {n} (t = {t}) · {seconds:.1f} s",
-    "diff_done": "Hecho: {n} muestras en {steps} pasos, {seconds:.1f} s, {evals} evaluaciones de la red por muestra.",
-    "diff_verdict_cond": "El clasificador lee **{hits} de {n}** muestras como un {digit}.",
-    "diff_verdict_uncond": "Dígitos que lee el clasificador: {counts}.",
+    "diff_done": "Hecho: {samples} en {steps}, {seconds:.1f} s, {evals} por muestra.",
+    "diff_n_evals_one": "{count} evaluación de la red",
+    "diff_n_evals_other": "{count} evaluaciones de la red",
+    "diff_verdict_cond_one": "El clasificador reconoce **{hits} de {count}** muestra como un {digit}.",
+    "diff_verdict_cond_other": "El clasificador reconoce **{hits} de {count}** muestras como un {digit}.",
+    "diff_verdict_uncond": "Dígitos que reconoce el clasificador: {counts}.",
     "diff_diversity": "Diversidad (distancia media entre dos muestras, en unidades de píxel): {d:.2f}; más guía la reduce.",
-    "diff_err_too_slow": "Esta generación superó el límite de {seconds} s y se paró; prueba con menos pasos o muestras.",
-    "diff_predictions_help": (
-        "### 3. ¿Qué debe predecir la red?\n"
-        "Tres U-Net, idénticas salvo en su objetivo, muestrean desde el mismo ruido con los mismos pasos y la misma guía. "
-        "Dado $x_t = \\sqrt{\\bar\\alpha_t}\\, x_0 + \\sqrt{1 - \\bar\\alpha_t}\\, \\epsilon$, cualquiera de los objetivos "
-        "determina los demás: $\\hat x_0 = (x_t - \\sqrt{1 - \\bar\\alpha_t}\\, \\hat\\epsilon) / \\sqrt{\\bar\\alpha_t}$; con "
-        "$v = \\sqrt{\\bar\\alpha_t}\\, \\epsilon - \\sqrt{1 - \\bar\\alpha_t}\\, x_0$, $\\hat x_0 = \\sqrt{\\bar\\alpha_t}\\, x_t - "
-        "\\sqrt{1 - \\bar\\alpha_t}\\, \\hat v$. Predecir $\\epsilon$ (DDPM) es fácil con poco ruido y difícil con mucho; "
-        "predecir $x_0$, al revés; $v$ equilibra ambos."
-    ),
+    "diff_err_too_slow": "Esta generación superó el límite de {seconds} s y se paró; probá con menos pasos o muestras.",
     "diff_compare": "Comparar los tres",
     "diff_pred_epsilon": "Predice el ruido ε",
     "diff_pred_sample": "Predice la imagen limpia x₀",
     "diff_pred_v": "Predice v",
     "diff_pred_score": "Leídas como el dígito pedido: **{hits} de {n}**.",
-    "diff_unet_help": (
-        "### 4. La U-Net, dibujada a partir del modelo incluido\n"
-        "Ejecutada una vez sobre una entrada en blanco, la red informa de cada etapa: los bloques bajan de resolución "
-        "(8×8 → 4×4 → 2×2) y vuelven a subir; las líneas verdes son las conexiones de salto que llevan la salida de cada "
-        "bloque de bajada al bloque de subida del mismo tamaño; una **t** naranja marca dónde se suma la codificación del paso."
-    ),
     "diff_unet_legend": "altura = resolucion (8x8 arriba, 2x2 abajo) · verde: conexiones de salto · t: entra el paso de tiempo",
-    "diff_unet_table": "{total:,} parámetros en total (las codificaciones de tiempo y clase y la última normalización quedan fuera de las etapas).\n\n| Etapa | Resolución | Canales | Parámetros | Entra el tiempo | Salto desde |\n|---|---|---|---|---|---|",
-    "diff_unet_table_title": "Todas las etapas en una tabla",
-    "diff_curve_help": (
-        "### 6. Pasos frente a calidad: la esquina de la velocidad del trilema\n"
-        "Cada paso es una pasada de la red, así que el número de pasos es el precio de una muestra. El benchmark de la "
-        "galería midió, para DDPM y DDIM con distintos números de pasos, con qué frecuencia el clasificador reconoce una muestra "
-        "condicionada como el dígito pedido, el FID de las muestras sin condición (menor es mejor) y el tiempo por "
-        "muestra. Debajo del gráfico está lo que muestran las mediciones."
+    "diff_unet_table": (
+        "{total:,} parámetros en total (los embeddings de tiempo y de clase y la última normalización quedan fuera de las etapas).\n\n| "
+        "Etapa | Resolución | Canales | Parámetros | Entra el tiempo | Salto desde |\n|---|---|---|---|---|---|"
     ),
+    "diff_unet_table_title": "Todas las etapas en una tabla",
     "diff_curve": "Calidad y tiempo según los pasos",
     "diff_curve_quality": "Reconocida como el dígito pedido",
     "diff_curve_fid": "FID de muestras sin condición (menor es mejor)",
@@ -111,45 +84,53 @@ STRINGS: dict[str, str] = {
     "diff_curve_note": "Medido el {when} con {cpus} núcleos de CPU, {n} muestras condicionadas por punto (guía 2).",
     "diff_months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
     "diff_date": "{day} de {month} de {year}",
-    "diff_read_accuracy_flat": "Con cualquier número de pasos medido (de {few} a {many}), el clasificador reconoce el dígito pedido en el {accuracy} de las muestras condicionadas de los dos muestreadores.",
+    "diff_read_accuracy_flat": (
+        "Con cualquier número de pasos medido (de {few} a {many}), el clasificador reconoce el dígito pedido en el {accuracy} de las "
+        "muestras condicionadas de los dos muestreadores."
+    ),
     "diff_read_accuracy": "El clasificador reconoce el dígito pedido en estas partes de las muestras condicionadas: {samplers}.",
     "diff_read_accuracy_sampler": "{sampler}, {few_accuracy} con {few} pasos y {many_accuracy} con {many}",
     "diff_read_fid_range": "el FID de {sampler} va de {low} ({low_steps} pasos) a {high} ({high_steps} pasos)",
-    "diff_read_fid_lower": "El FID de {winner} es menor que el de {loser} en {count} de los {total} números de pasos medidos.",
+    "diff_read_fid_lower": "El FID de {winner} es menor que el de {loser} en {wins} de los {total} números de pasos medidos.",
     "diff_read_fid_tie": "Ningún muestreador tiene el FID menor en la mayoría de los números de pasos.",
-    "diff_read_baseline": "Dos conjuntos de dígitos reales de este tamaño ya difieren en {baseline} (la línea de trazos): diferencias menores que esa no ordenan a los muestreadores.",
-    "diff_read_time": "Lo que crece es el tiempo: {few_ms} ms por muestra con {few} pasos, {many_ms} ms con {many}, {ratio} veces más.",
-    "diff_read_flat": "En este modelo chico, entonces, menos pasos ahorran tiempo sin una pérdida de calidad que se pueda medir: en dígitos de 8×8 no se ve la calidad que los modelos más grandes pierden con pocos pasos.",
-    "diff_read_costly": "Acá menos pasos cuestan calidad: las muestras con {few} pasos son peores que las mejores, más allá del ruido de la medición.",
-    "diff_curve_missing": "Aún no hay mediciones: ejecuta `python -m benchmarks diffusion` para dibujar esta curva.",
-    "toy_help": (
-        "### 5. Un laboratorio en 2D\n"
-        "Un MLP pequeño aprende a predecir el ruido sobre los mismos datos 2D que el laboratorio de GAN (100 pasos de "
-        "difusión). Entrénalo y luego lanza partículas desde el ruido puro hacia los datos y mira cómo viajan. Las flechas "
-        "muestran el **score** aprendido, $-\\hat\\epsilon(x, t) / \\sqrt{1 - \\bar\\alpha_t}$, la dirección hacia datos más "
-        "probables a ese nivel de ruido: con $t$ grande apunta a grandes rasgos al centro; con $t$ pequeño, a la moda más "
-        "cercana. La difusión conserva todas las modas que una GAN puede perder: compara la línea de cobertura de modas "
-        "con la de la pestaña de GAN."
+    "diff_read_baseline": (
+        "Dos conjuntos de dígitos reales de este tamaño ya difieren en {baseline} (la línea de trazos): diferencias menores que esa no "
+        "ordenan a los muestreadores."
     ),
+    "diff_read_time": "Lo que crece es el tiempo: {few_ms} ms por muestra con {few} pasos, {many_ms} ms con {many}, {ratio} veces más.",
+    "diff_read_flat": (
+        "En este modelo chico, entonces, menos pasos ahorran tiempo sin una pérdida de calidad que se pueda medir: en dígitos de 8×8 no se "
+        "ve la calidad que los modelos más grandes pierden con pocos pasos."
+    ),
+    "diff_read_costly": (
+        "Acá menos pasos cuestan calidad: las muestras con {few} pasos son peores que las mejores, más allá del ruido de la medición."
+    ),
+    "diff_curve_missing": "Aún no hay mediciones: ejecutá `python -m benchmarks diffusion` para dibujar esta curva.",
     "toy_train_steps": "Pasos de entrenamiento",
-    "toy_hint": "Elegí los datos y pulsá **Entrenar**: 20.000 pasos tardan unos 100 s en una máquina de 2 núcleos con los dos ocupados; las muestras se actualizan cada segundo.",
+    "toy_hint": (
+        "Elegí los datos y pulsá **Entrenar**: 20.000 pasos tardan unos 100 s en una máquina de 2 núcleos con los dos ocupados; las "
+        "muestras se actualizan cada segundo."
+    ),
     "toy_data_title": "{dataset}: los datos de entrenamiento",
     "toy_status": "Paso {step} de {total} · pérdida {loss} · {seconds} s",
     "toy_status_done": "Entrenado: {step} de {total} pasos · pérdida {loss} · {seconds} s",
-    "toy_status_cut": "Se cortó al llegar al límite de {limit} s, tras {step} de {total} pasos · pérdida {loss}: el modelo quedó a medio entrenar, y sus muestras y su cobertura también. Probá con menos pasos.",
+    "toy_status_cut": (
+        "Se cortó al llegar al límite de {limit} s, tras {step} de {total} pasos · pérdida {loss}: el modelo quedó a medio entrenar, y sus "
+        "muestras y su cobertura también. Probá con menos pasos."
+    ),
     "toy_status_stopped": "Detenido tras {step} de {total} pasos · pérdida {loss} · {seconds} s",
     "toy_loss": "Pérdida de entrenamiento",
     "toy_loss_title": "Pérdida de eliminación de ruido (media móvil de 50 pasos)",
     "toy_loss_axis": "Error cuadrático del ruido predicho",
-    "toy_view": "Datos, muestras y campo de score",
+    "toy_view": "Datos, muestras y función de puntuación",
     "toy_data": "Datos",
     "toy_particles": "Muestras",
-    "toy_score": "Score aprendido",
-    "toy_samples_title": "{dataset}: {n} muestras del modelo por ahora",
+    "toy_score": "Función de puntuación aprendida",
+    "toy_samples_title": "{dataset}: {samples} del modelo por ahora",
     "toy_particles_title": "Proceso inverso: paso {i} de {n} (t = {t})",
-    "toy_score_title": "El score aprendido en t = {t} (ᾱ_t = {a:.3f})",
+    "toy_score_title": "La función de puntuación aprendida en t = {t} (ᾱ_t = {a:.3f})",
     "toy_particles_button": "Lanzar partículas desde el ruido",
-    "toy_t": "Paso de las flechas del score",
-    "toy_coverage_none": "La cobertura de modas se mide en el anillo y en la rejilla.",
-    "toy_err_train_first": "Entrena antes un modelo (pulsa Entrenar).",
+    "toy_t": "Paso t de las flechas",
+    "toy_coverage_none": "La cobertura de modos se mide en el anillo y en la grilla.",
+    "toy_err_train_first": "Entrená antes un modelo (tocá Entrenar).",
 }

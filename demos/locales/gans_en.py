@@ -1,21 +1,12 @@
 """English text of the GANs tab."""
 
 STRINGS: dict[str, str] = {
-    "gan_intro": (
-        "## GAN Lab: two networks in a zero-sum game (Goodfellow et al., 2014)\n"
-        "The **generator** $G$ turns noise $z$ into a point; the **discriminator** $D$ outputs how real a point looks. "
-        "They take turns: a **D step** trains $D$ (real points = positive, generated = negative) with $G$ frozen; a "
-        "**G step** trains $G$ to fool $D$ with $D$ frozen. Press **Play** and watch the purple samples chase the green data.\n\n"
-        "$$\\min_G \\max_D\\; \\mathbb{E}_{x}[\\log D(x)] + \\mathbb{E}_{z}[\\log(1 - D(G(z)))]$$\n\n"
-        "**Minimax** ($G$ minimises $\\log(1 - D(G(z)))$) saturates: when $D$ rejects fakes confidently its gradient "
-        "vanishes. **Non-saturating** ($G$ maximises $\\log D(G(z))$) fixes that. **Wasserstein** uses a critic score "
-        "$D(x) - D(G(z))$ whose weights are clipped; **WGAN-GP** replaces clipping with a gradient penalty; "
-        "**least squares** and **hinge** are two other popular choices. The code is in `core/gan/losses.py` and `core/gan/lab2d.py`."
+    "common_ds_drawn": "Points I draw",
+    "common_draw_empty": "Draw something on the canvas first (a few strokes), then choose “Points I draw”.",
+    "common_draw": "Draw your own data",
+    "gan_draw_help": (
+        "Draw shapes with the mouse; the GAN learns to produce points where you drew. Choose **Points I draw** as the dataset."
     ),
-    "ds_drawn": "Points I draw",
-    "draw_empty": "Draw something on the canvas first (a few strokes), then choose “Points I draw”.",
-    "gan_draw": "Draw your own data",
-    "gan_draw_help": "Draw shapes with the mouse; the GAN learns to produce points where you drew. Choose **Points I draw** as the dataset.",
     "gan_experiment": "Ready-made experiment",
     "gan_load_experiment": "Load",
     "gan_play": "Play",
@@ -62,26 +53,26 @@ STRINGS: dict[str, str] = {
     "gan_view_manifold": "G's manifold",
     "gan_plane": "Data space",
     "gan_curves": "Training curves",
-    "gan_views_help": (
-        "**Heat map:** green where $D$ says *real*, purple where it says *fake* (for Wasserstein-type losses, the critic "
-        "score). **Orange arrows:** the direction each generated sample is pushed by $G$'s loss. **Purple grid:** a grid in "
-        "noise space mapped through $G$, showing how $G$ folds the noise. **Curves:** both losses, $D$'s accuracy on real and "
-        "fake points (when $G$ succeeds, both drift to 50%) and the norm of $G$'s gradient (log scale: watch it vanish with "
-        "the saturating loss and a strong $D$). **Mode coverage** counts a sample as high quality within 3 standard deviations "
-        "of its nearest mode (VEEGAN/PacGAN convention)."
-    ),
     "gan_download": "Download model and samples",
     "gan_files": "Checkpoint (.safetensors) and samples (.csv)",
     "gan_err_reset_first": "Choose a dataset or press Reset first: there is no GAN to train yet.",
     "gan_budget_reached": "The training budget is reached: raise the budget or press Reset.",
     "gan_time_ceiling": "Paused after {seconds} seconds (the limit of one press of Play); press Play to continue.",
     "gan_plane_title": "{dataset} · {loss}",
-    "gan_coverage": "**Mode coverage:** {captured}/{total} modes captured · {hq:.1f}% high-quality samples · reverse KL {kl}",
+    "common_mode_coverage": "**Mode coverage:** {captured}/{total} modes captured · {hq:.1f}% high-quality samples · reverse KL {kl}",
     "gan_coverage_none": "**Mode coverage** is measured on the ring and the grid, whose modes are known.",
     "gan_status": "Iteration {it} · {d} D steps · {g} of {budget} G steps · {sps:.0f} G steps/s · D loss {d_loss} · G loss {g_loss}",
     "gan_status_idle": "Iteration {it} · {d} D steps · {g} of {budget} G steps · D loss {d_loss} · G loss {g_loss}",
-    "gan_plane_caption_d": "Background: D(x), the discriminator's probability that a point is real (green near 1, white at 0.5, purple near 0). Green dots: real data; purple dots: the generator's samples; orange segments: where G's loss pushes each sample; faint purple lines: G's manifold (a grid of noise values mapped through G).",
-    "gan_plane_caption_critic": "Background: the critic's score D(x) (green: high, purple: low; a critic's score is not a probability, so its scale is centred on its median). Green dots: real data; purple dots: the generator's samples; orange segments: where G's loss pushes each sample; faint purple lines: G's manifold.",
+    "gan_plane_caption_d": (
+        "Background: D(x), the discriminator's probability that a point is real (green near 1, white at 0.5, purple near 0). Green dots: "
+        "real data; purple dots: the generator's samples; orange segments: where G's loss pushes each sample; faint purple lines: G's "
+        "manifold (a grid of noise values mapped through G)."
+    ),
+    "gan_plane_caption_critic": (
+        "Background: the critic's score D(x) (green: high, purple: low; a critic's score is not a probability, so its scale is centred on "
+        "its median). Green dots: real data; purple dots: the generator's samples; orange segments: where G's loss pushes each sample; "
+        "faint purple lines: G's manifold."
+    ),
     "gan_optimizer_adam": "Adam",
     "gan_optimizer_sgd": "SGD",
     "gan_critic": "critic",
@@ -98,29 +89,20 @@ STRINGS: dict[str, str] = {
     "gan_acc_fake": "on fake",
     "gan_iteration": "iteration",
     "exp_title_mode_collapse": "Mode collapse",
-    "exp_mode_collapse": "**Mode collapse.** $D$ takes three steps for each step of $G$, at a learning rate 100 times larger, and $G$ draws from a 2D noise. What do you expect $G$ to do when $D$ always knows where the fakes are? Within the first hundred steps all purple points rush to the one mode nearest where they started (which one depends on the seed) and stay there as a single tight dot: *modes captured* reads 1 of 8 for the whole run, most of its samples are of high quality, and the manifold grid shrinks to a point. $D$ rejects every fake, yet $G$ never moves on to the other seven modes: this is the GAN failure the trilemma calls poor mode coverage.",
     "exp_title_vanishing": "Vanishing gradients",
-    "exp_vanishing": "**Vanishing gradients.** The saturating minimax loss with a strong, fast $D$ (5 steps per G step): $D$ wins quickly, and the norm of $G$'s gradient (right panel) collapses, so $G$ stops learning. Switch the loss to *non-saturating* and press Play again.",
     "exp_title_wgan_clip": "Wasserstein critic with clipping",
-    "exp_wgan_clip": "**Wasserstein with clipping (c = 0.01).** Clipping keeps the critic Lipschitz: its score varies smoothly over the plane and the losses stay small and bounded. The price is slow learning (the critic is tiny, so the gradients are small): watch the norm of $G$'s gradient and compare with the next experiment.",
     "exp_title_wgan_no_clip": "Wasserstein critic without clipping",
-    "exp_wgan_no_clip": "**Wasserstein without clipping (c = 100).** Nothing bounds the critic: its scores and the losses run away and $G$ is thrown around. This is why WGAN needs clipping or a gradient penalty.",
     "exp_title_fifty_percent": "The 50% discriminator",
-    "exp_fifty_percent": "**Convergence as a fleeting state.** On the two moons, as $G$ improves, $D$'s accuracy on real and fake points drifts towards 50% (middle panel): it can no longer tell them apart.",
     "exp_title_oscillation": "Oscillation instead of convergence",
-    "exp_oscillation": "**Oscillation.** Plain SGD with large learning rates on the grid: $G$ and $D$ chase each other, the samples sweep from region to region and the losses swing instead of settling.",
     # the digits DCGAN
-    "gan_digits_intro": (
-        "## A DCGAN on handwritten digits\n"
-        "A convolutional GAN (DCGAN, Radford et al. 2015) trained by the gallery on scikit-learn's 8×8 digits "
-        "(`python -m core.train dcgan-digits`). Every image comes from one pass of the generator. The gallery's digits "
-        "classifier judges the results: does this GAN produce all ten digits equally often?"
-    ),
     "gan_digits_grid": "64 samples of this seed",
     "gan_digits_coordinate": "noise coordinate",
-    "gan_digits_one": "One digit: the sliders set its first noise coordinates",
+    "gan_digits_single": "One digit: the sliders set its first noise coordinates",
     "gan_digits_verdict": "The classifier reads a **{digit}** ({confidence:.0f}% confident).",
-    "gan_digits_interp_help": "**Interpolation** between the noise of two seeds. Spherical interpolation keeps the noise at a typical length; the linear path passes through shorter vectors (their norms are listed).",
+    "gan_digits_interp_help": (
+        "**Interpolation** between the noise of two seeds. Spherical interpolation keeps the noise at a typical length; the linear path "
+        "passes through shorter vectors (their norms are listed)."
+    ),
     "gan_digits_seed_a": "Seed A",
     "gan_digits_seed_b": "Seed B",
     "gan_digits_mode": "Path",
@@ -135,5 +117,8 @@ STRINGS: dict[str, str] = {
     "gan_digits_uniform": "uniform",
     "gan_digits_class": "digit",
     "gan_digits_count": "samples",
-    "gan_digits_scores": "KL of the class histogram to uniform: **{kl:.3f}** (0 = every digit equally often) · confident samples (> 90%): **{confident:.1f}%**",
+    "gan_digits_scores": (
+        "KL of the class histogram to uniform: **{kl:.3f}** (0 = every digit equally often) · confident samples (> 90%): "
+        "**{confident:.1f}%**"
+    ),
 }

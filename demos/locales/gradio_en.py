@@ -29,7 +29,9 @@ STRINGS: dict[str, str] = {
     "status.queue_position": "In queue: {position} of {size}",
     "blocks.waiting_for_inputs": "Waiting for file(s) to finish uploading, please retry.",
     "blocks.long_requests_queue": "There is a long queue of requests pending. Duplicate this Space to skip.",
-    "blocks.connection_can_break": "On mobile, the connection can break if this tab is unfocused or the device sleeps, losing your position in queue.",
+    "blocks.connection_can_break": (
+        "On mobile, the connection can break if this tab is unfocused or the device sleeps, losing your position in queue."
+    ),
     "errors.contact_page_author": "Please contact the author of the page to let them know.",
     "login.enable_cookies": "If you are visiting a HuggingFace Space in Incognito mode, you must enable third party cookies.",
 }

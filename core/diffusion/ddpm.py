@@ -1,4 +1,4 @@
-"""Training a denoiser and sampling from it, for the digits U-Net and the 2D MLP alike.
+"""DDPM: training a denoiser and sampling from it (DDPM or DDIM), for the digits U-Net and the 2D MLP alike.
 
 Training (Ho et al. 2020, algorithm 1): pick a data point x_0, a timestep t uniformly, noise eps;
 build x_t in closed form; regress the network's output on its target (eps, x_0 or v) with the
@@ -18,7 +18,7 @@ from torch import Tensor, nn
 from core.diffusion.samplers import DDIMSampler, DDPMSampler
 from core.diffusion.schedule import NoiseSchedule, Prediction
 from core.diffusion.unet import UNet
-from core.training import Trainer, update_average
+from core.loop import Trainer, update_average
 
 
 def predict(model: nn.Module, x: Tensor, t: Tensor | int, labels: Tensor | None = None) -> Tensor:
@@ -136,24 +136,3 @@ def sample(model: nn.Module, schedule: NoiseSchedule, prediction: Prediction, sh
     """Returns the final samples of `sample_steps` (same arguments)."""
     *_, last = sample_steps(model, schedule, prediction, shape, **kwargs)
     return last.sample
-
-
-@torch.no_grad()
-def score_field(model: nn.Module, schedule: NoiseSchedule, prediction: Prediction, points: Tensor, t: int) -> Tensor:
-    """Returns the learned score at timestep t on `points` `[N, D]`: grad log p_t(x) ~ -eps_theta(x, t) / sqrt(1 - alpha_bar_t).
-
-    It points towards more likely, less noisy data (Song and Ermon 2019; the eps-score link of Ho et al. 2020, eq. 11).
-    """
-    model.eval()
-    steps = torch.full((len(points),), t)
-    _, eps = schedule.to_x0_and_eps(prediction, predict(model, points, steps), points, steps)
-    return -eps / (1 - schedule.alphas_cumprod[t]).sqrt()
-
-
-def diversity(images: Tensor) -> float:
-    """Returns the mean Euclidean distance between all pairs of `images` `[N, ...]` (0 when all are identical)."""
-    flat = images.flatten(1).double()
-    n = len(flat)
-    if n < 2:
-        return 0.0
-    return float(torch.cdist(flat, flat).sum() / (n * (n - 1)))

@@ -1,11 +1,12 @@
 """Training commands for every checkpoint the gallery ships.
 
-    python -m core.train digits-classifier            # -> assets/digits_classifier.safetensors
-    python -m core.train dcgan-digits                 # -> assets/dcgan_digits.safetensors (needs the classifier)
-    python -m core.train autoencoders-digits          # -> assets/autoencoders/*.safetensors (needs the classifier)
-    python -m core.train diffusion-digits-epsilon     # -> assets/diffusion/unet_epsilon.safetensors (also -sample, -v)
-    python -m core.train mini-clip                    # -> assets/mini_clip/ (a transformers CLIPModel folder)
-    python -m core.train mini-ldm                     # -> assets/mini_ldm/ (a diffusers StableDiffusionPipeline folder)
+    python -m core.retrain digits-classifier            # -> assets/digits_classifier.safetensors
+    python -m core.retrain dcgan-digits                 # -> assets/dcgan_digits.safetensors (needs the classifier)
+    python -m core.retrain autoencoders-digits          # -> assets/autoencoders/*.safetensors (needs the classifier)
+    python -m core.retrain diffusion-digits-epsilon     # -> assets/diffusion/unet_epsilon.safetensors (also -sample, -v)
+    python -m core.retrain mini-clip                    # -> assets/mini_clip/ (a transformers CLIPModel folder)
+    python -m core.retrain mini-ldm                     # -> assets/mini_ldm/ (a diffusers StableDiffusionPipeline folder)
+    python -m core.retrain nerf                         # -> assets/nerf/nerf.safetensors (also grid-field -> grid.safetensors)
 
 Each recipe is a generator that drives the shared `Trainer` and yields its `Progress`; the command
 line prints the reports, tests run the same recipes at tiny scale.
@@ -21,16 +22,17 @@ from pathlib import Path
 import torch
 
 from core import assets
-from core.assets import AUTOENCODERS_DIR, DCGAN_PATH, DIFFUSION_PATHS, DIGITS_CLASSIFIER_PATH, MINI_CLIP_DIR, MINI_LDM_DIR
+from core.assets import AUTOENCODERS_DIR, DCGAN_PATH, DIFFUSION_PATHS, DIGITS_CLASSIFIER_PATH, MINI_CLIP_DIR, MINI_LDM_DIR, NERF_PATHS
 from core.autoencoders import train_autoencoders
 from core.checkpoint import save_checkpoint
 from core.classifier import DigitsClassifier, DigitsClassifierConfig, accuracy, digits_classifier_trainer
 from core.data.images import load_digits
 from core.diffusion.digits import train_digits_unet
 from core.gan.dcgan import train_dcgan
+from core.loop import Progress
 from core.mini_clip import train_mini_clip
 from core.mini_ldm import train_mini_ldm
-from core.training import Progress
+from core.nerf.fitting import train_radiance_field
 
 # The paths are `core.assets`'s, used here as the recipes' default outputs. (`benchmarks/diffusion.py`
 # still imports DIFFUSION_PATHS from here: to remove, issue 12.)
@@ -59,7 +61,7 @@ def train_digits_classifier(
     save_checkpoint(
         model,
         out,
-        extra={"command": f"python -m core.train digits-classifier --steps {steps} --seed {seed}", "test_accuracy": f"{test_acc:.4f}"},
+        extra={"command": f"python -m core.retrain digits-classifier --steps {steps} --seed {seed}", "test_accuracy": f"{test_acc:.4f}"},
     )
     yield last
 
@@ -92,6 +94,13 @@ def train_mini_ldm_digits(out: str | Path = MINI_LDM_DIR, **kwargs) -> Iterator[
     return train_mini_ldm(out, clip_dir=MINI_CLIP_DIR, classifier=assets.classifier(), **kwargs)
 
 
+def _radiance_recipe(kind: str):
+    def recipe(out: str | Path = NERF_PATHS[kind], **kwargs) -> Iterator[Progress]:
+        return train_radiance_field(out, kind, **kwargs)  # type: ignore[arg-type]
+
+    return recipe
+
+
 RECIPES = {
     "digits-classifier": (train_digits_classifier, DIGITS_CLASSIFIER_PATH),
     "dcgan-digits": (train_dcgan_digits, DCGAN_PATH),
@@ -101,11 +110,13 @@ RECIPES = {
     "diffusion-digits-v": (_diffusion_recipe("v_prediction"), DIFFUSION_PATHS["v_prediction"]),
     "mini-clip": (train_mini_clip_digits, MINI_CLIP_DIR),
     "mini-ldm": (train_mini_ldm_digits, MINI_LDM_DIR),
+    "nerf": (_radiance_recipe("nerf"), NERF_PATHS["nerf"]),
+    "grid-field": (_radiance_recipe("grid"), NERF_PATHS["grid"]),
 }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m core.train", description="Train a checkpoint the gallery ships.")
+    parser = argparse.ArgumentParser(prog="python -m core.retrain", description="Train a checkpoint the gallery ships.")
     parser.add_argument("recipe", choices=sorted(RECIPES))
     parser.add_argument("--out", type=Path, default=None, help="where to write the checkpoint (default: assets/)")
     parser.add_argument("--steps", type=int, default=None)

@@ -1,0 +1,1 @@
+"""Neural radiance fields: volume rendering and sampling along rays, positional encoding, the fields."""

@@ -1,0 +1,116 @@
+"""Radiance fields: functions from a 3D point and a viewing direction to a density and a colour.
+
+Two fields share one interface, `field(points [N, 3], directions [N, 3]) -> (sigma [N], rgb [N, 3])`,
+so the same volume renderer (`core.nerf.rendering`) draws either:
+
+- `NeRF`, the MLP of Mildenhall et al. 2020 (https://arxiv.org/abs/2003.08934), scaled down: the
+  density depends on the position only, the colour on the position and the direction (the course's
+  5D input), both through positional encoding;
+- `GridField`, a dense voxel grid of density and colour features read by trilinear interpolation and
+  decoded by a tiny MLP, as in DVGO (Sun et al. 2022, https://arxiv.org/abs/2111.11215) and
+  Plenoxels: most of the work becomes a memory lookup, which is why it trains many times faster.
+
+Neither knows anything of rays or rendering.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+from torch import Tensor, nn
+
+from core.nerf.encoding import encoded_size, positional_encoding
+from core.scene.scene import BOUNDS
+
+
+def _normalise(points: Tensor) -> Tensor:
+    """Maps points of the scene's bounds to [-1, 1]^3."""
+    low, high = torch.tensor(BOUNDS[0], dtype=points.dtype), torch.tensor(BOUNDS[1], dtype=points.dtype)
+    return 2 * (points - low) / (high - low) - 1
+
+
+@dataclass
+class NeRFConfig:
+    """Shape of the NeRF MLP."""
+
+    frequencies: int = 8  # L for positions (the paper uses 10; 0 gives the blurry ablation)
+    direction_frequencies: int = 3  # L for directions (the paper uses 4)
+    width: int = 96
+    depth: int = 4  # hidden layers before the density head
+    view_dependent: bool = True  # False: the colour ignores the direction
+
+
+class NeRF(nn.Module):
+    """The NeRF MLP: sigma(x) and c(x, d), each input positionally encoded."""
+
+    checkpoint_name = "nerf"
+    config_class = NeRFConfig
+
+    def __init__(self, config: NeRFConfig | None = None):
+        super().__init__()
+        self.config = config = config or NeRFConfig()
+        layers: list[nn.Module] = []
+        size = encoded_size(config.frequencies)
+        for _ in range(config.depth):
+            layers += [nn.Linear(size, config.width), nn.ReLU()]
+            size = config.width
+        self.trunk = nn.Sequential(*layers)
+        self.sigma_head = nn.Linear(config.width, 1)
+        self.feature = nn.Linear(config.width, config.width)
+        direction_size = encoded_size(config.direction_frequencies) if config.view_dependent else 0
+        self.colour_head = nn.Sequential(
+            nn.Linear(config.width + direction_size, config.width // 2), nn.ReLU(), nn.Linear(config.width // 2, 3)
+        )
+
+    def forward(self, points: Tensor, directions: Tensor) -> tuple[Tensor, Tensor]:
+        """Returns the density [N] (>= 0) and colour [N, 3] (in [0, 1]) at points [N, 3] seen along directions [N, 3]."""
+        h = self.trunk(positional_encoding(_normalise(points), self.config.frequencies))
+        sigma = F.softplus(self.sigma_head(h)[..., 0] - 1.0)  # softplus, shifted so an untrained field starts nearly empty
+        features = self.feature(h)
+        if self.config.view_dependent:
+            features = torch.cat([features, positional_encoding(directions, self.config.direction_frequencies)], dim=-1)
+        return sigma, torch.sigmoid(self.colour_head(features))
+
+
+@dataclass
+class GridFieldConfig:
+    """Shape of the voxel-grid field."""
+
+    resolution: int = 48  # voxels per side of the bounds
+    features: int = 8  # colour features per voxel, decoded by the tiny MLP
+    direction_frequencies: int = 3
+    width: int = 32  # of the colour decoder
+    view_dependent: bool = True
+
+
+class GridField(nn.Module):
+    """A dense grid of density and colour features (trilinear lookup) with a tiny colour decoder."""
+
+    checkpoint_name = "grid_field"
+    config_class = GridFieldConfig
+    deterministic_init = True  # the grids start as constants; only the decoder is drawn at random (core.seeding)
+
+    def __init__(self, config: GridFieldConfig | None = None):
+        super().__init__()
+        self.config = config = config or GridFieldConfig()
+        r = config.resolution
+        self.density = nn.Parameter(torch.full((1, 1, r, r, r), -2.0))  # [1, 1, D, H, W], before softplus
+        self.colour = nn.Parameter(torch.zeros(1, config.features, r, r, r))  # [1, F, D, H, W]
+        direction_size = encoded_size(config.direction_frequencies) if config.view_dependent else 0
+        self.decoder = nn.Sequential(nn.Linear(config.features + direction_size, config.width), nn.ReLU(), nn.Linear(config.width, 3))
+
+    def _lookup(self, grid: Tensor, points: Tensor) -> Tensor:
+        # grid_sample wants (x, y, z) -> (W, H, D); the grid is stored [D=z, H=y, W=x]
+        coords = _normalise(points).reshape(1, -1, 1, 1, 3)
+        values = F.grid_sample(grid, coords, mode="bilinear", padding_mode="border", align_corners=True)  # [1, C, N, 1, 1]
+        return values.reshape(grid.shape[1], -1).T  # [N, C]
+
+    def forward(self, points: Tensor, directions: Tensor) -> tuple[Tensor, Tensor]:
+        """Returns the density [N] (>= 0) and colour [N, 3] (in [0, 1]) at points [N, 3] seen along directions [N, 3]."""
+        sigma = F.softplus(self._lookup(self.density, points)[:, 0] * 4.0)  # scaled so the grid learns in few steps
+        features = self._lookup(self.colour, points)
+        if self.config.view_dependent:
+            features = torch.cat([features, positional_encoding(directions, self.config.direction_frequencies)], dim=-1)
+        return sigma, torch.sigmoid(self.decoder(features))

@@ -1,0 +1,470 @@
+"""The NeRF tab: the scene and its cameras, a shipped radiance field flown with sliders, one ray's samples,
+a person's own field trained live (the MLP or the voxel grid), the two fields' speed, and a turntable GIF."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+import gradio as gr
+import numpy as np
+import plotly.graph_objects as go
+import torch
+from PIL import Image, ImageDraw
+from plotly.subplots import make_subplots
+
+from core import assets
+from core.loop import Progress, Trainer
+from core.metrics.image import psnr
+from core.nerf.fitting import DEFAULT_FIT, FitConfig, make_field, make_step
+from core.nerf.renderer import Field, ray_profile, render_view, with_fixed_direction
+from core.scene import scene
+from core.scene.cameras import Camera, frustum_corners, orbit_camera, turntable
+from core.scene.views import held_out_views, train_views
+from core.seeding import init_weights
+from core.threads import one_thread, single_threaded
+from demos import knobs
+from demos.i18n import I18N, Lang, error, lang_of, number, t
+from demos.knobs import Knob
+from demos.layout import LIGHT, markdown, train_stop_buttons
+from demos.plots import base_layout, chart_layout
+from demos.raster import font
+
+SIZE = 64  # pixels per side of every view the tab renders (the shipped fields were trained at this size)
+PANEL = 256  # each panel of the view picture, enlarged from SIZE
+FIELDS = ("nerf", "grid")
+FIELD_COLOURS = {"nerf": "#7c3aed", "grid": "#0891b2"}
+TRAIN_COLOUR, HELD_OUT_COLOUR = "#2563eb", "#f97316"
+SHIPPED_VIEWS = 48  # the training views of the shipped fields
+TRAIN = {"concurrency_id": "nerf_train", "concurrency_limit": 2}
+REFRESH_SECONDS = 2.0
+TURNTABLE_FRAMES = 24
+
+FLY_KNOBS = (
+    Knob("model", "radio", "nerf_model", "nerf", choices=FIELDS, choice_label="nerf_field_{}"),
+    Knob("azimuth", "slider", "nerf_azimuth", 30.0, lo=0.0, hi=360.0, step=1.0),
+    Knob("elevation", "slider", "nerf_elevation", 30.0, lo=5.0, hi=85.0, step=1.0),
+    Knob("distance", "slider", "nerf_distance", 4.5, lo=3.0, hi=7.0, step=0.1),
+    Knob("fixed_direction", "checkbox", "nerf_fixed_direction", False, info="nerf_fixed_direction_info"),
+)
+RAY_KNOBS = (
+    Knob("column", "slider", "nerf_column", 32, lo=0, hi=SIZE - 1, step=1, integer=True, elem_id="nerf-column"),
+    Knob("row", "slider", "nerf_row", 40, lo=0, hi=SIZE - 1, step=1, integer=True, elem_id="nerf-row"),
+    Knob("sampling", "radio", "nerf_sampling", "stratified", choices=("stratified", "hierarchical"), choice_label="nerf_sampling_{}"),
+    Knob("samples", "slider", "nerf_samples", 32, lo=4, hi=128, step=1, integer=True),
+)
+TRAIN_KNOBS = (
+    Knob("kind", "radio", "nerf_kind", "grid", choices=FIELDS, choice_label="nerf_field_{}", full_width=True),
+    Knob("frequencies", "slider", "nerf_frequencies", 8, lo=0, hi=10, step=1, integer=True, info="nerf_frequencies_info"),
+    Knob("samples", "slider", "nerf_samples", 32, lo=4, hi=96, step=1, integer=True),
+    Knob("views", "slider", "nerf_views", 24, lo=2, hi=48, step=1, integer=True, info="nerf_views_info"),
+    Knob("width", "slider", "nerf_width", 64, lo=16, hi=128, step=16, integer=True),
+    Knob("view_dependent", "checkbox", "nerf_view_dependent", True),
+    Knob("lr", "number", "nerf_lr", 0.0, lo=0.0, hi=0.5, info="nerf_lr_info"),
+    Knob("seconds", "slider", "nerf_seconds", 60, lo=10, hi=180, step=5, integer=True),
+    knobs.SEED,
+)
+
+
+@dataclass
+class NerfRun:
+    """One person's training run (kept in `gr.State`): the field, its trainer and its PSNR history."""
+
+    kind: str
+    field: torch.nn.Module
+    trainer: Trainer
+    samples: int
+    curve: dict[str, list[float]] = field(default_factory=lambda: {"seconds": [], "train": [], "held_out": []})
+
+
+def _camera(values: dict) -> Camera:
+    return orbit_camera(values["azimuth"], values["elevation"], values["distance"], size=SIZE)
+
+
+def _unit(image: torch.Tensor) -> Image.Image:
+    """Returns an [H, W, 3] tensor in [0, 1] as a PANEL x PANEL picture."""
+    array = (image.clamp(0, 1).numpy() * 255).astype(np.uint8)
+    return Image.fromarray(array).resize((PANEL, PANEL), Image.NEAREST)
+
+
+def _viridis(unit: np.ndarray) -> np.ndarray:
+    """Returns colours [..., 3] (uint8) of values in [0, 1] on a viridis-like scale (dark purple near, yellow far)."""
+    stops = np.array([[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]], dtype=float)
+    x = np.clip(unit, 0, 1) * (len(stops) - 1)
+    low = np.floor(x).astype(int).clip(0, len(stops) - 2)
+    frac = (x - low)[..., None]
+    return (stops[low] * (1 - frac) + stops[low + 1] * frac).astype(np.uint8)
+
+
+def _depth_panel(depth: torch.Tensor, opacity: torch.Tensor) -> Image.Image:
+    near, far = 2.0, 7.5
+    unit = ((depth - near) / (far - near)).numpy()
+    colours = _viridis(unit)
+    colours[opacity.numpy() < 0.5] = 255  # where the field is mostly empty the depth means nothing: white
+    return Image.fromarray(colours).resize((PANEL, PANEL), Image.NEAREST)
+
+
+def _panels(pictures: list[Image.Image], titles: list[str]) -> Image.Image:
+    """Returns the pictures side by side, each under its title."""
+    band = 30
+    canvas = Image.new("RGB", (PANEL * len(pictures) + 8 * (len(pictures) - 1), PANEL + band), "white")
+    draw = ImageDraw.Draw(canvas)
+    for k, (picture, title) in enumerate(zip(pictures, titles, strict=True)):
+        x = k * (PANEL + 8)
+        canvas.paste(picture, (x, band))
+        draw.text((x + PANEL / 2, band / 2), title, fill=(31, 41, 55), font=font(14), anchor="mm")
+    return canvas
+
+
+def _shipped(kind: str, lang: Lang) -> torch.nn.Module:
+    try:
+        return assets.radiance_field(kind)
+    except FileNotFoundError:
+        raise error("nerf_err_missing", lang) from None
+
+
+# --- 1. the scene and its cameras ---
+
+
+def _frustum_lines(cameras: list[Camera], depth: float) -> tuple[list, list, list]:
+    xs, ys, zs = [], [], []
+    for camera in cameras:
+        c = camera.center.tolist()
+        corners = frustum_corners(camera, depth).tolist()
+        for corner in corners:  # the four edges from the centre
+            xs += [c[0], corner[0], None]
+            ys += [c[1], corner[1], None]
+            zs += [c[2], corner[2], None]
+        loop = [*corners, corners[0]]  # the image rectangle
+        xs += [p[0] for p in loop] + [None]
+        ys += [p[1] for p in loop] + [None]
+        zs += [p[2] for p in loop] + [None]
+    return xs, ys, zs
+
+
+def scene_figure(views, request: gr.Request):
+    """Returns the 3D view of the scene: its surfaces as points, the training and held-out cameras, the bounds and the light."""
+    lang = lang_of(request)
+    count = knobs.by_name(TRAIN_KNOBS)["views"].parse(views, lang)
+    points, colours = scene.surface_points(2500, generator=torch.Generator().manual_seed(0))
+    fig = go.Figure()
+    rgb = [f"rgb({r},{g},{b})" for r, g, b in (colours.numpy() * 255).astype(int)]
+    p = points.numpy()
+    fig.add_trace(
+        go.Scatter3d(x=p[:, 0], y=p[:, 1], z=p[:, 2], mode="markers", marker={"size": 2, "color": rgb}, name=t("nerf_surfaces", lang))
+    )
+    for cameras, colour, key in (
+        (list(train_views(count, SIZE).cameras), TRAIN_COLOUR, "nerf_train_cameras"),
+        (list(held_out_views(SIZE).cameras), HELD_OUT_COLOUR, "nerf_held_out_cameras"),
+    ):
+        xs, ys, zs = _frustum_lines(cameras, 0.45)
+        name = t(key, lang, count=len(cameras))
+        fig.add_trace(go.Scatter3d(x=xs, y=ys, z=zs, mode="lines", line={"color": colour, "width": 3}, name=name))
+    low, high = scene.BOUNDS
+    corners = [(x, y, z) for x in (low[0], high[0]) for y in (low[1], high[1]) for z in (low[2], high[2])]
+    edges = [(a, b) for a in range(8) for b in range(a + 1, 8) if sum(ca != cb for ca, cb in zip(corners[a], corners[b], strict=True)) == 1]
+    xs, ys, zs = [], [], []
+    for a, b in edges:
+        for axis, values in enumerate((xs, ys, zs)):
+            values += [corners[a][axis], corners[b][axis], None]
+    fig.add_trace(go.Scatter3d(x=xs, y=ys, z=zs, mode="lines", line={"color": "#9ca3af", "dash": "dash"}, name=t("nerf_bounds", lang)))
+    light = np.array(scene.LIGHT_DIRECTION) / np.linalg.norm(scene.LIGHT_DIRECTION)
+    start, end = light * 2.2, light * 3.2
+    fig.add_trace(
+        go.Scatter3d(
+            x=[start[0], end[0]],
+            y=[start[1], end[1]],
+            z=[start[2], end[2]],
+            mode="lines+markers",
+            line={"color": "#eab308", "width": 6},
+            marker={"size": [2, 7], "color": "#eab308"},
+            name=t("nerf_light", lang),
+        )
+    )
+    base_layout(fig, t("nerf_scene_title", lang), x_title=None, y_title=None, equal_aspect=False, grid=False, height=480, lang=lang)
+    fig.update_layout(scene={"aspectmode": "data", "xaxis_title": "x", "yaxis_title": "y", "zaxis_title": "z"}, legend={"y": -0.05})
+    return fig
+
+
+# --- 2. flying the shipped field ---
+
+
+FIXED_FROM = orbit_camera(0.0, 30.0, 4.5)  # with the direction held fixed, every point is coloured as seen from here
+
+
+def _shipped_field(values: dict, lang: Lang) -> Field:
+    model = _shipped(values["model"], lang)
+    return with_fixed_direction(model, FIXED_FROM.forward) if values["fixed_direction"] else model
+
+
+def fly(request: gr.Request, **values):
+    """Returns the truth, the shipped field's render, its depth and opacity for a camera, with the view's PSNR."""
+    lang = lang_of(request)
+    v = knobs.parse(FLY_KNOBS, values, lang)
+    with one_thread():
+        camera, field_fn = _camera(v), _shipped_field(v, lang)
+        start = time.perf_counter()
+        out = render_view(field_fn, camera, samples=64)
+        ms = 1000 * (time.perf_counter() - start)
+        truth, _ = scene.render(camera)
+    picture = _panels(
+        [_unit(truth), _unit(out.rgb), _depth_panel(out.depth, out.opacity), _unit(out.opacity[..., None].expand(-1, -1, 3))],
+        [t("nerf_panel_truth", lang), t(f"nerf_field_{v['model']}", lang), t("nerf_panel_depth", lang), t("nerf_panel_opacity", lang)],
+    )
+    text = t("nerf_fly_text", lang, psnr=number(psnr(out.rgb, truth), lang, 1), ms=number(ms, lang))
+    if v["fixed_direction"]:
+        text += "  \n" + t("nerf_fixed_note", lang)
+    return picture, text
+
+
+def pick_pixel(evt: gr.SelectData):
+    """Returns the column and row of the pixel clicked in the view picture (any of its panels)."""
+    x, y = evt.index
+    column = int((x % (PANEL + 8)) * SIZE / PANEL)
+    row = int((y - 30) * SIZE / PANEL)
+    return min(max(column, 0), SIZE - 1), min(max(row, 0), SIZE - 1)
+
+
+# --- 3. one ray ---
+
+
+def ray(request: gr.Request, **values):
+    """Returns the plot of one pixel's ray (density, transmittance, weights, the samples' colours) and what it adds up to."""
+    lang = lang_of(request)
+    v = knobs.parse(FLY_KNOBS, {k: values[k] for k in knobs.by_name(FLY_KNOBS) if k in values}, lang)
+    r = knobs.parse(RAY_KNOBS, {k: values[k] for k in knobs.by_name(RAY_KNOBS) if k in values}, lang)
+    fine = r["samples"] if r["sampling"] == "hierarchical" else 0
+    coarse = max(4, r["samples"] // 2) if fine else r["samples"]
+    fine = r["samples"] - coarse if fine else 0
+    with one_thread():
+        profile = ray_profile(_shipped_field(v, lang), _camera(v), r["column"], r["row"], samples=coarse, fine_samples=fine)
+    return _ray_figure(profile, lang), _ray_text(profile, r, lang)
+
+
+def _hex(colour: torch.Tensor) -> str:
+    r, g, b = (colour.clamp(0, 1) * 255).round().int().tolist()
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def _ray_figure(profile, lang: Lang) -> go.Figure:
+    t_vals = profile.t_vals.numpy()
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08, row_heights=[0.45, 0.55])
+    colours = [_hex(c) for c in profile.rgb]
+    fig.add_trace(
+        go.Scatter(
+            x=t_vals,
+            y=profile.sigma.numpy(),
+            mode="lines+markers",
+            marker={"color": colours, "size": 7, "line": {"width": 0.5}},
+            line={"color": "#9ca3af"},
+            name=t("nerf_ray_sigma", lang),
+        ),
+        row=1,
+        col=1,
+    )
+    fig.add_trace(go.Scatter(x=t_vals, y=profile.transmittance.numpy(), mode="lines", line={"color": "#2563eb"}, name="T"), row=2, col=1)
+    fig.add_trace(go.Bar(x=t_vals, y=profile.weights.numpy(), marker={"color": colours}, name=t("nerf_ray_weights", lang)), row=2, col=1)
+    if np.isfinite(profile.true_depth):
+        for row in (1, 2):
+            fig.add_vline(x=profile.true_depth, line={"dash": "dash", "color": "#dc2626"}, row=row, col=1)
+        fig.add_annotation(
+            x=profile.true_depth,
+            y=1,
+            yref="y2 domain",
+            text=t("nerf_ray_surface", lang),
+            showarrow=False,
+            font={"color": "#dc2626"},
+            xanchor="left",
+        )
+    chart_layout(fig, t("nerf_ray_title", lang), height=430, lang=lang, legend={"y": -0.2})
+    fig.update_yaxes(title_text=t("nerf_ray_sigma_axis", lang), row=1, col=1)
+    fig.update_yaxes(title_text=t("nerf_ray_weight_axis", lang), range=[0, 1.05], row=2, col=1)
+    fig.update_xaxes(title_text=t("nerf_ray_distance", lang), row=2, col=1)
+    return fig
+
+
+def _ray_text(profile, r: dict, lang: Lang) -> str:
+    swatch = '<span style="display:inline-block;width:1em;height:1em;background:{};border:1px solid #999"></span>'
+    depth = number(profile.true_depth, lang, 2) if np.isfinite(profile.true_depth) else "∞"
+    return t(
+        "nerf_ray_text",
+        lang,
+        column=r["column"],
+        row=r["row"],
+        rendered=swatch.format(_hex(profile.colour)),
+        truth=swatch.format(_hex(profile.true_colour)),
+        opacity=number(profile.weights.sum().item(), lang, 2),
+        depth=depth,
+        samples=len(profile.t_vals),
+    )
+
+
+# --- 4. training a field live ---
+
+
+def train(request: gr.Request, **values):
+    """Trains a fresh field on the chosen views, streaming a held-out view, the PSNR curves and a status line."""
+    lang = lang_of(request)
+    v = knobs.parse(TRAIN_KNOBS, values, lang)
+    kind = v["kind"]
+    options = {"width": v["width"], "view_dependent": v["view_dependent"]}
+    if kind == "nerf":
+        options |= {"frequencies": v["frequencies"], "depth": 3}
+    else:
+        options |= {"resolution": 48}
+    generator = torch.Generator().manual_seed(v["seed"])
+    model = init_weights(make_field(kind, **options), torch.Generator().manual_seed(v["seed"]))
+    lr = v["lr"] or DEFAULT_FIT[kind]["lr"]
+    config = FitConfig(batch_rays=512, samples=v["samples"], lr=lr)
+    trainer = Trainer(make_step(model, train_views(v["views"], SIZE), config, generator=generator))
+    run = NerfRun(kind, model, trainer, v["samples"])
+    yield from single_threaded(_training_updates(run, v["seconds"], lang))
+
+
+def _training_updates(run: NerfRun, seconds: int, lang: Lang):
+    held_out = held_out_views(SIZE)
+    camera, truth = held_out.cameras[0], held_out.images[0]
+    for progress in run.trainer.run(10**9, max_seconds=seconds, report_seconds=REFRESH_SECONDS):
+        rendered = render_view(run.field, camera, samples=run.samples).rgb
+        score = psnr(rendered, truth)
+        run.curve["seconds"].append(progress.elapsed)
+        run.curve["train"].append(progress.metrics.get("psnr", float("nan")))
+        run.curve["held_out"].append(score)
+        picture = _panels([_unit(truth), _unit(rendered)], [t("nerf_panel_truth", lang), t("nerf_panel_yours", lang)])
+        yield picture, _curves_figure(run, lang), _train_status(progress, score, seconds, lang), run
+
+
+def _train_status(progress: Progress, score: float, seconds: int, lang: Lang) -> str:
+    key = {"time": "nerf_status_done", "stopped": "nerf_status_stopped"}.get(progress.reason, "nerf_status")
+    return t(
+        key, lang, step=number(progress.step, lang), seconds=number(progress.elapsed, lang), limit=seconds, psnr=number(score, lang, 1)
+    )
+
+
+def _benchmark_curves() -> dict:
+    path = assets.BENCHMARKS_DIR / "nerf.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get("curves", {})
+    except (OSError, ValueError):
+        return {}
+
+
+def _curves_figure(run: NerfRun | None, lang: Lang) -> go.Figure:
+    """Returns held-out PSNR against seconds: the shipped fields' benchmark runs and, if any, this person's run."""
+    fig = go.Figure()
+    for kind, curve in _benchmark_curves().items():
+        fig.add_trace(
+            go.Scatter(
+                x=curve["seconds"],
+                y=curve["held_out"],
+                mode="lines",
+                line={"color": FIELD_COLOURS.get(kind), "dash": "dot"},
+                name=t("nerf_curve_benchmark", lang, field=t(f"nerf_field_{kind}", lang)),
+            )
+        )
+    if run is not None:
+        colour = FIELD_COLOURS[run.kind]
+        fig.add_trace(
+            go.Scatter(
+                x=run.curve["seconds"],
+                y=run.curve["held_out"],
+                mode="lines+markers",
+                line={"color": colour, "width": 3},
+                name=t("nerf_curve_yours_held_out", lang),
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=run.curve["seconds"],
+                y=run.curve["train"],
+                mode="lines",
+                line={"color": colour, "width": 1},
+                opacity=0.6,
+                name=t("nerf_curve_yours_train", lang),
+            )
+        )
+    return chart_layout(
+        fig, t("nerf_curves_title", lang), x_title=t("nerf_seconds_axis", lang), y_title="PSNR (dB)", height=380, grid=True, lang=lang
+    )
+
+
+def stop(run) -> None:
+    """Asks this person's training run to end after its current step."""
+    if isinstance(run, NerfRun):
+        run.trainer.stop()
+
+
+# --- 5. turntable ---
+
+
+def turntable_gif(request: gr.Request, **values):
+    """Returns an animated GIF of the shipped field orbiting the scene (one full turn)."""
+    lang = lang_of(request)
+    v = knobs.parse(FLY_KNOBS[:1], {"model": values.get("model")}, lang)
+    model = _shipped(v["model"], lang)
+    frames = []
+    with one_thread():
+        for camera in turntable(TURNTABLE_FRAMES, elevation=30.0, size=SIZE):
+            frames.append(_unit(render_view(model, camera, samples=48).rgb))
+    with tempfile.NamedTemporaryFile(suffix=".gif", delete=False) as file:
+        frames[0].save(file, format="GIF", save_all=True, append_images=frames[1:], duration=80, loop=0)
+    return file.name
+
+
+# --- the tab ---
+
+
+def build(demo: gr.Blocks) -> None:
+    """Builds the NeRF tab and wires its events."""
+    markdown("topic_nerf")
+    markdown("nerf_scene_help")
+    scene_plot = gr.Plot(elem_id="nerf-scene")
+    markdown("nerf_fly_help")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=280):
+            fly_widgets = knobs.layout(FLY_KNOBS, per_row=1)
+        with gr.Column(scale=3):
+            view = gr.Image(type="pil", interactive=False, label=I18N("nerf_view"), elem_id="nerf-view", height=300)
+            view_text = gr.Markdown(elem_id="nerf-view-text")
+    markdown("nerf_ray_help")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=280):
+            ray_widgets = knobs.layout(RAY_KNOBS, per_row=1)
+            ray_text = gr.Markdown(elem_id="nerf-ray-text")
+        with gr.Column(scale=3):
+            ray_plot = gr.Plot(elem_id="nerf-ray")
+    markdown("nerf_train_help")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=280):
+            train_widgets = knobs.layout(TRAIN_KNOBS, per_row=2)
+            train_button, stop_button = train_stop_buttons("nerf-train")
+            status = gr.Markdown(I18N("nerf_hint"), elem_id="nerf-status")
+        with gr.Column(scale=2):
+            live = gr.Image(type="pil", interactive=False, label=I18N("nerf_live"), elem_id="nerf-live", height=300)
+            curves = gr.Plot(elem_id="nerf-curves")
+    with gr.Row():
+        gif_button = gr.Button(I18N("nerf_turntable"))
+        gif = gr.Image(type="filepath", interactive=False, label=I18N("nerf_turntable_label"), elem_id="nerf-gif", height=280)
+    run_state = gr.State(None)
+
+    fly_inputs, ray_inputs = dict(fly_widgets), {**fly_widgets, **ray_widgets}
+    scene_event = {"fn": scene_figure, "inputs": [train_widgets["views"]], "outputs": scene_plot, "api_name": "nerf_scene", **LIGHT}
+    demo.load(**scene_event)
+    train_widgets["views"].release(scene_figure, [train_widgets["views"]], scene_plot, api_name=False, **LIGHT)
+    fly_event = {"fn": fly, "inputs": None, "outputs": [view, view_text], "inputs_kwargs": fly_inputs, **LIGHT}
+    ray_event = {"fn": ray, "inputs": None, "outputs": [ray_plot, ray_text], "inputs_kwargs": ray_inputs, **LIGHT}
+    demo.load(**fly_event, api_name="nerf_fly").then(**ray_event, api_name="nerf_ray")
+    for name, knob in knobs.by_name(FLY_KNOBS).items():
+        knob.committed(fly_widgets[name])(**fly_event, api_name=False).then(**ray_event, api_name=False)
+    for name, knob in knobs.by_name(RAY_KNOBS).items():
+        knob.committed(ray_widgets[name])(**ray_event, api_name=False)
+    view.select(pick_pixel, None, [ray_widgets["column"], ray_widgets["row"]], api_name=False, **LIGHT).then(**ray_event, api_name=False)
+    train_event = train_button.click(
+        train, None, [live, curves, status, run_state], inputs_kwargs=train_widgets, api_name="nerf_train", **TRAIN
+    )
+    stop_button.click(stop, [run_state], None, api_name="nerf_stop", **LIGHT)
+    demo.load(lambda request: _curves_figure(None, lang_of(request)), None, curves, api_name=False)
+    gif_button.click(turntable_gif, None, gif, inputs_kwargs={"model": fly_widgets["model"]}, api_name="nerf_turntable", **LIGHT)
+    del train_event

@@ -1,0 +1,107 @@
+"""The radiance fields and their fitting at tiny scale: shapes, the 5D input, held-out PSNR rising."""
+
+import torch
+
+from core.checkpoint import load_model
+from core.metrics.image import psnr
+from core.nerf.fields import GridField, GridFieldConfig, NeRF, NeRFConfig
+from core.nerf.fitting import FitConfig, held_out_psnr, make_field, make_step, train_radiance_field
+from core.nerf.renderer import ray_profile, render_rays, render_view, with_fixed_direction
+from core.scene.cameras import orbit_camera
+from core.scene.views import held_out_views, train_views
+from core.seeding import init_weights
+
+
+def test_density_ignores_the_direction_and_colour_follows_it_only_when_view_dependent():
+    points = torch.rand(5, 3)
+    d1, d2 = torch.tensor([[0.0, 0.0, -1.0]]).expand(5, 3), torch.tensor([[1.0, 0.0, 0.0]]).expand(5, 3)
+    for field in (
+        init_weights(NeRF(NeRFConfig(width=16, depth=2)), torch.Generator().manual_seed(0)),
+        GridField(GridFieldConfig(resolution=8)),
+    ):
+        with torch.no_grad():
+            if isinstance(field, GridField):
+                field.colour.normal_(generator=torch.Generator().manual_seed(0))
+            (s1, c1), (s2, c2) = field(points, d1), field(points, d2)
+        torch.testing.assert_close(s1, s2)
+        assert (c1 - c2).abs().max() > 1e-4, "a view-dependent field's colour changes with the direction"
+        assert s1.min() >= 0 and c1.min() >= 0 and c1.max() <= 1
+    flat = init_weights(NeRF(NeRFConfig(width=16, depth=2, view_dependent=False)), torch.Generator().manual_seed(0))
+    with torch.no_grad():
+        torch.testing.assert_close(flat(points, d1)[1], flat(points, d2)[1])
+
+
+def test_hierarchical_sampling_adds_samples_where_the_coarse_weights_are():
+    field = make_field("grid", resolution=8)
+    with torch.no_grad():
+        field.density[:, :, 3:5, 3:5, 3:5] = 5.0  # a dense blob in the middle of the bounds
+    origins, directions = torch.tensor([[0.0, 0.0, 3.0]]), torch.tensor([[0.0, 0.0, -1.0]])
+    near, far = torch.tensor([1.8]), torch.tensor([3.1])
+    coarse = render_rays(field, origins, directions, near, far, samples=16, jitter=False)
+    fine = render_rays(field, origins, directions, near, far, samples=16, fine_samples=32, jitter=False)
+    assert fine.t_vals.shape == (1, 48) and torch.all(fine.t_vals.diff() >= 0)
+    heavy = coarse.t_vals[0, coarse.rendered.weights[0].argmax()]
+    added = fine.t_vals[0][~torch.isin(fine.t_vals[0], coarse.t_vals[0])]
+    assert (added - heavy).abs().median() < (coarse.t_vals[0] - heavy).abs().median()
+
+
+def test_a_tiny_field_fitted_on_two_views_raises_held_out_psnr():
+    views, held_out = train_views(count=2, size=16), held_out_views(size=16, count=1)
+    field = make_field("grid", resolution=24, features=4, width=16)
+    before = held_out_psnr(field, held_out, samples=32)
+    step = make_step(field, views, FitConfig(batch_rays=256, samples=32, lr=0.05), generator=torch.Generator().manual_seed(0))
+    losses = [step()["loss"] for _ in range(150)]
+    after = held_out_psnr(field, held_out, samples=32)
+    assert sum(losses[-10:]) < 0.5 * sum(losses[:10])
+    assert after > before + 1.5, (before, after)  # measured: 9.7 dB -> 12.1 dB
+
+
+def test_render_view_matches_psnr_of_a_perfect_and_an_empty_field():
+    camera = orbit_camera(40.0, 30.0, 4.5, size=12)
+    empty = make_field("grid", resolution=4)
+    with torch.no_grad():
+        empty.density.fill_(-50.0)
+    out = render_view(empty, camera, samples=8)
+    torch.testing.assert_close(out.rgb, torch.ones(12, 12, 3), atol=1e-4, rtol=0)
+    assert out.opacity.max() < 1e-3
+    assert psnr(torch.ones(4, 4, 3), torch.ones(4, 4, 3)) == float("inf")
+    assert abs(psnr(torch.zeros(4, 4, 3), torch.full((4, 4, 3), 0.1)) - 20.0) < 1e-4
+
+
+def test_the_ray_profile_of_an_opaque_blob_puts_its_weight_at_the_blob():
+    field = make_field("grid", resolution=8)
+    with torch.no_grad():
+        field.density.fill_(-50.0)
+        field.density[:, :, :, 3:5, 3:5] = 50.0  # an opaque column over the bounds' centre (all heights)
+    camera = orbit_camera(0.0, 89.9, 4.5, size=9)  # looking straight down at the centre
+    profile = ray_profile(field, camera, 4, 4, samples=64)
+    assert profile.weights.sum().item() > 0.99
+    first = profile.t_vals[profile.weights.argmax()].item()
+    assert abs(first - profile.near) < 0.15, "the first sample inside the opaque column takes the weight"
+    assert profile.transmittance[0].item() == 1.0 and profile.transmittance[-1].item() < 1e-3
+    assert abs(profile.true_depth - 4.5) < 1e-3, "the exact renderer sees the floor under the centre"
+
+
+def test_the_training_recipe_saves_a_field_that_loads_and_renders_the_same(tmp_path):
+    out = tmp_path / "grid.safetensors"
+    reports = list(train_radiance_field(out, "grid", steps=4, views=2, size=8, resolution=6, features=2, width=8))
+    assert reports[-1].done and reports[-1].step == 4 and "held_out_psnr" in reports[-1].metrics
+    assert reports[-1].preview.shape == (8, 8, 3)
+    loaded = load_model(out)
+    assert isinstance(loaded, GridField) and loaded.config.resolution == 6
+    camera = orbit_camera(10.0, 40.0, 4.5, size=6)
+    fresh = list(train_radiance_field(tmp_path / "again.safetensors", "grid", steps=4, views=2, size=8, resolution=6, features=2, width=8))
+    torch.testing.assert_close(
+        render_view(loaded, camera, samples=8).rgb, render_view(load_model(tmp_path / "again.safetensors"), camera, samples=8).rgb
+    )
+    assert fresh[-1].metrics["loss"] == reports[-1].metrics["loss"], "the same seed trains the same field"
+
+
+def test_a_fixed_direction_makes_the_colour_the_same_from_every_view():
+    field = init_weights(NeRF(NeRFConfig(width=16, depth=2)), torch.Generator().manual_seed(0))
+    fixed = with_fixed_direction(field, torch.tensor([0.0, 0.0, -2.0]))
+    points = torch.rand(6, 3)
+    d1, d2 = torch.tensor([[0.0, 1.0, 0.0]]).expand(6, 3), torch.tensor([[1.0, 0.0, 0.0]]).expand(6, 3)
+    with torch.no_grad():
+        torch.testing.assert_close(fixed(points, d1)[1], fixed(points, d2)[1])
+        torch.testing.assert_close(fixed(points, d1)[1], field(points, torch.tensor([[0.0, 0.0, -1.0]]).expand(6, 3))[1])
