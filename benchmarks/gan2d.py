@@ -119,7 +119,7 @@ def _strong_discriminator(quick: bool, pool: ProcessPoolExecutor) -> dict[str, A
 
     D learns 50x faster than G and takes 5 steps per G step: the saturating loss gives G almost no
     gradient, the non-saturating one still does. Each row: mean modes and high-quality share."""
-    from demos.gans import EXPERIMENTS
+    from core.gan.experiments import EXPERIMENTS
 
     knobs = {k: v for k, v in EXPERIMENTS["vanishing"].items() if k not in ("dataset", "seed", "loss", "budget")}
     budget = 300 if quick else EXPERIMENTS["vanishing"]["budget"]

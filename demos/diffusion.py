@@ -22,8 +22,9 @@ from core.diffusion.digits import DEFAULT_GUIDANCE, DEFAULT_STEPS, schedule_of, 
 from core.diffusion.schedule import SCHEDULES, NoiseSchedule, normal_band_shares
 from core.diffusion.unet import describe_unet
 from core.metrics.modes import diversity
-from demos import diffusion_toy, inputs
+from demos import diffusion_toy, inputs, knobs
 from demos.i18n import I18N, Lang, error, format_date, lang_of, number, percent, t
+from demos.knobs import Knob
 from demos.layout import LATEX, LIGHT, markdown, picture_inputs
 from demos.plots import chart_layout, image_grid
 from demos.raster import font
@@ -34,6 +35,18 @@ PHOTO_SIZE = 64
 SAMPLERS = ("ddpm", "ddim")
 PREDICTION_NAMES = {"epsilon": "epsilon", "sample": "sample", "v_prediction": "v"}
 LIMITS = {"steps": (1, 1000), "eta": (0.0, 1.0), "guidance": (0.0, 10.0), "count": (1, 64)}
+DIGITS = tuple(str(d) for d in range(10))
+# The generation knobs, declared once, in the API's order; `sampler`, `steps`, `eta` and `guidance` are the
+# keywords of `core.diffusion.ddpm.sample_steps`
+GENERATE_KNOBS = (
+    Knob("sampler", "radio", "diff_sampler", "ddim", choices=SAMPLERS, choice_label="diff_sampler_{}"),
+    Knob("steps", "slider", "diff_steps", DEFAULT_STEPS, lo=LIMITS["steps"][0], hi=LIMITS["steps"][1], step=1, integer=True),
+    Knob("eta", "slider", "diff_eta", 0.0, lo=LIMITS["eta"][0], hi=LIMITS["eta"][1], step=0.05),
+    Knob("guidance", "slider", "diff_guidance", DEFAULT_GUIDANCE, lo=LIMITS["guidance"][0], hi=LIMITS["guidance"][1], step=0.25),
+    Knob("digit", "dropdown", "diff_digit", "7", choices=("any", *DIGITS), choice_label={"any": "diff_any"}),
+    Knob("count", "slider", "diff_count", 32, lo=LIMITS["count"][0], hi=LIMITS["count"][1], step=1, integer=True),
+    knobs.SEED,
+)
 GENERATE = {"concurrency_id": "diffusion_generate", "concurrency_limit": 2}
 REFRESH_SECONDS = 0.25
 EVERY_STEP_UP_TO = 25
@@ -144,24 +157,13 @@ def _labels(digit: str, count: int, lang: Lang) -> torch.Tensor | None:
     return torch.full((count,), inputs.integer(digit, "diff_digit", 0, 9, lang))
 
 
-def _generation_inputs(sampler, steps, eta, guidance, digit, count, seed, lang: Lang):
-    return (
-        inputs.choice(sampler, "diff_sampler", SAMPLERS, lang),
-        inputs.integer(steps, "diff_steps", *LIMITS["steps"], lang),
-        inputs.real(eta, "diff_eta", *LIMITS["eta"], lang),
-        inputs.real(guidance, "diff_guidance", *LIMITS["guidance"], lang),
-        digit if digit == "any" else str(inputs.integer(digit, "diff_digit", 0, 9, lang)),
-        inputs.integer(count, "diff_count", *LIMITS["count"], lang),
-        inputs.seed(seed, lang),
-    )
+def generate(request: gr.Request, **values):
+    """Streams a generation: x_t and the predicted x_0 as the steps go by, then the classifier's verdict.
 
-
-def generate(sampler, steps, eta, guidance, digit, count, seed, request: gr.Request):
-    """Streams a generation: x_t and the predicted x_0 as the steps go by, then the classifier's verdict."""
+    `values` holds the knobs of `GENERATE_KNOBS` by name (a missing one takes its default)."""
     lang = lang_of(request)
-    sampler, n_steps, eta_value, w, digit, n, seed_value = _generation_inputs(sampler, steps, eta, guidance, digit, count, seed, lang)
-    if sampler == "ddpm":
-        eta_value = 1.0
+    v = knobs.parse(GENERATE_KNOBS, values, lang)
+    digit, n, w = v["digit"], v["count"], v["guidance"]
     model = diffusion_unet("epsilon")
     labels = _labels(digit, n, lang)
     start, last_report = time.monotonic(), 0.0
@@ -171,12 +173,12 @@ def generate(sampler, steps, eta, guidance, digit, count, seed, request: gr.Requ
         schedule_of(model),
         model.config.prediction,
         (n, 1, 8, 8),
-        sampler=sampler,
-        steps=n_steps,
-        eta=eta_value,
+        sampler=v["sampler"],
+        steps=v["steps"],
+        eta=1.0 if v["sampler"] == "ddpm" else v["eta"],  # DDPM is DDIM with eta = 1
         labels=labels,
         guidance=w if labels is not None else 1.0,
-        generator=torch.Generator().manual_seed(seed_value),
+        generator=torch.Generator().manual_seed(v["seed"]),
     )
     for last in stream:
         now = time.monotonic() - start
@@ -486,15 +488,7 @@ def build(demo: gr.Blocks) -> None:
     markdown("diff_generate_help")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
-            sampler = inputs.Radio([(I18N(f"diff_sampler_{s}"), s) for s in SAMPLERS], value="ddim", label=I18N("diff_sampler"))
-            steps = inputs.Slider(*LIMITS["steps"], value=DEFAULT_STEPS, step=1, label=I18N("diff_steps"))
-            eta = inputs.Slider(*LIMITS["eta"], value=0.0, step=0.05, label=I18N("diff_eta"))
-            digit = inputs.Dropdown(
-                [(I18N("diff_any"), "any")] + [(str(d), str(d)) for d in range(10)], value="7", label=I18N("diff_digit")
-            )
-            guidance = inputs.Slider(*LIMITS["guidance"], value=DEFAULT_GUIDANCE, step=0.25, label=I18N("diff_guidance"))
-            count = inputs.Slider(*LIMITS["count"], value=32, step=1, label=I18N("diff_count"))
-            gen_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
+            generate_widgets = knobs.layout(GENERATE_KNOBS, per_row=1)
             with gr.Row():
                 gen_button = gr.Button("▶ " + I18N("diff_generate"), variant="primary", elem_id="diff-generate")
                 stop_button = gr.Button(I18N("common_stop"))
@@ -506,8 +500,9 @@ def build(demo: gr.Blocks) -> None:
             verdict = gr.Markdown(elem_id="diff-verdict")
     gen_event = gen_button.click(
         generate,
-        [sampler, steps, eta, guidance, digit, count, gen_seed],
+        None,
         [x_t_view, x0_view, progress, verdict],
+        inputs_kwargs=generate_widgets,
         api_name="diffusion_generate",
         **GENERATE,
     )

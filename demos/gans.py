@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import tempfile
@@ -15,16 +16,18 @@ import torch
 
 from core.checkpoint import save_checkpoint
 from core.data.toy2d import TOY_DATASETS, DataError, Toy2D, make_toy, points_from_mask
-from core.gan.lab2d import MLPGAN, GANLab, TrainSettings, config_for_data
+from core.gan.experiments import EXPERIMENTS
+from core.gan.lab2d import MLPGAN, GANLab, MLPGANConfig, TrainSettings, standardisation
 from core.gan.losses import LOSSES, PROBABILISTIC
 from core.loop import Trainer
 from core.metrics.modes import mode_coverage
 from core.plane import PlaneGrid, bounds, plane_grid
 from core.seeding import init_weights
 from core.threads import single_threaded
-from demos import gan_digits, inputs
+from demos import gan_digits, inputs, knobs
 from demos.gan_plots import VIEWS, curves_figure, plane_image
 from demos.i18n import I18N, Lang, error, lang_of, t
+from demos.knobs import Knob
 from demos.layout import LATEX, LIGHT, markdown
 
 DATASETS = (*TOY_DATASETS, "drawn", "csv")
@@ -36,96 +39,35 @@ GRID_RESOLUTION = 60
 MAX_CANVAS_PIXELS = 4_000_000
 TRAIN = {"concurrency_id": "gan_train", "concurrency_limit": 4}  # each person trains their own run
 
-ARCH_LIMITS = {"noise_dim": (1, 64), "g_width": (4, 512), "g_depth": (1, 6), "d_width": (4, 512), "d_depth": (1, 6)}
-SETTING_LIMITS = {
-    "clip": (1e-4, 100.0),
-    "gp_weight": (0.0, 100.0),
-    "d_steps": (1, 10),
-    "batch_size": (16, 1024),
-    "g_lr": (1e-6, 1.0),
-    "d_lr": (1e-6, 1.0),
-    "budget": (100, 50_000),
-}
-DEFAULT_ARCH = {
-    "dataset": "ring",
-    "seed": 0,
-    "noise_dim": 8,
-    "noise": "gaussian",
-    "g_width": 128,
-    "g_depth": 3,
-    "d_width": 128,
-    "d_depth": 3,
-}
-DEFAULT_SETTINGS = TrainSettings()
-OPTIMIZER_CHOICES = [(I18N("gan_optimizer_adam"), "adam"), (I18N("gan_optimizer_sgd"), "sgd")]
+MLPGAN_DEFAULTS, TRAIN_DEFAULTS = MLPGANConfig(), TrainSettings()
+OPTIMIZERS = ("adam", "sgd")
 
-# Ready-made experiments: the knobs they set, and what to watch (text key "exp_<name>").
-EXPERIMENTS: dict[str, dict] = {
-    # D three steps per G step at 100x G's learning rate: G lands on one mode and stays (1 of 8 on seeds 0-9)
-    "mode_collapse": {
-        "dataset": "ring",
-        "seed": 0,
-        "loss": "non_saturating",
-        "g_lr": 1e-4,
-        "d_lr": 1e-2,
-        "d_steps": 3,
-        "noise_dim": 2,
-        "batch_size": 64,
-        "budget": 4000,
-        "schedule": "constant",
-    },
-    "vanishing": {
-        "dataset": "ring",
-        "seed": 0,
-        "loss": "minimax",
-        "d_lr": 5e-3,
-        "g_lr": 1e-4,
-        "d_steps": 5,
-        "budget": 2000,
-        "schedule": "constant",
-    },
-    "wgan_clip": {
-        "dataset": "ring",
-        "seed": 0,
-        "loss": "wasserstein",
-        "clip": 0.01,
-        "g_lr": 5e-4,
-        "d_lr": 5e-4,
-        "d_steps": 3,
-        "budget": 4000,
-        "schedule": "constant",
-    },
-    "wgan_no_clip": {
-        "dataset": "ring",
-        "seed": 0,
-        "loss": "wasserstein",
-        "clip": 100.0,
-        "g_lr": 5e-4,
-        "d_lr": 5e-4,
-        "d_steps": 3,
-        "budget": 4000,
-        "schedule": "constant",
-    },
-    "fifty_percent": {
-        "dataset": "moons",
-        "seed": 0,
-        "loss": "non_saturating",
-        "g_lr": 1e-3,
-        "d_lr": 1e-3,
-        "budget": 3000,
-        "schedule": "constant",
-    },
-    "oscillation": {
-        "dataset": "grid",
-        "seed": 0,
-        "loss": "non_saturating",
-        "optimizer": "sgd",
-        "g_lr": 0.05,
-        "d_lr": 0.05,
-        "budget": 3000,
-        "schedule": "constant",
-    },
-}
+# The lab's knobs, each declared once; the widgets are laid out two to a row in this order, which is
+# also the order of the API's parameters. A knob's name is the field of the core config it fills.
+DATASET = Knob("dataset", "dropdown", "common_dataset", "ring", choices=DATASETS, choice_label="common_ds_{}")
+ARCH_KNOBS = (  # `seed` picks the initial weights and the data; the others fill `MLPGANConfig`
+    dataclasses.replace(knobs.SEED, full_width=True),
+    Knob("noise_dim", "slider", "gan_noise_dim", MLPGAN_DEFAULTS.noise_dim, lo=1, hi=64, step=1, integer=True),
+    Knob("noise", "radio", "gan_noise", MLPGAN_DEFAULTS.noise, choices=("gaussian", "uniform"), choice_label="gan_noise_{}"),
+    Knob("g_width", "slider", "gan_g_width", MLPGAN_DEFAULTS.g_width, lo=4, hi=512, step=4, integer=True),
+    Knob("g_depth", "slider", "gan_g_depth", MLPGAN_DEFAULTS.g_depth, lo=1, hi=6, step=1, integer=True),
+    Knob("d_width", "slider", "gan_d_width", MLPGAN_DEFAULTS.d_width, lo=4, hi=512, step=4, integer=True),
+    Knob("d_depth", "slider", "gan_d_depth", MLPGAN_DEFAULTS.d_depth, lo=1, hi=6, step=1, integer=True),
+)
+SETTING_KNOBS = (  # fill `TrainSettings`; a change applies to the current run at once
+    Knob("loss", "radio", "gan_loss", TRAIN_DEFAULTS.loss, choices=LOSSES, choice_label="loss_{}", elem_id="gan-loss", full_width=True),
+    Knob("clip", "number", "gan_clip", TRAIN_DEFAULTS.clip, lo=1e-4, hi=100.0),
+    Knob("gp_weight", "number", "gan_gp_weight", TRAIN_DEFAULTS.gp_weight, lo=0.0, hi=100.0),
+    Knob("d_steps", "slider", "gan_d_steps", TRAIN_DEFAULTS.d_steps, lo=1, hi=10, step=1, integer=True),
+    Knob("batch_size", "slider", "gan_batch", TRAIN_DEFAULTS.batch_size, lo=16, hi=1024, step=16, integer=True),
+    Knob("g_optimizer", "radio", "gan_g_optimizer", TRAIN_DEFAULTS.g_optimizer, choices=OPTIMIZERS, choice_label="gan_optimizer_{}"),
+    Knob("g_lr", "number", "gan_g_lr", TRAIN_DEFAULTS.g_lr, lo=1e-6, hi=1.0),
+    Knob("d_optimizer", "radio", "gan_d_optimizer", TRAIN_DEFAULTS.d_optimizer, choices=OPTIMIZERS, choice_label="gan_optimizer_{}"),
+    Knob("d_lr", "number", "gan_d_lr", TRAIN_DEFAULTS.d_lr, lo=1e-6, hi=1.0),
+    Knob("schedule", "radio", "gan_schedule", TRAIN_DEFAULTS.schedule, choices=("constant", "linear"), choice_label="gan_schedule_{}"),
+    Knob("budget", "slider", "gan_budget", TRAIN_DEFAULTS.budget, lo=100, hi=50_000, step=100, integer=True),
+)
+RUN_KNOBS = (DATASET, *ARCH_KNOBS, *SETTING_KNOBS)  # what a fresh run is built from
 
 
 @dataclass
@@ -150,23 +92,9 @@ class LabState:
 # --- input parsing -----------------------------------------------------------------------------
 
 
-def parse_settings(values: list, lang: Lang) -> TrainSettings:
-    """Returns validated `TrainSettings` from the settings inputs, in `SETTINGS_ORDER`."""
-    loss, clip, gp, d_steps, batch, g_opt, g_lr, d_opt, d_lr, schedule, budget = values
-    lim = SETTING_LIMITS
-    return TrainSettings(
-        loss=inputs.choice(loss, "gan_loss", LOSSES, lang),  # type: ignore[arg-type]
-        clip=inputs.real(clip, "gan_clip", *lim["clip"], lang),
-        gp_weight=inputs.real(gp, "gan_gp_weight", *lim["gp_weight"], lang),
-        d_steps=inputs.integer(d_steps, "gan_d_steps", *lim["d_steps"], lang),
-        batch_size=inputs.integer(batch, "gan_batch", *lim["batch_size"], lang),
-        g_optimizer=inputs.choice(g_opt, "gan_g_optimizer", ("adam", "sgd"), lang),  # type: ignore[arg-type]
-        g_lr=inputs.real(g_lr, "gan_g_lr", *lim["g_lr"], lang),
-        d_optimizer=inputs.choice(d_opt, "gan_d_optimizer", ("adam", "sgd"), lang),  # type: ignore[arg-type]
-        d_lr=inputs.real(d_lr, "gan_d_lr", *lim["d_lr"], lang),
-        schedule=inputs.choice(schedule, "gan_schedule", ("constant", "linear"), lang),  # type: ignore[arg-type]
-        budget=inputs.integer(budget, "gan_budget", *lim["budget"], lang),
-    )
+def parse_settings(values: dict, lang: Lang) -> TrainSettings:
+    """Returns validated `TrainSettings` from the training knobs' values, by name."""
+    return knobs.fill(TrainSettings, knobs.parse(SETTING_KNOBS, values, lang))
 
 
 def parse_views(views, lang: Lang) -> list[str]:
@@ -246,48 +174,18 @@ def render(state: LabState, views: list[str], lang: Lang, *, curves: bool = True
 # --- handlers ----------------------------------------------------------------------------------
 
 
-def reset(
-    dataset,
-    csv_file,
-    sketch,
-    seed,
-    noise_dim,
-    noise,
-    g_width,
-    g_depth,
-    d_width,
-    d_depth,
-    loss,
-    clip,
-    gp_weight,
-    d_steps,
-    batch_size,
-    g_optimizer,
-    g_lr,
-    d_optimizer,
-    d_lr,
-    schedule,
-    budget,
-    views,
-    request: gr.Request,
-):
-    """Builds a fresh GAN for the chosen data and architecture; returns the views and the new state."""
+def reset(csv_file, sketch, views, request: gr.Request, **values):
+    """Builds a fresh GAN for the chosen data and architecture; returns the views and the new state.
+
+    `values` holds the knobs of `RUN_KNOBS` by name (a missing one takes its default)."""
     lang = lang_of(request)
-    setting_values = [loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget]
-    dataset = inputs.choice(dataset, "common_dataset", DATASETS, lang)
-    seed_value = inputs.seed(seed, lang)
-    arch = {
-        key: inputs.integer(value, f"gan_{key}", *ARCH_LIMITS[key], lang)
-        for key, value in (("noise_dim", noise_dim), ("g_width", g_width), ("g_depth", g_depth), ("d_width", d_width), ("d_depth", d_depth))
-    }
-    noise = inputs.choice(noise, "gan_noise", ("gaussian", "uniform"), lang)
-    settings = parse_settings(setting_values, lang)
+    run = knobs.parse(RUN_KNOBS, values, lang)
     views = parse_views(views, lang)
-    generator = torch.Generator().manual_seed(seed_value)
-    data = load_points(dataset, csv_file, sketch, generator, lang)
-    model = init_weights(MLPGAN(config_for_data(data.points, noise=noise, **arch)), torch.Generator().manual_seed(seed_value))
-    lab = GANLab(model, data.points, settings, generator=generator)
-    state = LabState(lab, data, dataset, plane_grid(bounds(data.points, margin=0.3), GRID_RESOLUTION), Trainer(lambda: {}))
+    generator = torch.Generator().manual_seed(run["seed"])
+    data = load_points(run["dataset"], csv_file, sketch, generator, lang)
+    model = init_weights(MLPGAN(knobs.fill(MLPGANConfig, run, **standardisation(data.points))), torch.Generator().manual_seed(run["seed"]))
+    lab = GANLab(model, data.points, knobs.fill(TrainSettings, run), generator=generator)
+    state = LabState(lab, data, run["dataset"], plane_grid(bounds(data.points, margin=0.3), GRID_RESOLUTION), Trainer(lambda: {}))
     state.trainer = Trainer(state.locked_step)
     return (*render(state, views, lang), state)
 
@@ -298,14 +196,13 @@ def _require(state, lang: Lang) -> LabState:
     return state
 
 
-def play(
-    state, loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget, views, request: gr.Request
-):
-    """Trains until the budget, the time ceiling or pause; streams the views about 5.5 times a second."""
+def play(state, views, request: gr.Request, **settings):
+    """Trains until the budget, the time ceiling or pause; streams the views about 5.5 times a second.
+
+    `settings` holds the knobs of `SETTING_KNOBS` by name."""
     lang = lang_of(request)
-    setting_values = [loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget]
     state = _require(state, lang)
-    state.lab.update(parse_settings(setting_values, lang))
+    state.lab.update(parse_settings(settings, lang))
     views = parse_views(views, lang)
     remaining = state.lab.settings.budget - state.lab.g_steps_done
     state.notes = [] if remaining > 0 else [t("gan_budget_reached", lang)]
@@ -344,26 +241,10 @@ def pause(state, views, request: gr.Request):
 def _with_settings(which: str | None):
     """Returns a handler that applies the training knobs, then does one D, G or full step (or none)."""
 
-    def handler(
-        state,
-        loss,
-        clip,
-        gp_weight,
-        d_steps,
-        batch_size,
-        g_optimizer,
-        g_lr,
-        d_optimizer,
-        d_lr,
-        schedule,
-        budget,
-        views,
-        request: gr.Request,
-    ):
+    def handler(state, views, request: gr.Request, **values):
         lang = lang_of(request)
-        setting_values = [loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget]
         state = _require(state, lang)
-        settings, views = parse_settings(setting_values, lang), parse_views(views, lang)
+        settings, views = parse_settings(values, lang), parse_views(views, lang)
         with state.lock:
             state.lab.update(settings)
             if which is not None:
@@ -407,36 +288,12 @@ def download(state, request: gr.Request) -> gr.File:
     return gr.File(value=[str(checkpoint), csv_path], visible=True)
 
 
-def load_experiment(name, request: gr.Request):
-    """Returns the knob values of a ready-made experiment and the sentence on what to watch."""
+def load_experiment(name, request: gr.Request) -> dict:
+    """Returns every knob's value in a ready-made experiment (the preset's, else the default) by name, and
+    the sentence on what to watch as `experiment_text`."""
     lang = lang_of(request)
     name = inputs.choice(name, "gan_experiment", tuple(EXPERIMENTS), lang)
-    preset = EXPERIMENTS[name]
-    arch = DEFAULT_ARCH | {k: v for k, v in preset.items() if k in DEFAULT_ARCH}
-    s = DEFAULT_SETTINGS
-    optimizer = preset.get("optimizer", "adam")
-    values = [
-        arch["dataset"],
-        arch["seed"],
-        arch["noise_dim"],
-        arch["noise"],
-        arch["g_width"],
-        arch["g_depth"],
-        arch["d_width"],
-        arch["d_depth"],
-        preset.get("loss", s.loss),
-        preset.get("clip", s.clip),
-        preset.get("gp_weight", s.gp_weight),
-        preset.get("d_steps", s.d_steps),
-        preset.get("batch_size", s.batch_size),
-        optimizer,
-        preset.get("g_lr", s.g_lr),
-        optimizer,
-        preset.get("d_lr", s.d_lr),
-        preset.get("schedule", s.schedule),
-        preset.get("budget", s.budget),
-    ]
-    return [*values, t(f"exp_{name}", lang)]
+    return knobs.defaults(RUN_KNOBS) | EXPERIMENTS[name] | {"experiment_text": t(f"exp_{name}", lang)}
 
 
 # --- UI ----------------------------------------------------------------------------------------
@@ -447,9 +304,7 @@ def build(demo: gr.Blocks) -> None:
     markdown("gan_intro")
     with gr.Row(equal_height=False):
         with gr.Column(scale=2, min_width=320):
-            dataset = inputs.Dropdown(
-                [(I18N(f"common_ds_{n}"), n) for n in DATASETS], value=DEFAULT_ARCH["dataset"], label=I18N("common_dataset")
-            )
+            widgets = {"dataset": DATASET.widget()}
             with gr.Accordion(I18N("common_draw"), open=False):
                 markdown("gan_draw_help")
                 sketch = gr.Sketchpad(
@@ -473,46 +328,10 @@ def build(demo: gr.Blocks) -> None:
                 g_button = gr.Button(I18N("gan_step_g"), size="sm", elem_id="gan-step-g")
                 both_button = gr.Button(I18N("gan_step_both"), size="sm", elem_id="gan-step-both")
             with gr.Accordion(I18N("gan_training_knobs"), open=True):
-                loss = inputs.Radio(
-                    [(I18N(f"loss_{n}"), n) for n in LOSSES], value=DEFAULT_SETTINGS.loss, label=I18N("gan_loss"), elem_id="gan-loss"
-                )
-                with gr.Row():
-                    clip = inputs.Number(DEFAULT_SETTINGS.clip, label=I18N("gan_clip"), minimum=1e-4, maximum=100)
-                    gp_weight = inputs.Number(DEFAULT_SETTINGS.gp_weight, label=I18N("gan_gp_weight"), minimum=0, maximum=100)
-                with gr.Row():
-                    g_optimizer = inputs.Radio(OPTIMIZER_CHOICES, value="adam", label=I18N("gan_g_optimizer"))
-                    g_lr = inputs.Number(DEFAULT_SETTINGS.g_lr, label=I18N("gan_g_lr"), minimum=1e-6, maximum=1)
-                with gr.Row():
-                    d_optimizer = inputs.Radio(OPTIMIZER_CHOICES, value="adam", label=I18N("gan_d_optimizer"))
-                    d_lr = inputs.Number(DEFAULT_SETTINGS.d_lr, label=I18N("gan_d_lr"), minimum=1e-6, maximum=1)
-                with gr.Row():
-                    d_steps = inputs.Slider(1, 10, value=1, step=1, label=I18N("gan_d_steps"))
-                    batch_size = inputs.Slider(16, 1024, value=DEFAULT_SETTINGS.batch_size, step=16, label=I18N("gan_batch"))
-                with gr.Row():
-                    schedule = inputs.Radio(
-                        [(I18N("gan_schedule_constant"), "constant"), (I18N("gan_schedule_linear"), "linear")],
-                        value=DEFAULT_SETTINGS.schedule,
-                        label=I18N("gan_schedule"),
-                    )
-                    budget = inputs.Slider(
-                        100, SETTING_LIMITS["budget"][1], value=DEFAULT_SETTINGS.budget, step=100, label=I18N("gan_budget")
-                    )
+                settings = knobs.layout(SETTING_KNOBS)
             with gr.Accordion(I18N("gan_arch_knobs"), open=False):
                 markdown("gan_arch_help")
-                with gr.Row():
-                    noise_dim = inputs.Slider(1, 64, value=DEFAULT_ARCH["noise_dim"], step=1, label=I18N("gan_noise_dim"))
-                    noise = inputs.Radio(
-                        [(I18N("gan_noise_gaussian"), "gaussian"), (I18N("gan_noise_uniform"), "uniform")],
-                        value="gaussian",
-                        label=I18N("gan_noise"),
-                    )
-                with gr.Row():
-                    g_width = inputs.Slider(4, 512, value=DEFAULT_ARCH["g_width"], step=4, label=I18N("gan_g_width"))
-                    g_depth = inputs.Slider(1, 6, value=DEFAULT_ARCH["g_depth"], step=1, label=I18N("gan_g_depth"))
-                with gr.Row():
-                    d_width = inputs.Slider(4, 512, value=DEFAULT_ARCH["d_width"], step=4, label=I18N("gan_d_width"))
-                    d_depth = inputs.Slider(1, 6, value=DEFAULT_ARCH["d_depth"], step=1, label=I18N("gan_d_depth"))
-                seed = inputs.Number(DEFAULT_ARCH["seed"], precision=0, minimum=0, label=I18N("common_seed"))
+                arch = knobs.layout(ARCH_KNOBS)
         with gr.Column(scale=3):
             views = gr.CheckboxGroup(
                 [(I18N(f"gan_view_{v}"), v) for v in VIEWS], value=list(VIEWS), label=I18N("gan_views"), elem_id="gan-views"
@@ -528,70 +347,52 @@ def build(demo: gr.Blocks) -> None:
                 download_button = gr.Button(I18N("gan_download"), size="sm")
                 files = gr.File(label=I18N("gan_files"), file_count="multiple", interactive=False, visible=False)
     lab_state = gr.State(None)
+    widgets |= arch | settings  # in the order of RUN_KNOBS: the API takes its parameters in this order
 
-    arch_inputs = [dataset, csv_file, sketch, seed, noise_dim, noise, g_width, g_depth, d_width, d_depth]
-    setting_inputs = [loss, clip, gp_weight, d_steps, batch_size, g_optimizer, g_lr, d_optimizer, d_lr, schedule, budget]
+    # every knob reaches its handler by name; the API names each parameter after its knob
+    run_inputs = {"dataset": widgets["dataset"], "csv_file": csv_file, "sketch": sketch, **arch, **settings, "views": views}
+    setting_inputs = {**settings, "views": views}
     view_outputs = [plane_plot, plane_caption, curves_plot, coverage, status]
+    rebuild = [k.committed(widgets[k.name]) for k in (DATASET, *ARCH_KNOBS)]
     gr.on(
-        [
-            demo.load,
-            reset_button.click,
-            dataset.change,
-            noise_dim.release,
-            noise.change,
-            g_width.release,
-            g_depth.release,
-            d_width.release,
-            d_depth.release,
-            seed.submit,
-        ],
+        [demo.load, reset_button.click, *rebuild],
         reset,
-        [*arch_inputs, *setting_inputs, views],
+        None,
         [*view_outputs, lab_state],
+        inputs_kwargs=run_inputs,
         api_name="gan_reset",
         trigger_mode="always_last",
         **LIGHT,
     )
     # drawing or uploading selects that dataset and starts a fresh run on it
     for trigger, name in ((sketch.change, "drawn"), (csv_file.upload, "csv")):
-        trigger(lambda name=name: name, None, dataset, api_name=f"gan_use_{name}", **LIGHT).then(
-            reset, [*arch_inputs, *setting_inputs, views], [*view_outputs, lab_state], api_name=f"gan_reset_{name}", **LIGHT
+        trigger(lambda name=name: name, None, widgets["dataset"], api_name=f"gan_use_{name}", **LIGHT).then(
+            reset, None, [*view_outputs, lab_state], inputs_kwargs=run_inputs, api_name=f"gan_reset_{name}", **LIGHT
         )
-    play_event = play_button.click(play, [lab_state, *setting_inputs, views], view_outputs, api_name="gan_play", **TRAIN)
+    play_event = play_button.click(play, [lab_state], view_outputs, inputs_kwargs=setting_inputs, api_name="gan_play", **TRAIN)
     pause_button.click(pause, [lab_state, views], view_outputs, api_name="gan_pause", cancels=[play_event], **LIGHT)
     for button, handler, name in (
         (d_button, step_d, "gan_step_d"),
         (g_button, step_g, "gan_step_g"),
         (both_button, step_both, "gan_step_both"),
     ):
-        button.click(handler, [lab_state, *setting_inputs, views], view_outputs, api_name=name, **LIGHT)
+        button.click(handler, [lab_state], view_outputs, inputs_kwargs=setting_inputs, api_name=name, **LIGHT)
     views.change(redraw, [lab_state, views], view_outputs, api_name="gan_views", **LIGHT)
     gr.on(
-        [
-            loss.change,
-            clip.submit,
-            gp_weight.submit,
-            g_optimizer.change,
-            g_lr.submit,
-            d_optimizer.change,
-            d_lr.submit,
-            d_steps.release,
-            batch_size.release,
-            schedule.change,
-            budget.release,
-        ],
+        [k.committed(settings[k.name]) for k in SETTING_KNOBS],
         apply_settings,
-        [lab_state, *setting_inputs, views],
+        [lab_state],
         view_outputs,
+        inputs_kwargs=setting_inputs,
         api_name="gan_settings",
         **LIGHT,
     )
     download_button.click(download, lab_state, files, api_name="gan_download", **LIGHT)
     load_button.click(
-        load_experiment,
+        knobs.by_component(load_experiment, {**widgets, "experiment_text": experiment_text}),
         experiment,
-        [dataset, seed, noise_dim, noise, g_width, g_depth, d_width, d_depth, *setting_inputs, experiment_text],
+        [*widgets.values(), experiment_text],
         api_name="gan_experiment",
         **LIGHT,
-    ).then(reset, [*arch_inputs, *setting_inputs, views], [*view_outputs, lab_state], api_name="gan_experiment_reset", **LIGHT)
+    ).then(reset, None, [*view_outputs, lab_state], inputs_kwargs=run_inputs, api_name="gan_experiment_reset", **LIGHT)
     gan_digits.build(demo)

@@ -15,8 +15,9 @@ from core.assets import MINI_LDM_DIR
 from core.data.images import PHOTOS
 from core.latent_diffusion import Final, decode, fit_image, image_to_image, round_trip, text_to_image_steps
 from core.pretrained import PIPELINE_ALLOWLIST, ModelUnavailableError, load_pipeline, pipeline_available
-from demos import inputs
+from demos import inputs, knobs
 from demos.i18n import I18N, Lang, error, lang_of, t
+from demos.knobs import Knob
 from demos.layout import HEAVY, LIGHT, markdown, picture_inputs
 from demos.plots import channel_strip, chart_layout, enlarge
 
@@ -27,6 +28,13 @@ MAX_PROMPT_CHARS = 1000
 BOUNDS = {MINI: (32, 64, 16, 32, 4.0)}
 REAL_BOUNDS = (256, 768, 64, 512, 7.5)
 LIMITS = {"steps": (1, 50), "guidance": (0.0, 15.0), "strength": (0.05, 1.0)}
+# The sampling knobs, declared once (the model and the size stay apart: the size's range is the chosen model's)
+STEPS, GUIDANCE, STRENGTH = (
+    Knob("steps", "slider", "sd_steps", 25, lo=LIMITS["steps"][0], hi=LIMITS["steps"][1], step=1, integer=True),
+    Knob("guidance", "slider", "sd_guidance", BOUNDS[MINI][4], lo=LIMITS["guidance"][0], hi=LIMITS["guidance"][1], step=0.5),
+    Knob("strength", "slider", "sd_strength", 0.6, lo=LIMITS["strength"][0], hi=LIMITS["strength"][1], step=0.05, elem_id="sd-strength"),
+)
+SAMPLING_KNOBS = (STEPS, GUIDANCE, knobs.SEED)
 REFRESH_SECONDS = 0.15  # at most ~7 updates per second reach the page
 
 
@@ -89,14 +97,15 @@ def _timing_figure(seconds: list[float], lang: Lang) -> go.Figure:
     )
 
 
-def generate(model_name, prompt, negative, steps, guidance, seed, size, request: gr.Request):
-    """Streams the denoising: each step's latent decoded to an image, its channels, the time per step, and a status line."""
+def generate(model_name, prompt, negative, size, request: gr.Request, **values):
+    """Streams the denoising: each step's latent decoded to an image, its channels, the time per step, and a status line.
+
+    `values` holds the knobs of `SAMPLING_KNOBS` by name (a missing one takes its default)."""
     lang = lang_of(request)
     text = _prompt(prompt, "sd_prompt", lang, required=True)
     negative_text = _prompt(negative, "sd_negative", lang, required=False)
-    n = inputs.integer(steps, "sd_steps", *LIMITS["steps"], lang)
-    w = inputs.real(guidance, "sd_guidance", *LIMITS["guidance"], lang)
-    seed_value = inputs.seed(seed, lang)
+    v = knobs.parse(SAMPLING_KNOBS, values, lang)
+    n, w, seed_value = v["steps"], v["guidance"], v["seed"]
     pipe, side, note = _pipeline(model_name, size, lang)
     notes = [note] if note else []
     if _truncated(pipe, text, prompt):
@@ -146,15 +155,15 @@ def autoencode(model_name, source, digit_index, photo, upload, size, request: gr
     )
 
 
-def img2img(model_name, prompt, negative, source, digit_index, photo, upload, strength, steps, guidance, seed, size, request: gr.Request):
-    """Returns an image redrawn under the prompt from the noise level `strength` (the start image beside it)."""
+def img2img(model_name, prompt, negative, source, digit_index, photo, upload, size, request: gr.Request, **values):
+    """Returns an image redrawn under the prompt from the noise level `strength` (the start image beside it).
+
+    `values` holds `strength` and the knobs of `SAMPLING_KNOBS` by name (a missing one takes its default)."""
     lang = lang_of(request)
     text = _prompt(prompt, "sd_prompt", lang, required=True)
     negative_text = _prompt(negative, "sd_negative", lang, required=False)
-    s = inputs.real(strength, "sd_strength", *LIMITS["strength"], lang)
-    n = inputs.integer(steps, "sd_steps", *LIMITS["steps"], lang)
-    w = inputs.real(guidance, "sd_guidance", *LIMITS["guidance"], lang)
-    seed_value = inputs.seed(seed, lang)
+    v = knobs.parse((STRENGTH, *SAMPLING_KNOBS), values, lang)
+    s, n, w, seed_value = v["strength"], v["steps"], v["guidance"], v["seed"]
     image = inputs.picture(source, digit_index, photo, upload, lang, size=256)
     pipe, side, note = _pipeline(model_name, size, lang, image_to_image=True)
     if int(n * s) < 1:
@@ -196,10 +205,9 @@ def build(demo: gr.Blocks) -> None:
         with gr.Column(scale=1, min_width=280):
             prompt = gr.Textbox(value=t("sd_default_prompt", "en"), label=I18N("sd_prompt"), elem_id="sd-prompt")
             negative = gr.Textbox(value="", label=I18N("sd_negative"), elem_id="sd-negative")
-            steps = inputs.Slider(*LIMITS["steps"], value=25, step=1, label=I18N("sd_steps"))
-            guidance = inputs.Slider(*LIMITS["guidance"], value=BOUNDS[MINI][4], step=0.5, label=I18N("sd_guidance"))
+            sampling = knobs.layout(SAMPLING_KNOBS[:2], per_row=1)
             with gr.Row():
-                seed = inputs.Number(value=0, precision=0, label=I18N("common_seed"))
+                sampling |= knobs.layout(SAMPLING_KNOBS[2:], per_row=1)
                 size = inputs.Slider(BOUNDS[MINI][0], BOUNDS[MINI][1], value=BOUNDS[MINI][3], step=BOUNDS[MINI][2], label=I18N("sd_size"))
             run = gr.Button(I18N("sd_generate"), variant="primary", elem_id="sd-run")
         with gr.Column(scale=1, min_width=260):
@@ -225,7 +233,7 @@ def build(demo: gr.Blocks) -> None:
     markdown("sd_img2img_help")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=260):
-            strength = inputs.Slider(*LIMITS["strength"], value=0.6, step=0.05, label=I18N("sd_strength"), elem_id="sd-strength")
+            strength = STRENGTH.widget()
             i2i_button = gr.Button(I18N("sd_img2img_button"), elem_id="sd-i2i-run")
             i2i_text = gr.Markdown(elem_id="sd-i2i-text")
         start_image = gr.Image(label=I18N("sd_start"), interactive=False, height=220)
@@ -233,14 +241,16 @@ def build(demo: gr.Blocks) -> None:
     markdown("sd_conditioning")
 
     # on a person's choice only (not on the value this handler sets back), so the note stays once it is said
-    model.input(choose_model, model, [model, size, guidance, model_note], api_name="stable_diffusion_model", **LIGHT)
+    model.input(choose_model, model, [model, size, sampling["guidance"], model_note], api_name="stable_diffusion_model", **LIGHT)
     demo.load(defaults, None, [prompt, photo], api_name="stable_diffusion_defaults", **LIGHT)
-    generate_inputs = [model, prompt, negative, steps, guidance, seed, size]
+    # by name, in the API's order: the model, the prompts, the sampling knobs, the size
+    texts = {"model_name": model, "prompt": prompt, "negative": negative}
     gr.on(
         [run.click, prompt.submit],
         generate,
-        generate_inputs,
+        None,
         [picture, latents, timing, status],
+        inputs_kwargs={**texts, **sampling, "size": size},
         api_name="stable_diffusion_generate",
         **HEAVY,
     )
@@ -257,8 +267,18 @@ def build(demo: gr.Blocks) -> None:
     )
     i2i_button.click(
         img2img,
-        [model, prompt, negative, source, digit_index, photo, upload, strength, steps, guidance, seed, size],
+        None,
         [start_image, result_image, i2i_text],
+        inputs_kwargs={
+            **texts,
+            "source": source,
+            "digit_index": digit_index,
+            "photo": photo,
+            "upload": upload,
+            "strength": strength,
+            **sampling,
+            "size": size,
+        },
         api_name="stable_diffusion_img2img",
         **HEAVY,
     )

@@ -194,6 +194,38 @@ def test_bad_input_gets_a_clear_message_and_changes_nothing(gan_client, changes,
     assert status_numbers(status)["d"] == 1  # the previous run is untouched
 
 
+@pytest.mark.parametrize("api_name", ["/gan_settings", "/gan_step_both", "/gan_play"])
+@pytest.mark.parametrize(
+    ("changes", "english", "spanish"),
+    [
+        ({"d_steps": 11}, "“D steps per G step” must be between 1 and 10", "entre 1 y 10"),
+        ({"g_lr": 2.0}, "“G learning rate” must be between 1e-06 and 1.0", "«Tasa de aprendizaje de G» tiene que estar entre 1e-06 y 1,0"),
+        ({"schedule": "cosine"}, "must be one of: constant, linear", "tiene que ser uno de: constant, linear"),
+    ],
+)
+def test_out_of_range_settings_are_refused_in_the_persons_language_and_leave_the_run_as_it_was(
+    app_url, api_name, changes, english, spanish
+):
+    """The API is public: the server checks each knob against its declaration before touching the run."""
+    for lang, message in (("en-US", english), ("es-AR", spanish)):
+        person = Client(app_url, verbose=False, headers={"Accept-Language": lang})
+        reset(person, budget=5000)
+        *_, before = person.predict(**SETTINGS, views=ALL_VIEWS, api_name="/gan_step_d")
+        with pytest.raises(AppError, match=re.escape(message)):
+            person.predict(**(SETTINGS | {"budget": 200} | changes), views=ALL_VIEWS, api_name=api_name)
+        *_, after = person.predict(ALL_VIEWS, api_name="/gan_views")
+        assert status_numbers(after) == status_numbers(before) == {"iterations": 1, "d": 1, "g": 0}
+        assert re.search(r"\b5,?000\b", after), "the run keeps its budget: the refused call applied none of its settings"
+
+
+def test_the_api_names_each_parameter_after_its_knob(client):
+    from demos import gans
+
+    parameters = client.view_api(return_format="dict", print_info=False)["named_endpoints"]["/gan_settings"]["parameters"]
+    assert [p["parameter_name"] for p in parameters] == [*(k.name for k in gans.SETTING_KNOBS), "views"]
+    assert [p["parameter_default"] for p in parameters[:-1]] == [k.default for k in gans.SETTING_KNOBS]
+
+
 def test_nan_learning_rate_over_raw_http(app_url):
     from tests.test_app_overview import raw_call
 
@@ -239,9 +271,9 @@ def test_the_mode_collapse_experiment_collapses_over_its_whole_budget():
     from core.metrics.modes import mode_coverage
     from demos import gans
 
-    values = gans.load_experiment("mode_collapse", None)[:-1]
-    dataset, seed, noise_dim, noise, g_width, g_depth, d_width, d_depth, *settings = values
-    *_, state = gans.reset(dataset, None, None, seed, noise_dim, noise, g_width, g_depth, d_width, d_depth, *settings, ["real"], None)
+    values = gans.load_experiment("mode_collapse", None)
+    del values["experiment_text"]
+    *_, state = gans.reset(None, None, ["real"], None, **values)
     lab, data = state.lab, state.data
     captured, high_quality = [], []
     threads = torch.get_num_threads()
@@ -276,10 +308,10 @@ def test_play_trains_on_one_thread_and_leaves_the_setting_as_it_was(monkeypatch)
     before = torch.get_num_threads()
     torch.set_num_threads(2)
     try:
-        *_, state = gans.reset(
-            "ring", None, None, 0, 2, "gaussian", 16, 1, 16, 1, *args(SETTINGS | {"budget": 100}, SETTINGS), ["real"], None
-        )
-        frames = list(gans.play(state, *args(SETTINGS | {"budget": 100}, SETTINGS), ["real"], None))
+        arch = {"noise_dim": 2, "g_width": 16, "g_depth": 1, "d_width": 16, "d_depth": 1}
+        settings = SETTINGS | {"budget": 100}
+        *_, state = gans.reset(None, None, ["real"], None, dataset="ring", seed=0, **arch, **settings)
+        frames = list(gans.play(state, ["real"], None, **settings))
         assert frames and state.lab.g_steps_done == 100
         assert set(threads_seen) == {1} and torch.get_num_threads() == 2
     finally:

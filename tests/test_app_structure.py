@@ -58,4 +58,7 @@ def test_every_endpoint_has_an_explicit_name_and_a_queue_limit():
     assert all(any(tab_id.startswith(n.split("_")[0]) for tab_id in COURSE_ORDER) for n in names), names
     assert len(set(names)) == len(names)
     assert demo._queue.max_size == app.QUEUE_MAX_SIZE
-    assert all(fn.concurrency_id in {"light", "heavy", "gan_train", "common_train", "diffusion_generate", "diffusion_toy"} for fn in public)
+    assert all(
+        fn.concurrency_id in {"light", "heavy", "gan_train", "common_train", "diffusion_generate", "diffusion_toy", "nerf_train"}
+        for fn in public
+    )

@@ -23,13 +23,13 @@ UI = ("gradio", "streamlit", "plotly", "spaces", "gradio_client")
 
 # Known crossings of the layers, (importer, imported): to remove: issue 12. The list may only shrink:
 # `test_known_crossings_still_exist` fails when one disappears, so that it is deleted from here too.
-# What is left times a tab's own handler (its latency as a person meets it), apart from the GAN Lab's presets.
+# What is left times a tab's own handler (its latency as a person meets it).
 KNOWN = {
     ("benchmarks.autoencoders", "demos.autoencoders"),  # MAP_MODELS, point_view: a slider move, map and verdict drawn
     ("benchmarks.diffusion", "demos.diffusion"),  # forward: the forward-process slider's handler
     ("benchmarks.diffusion", "demos.diffusion_toy"),  # train, TOY_STEPS, TOY_TRAIN_DEFAULT: the 2D playground's default run
     ("benchmarks.gan2d", "demos.gan_plots"),  # VIEWS: the GAN Lab's live view, every layer drawn
-    ("benchmarks.gan2d", "demos.gans"),  # EXPERIMENTS (presets that belong in core), LabState, render: the live view
+    ("benchmarks.gan2d", "demos.gans"),  # LabState, REFRESH_SECONDS, render: the live view
 }
 
 
