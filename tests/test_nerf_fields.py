@@ -105,3 +105,11 @@ def test_a_fixed_direction_makes_the_colour_the_same_from_every_view():
     with torch.no_grad():
         torch.testing.assert_close(fixed(points, d1)[1], fixed(points, d2)[1])
         torch.testing.assert_close(fixed(points, d1)[1], field(points, torch.tensor([[0.0, 0.0, -1.0]]).expand(6, 3))[1])
+
+
+def test_a_field_samples_random_views_under_the_gallery_contract():
+    field = make_field("grid", resolution=6, features=2, width=8)
+    first = field.sample(2, generator=torch.Generator().manual_seed(3), size=8, samples=8)
+    again = field.sample(2, generator=torch.Generator().manual_seed(3), size=8, samples=8)
+    assert first.shape == (2, 3, 8, 8) and first.min() >= 0 and first.max() <= 1
+    torch.testing.assert_close(first, again)

@@ -22,6 +22,8 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 from core.nerf.encoding import encoded_size, positional_encoding
+from core.nerf.renderer import render_view
+from core.scene.cameras import orbit_camera
 from core.scene.scene import BOUNDS
 
 
@@ -29,6 +31,21 @@ def _normalise(points: Tensor) -> Tensor:
     """Maps points of the scene's bounds to [-1, 1]^3."""
     low, high = torch.tensor(BOUNDS[0], dtype=points.dtype), torch.tensor(BOUNDS[1], dtype=points.dtype)
     return 2 * (points - low) / (high - low) - 1
+
+
+class ViewSampler:
+    """The gallery's `sample()` contract for a scene model: a sample is a view from a random camera."""
+
+    @torch.no_grad()
+    def sample(self, num_samples: int, *, generator: torch.Generator | None = None, size: int = 64, samples: int = 64) -> Tensor:
+        """Returns `num_samples` renders [N, 3, size, size] in [0, 1] from cameras drawn on the hemisphere band of the views."""
+        u = torch.rand(num_samples, 2, generator=generator)
+        images = []
+        for azimuth, height in u.tolist():
+            elevation = 15.0 + 50.0 * height
+            camera = orbit_camera(360.0 * azimuth, elevation, 4.5, size=size)
+            images.append(render_view(self, camera, samples=samples).rgb.permute(2, 0, 1))  # type: ignore[arg-type]
+        return torch.stack(images)
 
 
 @dataclass
@@ -42,7 +59,7 @@ class NeRFConfig:
     view_dependent: bool = True  # False: the colour ignores the direction
 
 
-class NeRF(nn.Module):
+class NeRF(ViewSampler, nn.Module):
     """The NeRF MLP: sigma(x) and c(x, d), each input positionally encoded."""
 
     checkpoint_name = "nerf"
@@ -85,7 +102,7 @@ class GridFieldConfig:
     view_dependent: bool = True
 
 
-class GridField(nn.Module):
+class GridField(ViewSampler, nn.Module):
     """A dense grid of density and colour features (trilinear lookup) with a tiny colour decoder."""
 
     checkpoint_name = "grid_field"
