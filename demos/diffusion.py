@@ -462,14 +462,14 @@ def build(demo: gr.Blocks) -> None:
             seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             chain_button = gr.Button(I18N("diff_chain_button"))
         with gr.Column(scale=2):
-            pair = gr.Image(type="pil", interactive=False, label=I18N("diff_pair"), height=270, elem_id="diff-pair")
+            pair = gr.Image(type="pil", interactive=False, label=I18N("diff_pair"), height=270, elem_id="diff-pair", format="png")
             caption = gr.Markdown(latex_delimiters=LATEX)
             curves = gr.Plot(label=I18N("diff_schedule_plot"))
             markdown("diff_schedule_caption")
         with gr.Column(scale=2):
             noise_plot = gr.Plot(label=I18N("diff_noise_plot"))
             bands = gr.Markdown()
-            chained = gr.Image(type="pil", interactive=False, label=I18N("diff_chained"), height=150)
+            chained = gr.Image(type="pil", interactive=False, label=I18N("diff_chained"), height=150, format="png")
             chain_text = gr.Markdown()
             chain_plot = gr.Plot(label=I18N("diff_chain_plot"), visible=True)
     forward_inputs = [source, digit_index, photo, upload, schedule_name, step, seed]
@@ -493,10 +493,10 @@ def build(demo: gr.Blocks) -> None:
                 gen_button = gr.Button("▶ " + I18N("diff_generate"), variant="primary", elem_id="diff-generate")
                 stop_button = gr.Button(I18N("common_stop"))
         with gr.Column(scale=2):
-            x_t_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x_t"), height=300, elem_id="diff-x-t")
+            x_t_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x_t"), height=300, elem_id="diff-x-t", format="png")
             progress = gr.Markdown(I18N("diff_generate_hint"), elem_id="diff-progress")
         with gr.Column(scale=2):
-            x0_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x0"), height=300)
+            x0_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x0"), height=300, format="png")
             verdict = gr.Markdown(elem_id="diff-verdict")
     gen_event = gen_button.click(
         generate,

@@ -72,9 +72,27 @@ class Image(gr.Image):
 
     def preprocess(self, payload: Any) -> Any:
         try:
-            return super().preprocess(payload)
+            wide = self._wide_grey(payload)
+            return wide if wide is not None else super().preprocess(payload)
         except (UnidentifiedImageError, PILImage.DecompressionBombError, OSError, ValueError, SyntaxError):
             return UNREADABLE
+
+    def _wide_grey(self, payload: Any) -> np.ndarray | None:
+        """Returns a 16-bit or floating-point grey upload as its own array (uint16 or float), or None for any other file.
+
+        Gradio converts every upload to 8-bit RGB by clipping, which turns a 16-bit scan almost white;
+        `core.data.images.image_from_array` scales these dtypes to [0, 1] itself."""
+        path = getattr(payload, "path", None)
+        if self.type != "numpy" or not path:
+            return None
+        with PILImage.open(path) as image:
+            if image.mode in ("I;16", "I;16L", "I;16B"):
+                return np.asarray(image).astype(np.uint16)
+            if image.mode == "I":  # 32-bit integers: PIL's 16-bit PNGs at times, so read them on the 16-bit scale
+                return np.asarray(image).clip(0, 65535).astype(np.uint16)
+            if image.mode == "F":
+                return np.asarray(image, dtype=np.float32)
+        return None
 
 
 def _as_number(value: Any, name_key: str, lang: Lang) -> float:

@@ -431,7 +431,7 @@ def build(demo: gr.Blocks) -> None:
         with gr.Column(scale=1, min_width=280):
             fly_widgets = knobs.layout(FLY_KNOBS, per_row=1)
         with gr.Column(scale=3):
-            view = gr.Image(type="pil", interactive=False, label=I18N("nerf_view"), elem_id="nerf-view", height=300)
+            view = gr.Image(type="pil", interactive=False, label=I18N("nerf_view"), elem_id="nerf-view", height=300, format="png")
             view_text = gr.Markdown(elem_id="nerf-view-text")
     markdown("nerf_ray_help")
     with gr.Row(equal_height=False):
@@ -447,7 +447,7 @@ def build(demo: gr.Blocks) -> None:
             train_button, stop_button = train_stop_buttons("nerf-train")
             status = gr.Markdown(I18N("nerf_hint"), elem_id="nerf-status")
         with gr.Column(scale=2):
-            live = gr.Image(type="pil", interactive=False, label=I18N("nerf_live"), elem_id="nerf-live", height=300)
+            live = gr.Image(type="pil", interactive=False, label=I18N("nerf_live"), elem_id="nerf-live", height=300, format="png")
             curves = gr.Plot(elem_id="nerf-curves")
     with gr.Row():
         gif_button = gr.Button(I18N("nerf_turntable"))

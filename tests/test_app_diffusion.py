@@ -28,17 +28,45 @@ def forward_args(**changes):
     return [values[k] for k in ("source", "digit_index", "photo", "upload", "schedule", "t", "seed")]
 
 
+def halves(path) -> tuple[np.ndarray, np.ndarray]:
+    """Returns the x_0 and x_t halves of the forward picture, one value per model pixel (the centres of the enlarged cells), in [0, 1]."""
+    picture = np.asarray(Image.open(path).convert("RGB")).astype(np.float64) / 255
+    side = picture.shape[0]
+    scale = side // 64
+    centres = picture[scale // 2 :: scale, scale // 2 :: scale]  # [64, 128, 3]
+    return centres[:, :64], centres[:, 64:128]
+
+
+def closed_form(x0_unit: np.ndarray, t: int, seed: int, name: str = "linear", channels: int = 3) -> np.ndarray:
+    """Returns x_t = sqrt(alpha_bar_t) x_0 + sqrt(1 - alpha_bar_t) eps in [0, 1], eps drawn as the tab draws it
+    (one channel for a grey image, shown as three equal ones)."""
+    import torch
+
+    from core.diffusion.schedule import NoiseSchedule
+
+    a = NoiseSchedule.named(name, 1000).alphas_cumprod[t].item()
+    x0 = torch.from_numpy(x0_unit[..., :channels]).permute(2, 0, 1)[None].float() * 2 - 1  # [1, C, 64, 64] in model scale
+    eps = torch.randn(x0.shape, generator=torch.Generator().manual_seed(seed))
+    x_t = (a**0.5 * x0 + (1 - a) ** 0.5 * eps).clamp(-1, 1)
+    return ((x_t[0].permute(1, 2, 0) + 1) / 2).numpy()
+
+
 def test_forward_process_at_two_timesteps(client):
-    pair, caption, curves, noise, bands = client.predict(*forward_args(t=10), api_name="/diffusion_forward")
-    late = client.predict(*forward_args(t=900), api_name="/diffusion_forward")
-    assert "t = 10" in caption and "\\bar\\alpha_t" in caption
-    assert np.abs(pixels(pair) - pixels(late[0])).mean() > 20, "x_t at t = 900 is far noisier than at t = 10"
-    alpha_bar = figure(curves)["data"][0]
-    assert alpha_bar["name"].startswith("ᾱ")
-    assert "68.3%" in bands
+    from core.diffusion.schedule import NoiseSchedule
+    from demos.texts import t as text
+
+    for step, name in ((10, "linear"), (900, "linear"), (250, "cosine")):
+        pair, caption, curves, noise, bands = client.predict(*forward_args(t=step, schedule=name), api_name="/diffusion_forward")
+        x0, x_t = halves(pair)
+        # x_t is the closed form of the x_0 shown beside it, up to the picture's 8-bit rounding
+        assert np.abs(x_t - closed_form(x0, step, 0, name)).max() < 3 / 255
+        a = NoiseSchedule.named(name, 1000).alphas_cumprod[step].item()
+        assert caption == text("diff_forward_caption", "en", t=step, a=a, signal=a**0.5, noise=(1 - a) ** 0.5, snr=a / (1 - a))
+        curve = figure(curves)["data"][0]
+        assert curve["name"].startswith("ᾱ") and curve["y"][step] == pytest.approx(a, rel=1e-6)
     assert [trace["type"] for trace in figure(noise)["data"]] == ["histogram", "scatter"]
-    cosine = client.predict(*forward_args(t=250, schedule="cosine"), api_name="/diffusion_forward")
-    assert "0.5214" in caption.replace("t = 10", "") or "0.5214" not in cosine[1]  # different schedules, different alpha_bar
+    shares = [float(x.replace(",", ".")) for x in re.findall(r"([\d.,]+)%", bands)[:3]]
+    assert shares == pytest.approx([68.3, 95.4, 99.7], abs=1.5), bands  # 3 x 64 x 64 draws of N(0, 1)
     digit = client.predict(*forward_args(source="digit", digit_index=5), api_name="/diffusion_forward")
     assert Image.open(digit[0]).size[0] == 2 * Image.open(digit[0]).size[1]
 
@@ -46,8 +74,11 @@ def test_forward_process_at_two_timesteps(client):
 def test_forward_process_on_an_upload(client, tmp_path):
     path = tmp_path / "image.png"
     Image.fromarray((np.random.default_rng(0).random((90, 120)) * 65535).astype(np.uint16)).save(path)
-    pair = client.predict(*forward_args(source="upload", upload=handle_file(str(path))), api_name="/diffusion_forward")[0]
-    assert Image.open(pair).size[0] > 0
+    pair = client.predict(*forward_args(source="upload", upload=handle_file(str(path)), t=400, seed=7), api_name="/diffusion_forward")[0]
+    x0, x_t = halves(pair)
+    assert x0.std() > 0.1, "the upload's noise pattern shows as x_0, not a blank"
+    assert np.abs(x0[..., 0] - x0[..., 1]).max() < 2 / 255, "a grey upload stays grey"
+    assert np.abs(x_t - closed_form(x0, 400, 7, channels=1)).max() < 3 / 255
 
 
 def test_the_chain_matches_the_closed_form(client):
