@@ -28,8 +28,12 @@ AUTOENCODERS_DIR = ASSETS / "autoencoders"
 # the keys of `core.autoencoders.SHIPPED`, one `<name>.safetensors` each (tests/test_layers.py checks they agree)
 AUTOENCODER_NAMES = ("ae_2d", "vae_2d", "vae_2d_beta0", "vae_2d_beta0.5", "vae_2d_beta2", "vae_2d_beta4", "vae_16d")
 DIFFUSION_DIR = ASSETS / "diffusion"
+# prediction -> file, named by the prediction's short name (`core.diffusion.schedule.PREDICTION_SHORT_NAMES`; this leaf
+# cannot import it: tests/test_sample_contract.py checks they agree)
 DIFFUSION_PATHS = {
-    p: DIFFUSION_DIR / f"unet_{n}.safetensors" for p, n in (("epsilon", "epsilon"), ("sample", "sample"), ("v_prediction", "v"))
+    "epsilon": DIFFUSION_DIR / "unet_epsilon.safetensors",
+    "sample": DIFFUSION_DIR / "unet_sample.safetensors",
+    "v_prediction": DIFFUSION_DIR / "unet_v.safetensors",
 }
 MINI_CLIP_DIR = ASSETS / "mini_clip"  # a `transformers` CLIPModel folder
 MINI_LDM_DIR = ASSETS / "mini_ldm"  # a `diffusers` StableDiffusionPipeline folder

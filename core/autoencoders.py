@@ -25,7 +25,7 @@ from torch.nn import functional as F
 from core.checkpoint import save_checkpoint
 from core.classifier import judge_digits
 from core.data.images import load_digits
-from core.loop import Progress, Trainer
+from core.loop import Progress, Trainer, recipe_command, run_recipe
 from core.metrics.subspace import pca_basis, principal_angles
 from core.seeding import init_weights
 
@@ -338,14 +338,9 @@ def train_autoencoders(
         torch.manual_seed(seed)  # weight initialisation; batches and noise use their own generator
         model = Autoencoder(config)
         trainer = autoencoder_trainer(model, images, generator=torch.Generator().manual_seed(seed))
-        last = None
-        for last in trainer.run(steps, report_every=max(1, steps // 5)):
-            last.preview = name
-            if not last.done:
-                yield last
-        assert last is not None
+        last = yield from run_recipe(trainer, steps, reports=5, label=name)
         figures = evaluate_autoencoder(model, classifier, test, seed=seed)
         last.metrics.update(figures)
-        extra = {"command": f"python -m core.retrain autoencoders-digits --steps {steps} --seed {seed}", "name": name}
+        extra = {"command": recipe_command("autoencoders-digits", steps, seed), "name": name}
         save_checkpoint(model, out_dir / f"{name}.safetensors", extra=extra | {k: f"{v:.4f}" for k, v in figures.items()})
         yield last
