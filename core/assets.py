@@ -8,7 +8,9 @@ the tests all import their paths from this module. It is a leaf: of our own code
 Each loader reads its checkpoint on first use and returns the same read-only model afterwards
 (`functools.lru_cache`); nothing is read at import. The mini CLIP and the mini latent diffusion
 model are `transformers` / `diffusers` folders: `core.pretrained.load_clip(MINI_CLIP_DIR)` and
-`core.pretrained.load_pipeline(MINI_LDM_DIR)` open them.
+`core.pretrained.load_pipeline(MINI_LDM_DIR)` open them. The loaded forms that sample by the gallery's
+contract but need more than this leaf may import live beside their models: `core.diffusion.digits.shipped_diffusion`
+(a U-Net with its schedule) and `core.mini_ldm.shipped_mini_ldm`.
 """
 
 from __future__ import annotations

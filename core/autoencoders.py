@@ -75,6 +75,8 @@ class Autoencoder(nn.Module):
         self.config = config
         pixels = math.prod(config.image_shape)
         k = config.latent_dim
+        self.encoder: nn.Module
+        self.decoder: nn.Module
         if config.kind == "linear":
             self.encoder = nn.Linear(pixels, k)
             self.decoder = nn.Linear(k, pixels)
@@ -261,12 +263,14 @@ def subspace_race(
     generator = torch.Generator().manual_seed(seed)
     pixels = train[0].numel()
     shape = tuple(train.shape[1:])
-    linear = init_weights(Autoencoder(AutoencoderConfig(kind="linear", latent_dim=k, image_shape=shape)), init)  # type: ignore[arg-type]
-    nonlinear = init_weights(Autoencoder(AutoencoderConfig(kind="ae", latent_dim=k, hidden=(128,), image_shape=shape)), init)  # type: ignore[arg-type]
+    linear = init_weights(Autoencoder(AutoencoderConfig(kind="linear", latent_dim=k, image_shape=shape)), init)
+    nonlinear = init_weights(Autoencoder(AutoencoderConfig(kind="ae", latent_dim=k, hidden=(128,), image_shape=shape)), init)
     basis, mean = pca_basis(train.reshape(len(train), pixels), k)
     centred = test.reshape(len(test), pixels).double() - mean
     pca_mse = float((centred - centred @ basis @ basis.T).pow(2).sum(1).mean())
     race = SubspaceRace(k, linear, nonlinear, basis, pca_mse, train, test)
+    decoder = linear.decoder
+    assert isinstance(decoder, nn.Linear)  # the linear AE's: its weight [D, k] spans the learned subspace
     linear_opt = torch.optim.Adam(linear.parameters(), lr=linear_lr)
     nonlinear_opt = torch.optim.Adam(nonlinear.parameters(), lr=nonlinear_lr)
 
@@ -281,7 +285,7 @@ def subspace_race(
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
-        angles = principal_angles(linear.decoder.weight.detach(), basis)
+        angles = principal_angles(decoder.weight.detach(), basis)
         return {
             "max_angle": float(angles.max()),
             "mean_angle": float(angles.mean()),

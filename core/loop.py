@@ -146,8 +146,8 @@ def update_average(average: nn.Module, model: nn.Module, *, decay: float) -> Non
     """Moves `average`'s weights toward `model`'s: a <- decay * a + (1 - decay) * m (batch-norm statistics too)."""
     for a, m in zip(average.parameters(), model.parameters(), strict=True):
         a.lerp_(m, 1 - decay)
-    for a, m in zip(average.buffers(), model.buffers(), strict=True):
-        if a.is_floating_point():
-            a.lerp_(m, 1 - decay)
+    for buffer, current in zip(average.buffers(), model.buffers(), strict=True):
+        if buffer.is_floating_point():
+            buffer.lerp_(current, 1 - decay)
         else:
-            a.copy_(m)  # batch norm's step counter
+            buffer.copy_(current)  # batch norm's step counter

@@ -28,12 +28,13 @@ from core import assets
 from core.autoencoders import Autoencoder, AutoencoderConfig, autoencoder_trainer
 from core.classifier import judge_digits
 from core.data.images import load_digits
-from core.data.toy2d import make_toy
+from core.data.toy2d import TOY_DATASETS, Toy2D, make_toy
 from core.diffusion.ddgan import train_ddgan
 from core.diffusion.ddpm import diffusion_trainer, sample
 from core.diffusion.digits import SamplerName, shipped_diffusion
 from core.diffusion.schedule import NoiseSchedule
 from core.diffusion.toy import ToyConfig, ToyDenoiser
+from core.gan.dcgan import DCGAN
 from core.gan.lab2d import MLPGAN, RECOMMENDED, GANLab, TrainSettings, config_for_data
 from core.loop import run_to_end
 from core.metrics.fid import classifier_features, feature_frechet, manifold_metrics
@@ -100,7 +101,9 @@ QUICK = Budget(
 Sampler = Callable[[int, torch.Generator], Tensor]  # (num, generator) -> samples [N, D] or images
 
 
-def _real(dataset: str, num: int, seed: int):
+def _real(dataset: str, num: int, seed: int) -> Toy2D:
+    if dataset not in TOY_DATASETS:
+        raise ValueError(f"dataset must be one of {list(TOY_DATASETS)} here, got {dataset!r}")
     return make_toy(dataset, num, generator=torch.Generator().manual_seed(seed))
 
 
@@ -171,9 +174,11 @@ def train_unit(unit: str, dataset: str, seed: int, budget: Budget) -> dict[str, 
 def _digits_unit(unit: str, seed: int, budget: Budget) -> dict[str, Sampler]:
     if unit == "gan":
         dcgan = assets.dcgan()
+        assert isinstance(dcgan, DCGAN)
         return {"gan": lambda num, gen: dcgan.sample(num, generator=gen)}
     if unit == "vae":
         vae = assets.autoencoder("vae_16d")
+        assert isinstance(vae, Autoencoder)
         return {"vae": lambda num, gen: vae.sample(num, generator=gen)}
     if unit == "diffusion":
         diffusion = shipped_diffusion("epsilon")
@@ -206,6 +211,7 @@ def measure_2d(dataset: str, samples: Tensor, seed: int) -> dict[str, float]:
     """Returns mode coverage and precision/recall/density/coverage of 2D `samples` against fresh real points."""
     real = _real(dataset, len(samples), 1_000 + seed)
     finite = samples[torch.isfinite(samples).all(1)]
+    assert real.centers is not None and real.std is not None, f"{dataset} has no known modes"  # ring and grid have
     modes = mode_coverage(finite, real.centers, real.std)
     manifold = manifold_metrics(real.points, finite)
     return {

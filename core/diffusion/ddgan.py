@@ -61,6 +61,10 @@ class DDGAN(nn.Module):
 
     checkpoint_name = "ddgan"
     config_class = DDGANConfig
+    shift: Tensor  # buffers, registered in __init__ ([D], [])
+    scale: Tensor
+    alphas_cumprod: Tensor  # [T + 1]
+    betas: Tensor
 
     def __init__(self, config: DDGANConfig):
         super().__init__()

@@ -108,7 +108,8 @@ def evaluate_digits(
     generator = torch.Generator().manual_seed(seed)
     labels = torch.arange(10).repeat_interleave(per_class)
     images = torch.cat([generate(model, chunk, generator=generator) for chunk in labels.split(500)])
-    hits = (classifier.predict_proba(images).argmax(1) == labels).float().mean().item()
+    # nn.Module.__getattr__ types the classifier's own methods as Tensor | Module
+    hits = (classifier.predict_proba(images).argmax(1) == labels).float().mean().item()  # type: ignore[operator]
     free = torch.cat([generate(model, None, num=n, generator=generator) for n in [500] * (unconditional // 500)])
     verdict = judge_digits(classifier, free)
     return {
