@@ -149,7 +149,7 @@ def test_shipped_unets_load_and_meet_their_recorded_quality(prediction):
     model = load_model(path)
     metadata = read_checkpoint(path)[1]
     name = PREDICTION_SHORT_NAMES[prediction]
-    assert re.fullmatch(rf"python -m core\.train diffusion-digits-{name} --steps \d+ --seed \d+", metadata["command"])
+    assert re.fullmatch(rf"python -m core\.retrain diffusion-digits-{name} --steps \d+ --seed \d+", metadata["command"])
     assert model.config.prediction == prediction
     figures = evaluate_digits(model, load_model(DIGITS_CLASSIFIER_PATH), seed=7, per_class=10, unconditional=500)
     assert figures["conditional_accuracy"] >= float(metadata["conditional_accuracy"]) - 0.1
