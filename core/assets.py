@@ -8,7 +8,9 @@ the tests all import their paths from this module. It is a leaf: of our own code
 Each loader reads its checkpoint on first use and returns the same read-only model afterwards
 (`functools.lru_cache`); nothing is read at import. The mini CLIP and the mini latent diffusion
 model are `transformers` / `diffusers` folders: `core.pretrained.load_clip(MINI_CLIP_DIR)` and
-`core.pretrained.load_pipeline(MINI_LDM_DIR)` open them.
+`core.pretrained.load_pipeline(MINI_LDM_DIR)` open them. The loaded forms that sample by the gallery's
+contract but need more than this leaf may import live beside their models: `core.diffusion.digits.shipped_diffusion`
+(a U-Net with its schedule) and `core.mini_ldm.shipped_mini_ldm`.
 """
 
 from __future__ import annotations
@@ -28,8 +30,12 @@ AUTOENCODERS_DIR = ASSETS / "autoencoders"
 # the keys of `core.autoencoders.SHIPPED`, one `<name>.safetensors` each (tests/test_layers.py checks they agree)
 AUTOENCODER_NAMES = ("ae_2d", "vae_2d", "vae_2d_beta0", "vae_2d_beta0.5", "vae_2d_beta2", "vae_2d_beta4", "vae_16d")
 DIFFUSION_DIR = ASSETS / "diffusion"
+# prediction -> file, named by the prediction's short name (`core.diffusion.schedule.PREDICTION_SHORT_NAMES`; this leaf
+# cannot import it: tests/test_sample_contract.py checks they agree)
 DIFFUSION_PATHS = {
-    p: DIFFUSION_DIR / f"unet_{n}.safetensors" for p, n in (("epsilon", "epsilon"), ("sample", "sample"), ("v_prediction", "v"))
+    "epsilon": DIFFUSION_DIR / "unet_epsilon.safetensors",
+    "sample": DIFFUSION_DIR / "unet_sample.safetensors",
+    "v_prediction": DIFFUSION_DIR / "unet_v.safetensors",
 }
 MINI_CLIP_DIR = ASSETS / "mini_clip"  # a `transformers` CLIPModel folder
 MINI_LDM_DIR = ASSETS / "mini_ldm"  # a `diffusers` StableDiffusionPipeline folder

@@ -26,7 +26,7 @@ from torch.nn import functional as F
 from core.checkpoint import save_checkpoint
 from core.classifier import judge_digits
 from core.data.images import load_digits
-from core.loop import Progress, Trainer
+from core.loop import Progress, Trainer, recipe_command, run_recipe
 from core.metrics.subspace import pca_basis, principal_angles
 from core.seeding import init_weights
 
@@ -76,6 +76,8 @@ class Autoencoder(nn.Module):
         self.config = config
         pixels = math.prod(config.image_shape)
         k = config.latent_dim
+        self.encoder: nn.Module
+        self.decoder: nn.Module
         if config.kind == "linear":
             self.encoder = nn.Linear(pixels, k)
             self.decoder = nn.Linear(k, pixels)
@@ -262,12 +264,14 @@ def subspace_race(
     generator = torch.Generator().manual_seed(seed)
     pixels = train[0].numel()
     shape = tuple(train.shape[1:])
-    linear = init_weights(Autoencoder(AutoencoderConfig(kind="linear", latent_dim=k, image_shape=shape)), init)  # type: ignore[arg-type]
-    nonlinear = init_weights(Autoencoder(AutoencoderConfig(kind="ae", latent_dim=k, hidden=(128,), image_shape=shape)), init)  # type: ignore[arg-type]
+    linear = init_weights(Autoencoder(AutoencoderConfig(kind="linear", latent_dim=k, image_shape=shape)), init)
+    nonlinear = init_weights(Autoencoder(AutoencoderConfig(kind="ae", latent_dim=k, hidden=(128,), image_shape=shape)), init)
     basis, mean = pca_basis(train.reshape(len(train), pixels), k)
     centred = test.reshape(len(test), pixels).double() - mean
     pca_mse = float((centred - centred @ basis @ basis.T).pow(2).sum(1).mean())
     race = SubspaceRace(k, linear, nonlinear, basis, pca_mse, train, test)
+    decoder = linear.decoder
+    assert isinstance(decoder, nn.Linear)  # the linear AE's: its weight [D, k] spans the learned subspace
     linear_opt = torch.optim.Adam(linear.parameters(), lr=linear_lr)
     nonlinear_opt = torch.optim.Adam(nonlinear.parameters(), lr=nonlinear_lr)
 
@@ -282,7 +286,7 @@ def subspace_race(
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
-        angles = principal_angles(linear.decoder.weight.detach(), basis)
+        angles = principal_angles(decoder.weight.detach(), basis)
         return {
             "max_angle": float(angles.max()),
             "mean_angle": float(angles.mean()),
@@ -339,14 +343,9 @@ def train_autoencoders(
         torch.manual_seed(seed)  # weight initialisation; batches and noise use their own generator
         model = Autoencoder(config)
         trainer = autoencoder_trainer(model, images, generator=torch.Generator().manual_seed(seed))
-        last = None
-        for last in trainer.run(steps, report_every=max(1, steps // 5)):
-            last.preview = name
-            if not last.done:
-                yield last
-        assert last is not None
+        last = yield from run_recipe(trainer, steps, reports=5, label=name)
         figures = evaluate_autoencoder(model, classifier, test, seed=seed)
         last.metrics.update(figures)
-        extra = {"command": f"python -m core.retrain autoencoders-digits --steps {steps} --seed {seed}", "name": name}
+        extra = {"command": recipe_command("autoencoders-digits", steps, seed), "name": name}
         save_checkpoint(model, out_dir / f"{name}.safetensors", extra=extra | {k: f"{v:.4f}" for k, v in figures.items()})
         yield last

@@ -9,7 +9,9 @@ models listed in `MODEL_REGISTRY` can be built from a file.
 Contract for every shipped generative model: the loaded model has
 `sample(num_samples, *, generator=None, **options) -> Tensor`, returning points `[N, 2]` in data
 units for 2D models or images `[N, C, H, W]` in [0, 1] for image models; class-conditional models
-accept `labels=`.
+accept `labels=`. A shipped network that needs its algorithm to sample (the digits U-Nets) loads ready
+through its wrapper (`core.diffusion.digits.shipped_diffusion`); `tests/test_sample_contract.py`
+checks every shipped model.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ def save_checkpoint(model: torch.nn.Module, path: str | Path, *, extra: dict[str
     if name not in MODEL_REGISTRY:
         raise CheckpointError(f"{type(model).__name__} has no registered checkpoint_name; known: {sorted(MODEL_REGISTRY)}")
     config = getattr(model, "config", None)
-    if not dataclasses.is_dataclass(config):
+    if not dataclasses.is_dataclass(config) or isinstance(config, type):
         raise CheckpointError(f"{type(model).__name__}.config must be a dataclass instance")
     metadata = {"format": FORMAT, "model": name, "config": json.dumps(dataclasses.asdict(config))}
     metadata.update(extra or {})
@@ -122,8 +124,11 @@ def load_model(path: str | Path) -> torch.nn.Module:
     """Returns the ready model (eval mode, on the CPU) stored in a gallery checkpoint."""
     tensors, metadata = read_checkpoint(path)
     cls = model_class(metadata.get("model", ""))
+    config_class = getattr(cls, "config_class", None)  # every registered model declares its config's dataclass
+    if config_class is None:
+        raise CheckpointError(f"{cls.__name__} is registered but has no config_class")
     try:
-        config = config_from_dict(cls.config_class, json.loads(metadata["config"]))
+        config = config_from_dict(config_class, json.loads(metadata["config"]))
     except (KeyError, json.JSONDecodeError, TypeError) as err:
         raise CheckpointError(f"{Path(path).name} has a broken config: {err}") from None
     model = cls(config)

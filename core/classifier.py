@@ -113,7 +113,8 @@ def judge_digits(classifier: nn.Module, images: Tensor, *, confidence: float = 0
     - `confident_share`: share of images whose largest class probability exceeds `confidence`.
     """
     classifier.eval()
-    probs = torch.cat([classifier.predict_proba(chunk) for chunk in images.split(batch_size)])  # [N, K]
+    # nn.Module.__getattr__ types the classifier's own methods as Tensor | Module
+    probs = torch.cat([classifier.predict_proba(chunk) for chunk in images.split(batch_size)])  # type: ignore[operator]  # [N, K]
     num_classes = probs.shape[1]
     histogram = torch.bincount(probs.argmax(1), minlength=num_classes).double() / len(probs)  # [K]
     present = histogram > 0

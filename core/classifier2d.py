@@ -26,6 +26,8 @@ class PointClassifier(nn.Module):
 
     checkpoint_name = "point_classifier"
     config_class = PointClassifierConfig
+    shift: Tensor  # buffers, registered in __init__ ([2] each)
+    scale: Tensor
 
     def __init__(self, config: PointClassifierConfig):
         super().__init__()

@@ -29,6 +29,9 @@ class GMMConfig:
 class GaussianMixture(nn.Module):
     """A mixture of full-covariance Gaussians; `sample` follows the gallery's generative contract."""
 
+    weights: Tensor  # buffers, registered in __init__
+    means: Tensor
+    covariances: Tensor
     config_class = GMMConfig
 
     def __init__(self, config: GMMConfig):

@@ -5,13 +5,16 @@ step and returns its metrics, and yields `Progress(step, metrics, preview, elaps
 `report_every` steps. It honours a step budget and a wall-clock budget, and `stop()` ends it from
 another thread (a UI's stop button). The Overview tab, later tabs, the dashboard and the training
 command all drive this same loop (as minGPT's trainer "has nothing to do with GPT").
+
+`run_recipe` is the part every training recipe of a shipped checkpoint shares (`core.retrain`): run
+the loop, pass its reports on, hand back the last one to be judged and saved with `recipe_command`.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -19,6 +22,7 @@ import torch
 from torch import nn
 
 StopReason = Literal["steps", "time", "stopped", "running"]
+RETRAIN = "python -m core.retrain"  # the command line that runs the recipes
 
 
 @dataclass
@@ -115,13 +119,35 @@ def run_to_end(trainer: Trainer, max_steps: int, **kwargs: Any) -> Progress:
     return last
 
 
+def run_recipe(trainer: Trainer, steps: int, *, reports: int = 20, label: Any = None) -> Generator[Progress, None, Progress]:
+    """Returns the final `Progress` of `trainer.run(steps)` (marked done), after yielding about `reports` reports before it.
+
+    A recipe writes `last = yield from run_recipe(trainer, steps)`, then judges the model, adds the
+    figures to `last.metrics`, saves it and yields `last`. A `label` (which model of the recipe is
+    training) is put in every report's `preview`.
+    """
+    last = None
+    for last in trainer.run(steps, report_every=max(1, steps // reports)):
+        if label is not None:
+            last.preview = label
+        if not last.done:
+            yield last
+    assert last is not None  # run() always yields its final report
+    return last
+
+
+def recipe_command(recipe: str, steps: int, seed: int) -> str:
+    """Returns the command that reruns `recipe` (a name of `core.retrain.RECIPES`), stored beside what it trained."""
+    return f"{RETRAIN} {recipe} --steps {steps} --seed {seed}"
+
+
 @torch.no_grad()
 def update_average(average: nn.Module, model: nn.Module, *, decay: float) -> None:
     """Moves `average`'s weights toward `model`'s: a <- decay * a + (1 - decay) * m (batch-norm statistics too)."""
     for a, m in zip(average.parameters(), model.parameters(), strict=True):
         a.lerp_(m, 1 - decay)
-    for a, m in zip(average.buffers(), model.buffers(), strict=True):
-        if a.is_floating_point():
-            a.lerp_(m, 1 - decay)
+    for buffer, current in zip(average.buffers(), model.buffers(), strict=True):
+        if buffer.is_floating_point():
+            buffer.lerp_(current, 1 - decay)
         else:
-            a.copy_(m)  # batch norm's step counter
+            buffer.copy_(current)  # batch norm's step counter

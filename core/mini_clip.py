@@ -23,7 +23,7 @@ import torch
 from torch import Tensor
 from torch.nn import functional as F
 
-from core.loop import Progress, Trainer
+from core.loop import Progress, Trainer, recipe_command, run_recipe
 
 WORDS = {
     "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
@@ -204,11 +204,7 @@ def train_mini_clip(out: str | Path, *, steps: int = 3000, seed: int = 0, width:
     torch.manual_seed(seed)
     model = CLIPModel(mini_clip_config(len(tokenizer), width=width, layers=layers))
     images, labels = load_digits("train")
-    last = None
-    for last in mini_clip_trainer(model, tokenizer, images, labels, seed=seed).run(steps, report_every=max(1, steps // 20)):
-        if not last.done:
-            yield last
-    assert last is not None
+    last = yield from run_recipe(mini_clip_trainer(model, tokenizer, images, labels, seed=seed), steps)
     model.eval()
     test_images, test_labels = load_digits("test")
     last.metrics["zero_shot_accuracy"] = zero_shot_accuracy(model, tokenizer, test_images, test_labels)
@@ -218,7 +214,7 @@ def train_mini_clip(out: str | Path, *, steps: int = 3000, seed: int = 0, width:
     )
     CLIPProcessor(image_processor=pixels, tokenizer=tokenizer).save_pretrained(out)
     (out / "TRAINED_WITH.txt").write_text(
-        f"python -m core.retrain mini-clip --steps {steps} --seed {seed}\nzero-shot accuracy (test, '{ZERO_SHOT_TEMPLATE}'): "
+        f"{recipe_command('mini-clip', steps, seed)}\nzero-shot accuracy (test, '{ZERO_SHOT_TEMPLATE}'): "
         f"{last.metrics['zero_shot_accuracy']:.4f}\n",
         encoding="utf-8",
     )

@@ -9,6 +9,8 @@
    so one network learns both p(z | text) and p(z) and classifier-free guidance can mix them.
 3. They are saved with the mini CLIP's tokenizer and a DDIM scheduler as a `StableDiffusionPipeline`
    folder that `core.pretrained.load_pipeline` opens offline, exactly like a real Stable Diffusion.
+
+`MiniLDM` puts a loaded pipeline behind the gallery's `sample` contract (`shipped_mini_ldm()`).
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ import torch
 from torch import Tensor
 from torch.nn import functional as F
 
+from core.assets import MINI_LDM_DIR
 from core.data.images import load_digits
-from core.loop import Progress, Trainer
+from core.loop import Progress, Trainer, recipe_command, run_recipe
 from core.mini_clip import WORDS, attributes, caption
+from core.pretrained import load_pipeline
 
 # `diffusers` and `transformers` are imported inside the functions that use them: they are heavy
 # optional libraries, and importing this module (for `to_digits`, `per_digit_accuracy`...) must stay instant.
@@ -166,6 +170,44 @@ def digit_prompts(lang: str = "en") -> list[str]:
     return [("a handwritten {d}" if lang == "en" else "un {d} escrito a mano").format(d=w) for w in WORDS[lang]]
 
 
+class MiniLDM:
+    """A text-to-image `StableDiffusionPipeline` of digits behind the gallery's `sample` contract."""
+
+    def __init__(self, pipeline: Any):
+        self.pipeline = pipeline
+
+    @torch.no_grad()
+    def sample(
+        self,
+        num_samples: int,
+        *,
+        generator: torch.Generator | None = None,
+        labels: Tensor | None = None,
+        lang: str = "en",
+        num_steps: int = DEFAULT_STEPS,
+        guidance: float = DEFAULT_GUIDANCE,
+    ) -> Tensor:
+        """Returns `num_samples` pictures `[N, 3, 32, 32]` in [0, 1] (`to_digits` makes them 8x8 digits): of the
+        digits `labels` `[N]` (prompts "a handwritten <digit>" in `lang`), or from the empty prompt when `labels` is None."""
+        if labels is not None and len(labels) != num_samples:
+            raise ValueError(f"labels must hold one digit per sample ({num_samples}), got {len(labels)}")
+        prompts = [""] * num_samples if labels is None else [digit_prompts(lang)[int(d)] for d in labels]
+        return self.pipeline(
+            prompts,
+            num_inference_steps=num_steps,
+            guidance_scale=guidance,
+            height=IMAGE_SIZE,
+            width=IMAGE_SIZE,
+            output_type="pt",
+            generator=generator,
+        ).images
+
+
+def shipped_mini_ldm() -> MiniLDM:
+    """Returns the shipped mini latent diffusion pipeline (`core.assets.MINI_LDM_DIR`), ready to sample."""
+    return MiniLDM(load_pipeline(MINI_LDM_DIR))
+
+
 @torch.no_grad()
 def per_digit_accuracy(
     pipeline: Any,
@@ -189,7 +231,8 @@ def per_digit_accuracy(
             output_type="pt",
             generator=torch.Generator().manual_seed(seed + label),
         ).images
-        predicted = classifier.predict_proba(to_digits(images)).argmax(1)
+        # nn.Module.__getattr__ types the classifier's own methods as Tensor | Module
+        predicted = classifier.predict_proba(to_digits(images)).argmax(1)  # type: ignore[operator]
         out.append((predicted == label).float().mean().item())
     return out
 
@@ -225,10 +268,8 @@ def train_mini_ldm(
     text_encoder.eval().requires_grad_(False)
 
     vae = autoencoder(vae_width)
-    last = None
-    for last in autoencoder_trainer(vae, images, generator=generator).run(vae_steps, report_every=max(1, vae_steps // 10)):
-        last.preview = "autoencoder"
-        yield last
+    vae_done = yield from run_recipe(autoencoder_trainer(vae, images, generator=generator), vae_steps, reports=10, label="autoencoder")
+    yield vae_done  # the first stage's final report too: the second stage starts from zero
     latents = encode_latents(vae, images)
     scaling = float(1 / latents.std())
     vae.register_to_config(scaling_factor=scaling)
@@ -238,11 +279,7 @@ def train_mini_ldm(
 
     unet = denoiser(text_encoder.config.hidden_size, unet_width)
     trainer = denoiser_trainer(unet, latents * scaling, captions, text_encoder, tokenizer, steps=steps, seed=seed)
-    for last in trainer.run(steps, report_every=max(1, steps // 20)):
-        last.preview = "denoiser"
-        if not last.done:
-            yield last
-    assert last is not None
+    last = yield from run_recipe(trainer, steps, label="denoiser")
     scheduler = DDIMScheduler.from_config(trainer.scheduler.config, clip_sample=False, set_alpha_to_one=False, steps_offset=1)  # type: ignore[attr-defined]
     pipeline = StableDiffusionPipeline(
         vae=vae.eval(),
@@ -260,7 +297,7 @@ def train_mini_ldm(
     last.metrics["accuracy_mean"] = sum(accuracy) / len(accuracy)
     pipeline.save_pretrained(str(out), safe_serialization=True)
     Path(out, "TRAINED_WITH.txt").write_text(
-        f"python -m core.retrain mini-ldm --steps {steps} --seed {seed}\nclassifier-read accuracy per digit "
+        f"{recipe_command('mini-ldm', steps, seed)}\nclassifier-read accuracy per digit "
         f"({per_digit} images each, {DEFAULT_STEPS} DDIM steps, guidance {DEFAULT_GUIDANCE}): "
         + ", ".join(f"{d}: {a:.2f}" for d, a in enumerate(accuracy))
         + f"; mean {last.metrics['accuracy_mean']:.3f}\n",

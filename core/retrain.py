@@ -28,8 +28,9 @@ from core.checkpoint import save_checkpoint
 from core.classifier import DigitsClassifier, DigitsClassifierConfig, accuracy, digits_classifier_trainer
 from core.data.images import load_digits
 from core.diffusion.digits import train_digits_unet
+from core.diffusion.schedule import PREDICTION_SHORT_NAMES, Prediction
 from core.gan.dcgan import train_dcgan
-from core.loop import Progress
+from core.loop import RETRAIN, Progress, recipe_command, run_recipe
 from core.mini_clip import train_mini_clip
 from core.mini_ldm import train_mini_ldm
 from core.nerf.fitting import train_radiance_field
@@ -51,17 +52,13 @@ def train_digits_classifier(
     images, labels = load_digits("train")
     test_images, test_labels = load_digits("test")
     trainer = digits_classifier_trainer(model, images, labels, generator=generator)
-    last = None
-    for last in trainer.run(steps, report_every=max(1, steps // 20)):
-        if not last.done:
-            yield last
-    assert last is not None
+    last = yield from run_recipe(trainer, steps)
     test_acc = accuracy(model, test_images, test_labels)
     last.metrics["test_accuracy"] = test_acc
     save_checkpoint(
         model,
         out,
-        extra={"command": f"python -m core.retrain digits-classifier --steps {steps} --seed {seed}", "test_accuracy": f"{test_acc:.4f}"},
+        extra={"command": recipe_command("digits-classifier", steps, seed), "test_accuracy": f"{test_acc:.4f}"},
     )
     yield last
 
@@ -76,9 +73,9 @@ def train_autoencoders_digits(out: str | Path = AUTOENCODERS_DIR, **kwargs) -> I
     return train_autoencoders(out, classifier=assets.classifier(), **kwargs)
 
 
-def _diffusion_recipe(prediction: str):
+def _diffusion_recipe(prediction: Prediction):
     def recipe(out: str | Path = DIFFUSION_PATHS[prediction], **kwargs) -> Iterator[Progress]:
-        return train_digits_unet(out, prediction=prediction, **kwargs)  # type: ignore[arg-type]
+        return train_digits_unet(out, prediction=prediction, **kwargs)
 
     return recipe
 
@@ -105,9 +102,7 @@ RECIPES = {
     "digits-classifier": (train_digits_classifier, DIGITS_CLASSIFIER_PATH),
     "dcgan-digits": (train_dcgan_digits, DCGAN_PATH),
     "autoencoders-digits": (train_autoencoders_digits, AUTOENCODERS_DIR),
-    "diffusion-digits-epsilon": (_diffusion_recipe("epsilon"), DIFFUSION_PATHS["epsilon"]),
-    "diffusion-digits-sample": (_diffusion_recipe("sample"), DIFFUSION_PATHS["sample"]),
-    "diffusion-digits-v": (_diffusion_recipe("v_prediction"), DIFFUSION_PATHS["v_prediction"]),
+    **{f"diffusion-digits-{name}": (_diffusion_recipe(p), DIFFUSION_PATHS[p]) for p, name in PREDICTION_SHORT_NAMES.items()},
     "mini-clip": (train_mini_clip_digits, MINI_CLIP_DIR),
     "mini-ldm": (train_mini_ldm_digits, MINI_LDM_DIR),
     "nerf": (_radiance_recipe("nerf"), NERF_PATHS["nerf"]),
@@ -116,7 +111,7 @@ RECIPES = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m core.retrain", description="Train a checkpoint the gallery ships.")
+    parser = argparse.ArgumentParser(prog=RETRAIN, description="Train a checkpoint the gallery ships.")
     parser.add_argument("recipe", choices=sorted(RECIPES))
     parser.add_argument("--out", type=Path, default=None, help="where to write the checkpoint (default: assets/)")
     parser.add_argument("--steps", type=int, default=None)

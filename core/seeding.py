@@ -10,12 +10,14 @@ with a private `torch.Generator`, in the order PyTorch's constructors draw them,
 from __future__ import annotations
 
 import math
+from typing import TypeVar
 
 import torch
 from torch import nn
 
 # layers whose parameters PyTorch initialises without random numbers (ones and zeros)
 DETERMINISTIC = (nn.LayerNorm, nn.GroupNorm, nn.BatchNorm1d, nn.BatchNorm2d)
+M = TypeVar("M", bound=nn.Module)
 
 
 def _fan_in(weight: torch.Tensor) -> int:
@@ -23,7 +25,7 @@ def _fan_in(weight: torch.Tensor) -> int:
 
 
 @torch.no_grad()
-def init_weights(module: nn.Module, generator: torch.Generator) -> nn.Module:
+def init_weights(module: M, generator: torch.Generator) -> M:
     """Returns `module` with every parameter re-drawn as PyTorch's default initialisation would, from `generator`."""
     for layer in module.modules():
         own = list(layer.parameters(recurse=False))

@@ -28,13 +28,15 @@ from core import assets
 from core.autoencoders import Autoencoder, AutoencoderConfig, autoencoder_trainer
 from core.classifier import judge_digits
 from core.data.images import load_digits
-from core.data.toy2d import make_toy
+from core.data.toy2d import TOY_DATASETS, Toy2D, make_toy
 from core.diffusion.ddgan import train_ddgan
 from core.diffusion.ddpm import diffusion_trainer, sample
-from core.diffusion.digits import generate
+from core.diffusion.digits import SamplerName, shipped_diffusion
 from core.diffusion.schedule import NoiseSchedule
 from core.diffusion.toy import ToyConfig, ToyDenoiser
+from core.gan.dcgan import DCGAN
 from core.gan.lab2d import MLPGAN, RECOMMENDED, GANLab, TrainSettings, config_for_data
+from core.loop import run_to_end
 from core.metrics.fid import classifier_features, feature_frechet, manifold_metrics
 from core.metrics.modes import mode_coverage
 
@@ -99,7 +101,9 @@ QUICK = Budget(
 Sampler = Callable[[int, torch.Generator], Tensor]  # (num, generator) -> samples [N, D] or images
 
 
-def _real(dataset: str, num: int, seed: int):
+def _real(dataset: str, num: int, seed: int) -> Toy2D:
+    if dataset not in TOY_DATASETS:
+        raise ValueError(f"dataset must be one of {list(TOY_DATASETS)} here, got {dataset!r}")
     return make_toy(dataset, num, generator=torch.Generator().manual_seed(seed))
 
 
@@ -117,10 +121,9 @@ def _train_gan(points: Tensor, loss: str, steps: int, seed: int) -> Sampler:
 def _train_vae_2d(points: Tensor, steps: int, seed: int) -> Sampler:
     torch.manual_seed(seed)
     model = Autoencoder(AutoencoderConfig(kind="vae", latent_dim=2, hidden=(128, 128), image_shape=(2,), likelihood="gaussian"))
-    for _ in autoencoder_trainer(model, points, batch_size=256, generator=torch.Generator().manual_seed(seed)).run(
-        steps, report_every=max(steps, 1)
-    ):
-        pass
+    run_to_end(
+        autoencoder_trainer(model, points, batch_size=256, generator=torch.Generator().manual_seed(seed)), steps, report_every=max(steps, 1)
+    )
     model.eval()
     return lambda num, gen: model.sample(num, generator=gen)
 
@@ -134,8 +137,7 @@ def _train_diffusion_2d(points: Tensor, steps: int, seed: int, timesteps: int) -
     trainer = diffusion_trainer(
         model, points, schedule, "epsilon", batch_size=256, lr=3e-3, decay_steps=steps, generator=torch.Generator().manual_seed(seed)
     )
-    for _ in trainer.run(steps, report_every=max(steps, 1)):
-        pass
+    run_to_end(trainer, steps, report_every=max(steps, 1))
     model.eval()
 
     def sampler(kind: str, num_steps: int) -> Sampler:
@@ -172,18 +174,20 @@ def train_unit(unit: str, dataset: str, seed: int, budget: Budget) -> dict[str, 
 def _digits_unit(unit: str, seed: int, budget: Budget) -> dict[str, Sampler]:
     if unit == "gan":
         dcgan = assets.dcgan()
+        assert isinstance(dcgan, DCGAN)
         return {"gan": lambda num, gen: dcgan.sample(num, generator=gen)}
     if unit == "vae":
         vae = assets.autoencoder("vae_16d")
+        assert isinstance(vae, Autoencoder)
         return {"vae": lambda num, gen: vae.sample(num, generator=gen)}
     if unit == "diffusion":
-        unet = assets.diffusion_unet("epsilon")
+        diffusion = shipped_diffusion("epsilon")
 
-        def sampler(kind: str, num_steps: int) -> Sampler:
-            return lambda num, gen: generate(unet, None, num=num, guidance=1.0, sampler=kind, steps=num_steps, generator=gen)
+        def sampler(kind: SamplerName, num_steps: int) -> Sampler:
+            return lambda num, gen: diffusion.sample(num, generator=gen, sampler=kind, num_steps=num_steps)
 
         return {
-            "ddpm_1000": sampler("ddpm", unet.config.num_train_timesteps),
+            "ddpm_1000": sampler("ddpm", diffusion.config.num_train_timesteps),
             "ddim_50": sampler("ddim", 50),
             "ddim_10": sampler("ddim", 10),
         }
@@ -207,6 +211,7 @@ def measure_2d(dataset: str, samples: Tensor, seed: int) -> dict[str, float]:
     """Returns mode coverage and precision/recall/density/coverage of 2D `samples` against fresh real points."""
     real = _real(dataset, len(samples), 1_000 + seed)
     finite = samples[torch.isfinite(samples).all(1)]
+    assert real.centers is not None and real.std is not None, f"{dataset} has no known modes"  # ring and grid have
     modes = mode_coverage(finite, real.centers, real.std)
     manifold = manifold_metrics(real.points, finite)
     return {

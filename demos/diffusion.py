@@ -19,7 +19,7 @@ from scipy import stats
 from core.assets import BENCHMARKS_DIR, diffusion_unet
 from core.diffusion.ddpm import sample_steps
 from core.diffusion.digits import DEFAULT_GUIDANCE, DEFAULT_STEPS, schedule_of, to_image, to_model
-from core.diffusion.schedule import SCHEDULES, NoiseSchedule, normal_band_shares
+from core.diffusion.schedule import PREDICTION_SHORT_NAMES, SCHEDULES, NoiseSchedule, normal_band_shares
 from core.diffusion.unet import describe_unet
 from core.metrics.modes import diversity
 from demos import diffusion_toy, inputs, knobs
@@ -33,7 +33,6 @@ from demos.verdicts import judged_tiles
 T = 1000
 PHOTO_SIZE = 64
 SAMPLERS = ("ddpm", "ddim")
-PREDICTION_NAMES = {"epsilon": "epsilon", "sample": "sample", "v_prediction": "v"}
 LIMITS = {"steps": (1, 1000), "eta": (0.0, 1.0), "guidance": (0.0, 10.0), "count": (1, 64)}
 DIGITS = tuple(str(d) for d in range(10))
 # The generation knobs, declared once, in the API's order; `sampler`, `steps`, `eta` and `guidance` are the
@@ -232,7 +231,7 @@ def compare_predictions(steps, seed, digit, request: gr.Request):
     seed_value = inputs.seed(seed, lang)
     d = inputs.integer(digit, "diff_digit", 0, 9, lang)
     out = []
-    for prediction in PREDICTION_NAMES:
+    for prediction in PREDICTION_SHORT_NAMES:
         model = diffusion_unet(prediction)
         labels = torch.full((16,), d)
         noise = torch.randn(16, 1, 8, 8, generator=torch.Generator().manual_seed(seed_value))
@@ -516,7 +515,7 @@ def build(demo: gr.Blocks) -> None:
         pred_button = gr.Button(I18N("diff_compare"), variant="primary")
     pred_outputs = []
     with gr.Row(equal_height=False):
-        for name in PREDICTION_NAMES.values():
+        for name in PREDICTION_SHORT_NAMES.values():
             with gr.Column():
                 pred_outputs.append(gr.Image(type="pil", interactive=False, label=I18N(f"diff_pred_{name}"), height=200))
                 pred_outputs.append(gr.Markdown())

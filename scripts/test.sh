@@ -17,4 +17,5 @@ fi
 export HF_HUB_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False
 python -m ruff check .
 python -m ruff format --check .
+python -m mypy
 python -m pytest "$@"

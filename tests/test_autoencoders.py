@@ -195,7 +195,7 @@ def test_shipped_autoencoders_load_and_meet_their_recorded_figures(name):
     model = load_model(path)
     _, metadata = read_checkpoint(path)
     assert model.config == SHIPPED[name]
-    assert re.fullmatch(r"python -m core\.train autoencoders-digits --steps \d+ --seed \d+", metadata["command"])
+    assert re.fullmatch(r"python -m core\.retrain autoencoders-digits --steps \d+ --seed \d+", metadata["command"])
     figures = evaluate_autoencoder(model, load_model(DIGITS_CLASSIFIER_PATH), load_digits("test")[0])
     for key, value in figures.items():
         assert value == pytest.approx(float(metadata[key]), rel=1e-3, abs=1e-3), key

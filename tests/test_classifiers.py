@@ -45,13 +45,13 @@ def test_command_line(tmp_path, capsys):
 
 def test_command_line_gives_the_recipes_it_judges_the_shipped_classifier(monkeypatch):
     """The DCGAN, autoencoder and mini-LDM recipes receive their judge; the command line loads it from `core.assets`."""
-    from core import assets, train
+    from core import assets, retrain
 
     seen = {}
     for name in ("train_dcgan", "train_autoencoders", "train_mini_ldm"):
-        monkeypatch.setattr(train, name, lambda out, _name=name, **kwargs: seen.setdefault(_name, kwargs | {"out": out}))
+        monkeypatch.setattr(retrain, name, lambda out, _name=name, **kwargs: seen.setdefault(_name, kwargs | {"out": out}))
     for recipe in ("dcgan-digits", "autoencoders-digits", "mini-ldm"):
-        train.RECIPES[recipe][0]("somewhere", seed=3)
+        retrain.RECIPES[recipe][0]("somewhere", seed=3)
     assert sorted(seen) == ["train_autoencoders", "train_dcgan", "train_mini_ldm"]
     assert all(
         kwargs["classifier"] is assets.classifier() and kwargs["seed"] == 3 and kwargs["out"] == "somewhere" for kwargs in seen.values()

@@ -142,7 +142,7 @@ def test_training_recipe_at_tiny_scale_writes_a_loadable_checkpoint(tmp_path):
 def test_shipped_checkpoint_generates_balanced_legible_digits():
     model = load_model(DCGAN_PATH)
     _, metadata = read_checkpoint(DCGAN_PATH)
-    assert re.fullmatch(r"python -m core\.train dcgan-digits --steps \d+ --seed \d+", metadata["command"])
+    assert re.fullmatch(r"python -m core\.retrain dcgan-digits --steps \d+ --seed \d+", metadata["command"])
     assert DCGAN_PATH.stat().st_size < 2_000_000
     samples = model.sample(2000, generator=torch.Generator().manual_seed(0))
     assert samples.shape == (2000, 1, 8, 8) and samples.min() >= 0 and samples.max() <= 1

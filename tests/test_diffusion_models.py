@@ -8,7 +8,7 @@ from core.checkpoint import load_model, read_checkpoint
 from core.data.toy2d import make_toy
 from core.diffusion.ddpm import diffusion_trainer, guided, sample, sample_steps
 from core.diffusion.digits import to_image, to_model, train_digits_unet
-from core.diffusion.schedule import NoiseSchedule
+from core.diffusion.schedule import PREDICTION_SHORT_NAMES, NoiseSchedule
 from core.diffusion.toy import ToyConfig, ToyDenoiser
 from core.diffusion.unet import UNet, UNetConfig, describe_unet, timestep_embedding
 from core.loop import run_to_end
@@ -148,8 +148,8 @@ def test_shipped_unets_load_and_meet_their_recorded_quality(prediction):
     path = DIFFUSION_PATHS[prediction]
     model = load_model(path)
     metadata = read_checkpoint(path)[1]
-    name = {"epsilon": "epsilon", "sample": "sample", "v_prediction": "v"}[prediction]
-    assert re.fullmatch(rf"python -m core\.train diffusion-digits-{name} --steps \d+ --seed \d+", metadata["command"])
+    name = PREDICTION_SHORT_NAMES[prediction]
+    assert re.fullmatch(rf"python -m core\.retrain diffusion-digits-{name} --steps \d+ --seed \d+", metadata["command"])
     assert model.config.prediction == prediction
     figures = evaluate_digits(model, load_model(DIGITS_CLASSIFIER_PATH), seed=7, per_class=10, unconditional=500)
     assert figures["conditional_accuracy"] >= float(metadata["conditional_accuracy"]) - 0.1

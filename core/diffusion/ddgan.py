@@ -25,7 +25,7 @@ from torch import Tensor, nn
 from torch.nn import functional as F
 
 from core.gan.lab2d import mlp, standardisation
-from core.loop import Trainer, update_average
+from core.loop import Trainer, run_to_end, update_average
 
 
 @dataclass
@@ -61,6 +61,10 @@ class DDGAN(nn.Module):
 
     checkpoint_name = "ddgan"
     config_class = DDGANConfig
+    shift: Tensor  # buffers, registered in __init__ ([D], [])
+    scale: Tensor
+    alphas_cumprod: Tensor  # [T + 1]
+    betas: Tensor
 
     def __init__(self, config: DDGANConfig):
         super().__init__()
@@ -192,6 +196,5 @@ def train_ddgan(data: Tensor, *, steps: int, seed: int = 0, **options) -> DDGAN:
     torch.manual_seed(seed)
     generator = torch.Generator().manual_seed(seed)
     model = DDGAN(ddgan_config_for_data(data, **options))
-    for _ in ddgan_trainer(model, data, steps=steps, generator=generator).run(steps, report_every=max(steps, 1)):
-        pass
+    run_to_end(ddgan_trainer(model, data, steps=steps, generator=generator), steps, report_every=max(steps, 1))
     return model.eval()

@@ -28,6 +28,13 @@ def predict(model: nn.Module, x: Tensor, t: Tensor | int, labels: Tensor | None 
     return model(x, t)
 
 
+def _null_label(model: nn.Module) -> int:
+    """Returns the class index that means "no label" (label dropout); only the U-Net takes labels."""
+    if not isinstance(model, UNet):
+        raise TypeError(f"labels need the class-conditional U-Net, not a {type(model).__name__}")
+    return model.config.num_classes
+
+
 def guided(model: nn.Module, x: Tensor, t: Tensor | int, labels: Tensor | None, guidance: float) -> Tensor:
     """Returns the classifier-free guided output: unconditional + guidance * (conditional - unconditional).
 
@@ -35,7 +42,7 @@ def guided(model: nn.Module, x: Tensor, t: Tensor | int, labels: Tensor | None, 
     """
     if labels is None or guidance == 1.0:
         return predict(model, x, t, labels)
-    null = torch.full_like(labels, model.config.num_classes)
+    null = torch.full_like(labels, _null_label(model))
     both = predict(model, torch.cat([x, x]), t, torch.cat([labels, null]))
     cond, uncond = both.chunk(2)
     return uncond + guidance * (cond - uncond)
@@ -76,7 +83,7 @@ def diffusion_trainer(
         y = None
         if labels is not None:
             y = labels[pick].clone()
-            y[torch.rand(batch_size, generator=generator) < p_uncond] = model.config.num_classes
+            y[torch.rand(batch_size, generator=generator) < p_uncond] = _null_label(model)
         loss = (predict(model, x_t, t, y) - schedule.target(prediction, x0, noise, t)).pow(2).mean()
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
@@ -118,13 +125,13 @@ def sample_steps(
 ) -> Iterator[SampleStep]:
     """Yields every step of a sampling run from pure noise (the last one holds the final samples)."""
     model.eval()
-    chosen = DDIMSampler(schedule, prediction) if sampler == "ddim" else DDPMSampler(schedule, prediction)
+    chosen: DDIMSampler | DDPMSampler = DDIMSampler(schedule, prediction) if sampler == "ddim" else DDPMSampler(schedule, prediction)
     chosen.set_timesteps(steps)
     x = torch.randn(shape, generator=generator) if noise is None else noise
     total = len(chosen.timesteps)
     for i, t in enumerate(chosen.timesteps.tolist()):
         output = guided(model, x, t, labels, guidance)
-        if sampler == "ddim":
+        if isinstance(chosen, DDIMSampler):
             out = chosen.step(output, t, x, eta=eta, generator=generator)
         else:
             out = chosen.step(output, t, x, generator=generator)

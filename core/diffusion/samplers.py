@@ -53,17 +53,6 @@ class _Sampler:
         a_prev = self.schedule.alphas_cumprod[prev] if prev >= 0 else torch.tensor(1.0)
         return a_t, a_prev, prev
 
-    def _x0_eps(self, model_output: Tensor, t: int, sample: Tensor) -> tuple[Tensor, Tensor]:
-        a_t = self.schedule.alphas_cumprod[t]
-        b_t = 1 - a_t
-        if self.prediction == "epsilon":
-            return (sample - b_t**0.5 * model_output) / a_t**0.5, model_output
-        if self.prediction == "sample":
-            return model_output, (sample - a_t**0.5 * model_output) / b_t**0.5
-        if self.prediction == "v_prediction":
-            return a_t**0.5 * sample - b_t**0.5 * model_output, a_t**0.5 * model_output + b_t**0.5 * sample
-        raise ValueError(f"unknown prediction {self.prediction!r}")
-
 
 class DDPMSampler(_Sampler):
     """Ancestral sampling: x_{t-1} ~ N(mu_tilde(x_t, x_0), beta_tilde_t I)."""
@@ -83,7 +72,7 @@ class DDPMSampler(_Sampler):
         alpha_t = a_t / a_prev  # the step's alpha (its beta is 1 - alpha when timesteps are skipped)
         beta_t = 1 - alpha_t
         # 1. predicted x_0 from the network's output
-        x0, _ = self._x0_eps(model_output, t, sample)
+        x0, _ = self.schedule.to_x0_and_eps(self.prediction, model_output, sample, t)
         # 2. posterior mean mu_tilde = c0 * x_0 + ct * x_t (Ho et al. eq. 7)
         mean = (a_prev**0.5 * beta_t / b_t) * x0 + (alpha_t**0.5 * b_prev / b_t) * sample
         # 3. add noise with variance beta_tilde = (1 - alpha_bar_prev) / (1 - alpha_bar_t) * beta_t, except at the last step
@@ -114,7 +103,7 @@ class DDIMSampler(_Sampler):
         prev = t - self.schedule.num_steps // self.num_inference_steps
         a_t = self.schedule.alphas_cumprod[t]
         a_prev = self.schedule.alphas_cumprod[prev] if prev >= 0 else torch.tensor(1.0)
-        x0, eps = self._x0_eps(model_output, t, sample)
+        x0, eps = self.schedule.to_x0_and_eps(self.prediction, model_output, sample, t)
         # sigma_t of Song et al. eq. 16: the DDPM posterior's standard deviation between these two timesteps
         variance = (1 - a_prev) / (1 - a_t) * (1 - a_t / a_prev)
         sigma = eta * variance**0.5

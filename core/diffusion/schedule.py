@@ -23,9 +23,11 @@ import torch
 from torch import Tensor
 
 ScheduleName = Literal["linear", "cosine", "quadratic"]
-Prediction = Literal["epsilon", "sample", "v_prediction"]
+Prediction = Literal["epsilon", "sample", "v_prediction"]  # what the network predicts, in `diffusers`' words
 SCHEDULES: tuple[ScheduleName, ...] = ("linear", "cosine", "quadratic")
 PREDICTIONS: tuple[Prediction, ...] = ("epsilon", "sample", "v_prediction")
+# the short name of each prediction, as in the shipped files (`unet_v.safetensors`) and the training recipes' names
+PREDICTION_SHORT_NAMES: dict[Prediction, str] = {"epsilon": "epsilon", "sample": "sample", "v_prediction": "v"}
 
 
 def make_betas(name: ScheduleName, num_steps: int = 1000, *, beta_start: float = 1e-4, beta_end: float = 0.02) -> Tensor:
@@ -105,9 +107,14 @@ class NoiseSchedule:
         a = _expand(self.alphas_cumprod[t], x0)
         return a.sqrt() * noise - (1 - a).sqrt() * x0
 
-    def to_x0_and_eps(self, prediction: Prediction, output: Tensor, x_t: Tensor, t: Tensor) -> tuple[Tensor, Tensor]:
-        """Returns (predicted x_0, predicted eps) from a network's `output` at x_t (the conversions between the three)."""
-        a = _expand(self.alphas_cumprod[t], x_t)
+    def to_x0_and_eps(self, prediction: Prediction, output: Tensor, x_t: Tensor, t: Tensor | int) -> tuple[Tensor, Tensor]:
+        """Returns (predicted x_0, predicted eps) from a network's `output` at x_t (the conversions between the three).
+
+        `t` is one timestep per sample `[N]`, or a single timestep shared by the batch (a sampler's step).
+        """
+        a = self.alphas_cumprod[t]
+        if a.dim() > 0:
+            a = _expand(a, x_t)
         if prediction == "epsilon":
             return (x_t - (1 - a).sqrt() * output) / a.sqrt(), output
         if prediction == "sample":

@@ -111,7 +111,7 @@ class UNet(nn.Module):
     def device(self) -> torch.device:
         return self.conv_in.weight.device
 
-    def embed(self, timestep: Tensor, class_labels: Tensor | None, batch: int) -> Tensor:
+    def embed(self, timestep: Tensor | int, class_labels: Tensor | None, batch: int) -> Tensor:
         """Returns the embedding `[N, time_dim]` added in every block: time MLP(sinusoid) + class embedding."""
         emb = self.time_mlp(timestep_embedding(batch_timesteps(timestep, batch), self.config.time_dim))
         if self.class_embedding is not None:
@@ -164,7 +164,7 @@ def describe_unet(model: UNet) -> list[dict]:
 
         return hook
 
-    named = [("conv_in", "conv", model.conv_in)]
+    named: list[tuple[str, str, nn.Module]] = [("conv_in", "conv", model.conv_in)]
     for i, block in enumerate(model.down):
         named.append((f"down{i}", "down", block))
         if i < len(model.downsample):

@@ -31,7 +31,7 @@ from torch.nn import functional as F
 from core.checkpoint import save_checkpoint
 from core.classifier import judge_digits
 from core.data.images import load_digits
-from core.loop import Progress, Trainer, update_average
+from core.loop import Progress, Trainer, recipe_command, run_recipe, update_average
 
 InterpolationMode = Literal["linear", "spherical"]
 INTERPOLATION_MODES: tuple[InterpolationMode, ...] = ("linear", "spherical")
@@ -248,11 +248,7 @@ def train_dcgan(
     images, _ = load_digits("train")
     average = copy.deepcopy(model.generator)
     trainer = dcgan_trainer(model, images, average=average, generator=generator)
-    last = None
-    for last in trainer.run(steps, report_every=max(1, steps // 20)):
-        if not last.done:
-            yield last
-    assert last is not None
+    last = yield from run_recipe(trainer, steps)
     model.generator.load_state_dict(average.state_dict())
     samples = model.sample(10_000, generator=torch.Generator().manual_seed(seed + 1))
     verdict = judge_digits(classifier, samples)
@@ -261,7 +257,7 @@ def train_dcgan(
         model,
         out,
         extra={
-            "command": f"python -m core.retrain dcgan-digits --steps {steps} --seed {seed}",
+            "command": recipe_command("dcgan-digits", steps, seed),
             "class_kl": f"{verdict['class_kl']:.4f}",
             "confident_share": f"{verdict['confident_share']:.4f}",
         },

@@ -12,6 +12,7 @@ generator's manifold (a grid in noise space mapped through G).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -48,7 +49,7 @@ class MLPGANConfig:
     data_dim: int = 2  # 2 for the lab's points; the trilemma benchmark also trains it on 64-pixel digits
 
 
-def mlp(inputs: int, width: int, depth: int, outputs: int, activation: type[nn.Module]) -> nn.Sequential:
+def mlp(inputs: int, width: int, depth: int, outputs: int, activation: Callable[[], nn.Module]) -> nn.Sequential:
     """Returns an MLP with `depth` hidden layers of `width` units."""
     layers: list[nn.Module] = []
     for i in range(depth):
@@ -62,6 +63,8 @@ class MLPGAN(nn.Module):
 
     checkpoint_name = "gan2d"
     config_class = MLPGANConfig
+    shift: Tensor  # buffers, registered in __init__ ([D], [])
+    scale: Tensor
 
     def __init__(self, config: MLPGANConfig):
         super().__init__()
@@ -237,7 +240,7 @@ class GANLab:
         finally:
             for p in model.discriminator.parameters():
                 p.requires_grad_(True)
-        grad_norm = torch.sqrt(sum((p.grad**2).sum() for p in model.generator.parameters() if p.grad is not None))
+        grad_norm = torch.sqrt(sum(((p.grad**2).sum() for p in model.generator.parameters() if p.grad is not None), torch.zeros(())))
         self.g_opt.step()
         self.g_steps_done += 1
         metrics = {"g_loss": loss.item(), "g_grad_norm": grad_norm.item()}

@@ -119,7 +119,8 @@ def numpy_frechet_reference(real: np.ndarray, fake: np.ndarray) -> float:
 def classifier_features(classifier: torch.nn.Module, images: Tensor, *, batch_size: int = 2000) -> Tensor:
     """Returns the digits classifier's penultimate features `[N, 64]` of `images` `[N, 1, 8, 8]` in [0, 1]."""
     classifier.eval()
-    return torch.cat([classifier.features(chunk) for chunk in images.split(batch_size)])
+    # nn.Module.__getattr__ types the classifier's own methods as Tensor | Module
+    return torch.cat([classifier.features(chunk) for chunk in images.split(batch_size)])  # type: ignore[operator]
 
 
 def gallery_fid(classifier: torch.nn.Module, generated: Tensor, real: Tensor) -> float:
