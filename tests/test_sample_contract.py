@@ -35,6 +35,11 @@ GENERATIVE: dict[str, tuple[Callable[[], Any], dict[str, Any]]] = {
         for prediction, path in assets.DIFFUSION_PATHS.items()
     },
     "mini_ldm": (shipped_mini_ldm, {"num_steps": 2}),
+    # a scene model's sample is a view from a random camera (small and coarse here, to stay fast)
+    **{
+        path.relative_to(ROOT).as_posix(): (lambda kind=kind: assets.radiance_field(kind), {"size": 16, "samples": 24})
+        for kind, path in assets.NERF_PATHS.items()
+    },
 }
 
 # what is not a generative model, and why (a pattern matches files under assets/)
@@ -70,7 +75,7 @@ def test_every_asset_is_either_generative_or_excluded_with_a_reason():
     missing = [a for a in GENERATIVE if a not in found]
     assert not missing, f"listed but not shipped: {missing}"
     assert not [a for a in GENERATIVE if is_excluded(a)], "an asset cannot be both generative and excluded"
-    assert len(GENERATIVE) == 11 and "dcgan_digits.safetensors" in found  # DCGAN, six VAEs, three U-Nets, the mini LDM
+    assert len(GENERATIVE) == 13 and "dcgan_digits.safetensors" in found  # DCGAN, six VAEs, three U-Nets, the mini LDM, two fields
 
 
 def test_diffusion_files_are_named_by_the_predictions_short_names():
