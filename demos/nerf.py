@@ -249,13 +249,13 @@ def _hex(colour: torch.Tensor) -> str:
 
 
 def _ray_figure(profile, lang: Lang) -> go.Figure:
-    t_vals = profile.t_vals.numpy()
+    t_vals = profile.t_vals.tolist()  # lists: the figure reaches API clients as plain JSON
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08, row_heights=[0.45, 0.55])
     colours = [_hex(c) for c in profile.rgb]
     fig.add_trace(
         go.Scatter(
             x=t_vals,
-            y=profile.sigma.numpy(),
+            y=profile.sigma.tolist(),
             mode="lines+markers",
             marker={"color": colours, "size": 7, "line": {"width": 0.5}},
             line={"color": "#9ca3af"},
@@ -264,8 +264,8 @@ def _ray_figure(profile, lang: Lang) -> go.Figure:
         row=1,
         col=1,
     )
-    fig.add_trace(go.Scatter(x=t_vals, y=profile.transmittance.numpy(), mode="lines", line={"color": "#2563eb"}, name="T"), row=2, col=1)
-    fig.add_trace(go.Bar(x=t_vals, y=profile.weights.numpy(), marker={"color": colours}, name=t("nerf_ray_weights", lang)), row=2, col=1)
+    fig.add_trace(go.Scatter(x=t_vals, y=profile.transmittance.tolist(), mode="lines", line={"color": "#2563eb"}, name="T"), row=2, col=1)
+    fig.add_trace(go.Bar(x=t_vals, y=profile.weights.tolist(), marker={"color": colours}, name=t("nerf_ray_weights", lang)), row=2, col=1)
     if np.isfinite(profile.true_depth):
         for row in (1, 2):
             fig.add_vline(x=profile.true_depth, line={"dash": "dash", "color": "#dc2626"}, row=row, col=1)
