@@ -149,3 +149,18 @@ def test_pretrained_quick_measures_the_mini_models(tmp_path: Path) -> None:
         "clip_cached_over_first",
         "pipeline_cached_over_first",
     }
+
+
+def test_nerf_quick_writes_its_figures(tmp_path: Path, capsys) -> None:
+    """Returns nothing; runs `nerf --quick` and checks its figures (no timing limits)."""
+    assert main(["nerf", "--quick", "--out", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "nerf.json").read_text(encoding="utf-8"))["results"]
+    assert 0 < results["grid_ssim"] <= 1 and results["nerf_psnr"] > 15
+    for kind in ("grid", "nerf"):
+        curve = results["curves"][kind]
+        assert len(curve["seconds"]) == len(curve["held_out"]) >= 2 and curve["seconds"] == sorted(curve["seconds"])
+        assert results[f"{kind}_live_run_mb"] > 0
+    assert {f"ablation_{name}_psnr" for name in ("full", "no_encoding", "no_view_dependence", "quarter_views")} <= set(results)
+    assert results["nerf_view_vs_exact"] == pytest.approx(results["nerf_ms"] / results["exact_ms"])
+    assert set(results["targets"]) == {"nerf_psnr", "grid_speedup", "grid_psnr_at_60s", "nerf_ms", "ray_ms"}
+    assert "grid_speedup" in capsys.readouterr().out
