@@ -58,7 +58,7 @@ SELECT_BRUSH = f"""() => {{
 VIEWS = ("codes", "manifold")
 MANIFOLD_SIZE = 15  # decodes per side of the manifold grid
 BETAS = {0.0: "vae_2d_beta0", 0.5: "vae_2d_beta0.5", 1.0: "vae_2d", 2.0: "vae_2d_beta2", 4.0: "vae_2d_beta4"}
-TRAIN = {"concurrency_id": "common_train", "concurrency_limit": 2}  # each person trains their own run
+TRAIN = {"concurrency_id": "ae_train", "concurrency_limit": 2}  # each person trains their own run
 LIVE_SECONDS = 90  # wall-clock ceiling of one live training run
 REFRESH_SECONDS = 0.4
 LIMITS = {

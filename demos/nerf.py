@@ -7,6 +7,7 @@ import json
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import gradio as gr
 import numpy as np
@@ -16,6 +17,7 @@ from PIL import Image, ImageDraw
 from plotly.subplots import make_subplots
 
 from core import assets
+from core.checkpoint import CheckpointError
 from core.loop import Progress, Trainer
 from core.metrics.image import psnr
 from core.nerf.fitting import DEFAULT_FIT, FitConfig, make_field, make_step
@@ -39,6 +41,9 @@ FIELD_COLOURS = {"nerf": "#7c3aed", "grid": "#0891b2"}
 TRAIN_COLOUR, HELD_OUT_COLOUR = "#2563eb", "#f97316"
 SHIPPED_VIEWS = 48  # the training views of the shipped fields
 TRAIN = {"concurrency_id": "nerf_train", "concurrency_limit": 2}
+# Rendering a view takes a second or two of CPU: one queue of its own, so a class opening the page at once
+# never holds up the other tabs' quick events (the shared LIGHT queue) behind NeRF renders.
+RENDER = {"concurrency_id": "nerf_render", "concurrency_limit": 1}
 REFRESH_SECONDS = 2.0
 TURNTABLE_FRAMES = 24
 
@@ -121,7 +126,7 @@ def _panels(pictures: list[Image.Image], titles: list[str]) -> Image.Image:
 def _shipped(kind: str, lang: Lang) -> torch.nn.Module:
     try:
         return assets.radiance_field(kind)
-    except FileNotFoundError:
+    except (FileNotFoundError, CheckpointError):
         raise error("nerf_err_missing", lang) from None
 
 
@@ -144,11 +149,16 @@ def _frustum_lines(cameras: list[Camera], depth: float) -> tuple[list, list, lis
     return xs, ys, zs
 
 
+@lru_cache(maxsize=1)
+def _surface() -> tuple[torch.Tensor, torch.Tensor]:
+    return scene.surface_points(2500, generator=torch.Generator().manual_seed(0))
+
+
 def scene_figure(views, request: gr.Request):
     """Returns the 3D view of the scene: its surfaces as points, the training and held-out cameras, the bounds and the light."""
     lang = lang_of(request)
     count = knobs.by_name(TRAIN_KNOBS)["views"].parse(views, lang)
-    points, colours = scene.surface_points(2500, generator=torch.Generator().manual_seed(0))
+    points, colours = _surface()
     fig = go.Figure()
     rgb = [f"rgb({r},{g},{b})" for r, g, b in (colours.numpy() * 255).astype(int)]
     p = points.numpy()
@@ -455,11 +465,11 @@ def build(demo: gr.Blocks) -> None:
     run_state = gr.State(None)
 
     fly_inputs, ray_inputs = dict(fly_widgets), {**fly_widgets, **ray_widgets}
-    scene_event = {"fn": scene_figure, "inputs": [train_widgets["views"]], "outputs": scene_plot, "api_name": "nerf_scene", **LIGHT}
+    scene_event = {"fn": scene_figure, "inputs": [train_widgets["views"]], "outputs": scene_plot, "api_name": "nerf_scene", **RENDER}
     demo.load(**scene_event)
-    train_widgets["views"].release(scene_figure, [train_widgets["views"]], scene_plot, api_name=False, **LIGHT)
-    fly_event = {"fn": fly, "inputs": None, "outputs": [view, view_text], "inputs_kwargs": fly_inputs, **LIGHT}
-    ray_event = {"fn": ray, "inputs": None, "outputs": [ray_plot, ray_text], "inputs_kwargs": ray_inputs, **LIGHT}
+    train_widgets["views"].release(scene_figure, [train_widgets["views"]], scene_plot, api_name=False, **RENDER)
+    fly_event = {"fn": fly, "inputs": None, "outputs": [view, view_text], "inputs_kwargs": fly_inputs, **RENDER}
+    ray_event = {"fn": ray, "inputs": None, "outputs": [ray_plot, ray_text], "inputs_kwargs": ray_inputs, **RENDER}
     demo.load(**fly_event, api_name="nerf_fly").then(**ray_event, api_name="nerf_ray")
     for name, knob in knobs.by_name(FLY_KNOBS).items():
         knob.committed(fly_widgets[name])(**fly_event, api_name=False).then(**ray_event, api_name=False)
@@ -471,5 +481,5 @@ def build(demo: gr.Blocks) -> None:
     )
     stop_button.click(stop, [run_state], None, api_name="nerf_stop", **LIGHT)
     demo.load(benchmark_curves, None, curves, api_name=False)
-    gif_button.click(turntable_gif, None, gif, inputs_kwargs={"model": fly_widgets["model"]}, api_name="nerf_turntable", **LIGHT)
+    gif_button.click(turntable_gif, None, gif, inputs_kwargs={"model": fly_widgets["model"]}, api_name="nerf_turntable", **RENDER)
     del train_event

@@ -59,6 +59,6 @@ def test_every_endpoint_has_an_explicit_name_and_a_queue_limit():
     assert len(set(names)) == len(names)
     assert demo._queue.max_size == app.QUEUE_MAX_SIZE
     assert all(
-        fn.concurrency_id in {"light", "heavy", "gan_train", "common_train", "diffusion_generate", "diffusion_toy", "nerf_train"}
+        fn.concurrency_id in {"light", "heavy", "gan_train", "ae_train", "diffusion_generate", "diffusion_toy", "nerf_train", "nerf_render"}
         for fn in public
     )
