@@ -1,5 +1,6 @@
 """The radiance fields and their fitting at tiny scale: shapes, the 5D input, held-out PSNR rising."""
 
+import pytest
 import torch
 
 from core.checkpoint import load_model
@@ -113,3 +114,12 @@ def test_a_field_samples_random_views_under_the_gallery_contract():
     again = field.sample(2, generator=torch.Generator().manual_seed(3), size=8, samples=8)
     assert first.shape == (2, 3, 8, 8) and first.min() >= 0 and first.max() <= 1
     torch.testing.assert_close(first, again)
+
+
+def test_the_grid_total_variation_is_zero_when_constant_and_counts_every_jump():
+    field = GridField(GridFieldConfig(resolution=4, features=1))
+    assert field.total_variation().item() == 0.0
+    with torch.no_grad():
+        field.density[0, 0, 2:] += 1.0  # one step of height 1 between z-layers 1 and 2
+    # the density grid's z-differences: 1 of 3 layer pairs jumps by 1, over 4 x 4 columns -> mean 1/3
+    assert field.total_variation().item() == pytest.approx(1 / 3)

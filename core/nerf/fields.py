@@ -118,6 +118,14 @@ class GridField(ViewSampler, nn.Module):
         direction_size = encoded_size(config.direction_frequencies) if config.view_dependent else 0
         self.decoder = nn.Sequential(nn.Linear(config.features + direction_size, config.width), nn.ReLU(), nn.Linear(config.width, 3))
 
+    def total_variation(self) -> Tensor:
+        """Returns the mean squared difference between neighbouring voxels of both grids (a smoothness prior, as DVGO's)."""
+        total = torch.zeros(())
+        for grid in (self.density, self.colour):
+            for axis in (2, 3, 4):
+                total = total + torch.diff(grid, dim=axis).pow(2).mean()
+        return total
+
     def _lookup(self, grid: Tensor, points: Tensor) -> Tensor:
         # grid_sample wants (x, y, z) -> (W, H, D); the grid is stored [D=z, H=y, W=x]
         coords = _normalise(points).reshape(1, -1, 1, 1, 3)

@@ -36,6 +36,7 @@ class FitConfig:
     lr: float = 5e-3
     lr_final: float | None = None  # if set, the rate decays exponentially to it over `steps`
     steps: int = 1000  # the length of the decay (the run itself is bounded by the loop's budget)
+    tv_weight: float = 0.0  # weight of a field's total variation (only fields that define one: the voxel grid)
 
 
 def make_field(kind: FieldKind, **options) -> nn.Module:
@@ -67,6 +68,7 @@ def make_step(
 ) -> Callable[[], dict[str, float]]:
     """Returns a closure that takes one Adam step on a random batch of rays and returns {"loss", "psnr"}."""
     batches = RayBatches(views)
+    regulariser: Callable[[], torch.Tensor] | None = getattr(field, "total_variation", None) if config.tv_weight > 0 else None
     optimiser = torch.optim.Adam(field.parameters(), lr=config.lr)
     gamma = (config.lr_final / config.lr) ** (1 / max(1, config.steps)) if config.lr_final else 1.0
     schedule = torch.optim.lr_scheduler.ExponentialLR(optimiser, gamma)
@@ -76,13 +78,14 @@ def make_step(
         out = render_rays(
             field, origins, directions, near, far, samples=config.samples, fine_samples=config.fine_samples, generator=generator
         )
-        loss = torch.mean((out.rendered.rgb - colours) ** 2)
+        mse = torch.mean((out.rendered.rgb - colours) ** 2)
+        loss = mse + config.tv_weight * regulariser() if regulariser is not None else mse
         optimiser.zero_grad(set_to_none=True)
         loss.backward()
         optimiser.step()
         if optimiser.param_groups[0]["lr"] > (config.lr_final or 0.0):
             schedule.step()
-        return {"loss": loss.item(), "psnr": -10.0 * torch.log10(loss.detach()).item()}
+        return {"loss": mse.item(), "psnr": -10.0 * torch.log10(mse.detach()).item()}
 
     return step
 
