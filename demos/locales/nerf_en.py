@@ -25,7 +25,7 @@ STRINGS: dict[str, str] = {
     "nerf_lr": "Learning rate (0: the field's default)",
     "nerf_lr_info": "Defaults: 0.005 for the MLP, 0.05 for the grid.",
     "nerf_seconds": "Time budget (seconds)",
-    "nerf_err_missing": "The shipped radiance fields are not on this server; the instructor can retrain them (the README says how).",
+    "nerf_err_missing": "The shipped radiance fields are not on this server; the instructor can retrain them.",
     "nerf_surfaces": "Scene surfaces",
     "nerf_train_cameras_one": "{count} training camera",
     "nerf_train_cameras_other": "{count} training cameras",

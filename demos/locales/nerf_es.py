@@ -25,9 +25,7 @@ STRINGS: dict[str, str] = {
     "nerf_lr": "Tasa de aprendizaje (0: la del campo)",
     "nerf_lr_info": "Por defecto: 0,005 para el MLP, 0,05 para la grilla.",
     "nerf_seconds": "Tiempo disponible (segundos)",
-    "nerf_err_missing": (
-        "Los campos de radiancia incluidos no están en este servidor; quien dicta el curso puede reentrenarlos (el README explica cómo)."
-    ),
+    "nerf_err_missing": "Los campos de radiancia incluidos no están en este servidor; quien dicta el curso puede reentrenarlos.",
     "nerf_surfaces": "Superficies de la escena",
     "nerf_train_cameras_one": "{count} cámara de entrenamiento",
     "nerf_train_cameras_other": "{count} cámaras de entrenamiento",
