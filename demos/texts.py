@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import numbers
 import string
 from datetime import date
 from typing import Literal
@@ -57,7 +58,7 @@ def _format(text: str, lang: Lang, params: dict[str, object]) -> str:
             continue
         value = formatter.convert_field(formatter.get_field(name, (), params)[0], conversion)
         shown = formatter.format_field(value, spec or "")
-        numeric = isinstance(value, int | float) and not isinstance(value, bool)
+        numeric = isinstance(value, numbers.Real) and not isinstance(value, bool)  # numpy's floats too
         if numeric and not in_math:
             shown = shown.translate(_SWAP)
             if (spec or "").endswith("%"):  # `{p:.0%}` writes "40%": Spanish puts a space before the sign
