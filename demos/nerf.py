@@ -229,6 +229,22 @@ def fly(request: gr.Request, **values):
     return picture, text
 
 
+def fly_on_load(request: gr.Request, **values):
+    """Returns `fly`'s view, or no picture and the reason (a missing field) as the text, for the first render on page load."""
+    try:
+        return fly(request, **values)
+    except gr.Error as err:
+        return None, f"⚠️ {err.message}"
+
+
+def ray_on_load(request: gr.Request, **values):
+    """Returns `ray`'s plot and text, or nothing when the field is missing (`fly_on_load` says why)."""
+    try:
+        return ray(request, **values)
+    except gr.Error:
+        return None, ""
+
+
 def pick_pixel(evt: gr.SelectData):
     """Returns the column and row of the pixel clicked in the view picture (any of its panels)."""
     x, y = evt.index
@@ -470,7 +486,11 @@ def build(demo: gr.Blocks) -> None:
     train_widgets["views"].release(scene_figure, [train_widgets["views"]], scene_plot, api_name=False, **RENDER)
     fly_event = {"fn": fly, "inputs": None, "outputs": [view, view_text], "inputs_kwargs": fly_inputs, **RENDER}
     ray_event = {"fn": ray, "inputs": None, "outputs": [ray_plot, ray_text], "inputs_kwargs": ray_inputs, **RENDER}
-    demo.load(**fly_event, api_name="nerf_fly").then(**ray_event, api_name="nerf_ray")
+    # on page load a missing field says so in the tab itself, not in an error box over whichever tab is open
+    load_event = fly_event | {"fn": fly_on_load}
+    demo.load(**load_event, api_name=False).then(**ray_event | {"fn": ray_on_load}, api_name=False)
+    gr.on([], **fly_event, api_name="nerf_fly")  # the API endpoints: the same handlers, raising clear errors
+    gr.on([], **ray_event, api_name="nerf_ray")
     for name, knob in knobs.by_name(FLY_KNOBS).items():
         knob.committed(fly_widgets[name])(**fly_event, api_name=False).then(**ray_event, api_name=False)
     for name, knob in knobs.by_name(RAY_KNOBS).items():
