@@ -343,7 +343,7 @@ def train(request: gr.Request, **values):
     generator = torch.Generator().manual_seed(v["seed"])
     model = init_weights(make_field(kind, **options), torch.Generator().manual_seed(v["seed"]))
     lr = v["lr"] or DEFAULT_FIT[kind]["lr"]
-    config = FitConfig(batch_rays=512, samples=v["samples"], lr=lr)
+    config = FitConfig(batch_rays=512, samples=v["samples"], lr=lr, tv_weight=DEFAULT_FIT[kind].get("tv_weight", 0.0))
     trainer = Trainer(make_step(model, train_views(v["views"], SIZE), config, generator=generator))
     run = NerfRun(kind, model, trainer, v["samples"])
     yield from single_threaded(_training_updates(run, v["seconds"], lang))
