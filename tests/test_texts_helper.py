@@ -51,6 +51,12 @@ def test_a_field_in_latex_and_a_repeated_field():
     assert pattern("diff_curve_note", "en", groups={"when": r"\d+ \w+ \d+"}).pattern.count("(?P<when>") == 1
 
 
+def test_a_template_opening_a_capitalised_sentence_still_matches():
+    sentence = t("diff_read_fid_range", "es", sampler="DDPM", low="1,00", high="9,00", low_steps="1.000", high_steps="10")
+    text = "Rangos. " + sentence[0].upper() + sentence[1:]
+    assert read(text, "diff_read_fid_range", "es", sampler="DDPM")["high"] == "9,00"
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "number"),
     [("1.797", "es", 1797), ("1,797", "en", 1797), ("0,52", "es", 0.52), ("40 %", "es", 40), ("12.5%", "en", 12.5), ("−3", "en", -3)],

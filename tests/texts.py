@@ -62,6 +62,8 @@ def pattern(key: str, lang: Lang = "en", *, count: int | None = None, groups: di
         last = i == len(parts) - 2 and parts[-1] == ""
         regex = (groups or {}).get(name) or (NUMBER if _NUMERIC_SPEC.search(spec) else (".+" if last else ".+?"))
         out.append(f"(?P<{name}>{regex})")
+    if text[:1].isalpha():  # a template may open a sentence the app capitalises ("el FID de ..." reads "El FID de ...")
+        out[0] = f"[{text[0].lower()}{text[0].upper()}]" + re.escape(text[1 : len(parts[0])])
     return re.compile("".join(out))
 
 
