@@ -39,6 +39,10 @@ def test_a_counted_key_takes_its_form_and_its_count(lang, count):
     text = t("diff_verdict_cond", lang, count=count, hits=1, digit=7)
     assert read(text, "diff_verdict_cond", lang, count=count) == {"hits": "1", "digit": "7"}
     assert template("diff_verdict_cond", lang, count=count).endswith(".")
+    assert (
+        read(text, f"diff_verdict_cond_{'one' if count == 1 else 'other'}", lang)["count"]
+        == t("common_n_steps", lang, count=count).split()[0]
+    )
     other = 2 if count == 1 else 1
     assert not pattern("diff_verdict_cond", lang, count=other).search(text)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import string
 
-from demos.texts import EN, TABLES, Lang, plural_form, t
+from demos.texts import EN, TABLES, Lang, _format, format_number, plural_form
 
 # A number as `demos.texts` writes it in either language: "1,797.5", "1.797,5", "-0.52", "40%", "40 %", "3e-05"
 NUMBER = r"[-−]?\d[\d.,]*(?:[eE][-+]?\d+)?(?:\s?%)?"
@@ -45,9 +45,13 @@ def pattern(key: str, lang: Lang = "en", *, count: int | None = None, groups: di
     language's way), and every other field is a named group. A field with a numeric format spec (`{a:.3f}`, `{n:,}`)
     matches a number; any other matches as little text as it can (the whole rest of the line when it ends the template);
     `groups` gives a field its own regex. A field that appears twice must hold the same text both times."""
-    unknown = [name for name in fields(key, lang, count=count) if name not in fixed and name != "count"]
+    unknown = [name for name in fields(key, lang, count=count) if name not in fixed and not (name == "count" and count is not None)]
     slots = {name: _Slot(name) for name in unknown}
-    text = t(key, lang, count=count, **fixed, **slots) if fixed or slots or count is not None else t(key, lang)
+    params: dict[str, object] = {**fixed, **slots}
+    if count is not None:  # as `t` does: the counted form's `{count}` is the number written the language's way
+        params["count"] = format_number(count, lang)
+    raw = template(key, lang, count=count)
+    text = _format(raw, lang, params) if params else raw  # `t`'s own formatting (`t` itself takes no field named `count`)
     parts = text.split(_MARK)  # literal, field, literal, field, ..., literal
     out, seen = [], set()
     for i, part in enumerate(parts):
