@@ -2,6 +2,7 @@
 temperature, the similarity matrix and shared space, an offline real CLIP, and bad input."""
 
 import json
+import re
 
 import pytest
 from gradio_client import handle_file
@@ -9,6 +10,8 @@ from gradio_client.exceptions import AppError
 
 from demos.locales.en import STRINGS as EN
 from demos.locales.es import STRINGS as ES
+from demos.texts import t
+from tests.texts import pattern, read, value
 
 DIGIT_LABELS = "zero, one, two, three, four, five, six, seven, eight, nine"
 
@@ -43,7 +46,8 @@ def test_mini_clip_reads_a_seven_and_the_scale_only_sharpens(client):
     sharp, verdict = classify(client, scale=100.0)
     flat, _ = classify(client, scale=1.0)
     assert max(sharp, key=sharp.get) == "seven" == max(flat, key=flat.get)
-    assert "**seven**" in verdict
+    shown = read(verdict, "clip_verdict", "en", label="seven", s=100.0)["p"]
+    assert value(shown) == pytest.approx(100 * sharp["seven"], abs=0.06), "the verdict quotes the bar's probability"
     assert sum(sharp.values()) == pytest.approx(1.0, abs=1e-3) and len(sharp) == 10
     assert sharp["seven"] > 0.95 and flat["seven"] < 0.5  # s = 1: nearly uniform over ten labels
 
@@ -62,12 +66,12 @@ def test_an_offline_real_clip_falls_back_to_the_mini_one_with_one_sentence(clien
     assert max(probs, key=probs.get) == "seven"
     assert EN["clip_unavailable"].format(name="openai/clip-vit-base-patch32") in verdict
     _, verdict_es = classify(spanish_client, model="openai/clip-vit-base-patch32")
-    assert "no está en esta máquina" in verdict_es
+    assert t("clip_unavailable", "es", name="openai/clip-vit-base-patch32") in verdict_es
 
 
 def test_every_answer_names_the_model_that_answered_and_what_it_learned_from(client, spanish_client):
     _, verdict = classify(client)
-    assert verdict.startswith(EN["clip_answered_mini"]) and "**seven**" in verdict
+    assert verdict.startswith(EN["clip_answered_mini"]) and read(verdict, "clip_verdict", "en", label="seven")
     _, verdict = classify(client, model="openai/clip-vit-base-patch32")  # offline: the mini CLIP answered, and says so first
     assert verdict.startswith(EN["clip_answered_mini"])
     assert classify(spanish_client)[1].startswith(ES["clip_answered_mini"])
@@ -78,8 +82,9 @@ def test_every_answer_names_the_model_that_answered_and_what_it_learned_from(cli
 @pytest.mark.parametrize(("labels", "template"), [("cat, dog", "a photo of a {}"), (DIGIT_LABELS, "a handwritten {}")])
 def test_a_photo_shown_to_the_mini_clip_gets_no_verdict_but_a_warning_beside_it(client, labels, template):
     probs, verdict = classify(client, source="photo", photo="cat", labels=labels, template=template)
-    assert EN["clip_reason_photo"] in verdict and "This answer means nothing" in verdict
-    assert "Most likely" not in verdict  # never presented as if it knew
+    k = len(probs)
+    assert EN["clip_reason_photo"] in read(verdict, "clip_meaningless", "en", k=k, chance=1 / k)["reasons"]
+    assert not pattern("clip_verdict", "en").search(verdict)  # never presented as if it knew
     bars, _, shown = client.predict("mini", "photo", 7, "cat", None, labels, template, 18.0, api_name="/clip_classify")
     shapes = figure(bars)["layout"]["shapes"]
     assert [round(shape["x0"], 3) for shape in shapes] == [round(1 / len(probs), 3)]  # the chance line beside the bars
@@ -94,10 +99,12 @@ def test_a_photo_shown_to_the_mini_clip_gets_no_verdict_but_a_warning_beside_it(
 
 def test_labels_the_mini_clip_never_read_are_named_and_their_answer_called_meaningless(client, spanish_client):
     probs, verdict = classify(client, labels="cat, dog", template="a photo of a {}")
-    assert EN["clip_reason_words"].format(words="“cat”, “dog”") in verdict and "Most likely" not in verdict
+    words = ", ".join(t("clip_word", "en", w=w) for w in ("cat", "dog"))
+    assert t("clip_reason_words", "en", words=words) in verdict and not pattern("clip_verdict", "en").search(verdict)
     assert max(probs.values()) < 0.75  # near a coin toss over two labels it never saw
     _, verdict_es = classify(spanish_client, source="photo", labels="gato, perro", template="una foto de un {}")
-    assert ES["clip_reason_words"].format(words="«gato», «perro»") in verdict_es and ES["clip_reason_photo"] in verdict_es
+    words_es = ", ".join(t("clip_word", "es", w=w) for w in ("gato", "perro"))
+    assert t("clip_reason_words", "es", words=words_es) in verdict_es and ES["clip_reason_photo"] in verdict_es
 
 
 def test_the_failure_presets_say_a_real_clip_is_needed_instead_of_showing_mini_clip_numbers(client, spanish_client):
@@ -168,8 +175,11 @@ def test_similarity_matrix_has_its_largest_values_on_the_matching_texts(client):
 
 def test_unclip_diagram_has_its_seven_stages_in_the_reader_language(client, spanish_client):
     svg = client.predict(api_name="/clip_diagram")
-    assert svg.count("<rect") == 7 and "Prior" in svg and "CLIP text" in svg
-    assert "Codificador de" in spanish_client.predict(api_name="/clip_diagram")
+    svg_es = spanish_client.predict(api_name="/clip_diagram")
+    assert svg.count("<rect") == 7
+    for key in ("clip_u_prior", "clip_u_encoder"):  # each line of a stage's name is a line of the drawing
+        assert all(line in svg for line in t(key, "en").split("\n")) and all(line in svg_es for line in t(key, "es").split("\n"))
+    assert t("clip_u_encoder", "es").split("\n")[0] not in svg
 
 
 def test_a_hundred_thousand_character_label_is_cut_with_a_notice(client):
@@ -178,41 +188,49 @@ def test_a_hundred_thousand_character_label_is_cut_with_a_notice(client):
     assert EN["common_truncated"] in verdict
 
 
+def choice_error(name_key: str, choices: str) -> str:
+    """Returns the refusal of a value that is none of `choices` (a name in demos.clip or demos.inputs) for `name_key`."""
+    from demos import clip, inputs
+
+    values = getattr(clip, choices, None) or getattr(inputs, choices)
+    return t("common_err_choice", "en", name=t(name_key, "en"), choices=", ".join(values))
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"labels": "seven"}, "at least two labels"),
-        ({"labels": ",".join("abcdefghijklm")}, "at most 12"),
-        ({"template": "a handwritten"}, "exactly once"),
-        ({"template": "{} and {}"}, "exactly once"),
-        ({"model": "someone/evil-model"}, "must be one of"),
-        ({"source": "upload"}, "Upload an image first"),
-        ({"index": 5000}, "between 0 and 1796"),
-        ({"scale": 0.0}, "between 1"),
-        ({"photo": "../../etc/passwd", "source": "photo"}, "must be one of"),
+        ({"labels": "seven"}, t("clip_err_few_labels", "en")),
+        ({"labels": ",".join("abcdefghijklm")}, t("clip_err_many_labels", "en", n=12)),
+        ({"template": "a handwritten"}, t("clip_err_template", "en")),
+        ({"template": "{} and {}"}, t("clip_err_template", "en")),
+        ({"model": "someone/evil-model"}, choice_error("clip_model", "MODELS")),
+        ({"source": "upload"}, t("common_err_upload", "en")),
+        ({"index": 5000}, t("common_err_range", "en", name=t("common_digit_index", "en"), lo=0, hi=1796)),
+        ({"scale": 0.0}, t("common_err_range", "en", name=t("clip_scale", "en"), lo=1.0, hi=100.0)),
+        ({"photo": "../../etc/passwd", "source": "photo"}, choice_error("common_photo", "PHOTOS")),
     ],
 )
 def test_bad_input(client, kwargs, message):
-    with pytest.raises(AppError, match=message):
+    with pytest.raises(AppError, match=re.escape(message)):
         classify(client, **kwargs)
 
 
 def test_an_upload_that_is_not_an_image(client, tmp_path):
     bad = tmp_path / "not-an-image.png"
     bad.write_bytes(b"this is text, not a PNG")
-    with pytest.raises(AppError, match="could not be read as an image"):
+    with pytest.raises(AppError, match=re.escape(t("common_err_image_unreadable", "en"))):
         classify(client, source="upload", upload=handle_file(str(bad)))
 
 
 def test_nan_scale_over_raw_http(app_url):
-    from tests.test_app_overview import raw_call
+    from tests.test_app_overview import raw_call, stream_error
 
     body = '{"data": ["mini", "digit", 7, "cat", null, "zero, one", "a handwritten {}", NaN]}'
-    assert "finite number" in raw_call(app_url, "clip_classify", body)
+    assert stream_error(raw_call(app_url, "clip_classify", body)) == t("common_err_not_finite", "en", name=t("clip_scale", "en"))
 
 
 def test_spanish_error_messages(spanish_client):
-    with pytest.raises(AppError, match=ES["clip_err_few_labels"][:20]):
+    with pytest.raises(AppError, match=re.escape(ES["clip_err_few_labels"])):
         classify(spanish_client, labels="siete")
 
 

@@ -9,7 +9,9 @@ from gradio_client import handle_file
 from gradio_client.exceptions import AppError
 from PIL import Image
 
+from demos.texts import format_date, number, percent, t
 from tests.test_app_overview import raw_call
+from tests.texts import pattern, read, value
 
 
 def pixels(path) -> np.ndarray:
@@ -65,8 +67,9 @@ def test_forward_process_at_two_timesteps(client):
         curve = figure(curves)["data"][0]
         assert curve["name"].startswith("ᾱ") and curve["y"][step] == pytest.approx(a, rel=1e-6)
     assert [trace["type"] for trace in figure(noise)["data"]] == ["histogram", "scatter"]
-    shares = [float(x.replace(",", ".")) for x in re.findall(r"([\d.,]+)%", bands)[:3]]
-    assert shares == pytest.approx([68.3, 95.4, 99.7], abs=1.5), bands  # 3 x 64 x 64 draws of N(0, 1)
+    found = read(bands, "diff_bands", "en", n=3 * 64 * 64)  # 3 x 64 x 64 draws of N(0, 1)
+    shares = [value(found[k]) for k in ("one", "two", "three")]
+    assert shares == pytest.approx([68.3, 95.4, 99.7], abs=1.5), bands
     digit = client.predict(*forward_args(source="digit", digit_index=5), api_name="/diffusion_forward")
     assert Image.open(digit[0]).size[0] == 2 * Image.open(digit[0]).size[1]
 
@@ -83,8 +86,8 @@ def test_forward_process_on_an_upload(client, tmp_path):
 
 def test_the_chain_matches_the_closed_form(client):
     chained, text, hist = client.predict(*forward_args(t=100), api_name="/diffusion_chain")
-    p_value = float(text.split("p = ")[1].split(" ")[0])
-    assert "101 steps" in text and p_value > 0.001
+    found = read(text, "diff_chain_text", "en", steps=t("common_n_steps", "en", count=101))
+    assert value(found["p"]) > 0.001 and 0 <= value(found["ks"]) < 0.05
     assert Image.open(chained).size[0] > 100 and figure(hist)["data"][0]["type"] == "histogram"
 
 
@@ -93,18 +96,32 @@ def test_generation_streams_and_is_judged(client):
     job.result()
     outputs = job.outputs()
     assert len(outputs) == 10  # a short run streams every step: 9 intermediate views, then the final one
-    assert [o[2].split("`  ")[1].split(" (")[0] for o in outputs[:9]] == [f"Step {i} of 10" for i in range(1, 10)]
+    timesteps = [int(read(o[2], "diff_progress", "en", i=i, n=10)["t"]) for i, o in enumerate(outputs[:9], start=1)]
+    assert timesteps == sorted(timesteps, reverse=True) and len(set(timesteps)) == 9, timesteps
     *_, (tiles, x0, done, verdict) = outputs
-    assert "8 samples in 10 steps" in done and "20 network evaluations" in done  # guidance doubles the evaluations
-    assert "of 8** samples as a 7" in verdict and "Diversity" in verdict
+    found = read(
+        done,
+        "diff_done",
+        "en",
+        samples=t("common_n_samples", "en", count=8),
+        steps=t("common_n_steps", "en", count=10),
+        evals=t("diff_n_evals", "en", count=10 * 2),  # guidance doubles the evaluations
+    )
+    assert value(found["seconds"]) >= 0
+    hits = int(read(verdict, "diff_verdict_cond", "en", count=8, digit=7)["hits"])
+    assert 0 <= hits <= 8 and value(read(verdict, "diff_diversity", "en")["d"]) > 0
     assert Image.open(tiles).size[0] > Image.open(x0).size[0] // 2
     unconditional = client.predict("ddpm", 20, 0.0, 2.0, "any", 4, 0, api_name="/diffusion_generate")
-    assert "Digits the classifier reads" in unconditional[3]
+    counts = read(unconditional[3], "diff_verdict_uncond", "en", groups={"counts": r"[\d: ·]+"})["counts"].split(" · ")
+    assert [c.split(": ")[0] for c in counts] == [str(d) for d in range(10)]
+    assert sum(int(c.split(": ")[1]) for c in counts) == 4, "every one of the 4 samples is read as some digit"
 
 
 def test_predictions_and_the_unet(client):
     outputs = client.predict(10, 0, "4", api_name="/diffusion_predictions")
-    assert len(outputs) == 6 and all("of 16" in text for text in outputs[1::2])
+    assert len(outputs) == 6
+    for text in outputs[1::2]:
+        assert 0 <= int(read(text, "diff_pred_score", "en", n=16)["hits"]) <= 16
     diagram, table = client.predict(api_name="/diffusion_unet")
     assert Image.open(diagram).size[0] > 1000
     assert "| up0 | 2×2 |" in table and "down2" in table
@@ -116,41 +133,52 @@ def test_2d_playground(client):
     job = client.submit("ring", None, 300, 0, api_name="/diffusion_toy_train")
     job.result()
     loss, view, coverage, status = job.outputs()[-1][:4]
-    assert status.startswith("Trained: 300 of 300 steps") and "modes" in coverage
+    assert value(read(status, "toy_status_done", "en", step=number(300), total=number(300))["loss"]) > 0
+    found = read(coverage, "common_mode_coverage", "en", total=8)  # the ring's 8 modes
+    assert 0 <= int(found["captured"]) <= 8 and 0 <= value(found["hq"]) <= 100
     assert len(figure(view)["data"]) == 2 and figure(loss)["layout"]["yaxis"]["title"]["text"]
+
+
+def range_error(name_key: str, lo: float, hi: float) -> str:
+    return t("common_err_range", "en", name=t(name_key, "en"), lo=lo, hi=hi)
+
+
+def choice_error(name_key: str, choices: tuple[str, ...]) -> str:
+    return t("common_err_choice", "en", name=t(name_key, "en"), choices=", ".join(choices))
 
 
 @pytest.mark.parametrize(
     ("api", "values", "message"),
     [
-        ("/diffusion_generate", ("ddim", 0, 0.0, 2.0, "7", 8, 0), "between 1 and 1000"),
-        ("/diffusion_generate", ("ddim", -5, 0.0, 2.0, "7", 8, 0), "between 1 and 1000"),
-        ("/diffusion_generate", ("ddim", 10**9, 0.0, 2.0, "7", 8, 0), "between 1 and 1000"),
-        ("/diffusion_generate", ("ddim", 10, 0.0, 1e30, "7", 8, 0), "between 0.0 and 10.0"),
-        ("/diffusion_generate", ("ddim", 10, 2.0, 2.0, "7", 8, 0), "between 0.0 and 1.0"),
-        ("/diffusion_generate", ("euler", 10, 0.0, 2.0, "7", 8, 0), "must be one of"),
-        ("/diffusion_generate", ("ddim", 10, 0.0, 2.0, "12", 8, 0), "must be one of: any, 0, 1, 2"),
-        ("/diffusion_forward", forward_args(t=1000), "between 0 and 999"),
-        ("/diffusion_forward", forward_args(source="upload"), "Upload an image first"),
-        ("/diffusion_toy_train", ("ring", None, 10**7, 0), "between 100 and 30000"),
-        ("/diffusion_toy_train", ("drawn", None, 300, 0), "Draw"),
+        ("/diffusion_generate", ("ddim", 0, 0.0, 2.0, "7", 8, 0), range_error("diff_steps", 1, 1000)),
+        ("/diffusion_generate", ("ddim", -5, 0.0, 2.0, "7", 8, 0), range_error("diff_steps", 1, 1000)),
+        ("/diffusion_generate", ("ddim", 10**9, 0.0, 2.0, "7", 8, 0), range_error("diff_steps", 1, 1000)),
+        ("/diffusion_generate", ("ddim", 10, 0.0, 1e30, "7", 8, 0), range_error("diff_guidance", 0.0, 10.0)),
+        ("/diffusion_generate", ("ddim", 10, 2.0, 2.0, "7", 8, 0), range_error("diff_eta", 0.0, 1.0)),
+        ("/diffusion_generate", ("euler", 10, 0.0, 2.0, "7", 8, 0), choice_error("diff_sampler", ("ddpm", "ddim"))),
+        ("/diffusion_generate", ("ddim", 10, 0.0, 2.0, "12", 8, 0), choice_error("diff_digit", ("any", *map(str, range(10))))),
+        ("/diffusion_forward", forward_args(t=1000), range_error("diff_timestep", 0, 999)),
+        ("/diffusion_forward", forward_args(source="upload"), t("common_err_upload", "en")),
+        ("/diffusion_toy_train", ("ring", None, 10**7, 0), range_error("toy_train_steps", 100, 30000)),
+        ("/diffusion_toy_train", ("drawn", None, 300, 0), t("common_draw_empty", "en")),
     ],
 )
 def test_bad_input(client, api, values, message):
-    with pytest.raises(AppError, match=message):
+    with pytest.raises(AppError, match=re.escape(message)):
         client.predict(*values, api_name=api)
 
 
 def test_nan_steps_and_a_corrupt_upload(app_url, client, tmp_path):
     stream = raw_call(app_url, "diffusion_generate", '{"data": ["ddim", NaN, 0, 2, "7", 8, 0]}')
-    assert "finite number" in stream
+    assert json.dumps(t("common_err_not_finite", "en", name=t("diff_steps", "en")))[1:-1] in stream
     path = tmp_path / "broken.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n not really an image")
-    with pytest.raises(AppError, match="could not be read as an image"):
+    unreadable = re.escape(t("common_err_image_unreadable", "en"))
+    with pytest.raises(AppError, match=unreadable):
         client.predict(*forward_args(source="upload", upload=handle_file(str(path))), api_name="/diffusion_forward")
-    with pytest.raises(AppError, match="could not be read as an image"):
+    with pytest.raises(AppError, match=unreadable):
         client.predict(handle_file(str(path)), "codes", api_name="/autoencoders_upload")
-    assert client.predict(*forward_args(t=5), api_name="/diffusion_forward")[1].startswith("At $t = 5$")
+    assert read(client.predict(*forward_args(t=5), api_name="/diffusion_forward")[1], "diff_forward_caption", "en")["t"] == "5"
 
 
 def test_score_and_particles_need_a_trained_model_first(app_url):
@@ -158,7 +186,7 @@ def test_score_and_particles_need_a_trained_model_first(app_url):
 
     fresh = Client(app_url, verbose=False)  # a new session has no model yet
     for api, values in (("/diffusion_toy_score", (10,)), ("/diffusion_toy_particles", (1,))):
-        with pytest.raises(AppError, match="Train a model first"):
+        with pytest.raises(AppError, match=re.escape(t("toy_err_train_first", "en"))):
             fresh.predict(*values, api_name=api)
 
 
@@ -167,9 +195,9 @@ def test_particles_and_score_after_training(client):
     job = client.submit(1, api_name="/diffusion_toy_particles")
     job.result()
     frames = job.outputs()
-    assert len(frames) >= 2 and "modes" in frames[-1][1]
+    assert len(frames) >= 2 and 0 <= int(read(frames[-1][1], "common_mode_coverage", "en", total=8)["captured"]) <= 8
     arrows = figure(client.predict(5, api_name="/diffusion_toy_score"))
-    assert len(arrows["data"]) == 3 and "t = 5" in arrows["layout"]["title"]["text"]
+    assert len(arrows["data"]) == 3 and 0 < value(read(arrows["layout"]["title"]["text"], "toy_score_title", "en", t=5)["a"]) < 1
 
 
 def test_steps_curve_reads_the_benchmark_results(client):
@@ -179,8 +207,8 @@ def test_steps_curve_reads_the_benchmark_results(client):
     assert (DEFAULT_OUT / "diffusion.json").is_file(), "the shipped benchmark results draw this curve"
     fig = figure(plot)
     names = {trace["name"] for trace in fig["data"]}
-    assert names == {"DDPM (random steps)", "DDIM"} and len(fig["data"]) == 6  # accuracy, FID and time for each sampler
-    assert fig["layout"]["xaxis"]["type"] == "log" and "CPU cores" in note
+    assert names == {t("diff_sampler_ddpm", "en"), t("diff_sampler_ddim", "en")} and len(fig["data"]) == 6  # accuracy, FID, time each
+    assert fig["layout"]["xaxis"]["type"] == "log" and int(read(note, "diff_curve_note", "en", n=10 * 20)["cpus"]) >= 1
 
 
 def test_a_long_2d_training_run_can_be_stopped(app_url):
@@ -200,7 +228,7 @@ def test_a_long_2d_training_run_can_be_stopped(app_url):
         time.sleep(0.2)
     assert job.done() and time.time() - start < 30
     status = job.outputs()[-1][3]
-    assert int(re.search(r"([\d,]+) of 30,000 steps", status).group(1).replace(",", "")) < 30_000
+    assert value(read(status, "toy_status_stopped", "en", total=number(30_000))["step"]) < 30_000
 
 
 def shipped_results() -> dict:
@@ -231,11 +259,13 @@ def test_the_steps_curve_reads_as_its_results_say(client, spanish_client):
             assert decimal(min(values), lang) in text and decimal(max(values), lang) in text
         assert decimal(rows[0]["real_baseline_fid"], lang) in text
     ddpm_lower = sum(p < d for p, d in zip(fid["ddpm"], fid["ddim"], strict=True))
-    assert f"DDPM's FID is lower than DDIM's at {ddpm_lower} of {len(fid['ddpm'])} step counts" in note
+    assert t("diff_read_fid_lower", "en", winner="DDPM", loser="DDIM", wins=ddpm_lower, total=len(fid["ddpm"])) in note
     assert "DDPM needs many" not in note + client.predict(api_name="/diffusion_steps_curve")[1]
     assert "T0" not in note and "T0" not in es_note, "no raw ISO timestamp"
-    assert re.search(r"Measured on \d{1,2} [A-Z][a-z]+ 20\d\d ", note)
-    assert re.search(r"Medido el \d{1,2} de [a-z]+ de 20\d\d ", es_note)
+    for text, lang in ((note, "en"), (es_note, "es")):
+        when = format_date(payload["machine"]["timestamp"], lang)
+        assert read(text, "diff_curve_note", lang, when=when, n=10 * 20)["cpus"] == str(payload["machine"]["cpu_count"])
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ 20\d\d", format_date(payload["machine"]["timestamp"], "en"))
 
 
 def test_the_steps_reading_follows_the_numbers():
@@ -258,16 +288,33 @@ def test_the_steps_reading_follows_the_numbers():
         row("ddpm", 1000, 0.99, 1.0, 100),
         row("ddim", 1000, 0.98, 1.1, 100),
     ]
+
+    def ddpm_accuracy(lang):
+        return t(
+            "diff_read_accuracy_sampler",
+            lang,
+            sampler="DDPM",
+            few=10,
+            many=number(1000, lang),
+            few_accuracy=percent(0.40, lang),
+            many_accuracy=percent(0.99, lang),
+        )
+
     text = curve_reading(costly, "en")
-    assert "DDIM's FID is lower than DDPM's at 1 of 2 step counts" not in text  # a tie is not a winner
-    assert "Fewer steps cost quality here" in text and "40% at 10 steps" in text and "99% at 1,000" in text
-    assert "100 times as long" in text
+    for winner, loser in (("DDIM", "DDPM"), ("DDPM", "DDIM")):  # a tie (1 each) is not a winner
+        assert t("diff_read_fid_lower", "en", winner=winner, loser=loser, wins=1, total=2) not in text
+    assert t("diff_read_fid_tie", "en") in text
+    assert t("diff_read_costly", "en", few=10) in text and ddpm_accuracy("en") in text
+    assert value(read(text, "diff_read_time", "en", few=10, many=number(1000))["ratio"]) == 100
     flat = [row("ddpm", 10, 1.0, 1.2, 1), row("ddim", 10, 1.0, 1.4, 1), row("ddpm", 100, 1.0, 1.0, 10), row("ddim", 100, 1.0, 1.5, 10)]
     text = curve_reading(flat, "en")
-    assert "100%" in text and "DDPM's FID is lower than DDIM's at 2 of 2 step counts" in text
-    assert "Fewer steps cost quality here" not in text and "10 times as long" in text
+    assert t("diff_read_accuracy_flat", "en", few=10, many=100, accuracy=percent(1.0)) in text
+    assert t("diff_read_fid_lower", "en", winner="DDPM", loser="DDIM", wins=2, total=2) in text
+    assert t("diff_read_costly", "en", few=10) not in text and t("diff_read_flat", "en") in text
+    assert value(read(text, "diff_read_time", "en", few=10, many=100)["ratio"]) == 10
     spanish = curve_reading(costly, "es")
-    assert "40 % con 10 pasos" in spanish and "1.000" in spanish and "9,00" in spanish
+    assert ddpm_accuracy("es") in spanish and "40 %" in ddpm_accuracy("es") and "1.000" in ddpm_accuracy("es")
+    assert read(spanish, "diff_read_fid_range", "es", sampler="DDPM")["high"] == "9,00"
 
 
 @pytest.mark.parametrize(
@@ -296,11 +343,11 @@ def test_a_2d_run_cut_by_its_time_limit_says_so(one_second_limit, client, spanis
     job = client.submit("ring", None, 30_000, 0, api_name="/diffusion_toy_train")
     job.result()
     status = job.outputs()[-1][3]
-    found = re.search(r"Cut at the 1 s limit after ([\d,]+) of 30,000 steps", status)
-    assert found and "Trained" not in status, status
-    assert 0 < int(found.group(1).replace(",", "")) < 30_000
+    assert 0 < value(read(status, "toy_status_cut", "en", limit=number(1), total=number(30_000))["step"]) < 30_000
+    assert not pattern("toy_status_done", "en").search(status), status
     status = spanish_client.predict("ring", None, 30_000, 0, api_name="/diffusion_toy_train")[3]
-    assert re.search(r"Se cortó al llegar al límite de 1 s, tras [\d.]+ de 30\.000 pasos", status) and "Entrenado" not in status, status
+    assert 0 < value(read(status, "toy_status_cut", "es", limit=number(1, "es"), total=number(30_000, "es"))["step"], "es") < 30_000
+    assert not pattern("toy_status_done", "es").search(status), status
 
 
 def test_2d_training_runs_on_one_thread_and_leaves_the_setting_as_it_was(monkeypatch):
@@ -327,7 +374,7 @@ def test_2d_training_runs_on_one_thread_and_leaves_the_setting_as_it_was(monkeyp
     finally:
         torch.set_num_threads(before)
     assert len(seen) == 200 and set(seen) == {1}
-    assert last[3].startswith("Trained: 200 of 200 steps")
+    assert read(last[3], "toy_status_done", "en", step=number(200), total=number(200))
 
 
 def test_the_2d_hint_quotes_the_measured_default_run():

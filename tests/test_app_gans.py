@@ -14,6 +14,8 @@ from core.checkpoint import load_model
 from core.gan.lab2d import MLPGAN
 from demos.gan_plots import FAKE_COLOR, GRADIENT_COLOR, PLANE_BOX, REAL_COLOR
 from demos.plots import hex_to_rgb
+from demos.texts import TABLES, percent, t
+from tests.texts import pattern, read
 
 ALL_VIEWS = ["real", "fake", "heatmap", "gradients", "manifold"]
 ARCH = {
@@ -57,9 +59,28 @@ def settings_args(views=ALL_VIEWS, **changes):
     return [*args(SETTINGS | changes, SETTINGS), views]
 
 
-def status_numbers(status: str) -> dict[str, int]:
-    it, d, g = re.match(r"\D*(\d+)\D+(\d+)\D+(\d+)", status).groups()
-    return {"iterations": int(it), "d": int(d), "g": int(g)}
+COUNTS = {"it": r"\d+", "d": r"\d+", "g": r"\d+", "budget": r"\d+"}
+
+
+def status_fields(status: str, lang="en") -> dict[str, str]:
+    """Returns the fields of the status line, read with its template (while training or idle)."""
+    for key in ("gan_status", "gan_status_idle"):
+        found = pattern(key, lang, groups=COUNTS).search(status)
+        if found:
+            return found.groupdict()
+    raise AssertionError(f"not a status line in {lang}: {status}")
+
+
+def status_numbers(status: str, lang="en") -> dict[str, int]:
+    found = status_fields(status, lang)
+    return {"iterations": int(found["it"]), "d": int(found["d"]), "g": int(found["g"])}
+
+
+def mode_total(coverage: str) -> int:
+    """Returns how many modes the coverage line counts (after checking the captured ones are at most that many)."""
+    found = read(coverage, "common_mode_coverage", "en", groups={"captured": r"\d+", "total": r"\d+"})
+    assert 0 <= int(found["captured"]) <= int(found["total"]), coverage
+    return int(found["total"])
 
 
 def plane_marks(plane) -> set[str]:
@@ -88,10 +109,12 @@ def gan_client(app_url):
 def test_reset_draws_every_view(client, dataset):
     plane, caption, _, coverage, status = reset(client, dataset=dataset)
     assert plane_marks(plane) == {"heatmap", "real", "fake", "gradients"}
-    assert "D(x)" in caption
+    assert caption == t("gan_plane_caption_d", "en")
     assert status_numbers(status) == {"iterations": 0, "d": 0, "g": 0}
-    assert ("8 modes" in coverage or "/8" in coverage) if dataset == "ring" else True
-    assert ("/25" in coverage) == (dataset == "grid")
+    if dataset in ("ring", "grid"):
+        assert mode_total(coverage) == {"ring": 8, "grid": 25}[dataset]
+    else:
+        assert coverage == t("gan_coverage_none", "en")
 
 
 def test_views_can_be_switched_off(gan_client):
@@ -133,21 +156,21 @@ def test_play_streams_and_pause_stops(gan_client):
 def test_play_stops_at_the_budget(gan_client):
     job = gan_client.submit(*settings_args(budget=100), api_name="/gan_play")
     outputs = job.result() and job.outputs()
-    assert status_numbers(outputs[-1][4])["g"] == 100
-    assert "budget" in outputs[-1][4]
+    assert status_numbers(outputs[-1][4])["g"] == 100 and status_fields(outputs[-1][4])["budget"] == "100"
+    assert outputs[-1][4].endswith("\n\n" + t("gan_budget_reached", "en"))
 
 
 def test_switching_the_loss_applies_at_once(gan_client):
     _, caption, _, _, _ = gan_client.predict(*settings_args(), api_name="/gan_settings")
-    assert "probability" in caption
+    assert caption == t("gan_plane_caption_d", "en")
     plane, caption, _, _, _ = gan_client.predict(*settings_args(loss="wasserstein"), api_name="/gan_settings")
-    assert "critic" in caption and "heatmap" in plane_marks(plane)
+    assert caption == t("gan_plane_caption_critic", "en") and "heatmap" in plane_marks(plane)
 
 
 def test_ready_made_experiment_sets_the_knobs(client):
     values = client.predict("vanishing", api_name="/gan_experiment")
     assert values[0] == "ring" and values[8] == "minimax" and values[11] == 5  # dataset, loss, d_steps
-    assert "Vanishing gradients" in values[-1]
+    assert values[-1] == t("exp_vanishing", "en")
 
 
 def test_download_gives_a_loadable_checkpoint_and_csv(gan_client):
@@ -168,27 +191,38 @@ def test_two_people_train_their_own_runs_at_once(app_url):
     jobs = [alice.submit(*settings_args(budget=150), api_name="/gan_play"), bob.submit(*settings_args(budget=300), api_name="/gan_play")]
     results = [job.result() for job in jobs]
     assert status_numbers(results[0][4])["g"] == 150 and status_numbers(results[1][4])["g"] == 300
-    assert "/8" in results[0][3] and "/25" in results[1][3]
+    assert mode_total(results[0][3]) == 8 and mode_total(results[1][3]) == 25
+
+
+def knob_error(key: str, name_key: str, lang="en", **fields) -> str:
+    """Returns the error `key` about the knob labelled `name_key`, as the server writes it in `lang`."""
+    return t(key, lang, name=t(name_key, lang), **fields)
+
+
+def losses() -> str:
+    from demos.gans import LOSSES
+
+    return ", ".join(LOSSES)
 
 
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"g_lr": -1e-3}, "between 1e-06 and 1.0"),
-        ({"d_lr": "fast"}, "must be a number"),
-        ({"g_width": 0}, "between 4 and 512"),
-        ({"d_width": 100_000}, "between 4 and 512"),
-        ({"batch_size": 5000}, "between 16 and 1024"),
-        ({"batch_size": 3}, "between 16 and 1024"),
-        ({"loss": "magic"}, "must be one of"),
-        ({"noise_dim": 2.5}, "whole number"),
-        ({"budget": 10**9}, "between 100 and 50000"),
-        ({"dataset": "drawn"}, "Draw something"),
-        ({"dataset": "csv"}, "Upload a CSV"),
+        ({"g_lr": -1e-3}, knob_error("common_err_range", "gan_g_lr", lo=1e-6, hi=1.0)),
+        ({"d_lr": "fast"}, knob_error("common_err_not_number", "gan_d_lr")),
+        ({"g_width": 0}, knob_error("common_err_range", "gan_g_width", lo=4, hi=512)),
+        ({"d_width": 100_000}, knob_error("common_err_range", "gan_d_width", lo=4, hi=512)),
+        ({"batch_size": 5000}, knob_error("common_err_range", "gan_batch", lo=16, hi=1024)),
+        ({"batch_size": 3}, knob_error("common_err_range", "gan_batch", lo=16, hi=1024)),
+        ({"loss": "magic"}, knob_error("common_err_choice", "gan_loss", choices=losses())),
+        ({"noise_dim": 2.5}, knob_error("common_err_not_integer", "gan_noise_dim")),
+        ({"budget": 10**9}, knob_error("common_err_range", "gan_budget", lo=100, hi=50000)),
+        ({"dataset": "drawn"}, t("common_draw_empty", "en")),
+        ({"dataset": "csv"}, t("common_err_csv_missing", "en")),
     ],
 )
 def test_bad_input_gets_a_clear_message_and_changes_nothing(gan_client, changes, message):
-    with pytest.raises(AppError, match=message):
+    with pytest.raises(AppError, match=re.escape(message)):
         reset(gan_client, **changes)
     *_, status = gan_client.predict(*settings_args(), api_name="/gan_step_d")
     assert status_numbers(status)["d"] == 1  # the previous run is untouched
@@ -196,26 +230,26 @@ def test_bad_input_gets_a_clear_message_and_changes_nothing(gan_client, changes,
 
 @pytest.mark.parametrize("api_name", ["/gan_settings", "/gan_step_both", "/gan_play"])
 @pytest.mark.parametrize(
-    ("changes", "english", "spanish"),
+    ("changes", "error"),
     [
-        ({"d_steps": 11}, "“D steps per G step” must be between 1 and 10", "entre 1 y 10"),
-        ({"g_lr": 2.0}, "“G learning rate” must be between 1e-06 and 1.0", "«Tasa de aprendizaje de G» tiene que estar entre 1e-06 y 1,0"),
-        ({"schedule": "cosine"}, "must be one of: constant, linear", "tiene que ser uno de: constant, linear"),
+        ({"d_steps": 11}, ("common_err_range", "gan_d_steps", {"lo": 1, "hi": 10})),
+        ({"g_lr": 2.0}, ("common_err_range", "gan_g_lr", {"lo": 1e-6, "hi": 1.0})),  # "1,0" in Spanish
+        ({"schedule": "cosine"}, ("common_err_choice", "gan_schedule", {"choices": "constant, linear"})),
     ],
 )
-def test_out_of_range_settings_are_refused_in_the_persons_language_and_leave_the_run_as_it_was(
-    app_url, api_name, changes, english, spanish
-):
+def test_out_of_range_settings_are_refused_in_the_persons_language_and_leave_the_run_as_it_was(app_url, api_name, changes, error):
     """The API is public: the server checks each knob against its declaration before touching the run."""
-    for lang, message in (("en-US", english), ("es-AR", spanish)):
-        person = Client(app_url, verbose=False, headers={"Accept-Language": lang})
+    key, name_key, fields = error
+    for header, lang in (("en-US", "en"), ("es-AR", "es")):
+        message = knob_error(key, name_key, lang, **fields)
+        person = Client(app_url, verbose=False, headers={"Accept-Language": header})
         reset(person, budget=5000)
         *_, before = person.predict(**SETTINGS, views=ALL_VIEWS, api_name="/gan_step_d")
         with pytest.raises(AppError, match=re.escape(message)):
             person.predict(**(SETTINGS | {"budget": 200} | changes), views=ALL_VIEWS, api_name=api_name)
         *_, after = person.predict(ALL_VIEWS, api_name="/gan_views")
-        assert status_numbers(after) == status_numbers(before) == {"iterations": 1, "d": 1, "g": 0}
-        assert re.search(r"\b5,?000\b", after), "the run keeps its budget: the refused call applied none of its settings"
+        assert status_numbers(after, lang) == status_numbers(before, lang) == {"iterations": 1, "d": 1, "g": 0}
+        assert status_fields(after, lang)["budget"] == "5000", "the run keeps its budget: the refused call applied none of its settings"
 
 
 def test_the_api_names_each_parameter_after_its_knob(client):
@@ -227,25 +261,25 @@ def test_the_api_names_each_parameter_after_its_knob(client):
 
 
 def test_nan_learning_rate_over_raw_http(app_url):
-    from tests.test_app_overview import raw_call
+    from tests.test_app_overview import raw_call, stream_error
 
     body = json.dumps({"data": [*args(ARCH, ARCH), *args(SETTINGS, SETTINGS), ALL_VIEWS]}).replace("0.001", "NaN", 1)
-    assert "finite number" in raw_call(app_url, "gan_reset", body)
+    assert stream_error(raw_call(app_url, "gan_reset", body)) == knob_error("common_err_not_finite", "gan_g_lr")
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("x,y\nhello,1\n2,2\n3,3\n", "text where"),
-        ("1,2\n", "at least 3"),
-        ("1,2\n" * 20_001, "more than 20000"),
-        ("1,2\n3,nan\n4,5\n", "NaN"),
+        ("x,y\nhello,1\n2,2\n3,3\n", t("common_csv_not_number", "en", row=1)),  # the header row is not counted
+        ("1,2\n", t("common_csv_too_few", "en", minimum=3)),
+        ("1,2\n" * 20_001, t("common_csv_too_many", "en", limit=20000)),
+        ("1,2\n3,nan\n4,5\n", t("common_csv_not_finite", "en", row=2)),
     ],
 )
 def test_bad_csv(gan_client, tmp_path, content, message):
     path = tmp_path / "points.csv"
     path.write_text(content)
-    with pytest.raises(AppError, match=message):
+    with pytest.raises(AppError, match=re.escape(message)):
         reset(gan_client, dataset="csv", csv=handle_file(str(path)))
 
 
@@ -253,7 +287,7 @@ def test_csv_and_drawing_datasets(gan_client, tmp_path):
     path = tmp_path / "points.csv"
     path.write_text("\n".join(f"{np.cos(a):.3f},{np.sin(a):.3f}" for a in np.linspace(0, 6, 50)))
     _, _, _, coverage, _ = reset(gan_client, dataset="csv", csv=handle_file(str(path)))
-    assert "ring and the grid" in coverage
+    assert coverage == t("gan_coverage_none", "en")
     canvas = np.full((64, 64, 4), 255, dtype=np.uint8)
     canvas[20:40, 20:40, :3] = 0
     image = tmp_path / "drawing.png"
@@ -326,8 +360,10 @@ def test_the_curves_show_a_critics_gap_instead_of_an_accuracy():
     common = {"iteration": [1.0, 2.0], "d_loss": [0.1, 0.2], "g_loss": [0.3, 0.4], "g_grad_norm": [1.0, 1.0]}
     critic = curves_figure(common | {"d_acc_real": [nan, nan], "d_acc_fake": [nan, nan], "critic_gap": [0.5, 0.6]}, "es")
     d = curves_figure(common | {"d_acc_real": [0.6, 0.5], "d_acc_fake": [0.4, 0.5], "critic_gap": [nan, nan]}, "es")
-    assert critic.layout.annotations[1].text == "Brecha del crítico" and d.layout.annotations[1].text == "Exactitud de D"
+    es = TABLES["es"]
+    assert critic.layout.annotations[1].text == es["gan_critic_gap"] and d.layout.annotations[1].text == es["gan_accuracy"]
     assert [trace.name for trace in critic.data if trace.xaxis == "x2"] == ["E[D(x)] − E[D(G(z))]"]
-    assert [trace.name for trace in d.data if trace.xaxis == "x2"] == ["en reales", "en falsos"]
+    assert [trace.name for trace in d.data if trace.xaxis == "x2"] == [es["gan_acc_real"], es["gan_acc_fake"]]
     assert not critic.layout.shapes and d.layout.shapes[0].y0 == 0.5
-    assert "50 %" in [a.text for a in d.layout.annotations] and "un crítico no tiene exactitud" in critic.layout.title.text
+    assert percent(0.5, "es") in [a.text for a in d.layout.annotations]
+    assert critic.layout.title.text == es["gan_curves_caption_critic"] and d.layout.title.text == es["gan_curves_caption_d"]

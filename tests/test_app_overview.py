@@ -2,12 +2,17 @@
 
 import base64
 import json
+import re
 
 import httpx
 import numpy as np
 import pytest
 from gradio_client import handle_file
 from gradio_client.exceptions import AppError
+
+from demos.texts import TABLES, t
+from tests.texts import read
+from tests.texts import value as parsed
 
 DEFAULT = {"dataset": "moons", "csv": None, "num_points": 400, "components": 8, "em_iterations": 40, "classifier_steps": 150, "seed": 0}
 ORDER = list(DEFAULT)
@@ -45,7 +50,8 @@ def test_fit_draws_one_trace_per_class_and_a_density(client, dataset, classes):
     assert clf["layout"]["images"], "the p(y|x) heat map is drawn under the points"
     density = figure(density_plot)
     assert len(traces(density, "contour")) == 1
-    assert "K = 8" in summary and "%" in summary
+    found = read(summary, "ov_summary", "en", k=8, steps=DEFAULT["classifier_steps"], iters=DEFAULT["em_iterations"])
+    assert 0 <= parsed(found["acc"]) <= 100 and parsed(found["ll"]) < 10
 
 
 def test_more_components_draw_more_ellipses_and_fit_better(client):
@@ -54,7 +60,7 @@ def test_more_components_draw_more_ellipses_and_fit_better(client):
         _, density_plot, summary = fit(client, dataset="ring", components=k, em_iterations=100)
         ellipses = next(tr for tr in traces(figure(density_plot), "scatter") if tr.get("mode") == "lines")
         assert sum(v is None for v in values(ellipses, "x")) == k
-        lls.append(float(summary.split("log-likelihood ")[1].split(" ")[0]))
+        lls.append(parsed(read(summary, "ov_summary", "en", k=k, iters=100)["ll"]))
     assert lls[1] > lls[0] + 1.0
 
 
@@ -70,7 +76,7 @@ def test_drawing_new_points_returns_them_as_csv(app_url):
     rows = np.loadtxt(csv_file["value"], delimiter=",", skiprows=1)
     assert rows.shape == (250, 2)
     assert np.allclose(rows[:, 0], values(new, "x"), atol=1e-5)
-    assert "250" in note
+    assert parsed(read(note, "ov_sampled", "en", count=250)["ll"]) < 0  # points spread over a 10 x 10 square have density < 1
     # with K = 25 the brand-new points land near the grid's 25 modes
     modes = np.array([(x, y) for x in (-4, -2, 0, 2, 4) for y in (-4, -2, 0, 2, 4)])
     nearest = np.linalg.norm(rows[:, None] - modes[None], axis=2).min(axis=1)
@@ -93,7 +99,7 @@ def test_two_people_keep_their_own_fitted_models(app_url):
 def test_sampling_before_fitting_says_what_to_do(app_url):
     from gradio_client import Client
 
-    with pytest.raises(AppError, match="Fit the models first"):
+    with pytest.raises(AppError, match=re.escape(t("err_fit_first", "en"))):
         Client(app_url, verbose=False).predict(10, 0, api_name="/overview_sample")
 
 
@@ -111,16 +117,16 @@ def test_uploaded_csv_points(client, tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("x,y\n1,2\n", "at least 3 rows"),
-        ("1,2\n3,hello\n5,6\n", "text where a number"),
-        ("1,2\nnan,2\n5,6\n", "NaN"),
-        ("1,2\n" * 20_001, "more than 20000 rows"),
+        ("x,y\n1,2\n", t("common_csv_too_few", "en", minimum=3)),
+        ("1,2\n3,hello\n5,6\n", t("common_csv_not_number", "en", row=2)),
+        ("1,2\nnan,2\n5,6\n", t("common_csv_not_finite", "en", row=2)),
+        ("1,2\n" * 20_001, t("common_csv_too_many", "en", limit=20000)),
     ],
 )
 def test_bad_csv_gets_a_clear_message(client, tmp_path, content, message):
     path = tmp_path / "bad.csv"
     path.write_text(content)
-    with pytest.raises(AppError, match=message):
+    with pytest.raises(AppError, match=re.escape(message)):
         fit(client, dataset="csv", csv=handle_file(str(path)))
 
 
@@ -128,33 +134,44 @@ def test_csv_dataset_without_a_file_waits_for_one(client, spanish_client):
     """Choosing "My points" before uploading is no error: the plots are emptied and the summary asks for the file."""
     clf_plot, density_plot, summary = fit(client, dataset="csv")
     assert clf_plot is None and density_plot is None
-    assert "upload your CSV" in summary and "My points (uploaded CSV)" in summary
-    assert "subí tu CSV" in fit(spanish_client, dataset="csv")[2]
+    assert summary == t("ov_csv_wait", "en", box=t("common_ds_csv", "en"))
+    assert fit(spanish_client, dataset="csv")[2] == t("ov_csv_wait", "es", box=t("common_ds_csv", "es"))
+
+
+def knob_error(key: str, name_key: str, lang="en", **fields) -> str:
+    """Returns the error `key` about the input labelled `name_key`, as the server writes it in `lang`."""
+    return t(key, lang, name=t(name_key, lang), **fields)
+
+
+def dataset_choices() -> str:
+    from demos.overview import DATASETS
+
+    return ", ".join(DATASETS)
 
 
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("num_points", -5, "between 50 and 5000"),
-        ("num_points", 10**12, "between 50 and 5000"),
-        ("num_points", 120.5, "whole number"),
-        ("num_points", "many", "must be a number"),
-        ("components", 0, "between 1 and 30"),
-        ("components", [3], "must be a number"),
-        ("em_iterations", 10**9, "between 1 and 500"),
-        ("classifier_steps", True, "must be a number"),
-        ("seed", -1, "between 0 and"),
-        ("dataset", "donut", "must be one of"),
-        ("dataset", 3, "must be one of"),
+        ("num_points", -5, knob_error("common_err_range", "num_points", lo=50, hi=5000)),
+        ("num_points", 10**12, knob_error("common_err_range", "num_points", lo=50, hi=5000)),
+        ("num_points", 120.5, knob_error("common_err_not_integer", "num_points")),
+        ("num_points", "many", knob_error("common_err_not_number", "num_points")),
+        ("components", 0, knob_error("common_err_range", "components", lo=1, hi=30)),
+        ("components", [3], knob_error("common_err_not_number", "components")),
+        ("em_iterations", 10**9, knob_error("common_err_range", "em_iterations", lo=1, hi=500)),
+        ("classifier_steps", True, knob_error("common_err_not_number", "classifier_steps")),
+        ("seed", -1, knob_error("common_err_range", "common_seed", lo=0, hi=2**31 - 1)),
+        ("dataset", "donut", knob_error("common_err_choice", "common_dataset", choices=dataset_choices())),
+        ("dataset", 3, knob_error("common_err_choice", "common_dataset", choices=dataset_choices())),
     ],
 )
 def test_bad_values_get_a_clear_message(client, field, value, message):
-    with pytest.raises(AppError, match=message):
+    with pytest.raises(AppError, match=re.escape(message)):
         fit(client, **{field: value})
 
 
 def test_errors_speak_spanish_to_a_spanish_browser(spanish_client):
-    with pytest.raises(AppError, match="tiene que estar entre 1 y 30"):
+    with pytest.raises(AppError, match=re.escape(knob_error("common_err_range", "components", "es", lo=1, hi=30))):
         fit(spanish_client, components=99)
 
 
@@ -165,11 +182,17 @@ def raw_call(app_url: str, api_name: str, body: str) -> str:
     return httpx.get(f"{base}/{event}", timeout=60).text
 
 
+def stream_error(stream: str) -> str:
+    """Returns the message of the error event in a raw call's event stream (failing the test if there is none)."""
+    found = re.search(r"^event: error\ndata: (.*)$", stream, re.MULTILINE)
+    assert found, stream
+    return json.loads(found.group(1))["error"]
+
+
 @pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity", "1e400"])
 def test_nan_and_infinity_over_raw_http(app_url, literal):
     stream = raw_call(app_url, "overview_fit", f'{{"data": ["moons", null, {literal}, 8, 40, 100, 0]}}')
-    assert "event: error" in stream
-    assert "finite number" in stream
+    assert stream_error(stream) == knob_error("common_err_not_finite", "num_points")
 
 
 def test_server_stays_healthy_after_bad_input(client, app_url):
@@ -184,7 +207,8 @@ def test_server_stays_healthy_after_bad_input(client, app_url):
 def test_trilemma_figure_places_the_three_families(client, spanish_client):
     fig = figure(client.predict(api_name="/overview_trilemma"))
     labels = [text for tr in fig["data"] for text in (tr.get("text") or [])]
-    assert {"GANs", "Diffusion", "VAEs"} <= set(labels)
+    families = ("tri_gan", "tri_diffusion", "tri_vae")
+    assert {t(key, "en") for key in families} <= set(labels)
     fig_es = figure(spanish_client.predict(api_name="/overview_trilemma"))
     labels_es = [text for tr in fig_es["data"] for text in (tr.get("text") or [])]
-    assert "Difusión" in labels_es
+    assert {TABLES["es"][key] for key in families} <= set(labels_es) and TABLES["es"]["tri_diffusion"] != TABLES["en"]["tri_diffusion"]

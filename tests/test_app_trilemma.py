@@ -1,9 +1,12 @@
 """The Trilemma & FID tab through the HTTP API: the bias curve and the metrics explainer."""
 
 import json
+import re
 
 import pytest
 from gradio_client.exceptions import AppError
+
+from demos.texts import t
 
 
 def figure(plot) -> dict:
@@ -47,21 +50,22 @@ def test_blur_hurts_quality_and_dropping_classes_hurts_coverage(client):
 @pytest.mark.parametrize(
     ("values", "message"),
     [
-        ((0.0, [str(d) for d in range(10)], 364), "at least one digit"),
-        ((0.0, [], 0), "between 10 and 1433"),
-        ((0.0, [], 10**8), "between 10 and 1433"),
-        ((0.0, ["x"], 364), "must be one of"),
+        ((0.0, [str(d) for d in range(10)], 364), t("tri_err_all_dropped", "en")),
+        ((0.0, [], 0), t("common_err_range", "en", name=t("tri_size", "en"), lo=10, hi=1433)),
+        ((0.0, [], 10**8), t("common_err_range", "en", name=t("tri_size", "en"), lo=10, hi=1433)),
+        ((0.0, ["x"], 364), t("common_err_choice", "en", name=t("tri_drop", "en"), choices="0-9")),
     ],
 )
 def test_bad_input(client, values, message):
-    with pytest.raises(AppError, match=message):
+    with pytest.raises(AppError, match=re.escape(message)):
         client.predict(*values, api_name="/trilemma_explain")
 
 
 def test_nan_blur_over_raw_http(app_url):
-    from tests.test_app_overview import raw_call
+    from tests.test_app_overview import raw_call, stream_error
 
-    assert "finite number" in raw_call(app_url, "trilemma_explain", '{"data": [NaN, [], 364]}')
+    stream = raw_call(app_url, "trilemma_explain", '{"data": [NaN, [], 364]}')
+    assert stream_error(stream) == t("common_err_not_finite", "en", name=t("tri_blur", "en"))
 
 
 @pytest.mark.parametrize("dataset", ["ring", "grid", "digits"])
@@ -82,7 +86,10 @@ def test_comparison_draws_every_family_on_the_chosen_data(client, dataset):
 
 
 def test_comparison_refuses_an_unknown_dataset(client):
-    with pytest.raises(AppError, match="must be one of"):
+    from demos.trilemma import COMPARE_DATASETS
+
+    message = t("common_err_choice", "en", name=t("tri_compare_dataset", "en"), choices=", ".join(COMPARE_DATASETS))
+    with pytest.raises(AppError, match=re.escape(message)):
         client.predict("moons", api_name="/trilemma_compare")
 
 
