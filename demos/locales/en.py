@@ -1,11 +1,10 @@
 """English text of the interface. Every key here exists in `es.py` too (a test checks it)."""
 
 from demos.locales.ae_en import STRINGS as AUTOENCODERS
-from demos.locales.catalog import render_catalog
 from demos.locales.clip_en import STRINGS as CLIP_TAB
 from demos.locales.diffusion_en import STRINGS as DIFFUSION
 from demos.locales.gans_en import STRINGS as GANS
-from demos.locales.markdown import load_lectures
+from demos.locales.markdown import complete_table
 from demos.locales.nerf_en import STRINGS as NERF_TAB
 from demos.locales.sd_en import STRINGS as SD_TAB
 from demos.locales.trilemma_en import STRINGS as TRILEMMA
@@ -209,14 +208,5 @@ _LABELS = {
     "fam_translation": "Image-to-image translation and faces",
     "fam_3d": "3D",
 }
-STRINGS.update(GANS)
-STRINGS.update(AUTOENCODERS)
-STRINGS.update(DIFFUSION)
-STRINGS.update(TRILEMMA)
-STRINGS.update(CLIP_TAB)
-STRINGS.update(SD_TAB)
-STRINGS.update(NERF_TAB)
-# The long lecture and help texts, from lectures/en/*.md (Markdown, never formatted).
-LECTURES = load_lectures("en")
-STRINGS.update(LECTURES)
-STRINGS.update(render_catalog(STRINGS, _LABELS))
+# The tabs' tables, the long lecture and help texts from lectures/en/*.md (Markdown, never formatted), the catalogue.
+LECTURES = complete_table(STRINGS, [GANS, AUTOENCODERS, DIFFUSION, TRILEMMA, CLIP_TAB, SD_TAB, NERF_TAB], "en", _LABELS)

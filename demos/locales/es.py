@@ -1,11 +1,10 @@
 """Texto en español de la interfaz. Cada clave existe también en `en.py` (un test lo verifica)."""
 
 from demos.locales.ae_es import STRINGS as AUTOENCODERS
-from demos.locales.catalog import render_catalog
 from demos.locales.clip_es import STRINGS as CLIP_TAB
 from demos.locales.diffusion_es import STRINGS as DIFFUSION
 from demos.locales.gans_es import STRINGS as GANS
-from demos.locales.markdown import load_lectures
+from demos.locales.markdown import complete_table
 from demos.locales.nerf_es import STRINGS as NERF_TAB
 from demos.locales.sd_es import STRINGS as SD_TAB
 from demos.locales.trilemma_es import STRINGS as TRILEMMA
@@ -226,14 +225,5 @@ _LABELS = {
     "fam_translation": "Traducción de imagen a imagen y rostros",
     "fam_3d": "3D",
 }
-STRINGS.update(GANS)
-STRINGS.update(AUTOENCODERS)
-STRINGS.update(DIFFUSION)
-STRINGS.update(TRILEMMA)
-STRINGS.update(CLIP_TAB)
-STRINGS.update(SD_TAB)
-STRINGS.update(NERF_TAB)
-# The long lecture and help texts, from lectures/es/*.md (Markdown, never formatted).
-LECTURES = load_lectures("es")
-STRINGS.update(LECTURES)
-STRINGS.update(render_catalog(STRINGS, _LABELS))
+# The tabs' tables, the long lecture and help texts from lectures/es/*.md (Markdown, never formatted), the catalogue.
+LECTURES = complete_table(STRINGS, [GANS, AUTOENCODERS, DIFFUSION, TRILEMMA, CLIP_TAB, SD_TAB, NERF_TAB], "es", _LABELS)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from demos.locales.catalog import render_catalog
+
 LECTURES = Path(__file__).parent / "lectures"
 MARKER = re.compile(r"^<!-- key: ([a-z0-9_]+) -->[ \t]*$", re.MULTILINE)
 
@@ -47,3 +49,13 @@ def load_lectures(lang: str) -> dict[str, str]:
     if not texts:
         raise FileNotFoundError(f"no Markdown texts in {folder}")
     return texts
+
+
+def complete_table(strings: dict[str, str], tabs: list[dict[str, str]], lang: str, labels: dict[str, str]) -> dict[str, str]:
+    """Adds the tabs' tables, the language's lectures and the Explore catalogue to `strings`; returns the lectures."""
+    for table in tabs:
+        strings.update(table)
+    lectures = load_lectures(lang)
+    strings.update(lectures)
+    strings.update(render_catalog(strings, labels))
+    return lectures
