@@ -23,7 +23,7 @@ TAB_KEYS = [
     "tab_trilemma",
     "tab_explore",
 ]
-PLACEHOLDER_TABS = {"tab_nerf": "topic_nerf", "tab_3dgs": "topic_3dgs"}
+PLACEHOLDER_TABS = {"tab_3dgs": "topic_3dgs"}  # NeRF is interactive now (tests/test_browser_nerf.py)
 
 
 def open_page(browser, app_url, locale):
