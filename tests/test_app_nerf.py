@@ -56,11 +56,13 @@ def test_flying_a_shipped_field_renders_the_view_close_to_the_truth(client, mode
 
 
 def test_holding_the_direction_fixed_changes_the_highlight_only(client):
-    free = np.asarray(Image.open(client.predict(**(FLY | {"model": "nerf"}), api_name="/nerf_fly")[0]).convert("RGB")).astype(int)
-    fixed_picture, text = client.predict(**(FLY | {"model": "nerf", "fixed_direction": True}), api_name="/nerf_fly")
+    # seen from the far side of the fixed reference (azimuth 0), where the highlight has moved most
+    far_side = FLY | {"model": "nerf", "azimuth": 220.0}
+    free = np.asarray(Image.open(client.predict(**far_side, api_name="/nerf_fly")[0]).convert("RGB")).astype(int)
+    fixed_picture, text = client.predict(**(far_side | {"fixed_direction": True}), api_name="/nerf_fly")
     fixed = np.asarray(Image.open(fixed_picture).convert("RGB")).astype(int)
     difference = np.abs(free[30:, 264:520] - fixed[30:, 264:520]).sum(-1)
-    assert difference.max() > 30, "somewhere (the highlight) the colour changes"
+    assert difference.max() > 50, "somewhere (the highlight) the colour changes"  # measured 88 at azimuth 200
     assert (difference < 10).mean() > 0.8, "most of the view (matte surfaces) does not"
     assert "azimuth 0°" in text
 
