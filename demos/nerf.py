@@ -45,6 +45,7 @@ TRAIN = {"concurrency_id": "nerf_train", "concurrency_limit": 2}
 # never holds up the other tabs' quick events (the shared LIGHT queue) behind NeRF renders.
 RENDER = {"concurrency_id": "nerf_render", "concurrency_limit": 1}
 REFRESH_SECONDS = 2.0
+FLY_SAMPLES = 48  # samples per ray of a flown view (the fields were trained with 48)
 TURNTABLE_FRAMES = 24
 
 FLY_KNOBS = (
@@ -216,7 +217,7 @@ def fly(request: gr.Request, **values):
     with one_thread():
         camera, field_fn = _camera(v), _shipped_field(v, lang)
         start = time.perf_counter()
-        out = render_view(field_fn, camera, samples=64)
+        out = render_view(field_fn, camera, samples=FLY_SAMPLES)
         ms = 1000 * (time.perf_counter() - start)
         truth, _ = scene.render(camera)
     picture = _panels(
@@ -451,7 +452,7 @@ def build(demo: gr.Blocks) -> None:
     """Builds the NeRF tab and wires its events."""
     markdown("topic_nerf")
     markdown("nerf_scene_help")
-    scene_plot = gr.Plot(elem_id="nerf-scene")
+    scene_plot = gr.Plot(label=I18N("nerf_scene_plot"), elem_id="nerf-scene")
     markdown("nerf_fly_help")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
@@ -465,7 +466,7 @@ def build(demo: gr.Blocks) -> None:
             ray_widgets = knobs.layout(RAY_KNOBS, per_row=1)
             ray_text = gr.Markdown(elem_id="nerf-ray-text")
         with gr.Column(scale=3):
-            ray_plot = gr.Plot(elem_id="nerf-ray")
+            ray_plot = gr.Plot(label=I18N("nerf_ray_plot"), elem_id="nerf-ray")
     markdown("nerf_train_help")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
@@ -474,7 +475,7 @@ def build(demo: gr.Blocks) -> None:
             status = gr.Markdown(I18N("nerf_hint"), elem_id="nerf-status")
         with gr.Column(scale=2):
             live = gr.Image(type="pil", interactive=False, label=I18N("nerf_live"), elem_id="nerf-live", height=300, format="png")
-            curves = gr.Plot(elem_id="nerf-curves")
+            curves = gr.Plot(label=I18N("nerf_curves_plot"), elem_id="nerf-curves")
     with gr.Row():
         gif_button = gr.Button(I18N("nerf_turntable"))
         gif = gr.Image(type="filepath", interactive=False, label=I18N("nerf_turntable_label"), elem_id="nerf-gif", height=280)

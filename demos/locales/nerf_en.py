@@ -64,4 +64,7 @@ STRINGS: dict[str, str] = {
     "nerf_seconds_axis": "seconds of training on this machine",
     "nerf_turntable": "Render a turntable GIF of the shipped field",
     "nerf_turntable_label": "Turntable (24 frames, one full turn)",
+    "nerf_scene_plot": "The scene in 3D (drag to turn it)",
+    "nerf_ray_plot": "One ray's samples",
+    "nerf_curves_plot": "Held-out PSNR against seconds",
 }

@@ -64,4 +64,7 @@ STRINGS: dict[str, str] = {
     "nerf_seconds_axis": "segundos de entrenamiento en esta máquina",
     "nerf_turntable": "Generar un GIF giratorio del campo incluido",
     "nerf_turntable_label": "Vuelta completa (24 cuadros)",
+    "nerf_scene_plot": "La escena en 3D (arrastrá para girarla)",
+    "nerf_ray_plot": "Las muestras de un rayo",
+    "nerf_curves_plot": "PSNR en vistas reservadas contra segundos",
 }
