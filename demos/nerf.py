@@ -13,8 +13,6 @@ import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 import torch
-from PIL import Image, ImageDraw
-from plotly.subplots import make_subplots
 
 from core import assets
 from core.checkpoint import CheckpointError
@@ -23,22 +21,17 @@ from core.metrics.image import psnr
 from core.nerf.fitting import DEFAULT_FIT, FitConfig, make_field, make_step
 from core.nerf.renderer import Field, ray_profile, render_view, with_fixed_direction
 from core.scene import scene
-from core.scene.cameras import Camera, frustum_corners, orbit_camera, turntable
+from core.scene.cameras import Camera, orbit_camera, turntable
 from core.scene.views import held_out_views, train_views
 from core.seeding import init_weights
 from core.threads import one_thread, single_threaded
-from demos import knobs
+from demos import knobs, nerf_plots
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
 from demos.layout import LIGHT, markdown, train_stop_buttons
-from demos.plots import base_layout, chart_layout
-from demos.raster import font
 
 SIZE = 64  # pixels per side of every view the tab renders (the shipped fields were trained at this size)
-PANEL = 256  # each panel of the view picture, enlarged from SIZE
 FIELDS = ("nerf", "grid")
-FIELD_COLOURS = {"nerf": "#7c3aed", "grid": "#0891b2"}
-TRAIN_COLOUR, HELD_OUT_COLOUR = "#2563eb", "#f97316"
 SHIPPED_VIEWS = 48  # the training views of the shipped fields
 TRAIN = {"concurrency_id": "nerf_train", "concurrency_limit": 2}
 # Rendering a view takes a second or two of CPU: one queue of its own, so a class opening the page at once
@@ -89,41 +82,6 @@ def _camera(values: dict) -> Camera:
     return orbit_camera(values["azimuth"], values["elevation"], values["distance"], size=SIZE)
 
 
-def _unit(image: torch.Tensor) -> Image.Image:
-    """Returns an [H, W, 3] tensor in [0, 1] as a PANEL x PANEL picture."""
-    array = (image.clamp(0, 1).numpy() * 255).astype(np.uint8)
-    return Image.fromarray(array).resize((PANEL, PANEL), Image.NEAREST)
-
-
-def _viridis(unit: np.ndarray) -> np.ndarray:
-    """Returns colours [..., 3] (uint8) of values in [0, 1] on a viridis-like scale (dark purple near, yellow far)."""
-    stops = np.array([[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]], dtype=float)
-    x = np.clip(unit, 0, 1) * (len(stops) - 1)
-    low = np.floor(x).astype(int).clip(0, len(stops) - 2)
-    frac = (x - low)[..., None]
-    return (stops[low] * (1 - frac) + stops[low + 1] * frac).astype(np.uint8)
-
-
-def _depth_panel(depth: torch.Tensor, opacity: torch.Tensor) -> Image.Image:
-    near, far = 2.0, 7.5
-    unit = ((depth - near) / (far - near)).numpy()
-    colours = _viridis(unit)
-    colours[opacity.numpy() < 0.5] = 255  # where the field is mostly empty the depth means nothing: white
-    return Image.fromarray(colours).resize((PANEL, PANEL), Image.NEAREST)
-
-
-def _panels(pictures: list[Image.Image], titles: list[str]) -> Image.Image:
-    """Returns the pictures side by side, each under its title."""
-    band = 30
-    canvas = Image.new("RGB", (PANEL * len(pictures) + 8 * (len(pictures) - 1), PANEL + band), "white")
-    draw = ImageDraw.Draw(canvas)
-    for k, (picture, title) in enumerate(zip(pictures, titles, strict=True)):
-        x = k * (PANEL + 8)
-        canvas.paste(picture, (x, band))
-        draw.text((x + PANEL / 2, band / 2), title, fill=(31, 41, 55), font=font(14), anchor="mm")
-    return canvas
-
-
 def _shipped(kind: str, lang: Lang) -> torch.nn.Module:
     try:
         return assets.radiance_field(kind)
@@ -134,69 +92,16 @@ def _shipped(kind: str, lang: Lang) -> torch.nn.Module:
 # --- 1. the scene and its cameras ---
 
 
-def _frustum_lines(cameras: list[Camera], depth: float) -> tuple[list, list, list]:
-    xs, ys, zs = [], [], []
-    for camera in cameras:
-        c = camera.center.tolist()
-        corners = frustum_corners(camera, depth).tolist()
-        for corner in corners:  # the four edges from the centre
-            xs += [c[0], corner[0], None]
-            ys += [c[1], corner[1], None]
-            zs += [c[2], corner[2], None]
-        loop = [*corners, corners[0]]  # the image rectangle
-        xs += [p[0] for p in loop] + [None]
-        ys += [p[1] for p in loop] + [None]
-        zs += [p[2] for p in loop] + [None]
-    return xs, ys, zs
-
-
 @lru_cache(maxsize=1)
 def _surface() -> tuple[torch.Tensor, torch.Tensor]:
     return scene.surface_points(2500, generator=torch.Generator().manual_seed(0))
 
 
-def scene_figure(views, request: gr.Request):
-    """Returns the 3D view of the scene: its surfaces as points, the training and held-out cameras, the bounds and the light."""
+def scene_view(views, request: gr.Request):
+    """Returns the 3D view of the scene with the chosen number of training cameras and the held-out ones."""
     lang = lang_of(request)
     count = knobs.by_name(TRAIN_KNOBS)["views"].parse(views, lang)
-    points, colours = _surface()
-    fig = go.Figure()
-    rgb = [f"rgb({r},{g},{b})" for r, g, b in (colours.numpy() * 255).astype(int)]
-    p = points.numpy()
-    fig.add_trace(
-        go.Scatter3d(x=p[:, 0], y=p[:, 1], z=p[:, 2], mode="markers", marker={"size": 2, "color": rgb}, name=t("nerf_surfaces", lang))
-    )
-    for cameras, colour, key in (
-        (list(train_views(count, SIZE).cameras), TRAIN_COLOUR, "nerf_train_cameras"),
-        (list(held_out_views(SIZE).cameras), HELD_OUT_COLOUR, "nerf_held_out_cameras"),
-    ):
-        xs, ys, zs = _frustum_lines(cameras, 0.45)
-        name = t(key, lang, count=len(cameras))
-        fig.add_trace(go.Scatter3d(x=xs, y=ys, z=zs, mode="lines", line={"color": colour, "width": 3}, name=name))
-    low, high = scene.BOUNDS
-    corners = [(x, y, z) for x in (low[0], high[0]) for y in (low[1], high[1]) for z in (low[2], high[2])]
-    edges = [(a, b) for a in range(8) for b in range(a + 1, 8) if sum(ca != cb for ca, cb in zip(corners[a], corners[b], strict=True)) == 1]
-    xs, ys, zs = [], [], []
-    for a, b in edges:
-        for axis, values in enumerate((xs, ys, zs)):
-            values += [corners[a][axis], corners[b][axis], None]
-    fig.add_trace(go.Scatter3d(x=xs, y=ys, z=zs, mode="lines", line={"color": "#9ca3af", "dash": "dash"}, name=t("nerf_bounds", lang)))
-    light = np.array(scene.LIGHT_DIRECTION) / np.linalg.norm(scene.LIGHT_DIRECTION)
-    start, end = light * 2.2, light * 3.2
-    fig.add_trace(
-        go.Scatter3d(
-            x=[start[0], end[0]],
-            y=[start[1], end[1]],
-            z=[start[2], end[2]],
-            mode="lines+markers",
-            line={"color": "#eab308", "width": 6},
-            marker={"size": [2, 7], "color": "#eab308"},
-            name=t("nerf_light", lang),
-        )
-    )
-    base_layout(fig, t("nerf_scene_title", lang), x_title=None, y_title=None, equal_aspect=False, grid=False, height=480, lang=lang)
-    fig.update_layout(scene={"aspectmode": "data", "xaxis_title": "x", "yaxis_title": "y", "zaxis_title": "z"}, legend={"y": -0.05})
-    return fig
+    return nerf_plots.scene_figure(_surface(), list(train_views(count, SIZE).cameras), list(held_out_views(SIZE).cameras), lang)
 
 
 # --- 2. flying the shipped field ---
@@ -220,8 +125,13 @@ def fly(request: gr.Request, **values):
         out = render_view(field_fn, camera, samples=FLY_SAMPLES)
         ms = 1000 * (time.perf_counter() - start)
         truth, _ = scene.render(camera)
-    picture = _panels(
-        [_unit(truth), _unit(out.rgb), _depth_panel(out.depth, out.opacity), _unit(out.opacity[..., None].expand(-1, -1, 3))],
+    picture = nerf_plots.panels(
+        [
+            nerf_plots.unit_picture(truth),
+            nerf_plots.unit_picture(out.rgb),
+            nerf_plots.depth_panel(out.depth, out.opacity),
+            nerf_plots.unit_picture(out.opacity[..., None].expand(-1, -1, 3)),
+        ],
         [t("nerf_panel_truth", lang), t(f"nerf_field_{v['model']}", lang), t("nerf_panel_depth", lang), t("nerf_panel_opacity", lang)],
     )
     text = t("nerf_fly_text", lang, psnr=number(psnr(out.rgb, truth), lang, 1), ms=number(ms, lang))
@@ -249,8 +159,9 @@ def ray_on_load(request: gr.Request, **values):
 def pick_pixel(evt: gr.SelectData):
     """Returns the column and row of the pixel clicked in the view picture (any of its panels)."""
     x, y = evt.index
-    column = int((x % (PANEL + 8)) * SIZE / PANEL)
-    row = int((y - 30) * SIZE / PANEL)
+    panel, gap, band = nerf_plots.PANEL, nerf_plots.PANEL_GAP, nerf_plots.TITLE_BAND
+    column = int((x % (panel + gap)) * SIZE / panel)
+    row = int((y - band) * SIZE / panel)
     return min(max(column, 0), SIZE - 1), min(max(row, 0), SIZE - 1)
 
 
@@ -267,49 +178,7 @@ def ray(request: gr.Request, **values):
     fine = r["samples"] - coarse if fine else 0
     with one_thread():
         profile = ray_profile(_shipped_field(v, lang), _camera(v), r["column"], r["row"], samples=coarse, fine_samples=fine)
-    return _ray_figure(profile, lang), _ray_text(profile, r, lang)
-
-
-def _hex(colour: torch.Tensor) -> str:
-    r, g, b = (colour.clamp(0, 1) * 255).round().int().tolist()
-    return f"#{r:02x}{g:02x}{b:02x}"
-
-
-def _ray_figure(profile, lang: Lang) -> go.Figure:
-    t_vals = profile.t_vals.tolist()  # lists: the figure reaches API clients as plain JSON
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08, row_heights=[0.45, 0.55])
-    colours = [_hex(c) for c in profile.rgb]
-    fig.add_trace(
-        go.Scatter(
-            x=t_vals,
-            y=profile.sigma.tolist(),
-            mode="lines+markers",
-            marker={"color": colours, "size": 7, "line": {"width": 0.5}},
-            line={"color": "#9ca3af"},
-            name=t("nerf_ray_sigma", lang),
-        ),
-        row=1,
-        col=1,
-    )
-    fig.add_trace(go.Scatter(x=t_vals, y=profile.transmittance.tolist(), mode="lines", line={"color": "#2563eb"}, name="T"), row=2, col=1)
-    fig.add_trace(go.Bar(x=t_vals, y=profile.weights.tolist(), marker={"color": colours}, name=t("nerf_ray_weights", lang)), row=2, col=1)
-    if np.isfinite(profile.true_depth):
-        for row in (1, 2):
-            fig.add_vline(x=profile.true_depth, line={"dash": "dash", "color": "#dc2626"}, row=row, col=1)
-        fig.add_annotation(
-            x=profile.true_depth,
-            y=1,
-            yref="y2 domain",
-            text=t("nerf_ray_surface", lang),
-            showarrow=False,
-            font={"color": "#dc2626"},
-            xanchor="left",
-        )
-    chart_layout(fig, t("nerf_ray_title", lang), height=430, lang=lang, legend={"y": -0.2})
-    fig.update_yaxes(title_text=t("nerf_ray_sigma_axis", lang), row=1, col=1)
-    fig.update_yaxes(title_text=t("nerf_ray_weight_axis", lang), range=[0, 1.05], row=2, col=1)
-    fig.update_xaxes(title_text=t("nerf_ray_distance", lang), row=2, col=1)
-    return fig
+    return nerf_plots.ray_figure(profile, lang), _ray_text(profile, r, lang)
 
 
 def _ray_text(profile, r: dict, lang: Lang) -> str:
@@ -320,8 +189,8 @@ def _ray_text(profile, r: dict, lang: Lang) -> str:
         lang,
         column=r["column"],
         row=r["row"],
-        rendered=swatch.format(_hex(profile.colour)),
-        truth=swatch.format(_hex(profile.true_colour)),
+        rendered=swatch.format(nerf_plots.hex_colour(profile.colour)),
+        truth=swatch.format(nerf_plots.hex_colour(profile.true_colour)),
         opacity=number(profile.weights.sum().item(), lang, 2),
         depth=depth,
         samples=len(profile.t_vals),
@@ -359,8 +228,15 @@ def _training_updates(run: NerfRun, seconds: int, lang: Lang):
         run.curve["seconds"].append(progress.elapsed)
         run.curve["train"].append(progress.metrics.get("psnr", float("nan")))
         run.curve["held_out"].append(score)
-        picture = _panels([_unit(truth), _unit(rendered)], [t("nerf_panel_truth", lang), t("nerf_panel_yours", lang)])
-        yield picture, _curves_figure(run, lang), _train_status(progress, score, seconds, lang), run
+        picture = nerf_plots.panels(
+            [nerf_plots.unit_picture(truth), nerf_plots.unit_picture(rendered)], [t("nerf_panel_truth", lang), t("nerf_panel_yours", lang)]
+        )
+        yield (
+            picture,
+            nerf_plots.curves_figure(_benchmark_curves(), run.kind, run.curve, lang),
+            _train_status(progress, score, seconds, lang),
+            run,
+        )
 
 
 def _train_status(progress: Progress, score: float, seconds: int, lang: Lang) -> str:
@@ -378,48 +254,9 @@ def _benchmark_curves() -> dict:
         return {}
 
 
-def _curves_figure(run: NerfRun | None, lang: Lang) -> go.Figure:
-    """Returns held-out PSNR against seconds: the shipped fields' benchmark runs and, if any, this person's run."""
-    fig = go.Figure()
-    for kind, curve in _benchmark_curves().items():
-        fig.add_trace(
-            go.Scatter(
-                x=curve["seconds"],
-                y=curve["held_out"],
-                mode="lines",
-                line={"color": FIELD_COLOURS.get(kind), "dash": "dot"},
-                name=t("nerf_curve_benchmark", lang, field=t(f"nerf_field_{kind}", lang)),
-            )
-        )
-    if run is not None:
-        colour = FIELD_COLOURS[run.kind]
-        fig.add_trace(
-            go.Scatter(
-                x=run.curve["seconds"],
-                y=run.curve["held_out"],
-                mode="lines+markers",
-                line={"color": colour, "width": 3},
-                name=t("nerf_curve_yours_held_out", lang),
-            )
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=run.curve["seconds"],
-                y=run.curve["train"],
-                mode="lines",
-                line={"color": colour, "width": 1},
-                opacity=0.6,
-                name=t("nerf_curve_yours_train", lang),
-            )
-        )
-    return chart_layout(
-        fig, t("nerf_curves_title", lang), x_title=t("nerf_seconds_axis", lang), y_title="PSNR (dB)", height=380, grid=True, lang=lang
-    )
-
-
 def benchmark_curves(request: gr.Request) -> go.Figure:
     """Returns the PSNR-against-seconds chart of the shipped runs alone (before a person trains)."""
-    return _curves_figure(None, lang_of(request))
+    return nerf_plots.curves_figure(_benchmark_curves(), None, None, lang_of(request))
 
 
 def stop(run) -> None:
@@ -439,7 +276,7 @@ def turntable_gif(request: gr.Request, **values):
     frames = []
     with one_thread():
         for camera in turntable(TURNTABLE_FRAMES, elevation=30.0, size=SIZE):
-            frames.append(_unit(render_view(model, camera, samples=48).rgb))
+            frames.append(nerf_plots.unit_picture(render_view(model, camera, samples=48).rgb))
     with tempfile.NamedTemporaryFile(suffix=".gif", delete=False) as file:
         frames[0].save(file, format="GIF", save_all=True, append_images=frames[1:], duration=80, loop=0)
     return file.name
@@ -482,9 +319,9 @@ def build(demo: gr.Blocks) -> None:
     run_state = gr.State(None)
 
     fly_inputs, ray_inputs = dict(fly_widgets), {**fly_widgets, **ray_widgets}
-    scene_event = {"fn": scene_figure, "inputs": [train_widgets["views"]], "outputs": scene_plot, "api_name": "nerf_scene", **RENDER}
+    scene_event = {"fn": scene_view, "inputs": [train_widgets["views"]], "outputs": scene_plot, "api_name": "nerf_scene", **RENDER}
     demo.load(**scene_event)
-    train_widgets["views"].release(scene_figure, [train_widgets["views"]], scene_plot, api_name=False, **RENDER)
+    train_widgets["views"].release(scene_view, [train_widgets["views"]], scene_plot, api_name=False, **RENDER)
     fly_event = {"fn": fly, "inputs": None, "outputs": [view, view_text], "inputs_kwargs": fly_inputs, **RENDER}
     ray_event = {"fn": ray, "inputs": None, "outputs": [ray_plot, ray_text], "inputs_kwargs": ray_inputs, **RENDER}
     # on page load a missing field says so in the tab itself, not in an error box over whichever tab is open
