@@ -159,9 +159,9 @@ def ray_on_load(request: gr.Request, **values):
 def pick_pixel(evt: gr.SelectData):
     """Returns the column and row of the pixel clicked in the view picture (any of its panels)."""
     x, y = evt.index
-    panel, gap, band = nerf_plots.PANEL, nerf_plots.PANEL_GAP, nerf_plots.TITLE_BAND
+    panel, gap = nerf_plots.PANEL, nerf_plots.PANEL_GAP
     column = int((x % (panel + gap)) * SIZE / panel)
-    row = int((y - band) * SIZE / panel)
+    row = int(y * SIZE / panel)  # the panels start at the top; their titles are underneath
     return min(max(column, 0), SIZE - 1), min(max(row, 0), SIZE - 1)
 
 

@@ -45,14 +45,14 @@ def depth_panel(depth: torch.Tensor, opacity: torch.Tensor) -> Image.Image:
 
 
 def panels(pictures: list[Image.Image], titles: list[str]) -> Image.Image:
-    """Returns the pictures side by side, each under its title."""
+    """Returns the pictures side by side, each above its title (below, so the widget's own label covers none)."""
     band = TITLE_BAND
     canvas = Image.new("RGB", (PANEL * len(pictures) + PANEL_GAP * (len(pictures) - 1), PANEL + band), "white")
     draw = ImageDraw.Draw(canvas)
     for k, (picture, title) in enumerate(zip(pictures, titles, strict=True)):
         x = k * (PANEL + PANEL_GAP)
-        canvas.paste(picture, (x, band))
-        draw.text((x + PANEL / 2, band / 2), title, fill=(31, 41, 55), font=font(14), anchor="mm")
+        canvas.paste(picture, (x, 0))
+        draw.text((x + PANEL / 2, PANEL + band / 2), title, fill=(31, 41, 55), font=font(14), anchor="mm")
     return canvas
 
 
@@ -194,5 +194,13 @@ def curves_figure(benchmark: dict, run_kind: str | None, run_curve: dict | None,
             )
         )
     return chart_layout(
-        fig, t("nerf_curves_title", lang), x_title=t("nerf_seconds_axis", lang), y_title="PSNR (dB)", height=380, grid=True, lang=lang
+        fig,
+        t("nerf_curves_title", lang),
+        x_title=t("nerf_seconds_axis", lang),
+        y_title="PSNR (dB)",
+        height=400,
+        grid=True,
+        lang=lang,
+        legend={"y": -0.3},
+        margin={"b": 90},
     )
