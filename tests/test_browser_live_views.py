@@ -93,7 +93,9 @@ def test_autoencoder_live_runs_keep_the_page_size(browser, app_url, button, stat
     with contextlib.suppress(PlaywrightTimeout):
         wait_for_updates(page, late, 60_000)
     updates = page.evaluate("window.__updates")
-    assert updates >= early + 8, f"only {updates} updates in 60 s"
+    # the race ends on its own after about a dozen updates (fewer on a slow machine: they come on a clock); four
+    # updates past the first measurement are enough, a leak left about 2,000 nodes per update
+    assert updates >= early + 4, f"only {updates} updates in 60 s"
     nodes_late, listeners_late = page_size(cdp)
     # before the fix each update left about 2,000 nodes and 200 listeners behind; allow a twentieth of that
     grown = updates - early
