@@ -54,7 +54,7 @@ def text_to_image_steps(
 
     def on_step(pipeline, i, t, kwargs):
         now = time.perf_counter()
-        out.put(Step(i + 1, steps, int(t), kwargs["latents"].detach().clone(), now - last_time[0]))
+        out.put(Step(i + 1, steps, int(t), kwargs["latents"].detach().to("cpu", copy=True), now - last_time[0]))
         last_time[0] = now
         if stop.is_set():
             pipeline._interrupt = True  # diffusers' own way to end its loop early
@@ -76,7 +76,7 @@ def text_to_image_steps(
                 callback_on_step_end_tensor_inputs=["latents"],
             )
             latents = result.images
-            out.put(Final(decode(pipe, latents)[0], latents, time.perf_counter() - start))
+            out.put(Final(decode(pipe, latents)[0], latents.cpu(), time.perf_counter() - start))
         except BaseException as exc:  # hand any failure to the consumer
             out.put(exc)
 
@@ -98,14 +98,15 @@ def text_to_image_steps(
 @torch.no_grad()
 def decode(pipe: Any, latents: Tensor) -> Tensor:
     """Returns the images `[N, 3, H, W]` in [0, 1] that the pipeline's autoencoder decodes from scaled `latents`."""
-    images = pipe.vae.decode(latents / pipe.vae.config.scaling_factor).sample
-    return (images / 2 + 0.5).clamp(0, 1)
+    images = pipe.vae.decode(latents.to(pipe.vae.device) / pipe.vae.config.scaling_factor).sample
+    return (images / 2 + 0.5).clamp(0, 1).cpu()
 
 
 @torch.no_grad()
 def encode(pipe: Any, image: Tensor) -> Tensor:
     """Returns the scaled latent `[1, C, h, w]` (the posterior's mean) of an image `[3, H, W]` in [0, 1]."""
-    return pipe.vae.encode(image[None] * 2 - 1).latent_dist.mean * pipe.vae.config.scaling_factor
+    latent = pipe.vae.encode(image[None].to(pipe.vae.device) * 2 - 1).latent_dist.mean * pipe.vae.config.scaling_factor
+    return latent.cpu()
 
 
 def fit_image(image: Tensor, size: int) -> Tensor:

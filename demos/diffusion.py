@@ -17,12 +17,14 @@ from plotly.subplots import make_subplots
 from scipy import stats
 
 from core.assets import BENCHMARKS_DIR, diffusion_unet
+from core.device import place, to_cpu
 from core.diffusion.ddpm import sample_steps
 from core.diffusion.digits import DEFAULT_GUIDANCE, DEFAULT_STEPS, schedule_of, to_image, to_model
 from core.diffusion.schedule import PREDICTION_SHORT_NAMES, SCHEDULES, NoiseSchedule, normal_band_shares
 from core.diffusion.unet import describe_unet
 from core.metrics.modes import diversity
 from demos import diffusion_toy, inputs, knobs
+from demos.gpu import SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, format_date, lang_of, number, percent, t
 from demos.knobs import Knob
 from demos.layout import LATEX, LIGHT, markdown, picture_inputs
@@ -156,6 +158,7 @@ def _labels(digit: str, count: int, lang: Lang) -> torch.Tensor | None:
     return torch.full((count,), inputs.integer(digit, "diff_digit", 0, 9, lang))
 
 
+@on_gpu(SAMPLING_SECONDS)
 def generate(request: gr.Request, **values):
     """Streams a generation: x_t and the predicted x_0 as the steps go by, then the classifier's verdict.
 
@@ -163,7 +166,7 @@ def generate(request: gr.Request, **values):
     lang = lang_of(request)
     v = knobs.parse(GENERATE_KNOBS, values, lang)
     digit, n, w = v["digit"], v["count"], v["guidance"]
-    model = diffusion_unet("epsilon")
+    model = place(diffusion_unet("epsilon"))
     labels = _labels(digit, n, lang)
     start, last_report = time.monotonic(), 0.0
     last = None
@@ -179,7 +182,8 @@ def generate(request: gr.Request, **values):
         guidance=w if labels is not None else 1.0,
         generator=torch.Generator().manual_seed(v["seed"]),
     )
-    for last in stream:
+    for step in stream:
+        last = to_cpu(step)
         now = time.monotonic() - start
         if now > MAX_GENERATION_SECONDS:
             raise error("diff_err_too_slow", lang, seconds=MAX_GENERATION_SECONDS)
@@ -224,6 +228,7 @@ def generate(request: gr.Request, **values):
 # --- 4. what the network predicts ---
 
 
+@on_gpu(SAMPLING_SECONDS)
 def compare_predictions(steps, seed, digit, request: gr.Request):
     """Returns the three shipped models' samples for the same seed, steps and label, each judged."""
     lang = lang_of(request)
@@ -232,13 +237,13 @@ def compare_predictions(steps, seed, digit, request: gr.Request):
     d = inputs.integer(digit, "diff_digit", 0, 9, lang)
     out = []
     for prediction in PREDICTION_SHORT_NAMES:
-        model = diffusion_unet(prediction)
+        model = place(diffusion_unet(prediction))
         labels = torch.full((16,), d)
         noise = torch.randn(16, 1, 8, 8, generator=torch.Generator().manual_seed(seed_value))
         *_, last = sample_steps(
             model, schedule_of(model), prediction, (16, 1, 8, 8), steps=n_steps, labels=labels, guidance=DEFAULT_GUIDANCE, noise=noise
         )  # type: ignore[arg-type]
-        tiles, read, _ = judged_tiles(to_image(last.sample), labels, lang=lang)
+        tiles, read, _ = judged_tiles(to_image(last.sample.cpu()), labels, lang=lang)
         out += [tiles, t("diff_pred_score", lang, hits=int((read == labels).sum()), n=16)]
     return tuple(out)
 

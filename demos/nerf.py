@@ -16,6 +16,7 @@ import torch
 
 from core import assets
 from core.checkpoint import CheckpointError
+from core.device import device_of, place
 from core.loop import Progress, Trainer
 from core.metrics.image import psnr
 from core.nerf.fitting import DEFAULT_FIT, FitConfig, make_field, make_step
@@ -26,6 +27,7 @@ from core.scene.views import held_out_views, train_views
 from core.seeding import init_weights
 from core.threads import one_thread, single_threaded
 from demos import knobs, nerf_plots
+from demos.gpu import RENDER_SECONDS, SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
 from demos.layout import LIGHT, markdown, train_stop_buttons
@@ -84,7 +86,7 @@ def _camera(values: dict) -> Camera:
 
 def _shipped(kind: str, lang: Lang) -> torch.nn.Module:
     try:
-        return assets.radiance_field(kind)
+        return place(assets.radiance_field(kind))  # on the GPU where there is one (see demos/gpu.py)
     except (FileNotFoundError, CheckpointError):
         raise error("nerf_err_missing", lang) from None
 
@@ -115,6 +117,7 @@ def _shipped_field(values: dict, lang: Lang) -> Field:
     return with_fixed_direction(model, FIXED_FROM.forward) if values["fixed_direction"] else model
 
 
+@on_gpu(RENDER_SECONDS)
 def fly(request: gr.Request, **values):
     """Returns the truth, the shipped field's render, its depth and opacity for a camera, with the view's PSNR."""
     lang = lang_of(request)
@@ -122,7 +125,7 @@ def fly(request: gr.Request, **values):
     with one_thread():
         camera, field_fn = _camera(v), _shipped_field(v, lang)
         start = time.perf_counter()
-        out = render_view(field_fn, camera, samples=FLY_SAMPLES)
+        out = render_view(field_fn, camera, samples=FLY_SAMPLES, device=device_of(_shipped(v["model"], lang)))
         ms = 1000 * (time.perf_counter() - start)
         truth, _ = scene.render(camera)
     picture = nerf_plots.panels(
@@ -168,6 +171,7 @@ def pick_pixel(evt: gr.SelectData):
 # --- 3. one ray ---
 
 
+@on_gpu(RENDER_SECONDS)
 def ray(request: gr.Request, **values):
     """Returns the plot of one pixel's ray (density, transmittance, weights, the samples' colours) and what it adds up to."""
     lang = lang_of(request)
@@ -177,7 +181,8 @@ def ray(request: gr.Request, **values):
     coarse = max(4, r["samples"] // 2) if fine else r["samples"]
     fine = r["samples"] - coarse if fine else 0
     with one_thread():
-        profile = ray_profile(_shipped_field(v, lang), _camera(v), r["column"], r["row"], samples=coarse, fine_samples=fine)
+        device = device_of(_shipped(v["model"], lang))
+        profile = ray_profile(_shipped_field(v, lang), _camera(v), r["column"], r["row"], samples=coarse, fine_samples=fine, device=device)
     return nerf_plots.ray_figure(profile, lang), _ray_text(profile, r, lang)
 
 
@@ -268,6 +273,7 @@ def stop(run) -> None:
 # --- 5. turntable ---
 
 
+@on_gpu(SAMPLING_SECONDS)
 def turntable_gif(request: gr.Request, **values):
     """Returns an animated GIF of the shipped field orbiting the scene (one full turn)."""
     lang = lang_of(request)
@@ -276,7 +282,7 @@ def turntable_gif(request: gr.Request, **values):
     frames = []
     with one_thread():
         for camera in turntable(TURNTABLE_FRAMES, elevation=30.0, size=SIZE):
-            frames.append(nerf_plots.unit_picture(render_view(model, camera, samples=48).rgb))
+            frames.append(nerf_plots.unit_picture(render_view(model, camera, samples=48, device=device_of(model)).rgb))
     with tempfile.NamedTemporaryFile(suffix=".gif", delete=False) as file:
         frames[0].save(file, format="GIF", save_all=True, append_images=frames[1:], duration=80, loop=0)
     return file.name

@@ -16,6 +16,7 @@ from core.data.images import PHOTOS
 from core.latent_diffusion import Final, decode, fit_image, image_to_image, round_trip, text_to_image_steps
 from core.pretrained import PIPELINE_ALLOWLIST, ModelUnavailableError, load_pipeline, pipeline_available
 from demos import inputs, knobs
+from demos.gpu import PIPELINE_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
 from demos.layout import HEAVY, LIGHT, markdown, picture_inputs
@@ -97,6 +98,7 @@ def _timing_figure(seconds: list[float], lang: Lang) -> go.Figure:
     )
 
 
+@on_gpu(PIPELINE_SECONDS)
 def generate(model_name, prompt, negative, size, request: gr.Request, **values):
     """Streams the denoising: each step's latent decoded to an image, its channels, the time per step, and a status line.
 
@@ -129,6 +131,7 @@ def generate(model_name, prompt, negative, size, request: gr.Request, **values):
         yield enlarge(image), channel_strip(item.latents[0]), _timing_figure(seconds, lang), "\n\n".join([status, *notes])
 
 
+@on_gpu(PIPELINE_SECONDS)
 def autoencode(model_name, source, digit_index, photo, upload, size, request: gr.Request):
     """Returns an image's round trip through the pipeline's autoencoder: original, latent channels, reconstruction, error."""
     lang = lang_of(request)
@@ -155,6 +158,7 @@ def autoencode(model_name, source, digit_index, photo, upload, size, request: gr
     )
 
 
+@on_gpu(PIPELINE_SECONDS)
 def img2img(model_name, prompt, negative, source, digit_index, photo, upload, size, request: gr.Request, **values):
     """Returns an image redrawn under the prompt from the noise level `strength` (the start image beside it).
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import torch
 from torch import Tensor, nn
 
+from core.device import device_of, randn
 from core.diffusion.samplers import DDIMSampler, DDPMSampler
 from core.diffusion.schedule import NoiseSchedule, Prediction
 from core.diffusion.unet import UNet
@@ -127,7 +128,9 @@ def sample_steps(
     model.eval()
     chosen: DDIMSampler | DDPMSampler = DDIMSampler(schedule, prediction) if sampler == "ddim" else DDPMSampler(schedule, prediction)
     chosen.set_timesteps(steps)
-    x = torch.randn(shape, generator=generator) if noise is None else noise
+    device = device_of(model)
+    x = randn(shape, generator=generator, device=device) if noise is None else noise.to(device)
+    labels = None if labels is None else labels.to(device)
     total = len(chosen.timesteps)
     for i, t in enumerate(chosen.timesteps.tolist()):
         output = guided(model, x, t, labels, guidance)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import torch
 from torch import Tensor
 
+from core.device import randn
 from core.diffusion.schedule import NoiseSchedule, Prediction
 
 
@@ -79,7 +80,7 @@ class DDPMSampler(_Sampler):
         if t > 0:
             variance = torch.clamp(b_prev / b_t * beta_t, min=1e-20)
             if variance_noise is None:
-                variance_noise = torch.randn(model_output.shape, generator=generator, dtype=model_output.dtype)
+                variance_noise = randn(model_output.shape, generator=generator, device=model_output.device, dtype=model_output.dtype)
             mean = mean + variance**0.5 * variance_noise
         return StepOutput(mean, x0)
 
@@ -110,6 +111,6 @@ class DDIMSampler(_Sampler):
         prev_sample = a_prev**0.5 * x0 + (1 - a_prev - sigma**2) ** 0.5 * eps
         if eta > 0:
             if variance_noise is None:
-                variance_noise = torch.randn(model_output.shape, generator=generator, dtype=model_output.dtype)
+                variance_noise = randn(model_output.shape, generator=generator, device=model_output.device, dtype=model_output.dtype)
             prev_sample = prev_sample + sigma * variance_noise
         return StepOutput(prev_sample, x0)

@@ -46,7 +46,7 @@ class ToyDenoiser(nn.Module):
         self.net = nn.Sequential(*layers)
 
     def forward(self, x: Tensor, timestep: Tensor | int) -> Tensor:
-        emb = self.time_mlp(timestep_embedding(batch_timesteps(timestep, len(x)), self.config.time_dim))
+        emb = self.time_mlp(timestep_embedding(batch_timesteps(timestep, len(x), x.device), self.config.time_dim))
         return self.net(torch.cat([x, emb], dim=1))
 
 

@@ -23,16 +23,16 @@ from torch.nn import functional as F
 from core.diffusion.schedule import Prediction
 
 
-def batch_timesteps(timestep: Tensor | int, batch: int) -> Tensor:
-    """Returns `timestep` as one timestep per sample `[batch]` (a single value is repeated)."""
-    t = torch.as_tensor(timestep).reshape(-1)
+def batch_timesteps(timestep: Tensor | int, batch: int, device: torch.device | None = None) -> Tensor:
+    """Returns `timestep` as one timestep per sample `[batch]` on `device` (a single value is repeated)."""
+    t = torch.as_tensor(timestep, device=device).reshape(-1)
     return t.expand(batch) if t.numel() == 1 else t
 
 
 def timestep_embedding(t: Tensor, dim: int, *, max_period: float = 10_000.0) -> Tensor:
     """Returns sinusoidal embeddings `[N, dim]` of timesteps `t` `[N]` (Vaswani et al. 2017; cos first, then sin)."""
     half = dim // 2
-    freqs = torch.exp(-math.log(max_period) * torch.arange(half, dtype=torch.float32) / half)  # [half]
+    freqs = torch.exp(-math.log(max_period) * torch.arange(half, dtype=torch.float32, device=t.device) / half)  # [half]
     angles = t.float()[:, None] * freqs[None]  # [N, half]
     return torch.cat([torch.cos(angles), torch.sin(angles)], dim=1)
 
@@ -113,10 +113,10 @@ class UNet(nn.Module):
 
     def embed(self, timestep: Tensor | int, class_labels: Tensor | None, batch: int) -> Tensor:
         """Returns the embedding `[N, time_dim]` added in every block: time MLP(sinusoid) + class embedding."""
-        emb = self.time_mlp(timestep_embedding(batch_timesteps(timestep, batch), self.config.time_dim))
+        emb = self.time_mlp(timestep_embedding(batch_timesteps(timestep, batch, self.device), self.config.time_dim))
         if self.class_embedding is not None:
             if class_labels is None:  # no label: the "null" class learned through label dropout
-                class_labels = torch.full((batch,), self.config.num_classes, dtype=torch.long)
+                class_labels = torch.full((batch,), self.config.num_classes, dtype=torch.long, device=self.device)
             emb = emb + self.class_embedding(class_labels)
         return emb
 

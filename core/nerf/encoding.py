@@ -25,7 +25,7 @@ def positional_encoding(p: Tensor, frequencies: int) -> Tensor:
         raise ValueError(f"frequencies must be >= 0, got {frequencies}")
     if frequencies == 0:
         return p
-    scales = (2.0 ** torch.arange(frequencies, dtype=p.dtype)) * math.pi  # [L]
+    scales = (2.0 ** torch.arange(frequencies, dtype=p.dtype, device=p.device)) * math.pi  # [L]
     angles = p[..., None, :] * scales[:, None]  # [..., L, dims]
     features = torch.cat([torch.sin(angles), torch.cos(angles)], dim=-1).flatten(-2)  # [..., L * 2 * dims]
     return torch.cat([p, features], dim=-1)

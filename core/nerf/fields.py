@@ -29,7 +29,7 @@ from core.scene.scene import BOUNDS
 
 def _normalise(points: Tensor) -> Tensor:
     """Maps points of the scene's bounds to [-1, 1]^3."""
-    low, high = torch.tensor(BOUNDS[0], dtype=points.dtype), torch.tensor(BOUNDS[1], dtype=points.dtype)
+    low, high = (torch.tensor(b, dtype=points.dtype, device=points.device) for b in BOUNDS)
     return 2 * (points - low) / (high - low) - 1
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import torch
 from torch import Tensor
 
+from core.device import to_cpu
 from core.nerf.rendering import Rendered, composite
 from core.nerf.sampling import importance, midpoints, stratified
 from core.scene.cameras import Camera, rays
@@ -64,9 +65,13 @@ def render_rays(
 
 
 @torch.no_grad()
-def render_view(field: Field, camera: Camera, *, samples: int = 64, fine_samples: int = 0, chunk: int = 4096) -> Rendered:
-    """Returns the field's image [H, W, 3], depth [H, W] and opacity [H, W] seen from `camera` (deterministic samples)."""
-    origins, directions = (x.reshape(-1, 3) for x in rays(camera))
+def render_view(
+    field: Field, camera: Camera, *, samples: int = 64, fine_samples: int = 0, chunk: int = 4096, device: torch.device | None = None
+) -> Rendered:
+    """Returns the field's image [H, W, 3], depth [H, W] and opacity [H, W] seen from `camera` (deterministic samples).
+
+    The rays are cast on `device` (where the field lives; the CPU by default) and the result comes back on the CPU."""
+    origins, directions = (x.reshape(-1, 3).to(device) for x in rays(camera))
     near, far = bounds_along(origins, directions)
     parts = []
     for i in range(0, origins.shape[0], chunk):
@@ -74,13 +79,15 @@ def render_view(field: Field, camera: Camera, *, samples: int = 64, fine_samples
         ray_batch = (origins[part], directions[part], near[part], far[part])
         parts.append(render_rays(field, *ray_batch, samples=samples, fine_samples=fine_samples, jitter=False).rendered)
     h, w = camera.height, camera.width
-    return Rendered(
-        torch.cat([p.rgb for p in parts]).reshape(h, w, 3),
-        torch.cat([p.depth for p in parts]).reshape(h, w),
-        torch.cat([p.opacity for p in parts]).reshape(h, w),
-        torch.cat([p.weights for p in parts]).reshape(h, w, -1),
-        torch.cat([p.transmittance for p in parts]).reshape(h, w, -1),
-        torch.cat([p.alpha for p in parts]).reshape(h, w, -1),
+    return to_cpu(
+        Rendered(
+            torch.cat([p.rgb for p in parts]).reshape(h, w, 3),
+            torch.cat([p.depth for p in parts]).reshape(h, w),
+            torch.cat([p.opacity for p in parts]).reshape(h, w),
+            torch.cat([p.weights for p in parts]).reshape(h, w, -1),
+            torch.cat([p.transmittance for p in parts]).reshape(h, w, -1),
+            torch.cat([p.alpha for p in parts]).reshape(h, w, -1),
+        )
     )
 
 
@@ -101,15 +108,20 @@ class RayProfile:
 
 
 @torch.no_grad()
-def ray_profile(field: Field, camera: Camera, column: int, row: int, *, samples: int = 64, fine_samples: int = 0) -> RayProfile:
-    """Returns the samples, densities, transmittance and weights along the ray of pixel (`column`, `row`)."""
+def ray_profile(
+    field: Field, camera: Camera, column: int, row: int, *, samples: int = 64, fine_samples: int = 0, device: torch.device | None = None
+) -> RayProfile:
+    """Returns the samples, densities, transmittance and weights along the ray of pixel (`column`, `row`).
+
+    The ray is cast on `device` (where the field lives; the CPU by default); the profile comes back on the CPU."""
     if not (0 <= column < camera.width and 0 <= row < camera.height):
         raise ValueError(f"pixel ({column}, {row}) is outside the {camera.width} x {camera.height} image")
     origins, directions = rays(camera)
     o, d = origins[row, column][None], directions[row, column][None]  # [1, 3]
-    near, far = bounds_along(o, d)
-    out = render_rays(field, o, d, near, far, samples=samples, fine_samples=fine_samples, jitter=False)
     true_colour, true_depth, _ = trace(o, d)
+    o, d = o.to(device), d.to(device)
+    near, far = bounds_along(o, d)
+    out = to_cpu(render_rays(field, o, d, near, far, samples=samples, fine_samples=fine_samples, jitter=False))
     r = out.rendered
     samples_along = (out.t_vals[0], out.sigma[0], r.transmittance[0], r.weights[0], out.rgb[0])
     return RayProfile(*samples_along, r.rgb[0], true_colour[0], true_depth.item(), near.item(), far.item())
@@ -120,6 +132,6 @@ def with_fixed_direction(field: Field, direction: Tensor) -> Field:
     unit = direction / direction.norm()
 
     def fixed(points: Tensor, directions: Tensor) -> tuple[Tensor, Tensor]:
-        return field(points, unit.expand_as(directions))
+        return field(points, unit.to(directions.device).expand_as(directions))
 
     return fixed

@@ -36,7 +36,7 @@ class Rendered:
 
 def deltas(t_vals: Tensor, far: Tensor | float) -> Tensor:
     """Returns the interval lengths delta_i = t_{i+1} - t_i [R, S], the last one ending at `far`."""
-    far_t = torch.as_tensor(far, dtype=t_vals.dtype).expand(t_vals.shape[:-1]).unsqueeze(-1)
+    far_t = torch.as_tensor(far, dtype=t_vals.dtype, device=t_vals.device).expand(t_vals.shape[:-1]).unsqueeze(-1)
     return torch.diff(torch.cat([t_vals, far_t.clamp(min=t_vals[..., -1:])], dim=-1), dim=-1)
 
 
@@ -66,6 +66,6 @@ def composite(
     transmittance, weights = alphas_to_weights(alpha)
     opacity = weights.sum(dim=-1)
     colour = (weights[..., None] * rgb).sum(dim=-2)
-    colour = colour + (1.0 - opacity[..., None]) * torch.as_tensor(background, dtype=colour.dtype)
+    colour = colour + (1.0 - opacity[..., None]) * torch.as_tensor(background, dtype=colour.dtype, device=colour.device)
     depth = (weights * t_vals).sum(dim=-1) / opacity.clamp(min=1e-10)
     return Rendered(colour, depth, opacity, weights, transmittance, alpha)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import torch
 from torch import Tensor
 
+from core.device import rand
+
 
 def stratified(near: Tensor, far: Tensor, count: int, *, generator: torch.Generator | None = None, jitter: bool = True) -> Tensor:
     """Returns `count` sorted distances per ray in [near, far], one in each of `count` equal bins, [R, count].
@@ -19,10 +21,10 @@ def stratified(near: Tensor, far: Tensor, count: int, *, generator: torch.Genera
     """
     if count < 1:
         raise ValueError(f"count must be at least 1, got {count}")
-    edges = torch.linspace(0.0, 1.0, count + 1, dtype=near.dtype)  # [S + 1]
+    edges = torch.linspace(0.0, 1.0, count + 1, dtype=near.dtype, device=near.device)  # [S + 1]
     lower, width = edges[:-1], edges[1] - edges[0]
     if jitter:
-        u = torch.rand(*near.shape, count, generator=generator, dtype=near.dtype)
+        u = rand((*near.shape, count), generator=generator, device=near.device, dtype=near.dtype)
     else:
         u = torch.full((*near.shape, count), 0.5, dtype=near.dtype)
     fractions = lower + width * u  # [R, S]
@@ -44,9 +46,9 @@ def importance(
     cdf = torch.cat([torch.zeros_like(pdf[..., :1]), torch.cumsum(pdf, dim=-1)], dim=-1)  # [R, B + 1]
     cdf[..., -1] = 1.0
     if deterministic:
-        u = torch.linspace(0.0, 1.0, count + 2, dtype=bins.dtype)[1:-1].expand(*cdf.shape[:-1], count).contiguous()
+        u = torch.linspace(0.0, 1.0, count + 2, dtype=bins.dtype, device=bins.device)[1:-1].expand(*cdf.shape[:-1], count).contiguous()
     else:
-        u = torch.rand(*cdf.shape[:-1], count, generator=generator, dtype=bins.dtype)
+        u = rand((*cdf.shape[:-1], count), generator=generator, device=bins.device, dtype=bins.dtype)
     upper = torch.searchsorted(cdf, u, right=True).clamp(1, cdf.shape[-1] - 1)  # the bin whose cdf range holds u
     lower = upper - 1
     cdf_lo, cdf_hi = cdf.gather(-1, lower), cdf.gather(-1, upper)

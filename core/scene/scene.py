@@ -97,7 +97,7 @@ def normals(points: Tensor, eps: float = 1e-4) -> Tensor:
 
 def _box_entry_exit(origins: Tensor, directions: Tensor) -> tuple[Tensor, Tensor]:
     """Returns where each ray enters and leaves `BOUNDS` (the slab method); exit < entry for a miss."""
-    low, high = torch.tensor(BOUNDS[0]), torch.tensor(BOUNDS[1])
+    low, high = (torch.tensor(b, dtype=origins.dtype, device=origins.device) for b in BOUNDS)
     inv = 1.0 / torch.where(directions.abs() < 1e-12, torch.full_like(directions, 1e-12), directions)
     t0, t1 = (low - origins) * inv, (high - origins) * inv
     entry = torch.minimum(t0, t1).max(dim=-1).values.clamp(min=0.0)
