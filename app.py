@@ -1,15 +1,20 @@
 """The Generative Models Gallery: one Gradio tab per topic of the course unit, in the course's order.
 
     python app.py          # http://localhost:7860 (or GRADIO_SERVER_NAME / GRADIO_SERVER_PORT)
+                           # and the Streamlit trilemma dashboard under /dashboard/ on the same port
 
 Importing this module builds nothing and launches nothing; `build_app()` assembles the tabs from
-`demos/` and `main()` launches them.
+`demos/`, `serve()` launches them with the dashboard mounted and `main()` does both.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
+import anyio
 import gradio as gr
 from PIL import Image
 
@@ -81,8 +86,50 @@ LAUNCH_OPTIONS = {
 }
 
 
+DASHBOARD_PATH = "/dashboard"
+DASHBOARD_SCRIPT = Path(__file__).resolve().parent / "demos" / "trilemma_dashboard.py"
+
+
+class LazyDashboard:
+    """The Streamlit trilemma dashboard as an ASGI app, built on its first request.
+
+    Spaces no longer have a Streamlit SDK, so the gallery's own server serves the dashboard (Streamlit's
+    `st.App` mounted in Gradio's FastAPI app). Importing Streamlit and starting its runtime cost start-up
+    time and memory that most visitors never use, so both wait for the first request under /dashboard/
+    (`st.App` starts its runtime by itself when mounted without a lifespan).
+    """
+
+    def __init__(self, script: Path = DASHBOARD_SCRIPT):
+        self.script = script
+        self._app: Any = None
+        self._lock = threading.Lock()
+
+    def _build(self) -> Any:
+        with self._lock:
+            if self._app is None:
+                import streamlit as st  # heavy, and only the dashboard needs it
+                from streamlit import config
+
+                config.set_option("client.toolbarMode", "viewer")  # no "Deploy" button for students
+                self._app = st.App(str(self.script))
+            return self._app
+
+    async def __call__(self, scope, receive, send) -> None:
+        app = self._app or await anyio.to_thread.run_sync(self._build)
+        await app(scope, receive, send)
+
+
+def serve(demo: gr.Blocks, **options) -> Any:
+    """Launches `demo` without blocking, mounts the dashboard under `DASHBOARD_PATH` on its server, returns launch's result."""
+    result = demo.launch(prevent_thread_lock=True, **options)
+    demo.app.mount(DASHBOARD_PATH, LazyDashboard())
+    return result
+
+
 def main() -> None:
-    build_app().launch(**LAUNCH_OPTIONS)
+    demo = build_app()
+    serve(demo, **LAUNCH_OPTIONS)
+    demo.block_thread()
 
 
 if __name__ == "__main__":

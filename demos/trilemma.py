@@ -176,6 +176,7 @@ def reading(request: gr.Request) -> str:
 def build(demo: gr.Blocks) -> None:
     """Builds the Trilemma & FID tab."""
     markdown("topic_trilemma")
+    markdown("tri_dashboard_link", elem_id="tri-dashboard-link")
     markdown("tri_bias_help")
     bias_plot = gr.Plot(label=I18N("tri_bias"))
     markdown("tri_explain_help")

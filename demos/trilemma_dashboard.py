@@ -98,7 +98,9 @@ def _all_chosen_first(label: str, options: list[str], name: Callable[[str], str]
 
 def main() -> None:
     st.set_page_config(page_title="Trilemma", layout="wide")
-    lang = LANGUAGES[st.sidebar.radio("Idioma / Language", list(LANGUAGES), index=0, key="language")]
+    asked = st.query_params.get("lang", "es")  # the gallery's link passes its language
+    first = list(LANGUAGES.values()).index(asked) if asked in LANGUAGES.values() else 0
+    lang = LANGUAGES[st.sidebar.radio("Idioma / Language", list(LANGUAGES), index=first, key="language")]
     st.title(t("dash_title", lang))
     st.markdown(t("dash_intro", lang))
 

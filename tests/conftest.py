@@ -40,7 +40,7 @@ def app_url():
 
     demo = app.build_app()
     options = dict(app.LAUNCH_OPTIONS)
-    demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=free_port(), quiet=True, **options)
+    app.serve(demo, server_name="127.0.0.1", server_port=free_port(), quiet=True, **options)
     yield demo.local_url
     demo.close()
 

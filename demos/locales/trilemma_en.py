@@ -147,4 +147,8 @@ STRINGS: dict[str, str] = {
         "Each point is one digit's 64 classifier features, projected on their first two principal components: coloured dots are test "
         "digits (colour = class), black crosses the spoiled train digits."
     ),
+    "tri_dashboard_link": (
+        "**[Open the full trilemma dashboard ↗](/dashboard/?lang=en)**: every model family on the same data in one table, with "
+        "charts you can filter by data set and model (it opens on this same server)."
+    ),
 }

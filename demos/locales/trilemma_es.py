@@ -150,4 +150,8 @@ STRINGS: dict[str, str] = {
         "principales: los puntos de color son dígitos de prueba (color = clase), las cruces negras los dígitos de entrenamiento "
         "estropeados."
     ),
+    "tri_dashboard_link": (
+        "**[Abrí el tablero completo del trilema ↗](/dashboard/?lang=es)**: todas las familias de modelos con los mismos datos en una "
+        "tabla, con gráficos que podés filtrar por conjunto de datos y por modelo (se abre en este mismo servidor)."
+    ),
 }
