@@ -60,7 +60,8 @@ STRINGS: dict[str, str] = {
     "gan_time_ceiling": "En pausa tras {seconds} segundos (el límite de cada Reproducir); apretá Reproducir para seguir.",
     "gan_plane_title": "{dataset} · {loss}",
     "common_mode_coverage": (
-        "**Cobertura de modos:** {captured}/{total} modos capturados · {hq:.1f} % de muestras de alta calidad · KL inversa {kl}"
+        "**Cobertura de modos:** {captured}/{total} modos capturados · {hq:.1f} % de muestras de alta calidad · "
+        "desequilibrio entre modos {kl} (0: todos se usan por igual)"
     ),
     "gan_coverage_none": "La **cobertura de modos** se mide en el anillo y la grilla, cuyos modos se conocen.",
     "gan_status": (
