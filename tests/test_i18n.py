@@ -253,6 +253,8 @@ GLOSSARY_BANNED = {
     r"incrustaci[óo]n|\brepresentaci[óo]n(es)? (de|del) (texto|imagen)": "embedding",
     r"\b(campo de|el|del) score\b": "función de puntuación (score)",
     r"programa de ruido": "calendario de ruido",
+    r"\b[Aa]pretá\b": "tocá",
+    r"\b[Kk]L inversa\b(?![^<]*</details>)": "desequilibrio entre modos (the reverse KL is named only in Go deeper)",
     r"\d%": "90 % (a space before %)",
 }
 

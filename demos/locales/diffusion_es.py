@@ -111,7 +111,7 @@ STRINGS: dict[str, str] = {
     "diff_curve_missing": "Faltan las mediciones de esta curva; quien da el curso puede volver a generarlas.",
     "toy_train_steps": "Pasos de entrenamiento",
     "toy_hint": (
-        "Elegí los datos y apretá **Entrenar**: 20.000 pasos tardan unos 100 s en una máquina de 2 núcleos con los dos ocupados; las "
+        "Elegí los datos y tocá **Entrenar**: 20.000 pasos tardan unos 100 s en una máquina de 2 núcleos con los dos ocupados; las "
         "muestras se actualizan cada segundo."
     ),
     "toy_data_title": "{dataset}: los datos de entrenamiento",

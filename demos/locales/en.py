@@ -34,7 +34,7 @@ STRINGS: dict[str, str] = {
     ),
     "num_points": "Number of training points",
     "components": "Mixture components K",
-    "em_iterations": "EM iterations",
+    "em_iterations": "Fitting rounds (EM iterations)",
     "classifier_steps": "Classifier training steps",
     "new_points": "New points to draw",
     # counted nouns, for t(key, lang, count=n): "1 sample", "2 samples"

@@ -34,7 +34,7 @@ STRINGS: dict[str, str] = {
     ),
     "num_points": "Cantidad de puntos de entrenamiento",
     "components": "Componentes de la mezcla K",
-    "em_iterations": "Iteraciones de EM",
+    "em_iterations": "Rondas de ajuste (iteraciones de EM)",
     "classifier_steps": "Pasos de entrenamiento del clasificador",
     "new_points": "Puntos nuevos a generar",
     # sustantivos contados, para t(key, lang, count=n): "1 muestra", "2 muestras"
