@@ -253,6 +253,8 @@ GLOSSARY_BANNED = {
     r"incrustaci[óo]n|\brepresentaci[óo]n(es)? (de|del) (texto|imagen)": "embedding",
     r"\b(campo de|el|del) score\b": "función de puntuación (score)",
     r"programa de ruido": "calendario de ruido",
+    r"\b[Aa]pretá\b": "tocá",
+    r"\b[Kk]L inversa\b(?![^<]*</details>)": "desequilibrio entre modos (the reverse KL is named only in Go deeper)",
     r"\d%": "90 % (a space before %)",
 }
 
@@ -281,3 +283,25 @@ def test_glossary_terms_are_the_ones_used():
     for term in ("grilla", "exhaustividad", "desvío estándar", "calendario de ruido", "embedding", "función de puntuación", "ruido puro"):
         assert term in glossary and term in spanish, term
     assert "modos" in spanish and "el fid" in spanish and "la kl" in spanish
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_lecture_sections_open_with_a_short_look_and_try(lang):
+    """What to look at and what to try comes first, in at most about 80 words (headings, LaTeX and markup aside); the rest
+    of a long section follows it or waits in a collapsed Go deeper block."""
+    import re
+
+    from demos.locales.markdown import load_lectures
+
+    cue = {"en": r"\*\*(Look at|Try)\b", "es": r"\*\*(Mirá|Probá)\b"}[lang]
+    long_openings, openings = {}, 0
+    for key, text in load_lectures(lang).items():
+        visible = "\n".join(line for line in text.split("<details")[0].splitlines() if not line.startswith("#"))
+        paragraphs = [p for p in re.split(r"\n\s*\n", visible) if p.strip() and not p.lstrip().startswith(("|", "$$"))]
+        opening = re.sub(r"\$[^$]*\$", "x", paragraphs[0]) if paragraphs else ""
+        if re.search(cue, opening):
+            openings += 1
+            words = len(opening.split())
+            if words > 90:
+                long_openings[key] = words
+    assert openings >= 30 and long_openings == {}

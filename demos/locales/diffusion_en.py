@@ -17,12 +17,12 @@ STRINGS: dict[str, str] = {
     "diff_pair": "x₀ and x_t",
     "diff_forward_caption": (
         "At $t = {t}$: $\\bar\\alpha_t = {a:.4f}$, so $x_t = {signal:.3f}\\, x_0 + {noise:.3f}\\, \\epsilon$ "
-        "(signal-to-noise ratio {snr:.3g})."
+        "(the signal's variance is {snr:.3g} times the noise's)."
     ),
     "diff_schedule_plot": "The schedule",
     "diff_schedule_title": "{schedule} schedule: how much signal is left",
     "diff_alpha_bar": "ᾱ_t (share of signal variance)",
-    "diff_log_snr": "log₁₀ signal-to-noise ratio",
+    "diff_log_snr": "log₁₀ of signal variance over noise variance",
     "diff_noise_plot": "The added noise",
     "diff_noise_title": "The noise ε added to this image, against N(0, 1)",
     "diff_noise_hist": "Noise values",
@@ -39,16 +39,18 @@ STRINGS: dict[str, str] = {
         "{steps} of $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$, where $\\beta_s$ is the variance of "
         "the noise added at step $s$ (from the noise schedule), $\\alpha_s = 1 - \\beta_s$ and $\\epsilon_s$ a fresh standard normal draw. "
         "Standardised with the closed "
-        "form's mean and variance, the result should be standard normal: Kolmogorov-Smirnov statistic {ks:.3f}, p = {p:.2f} (a p above "
-        "0.05 means no detectable difference)."
+        "form's mean and variance, the result should be standard normal. The largest gap between its cumulative distribution and the "
+        "normal's is {ks:.3f} (a Kolmogorov-Smirnov test), p = {p:.2f}: a p above 0.05 means the test sees no difference."
     ),
     "diff_err_upload": "Upload an image first (PNG or JPEG), or choose a digit or a photo.",
-    "diff_generate_hint": "Press **Generate**: 32 digits take about 2 s with DDIM at 50 steps, about 30 s with DDPM at 1,000.",
+    "diff_generate_hint": (
+        "Press **Generate**: DDPM at 1,000 steps takes about 20 times as long as DDIM at 50, one pass of the network per step."
+    ),
     "diff_sampler": "Sampler",
     "diff_sampler_ddpm": "DDPM (random steps)",
     "diff_sampler_ddim": "DDIM",
     "diff_steps": "Denoising steps",
-    "diff_eta": "η (DDIM's randomness; DDPM uses 1)",
+    "diff_eta": "η: fresh noise in each DDIM step (0: none; DDPM uses 1)",
     "diff_digit": "Digit",
     "diff_any": "Any (no label)",
     "diff_guidance": "Guidance scale w",
@@ -68,7 +70,7 @@ STRINGS: dict[str, str] = {
     "diff_compare": "Compare the three",
     "diff_pred_epsilon": "Predicts the noise ε",
     "diff_pred_sample": "Predicts the clean image x₀",
-    "diff_pred_v": "Predicts v",
+    "diff_pred_v": "Predicts v (a mix of noise and image)",
     "diff_pred_score": "Read as the requested digit: **{hits} of {n}**.",
     "diff_unet_legend": "height = resolution (8x8 top, 2x2 bottom) · green: skip connections · t: the timestep embedding enters",
     "diff_unet_table": (
@@ -135,7 +137,7 @@ STRINGS: dict[str, str] = {
     "toy_err_train_first": "Train a model first (press Train).",
     "diff_schedule_caption": (
         "x: the timestep t, from 0 to T. Left axis, blue: ᾱ_t, the share of the signal's variance left at step t. Right axis, orange: "
-        "log₁₀ of the signal-to-noise ratio ᾱ_t / (1 − ᾱ_t), 0 where signal and noise weigh the same."
+        "log₁₀ of the signal's variance over the noise's, ᾱ_t / (1 − ᾱ_t), 0 where signal and noise weigh the same."
     ),
     "toy_loss_caption": (
         "x: training step; y: squared error between the noise that was added and the one the network predicts, averaged over the last "

@@ -17,14 +17,14 @@ STRINGS: dict[str, str] = {
     "diff_pair": "x₀ y x_t",
     "diff_forward_caption": (
         "En $t = {t}$: $\\bar\\alpha_t = {a:.4f}$, así que $x_t = {signal:.3f}\\, x_0 + {noise:.3f}\\, \\epsilon$ "
-        "(relación señal-ruido {snr:.3g})."
+        "(la varianza de la señal es {snr:.3g} veces la del ruido)."
     ),
     "diff_schedule_plot": "El calendario",
     "diff_schedule_title": "Calendario {schedule}: cuánta señal queda",
     "diff_alpha_bar": "ᾱ_t (parte de la varianza que es señal)",
-    "diff_log_snr": "log₁₀ de la relación señal-ruido",
-    "diff_noise_plot": "El ruido añadido",
-    "diff_noise_title": "El ruido ε añadido a esta imagen, frente a N(0, 1)",
+    "diff_log_snr": "log₁₀ de la varianza de la señal sobre la del ruido",
+    "diff_noise_plot": "El ruido agregado",
+    "diff_noise_title": "El ruido ε agregado a esta imagen, frente a N(0, 1)",
     "diff_noise_hist": "Valores del ruido",
     "diff_noise_value": "Valor",
     "diff_density": "Densidad",
@@ -39,16 +39,17 @@ STRINGS: dict[str, str] = {
         "{steps} de $x_s = \\sqrt{{\\alpha_s}}\\, x_{{s-1}} + \\sqrt{{\\beta_s}}\\, \\epsilon_s$, donde $\\beta_s$ es la varianza "
         "del ruido que se agrega en el paso $s$ (según el calendario de ruido), $\\alpha_s = 1 - \\beta_s$ y $\\epsilon_s$ una muestra "
         "nueva de una normal estándar. Estandarizado con la media y la "
-        "varianza de la forma cerrada, el resultado debe ser normal estándar: estadístico de Kolmogórov-Smirnov {ks:.3f}, p = {p:.2f} (una "
-        "p mayor que 0,05 significa que no se detecta diferencia)."
+        "varianza de la forma cerrada, el resultado debe ser normal estándar. La mayor distancia entre su distribución acumulada y la "
+        "de la normal es {ks:.3f} (una prueba de Kolmogórov-Smirnov), p = {p:.2f}: una p mayor que 0,05 significa que la prueba no ve "
+        "diferencia."
     ),
     "diff_err_upload": "Subí antes una imagen (PNG o JPEG), o elegí un dígito o una foto.",
-    "diff_generate_hint": "Tocá **Generar**: 32 dígitos tardan unos 2 s con DDIM a 50 pasos y unos 30 s con DDPM a 1.000.",
+    "diff_generate_hint": "Tocá **Generar**: DDPM a 1.000 pasos tarda unas 20 veces lo que DDIM a 50, una pasada de la red por paso.",
     "diff_sampler": "Muestreador",
     "diff_sampler_ddpm": "DDPM (pasos aleatorios)",
     "diff_sampler_ddim": "DDIM",
     "diff_steps": "Pasos de eliminación de ruido",
-    "diff_eta": "η (azar de DDIM; DDPM usa 1)",
+    "diff_eta": "η: ruido nuevo en cada paso de DDIM (0: nada; DDPM usa 1)",
     "diff_digit": "Dígito",
     "diff_any": "Cualquiera (sin etiqueta)",
     "diff_guidance": "Escala de guía w",
@@ -68,9 +69,9 @@ STRINGS: dict[str, str] = {
     "diff_compare": "Comparar los tres",
     "diff_pred_epsilon": "Predice el ruido ε",
     "diff_pred_sample": "Predice la imagen limpia x₀",
-    "diff_pred_v": "Predice v",
-    "diff_pred_score": "Leídas como el dígito pedido: **{hits} de {n}**.",
-    "diff_unet_legend": "altura = resolucion (8x8 arriba, 2x2 abajo) · verde: conexiones de salto · t: entra el paso de tiempo",
+    "diff_pred_v": "Predice v (una mezcla de ruido e imagen)",
+    "diff_pred_score": "Reconocidas como el dígito pedido: **{hits} de {n}**.",
+    "diff_unet_legend": "altura = resolución (8x8 arriba, 2x2 abajo) · verde: conexiones de salto · t: entra el paso de tiempo",
     "diff_unet_table": (
         "{total:,} parámetros en total (los embeddings de tiempo y de clase y la última normalización quedan fuera de las etapas).\n\n| "
         "Etapa | Resolución | Canales | Parámetros | Entra el tiempo | Salto desde |\n|---|---|---|---|---|---|"
@@ -110,7 +111,7 @@ STRINGS: dict[str, str] = {
     "diff_curve_missing": "Faltan las mediciones de esta curva; quien da el curso puede volver a generarlas.",
     "toy_train_steps": "Pasos de entrenamiento",
     "toy_hint": (
-        "Elegí los datos y pulsá **Entrenar**: 20.000 pasos tardan unos 100 s en una máquina de 2 núcleos con los dos ocupados; las "
+        "Elegí los datos y tocá **Entrenar**: 20.000 pasos tardan unos 100 s en una máquina de 2 núcleos con los dos ocupados; las "
         "muestras se actualizan cada segundo."
     ),
     "toy_data_title": "{dataset}: los datos de entrenamiento",
@@ -137,7 +138,7 @@ STRINGS: dict[str, str] = {
     "toy_err_train_first": "Entrená antes un modelo (tocá Entrenar).",
     "diff_schedule_caption": (
         "x: el paso t, de 0 a T. Eje izquierdo, azul: ᾱ_t, la parte de la varianza de la señal que queda en el paso t. Eje derecho, "
-        "naranja: log₁₀ de la relación señal-ruido ᾱ_t / (1 − ᾱ_t), 0 donde señal y ruido pesan lo mismo."
+        "naranja: log₁₀ de la varianza de la señal sobre la del ruido, ᾱ_t / (1 − ᾱ_t), 0 donde señal y ruido pesan lo mismo."
     ),
     "toy_loss_caption": (
         "x: paso de entrenamiento; y: error cuadrático entre el ruido que se agregó y el que predice la red, promediado en los últimos "

@@ -14,8 +14,9 @@ STRINGS: dict[str, str] = {
     "app_title": "Generative Models Gallery",
     "app_header": (
         "# Generative Models Gallery\n"
-        "Interactive demos of the course unit on generative models: GANs, autoencoders, diffusion, CLIP, "
-        "Stable Diffusion, NeRF and Gaussian splatting. Every model here runs on a laptop CPU."
+        "The course unit on generative models, one tab per idea: GANs, autoencoders, diffusion, CLIP, "
+        "Stable Diffusion, NeRF and Gaussian splatting. Each tab explains its idea and, once its models are ready, "
+        "lets you try it; every model here runs on a laptop CPU."
     ),
     "error_title": "Check the input",
     "common_seed": "Seed",
@@ -33,7 +34,7 @@ STRINGS: dict[str, str] = {
     ),
     "num_points": "Number of training points",
     "components": "Mixture components K",
-    "em_iterations": "EM iterations",
+    "em_iterations": "Fitting rounds (EM iterations)",
     "classifier_steps": "Classifier training steps",
     "new_points": "New points to draw",
     # counted nouns, for t(key, lang, count=n): "1 sample", "2 samples"

@@ -14,8 +14,9 @@ STRINGS: dict[str, str] = {
     "app_title": "Galería de modelos generativos",
     "app_header": (
         "# Galería de modelos generativos\n"
-        "Demos interactivas de la unidad de modelos generativos: GANs, autoencoders, difusión, CLIP, "
-        "Stable Diffusion, NeRF y Gaussian splatting. Todos los modelos corren en la CPU de una notebook."
+        "La unidad de modelos generativos, una pestaña por idea: GANs, autoencoders, difusión, CLIP, "
+        "Stable Diffusion, NeRF y Gaussian splatting. Cada pestaña explica su idea y, cuando sus modelos están listos, "
+        "te deja probarla; todos los modelos corren en la CPU de una notebook."
     ),
     "error_title": "Revisá la entrada",
     "common_seed": "Semilla",
@@ -33,7 +34,7 @@ STRINGS: dict[str, str] = {
     ),
     "num_points": "Cantidad de puntos de entrenamiento",
     "components": "Componentes de la mezcla K",
-    "em_iterations": "Iteraciones de EM",
+    "em_iterations": "Rondas de ajuste (iteraciones de EM)",
     "classifier_steps": "Pasos de entrenamiento del clasificador",
     "new_points": "Puntos nuevos a generar",
     # sustantivos contados, para t(key, lang, count=n): "1 muestra", "2 muestras"

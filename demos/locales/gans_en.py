@@ -59,7 +59,10 @@ STRINGS: dict[str, str] = {
     "gan_budget_reached": "The training budget is reached: raise the budget or press Reset.",
     "gan_time_ceiling": "Paused after {seconds} seconds (the limit of one press of Play); press Play to continue.",
     "gan_plane_title": "{dataset} · {loss}",
-    "common_mode_coverage": "**Mode coverage:** {captured}/{total} modes captured · {hq:.1f}% high-quality samples · reverse KL {kl}",
+    "common_mode_coverage": (
+        "**Mode coverage:** {captured}/{total} modes captured · {hq:.1f}% high-quality samples · "
+        "imbalance between modes {kl} (0: all used equally)"
+    ),
     "gan_coverage_none": "**Mode coverage** is measured on the ring and the grid, whose modes are known.",
     "gan_status": "Iteration {it} · {d} D steps · {g} of {budget} G steps · {sps:.0f} G steps/s · D loss {d_loss} · G loss {g_loss}",
     "gan_status_idle": "Iteration {it} · {d} D steps · {g} of {budget} G steps · D loss {d_loss} · G loss {g_loss}",

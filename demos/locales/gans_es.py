@@ -55,12 +55,13 @@ STRINGS: dict[str, str] = {
     "gan_curves": "Curvas de entrenamiento",
     "gan_download": "Descargar modelo y muestras",
     "gan_files": "Checkpoint (.safetensors) y muestras (.csv)",
-    "gan_err_reset_first": "Elegí un conjunto de datos o apretá Reiniciar primero: todavía no hay una GAN para entrenar.",
-    "gan_budget_reached": "Se alcanzó el presupuesto de entrenamiento: subilo o apretá Reiniciar.",
-    "gan_time_ceiling": "En pausa tras {seconds} segundos (el límite de cada Reproducir); apretá Reproducir para seguir.",
+    "gan_err_reset_first": "Elegí un conjunto de datos o tocá Reiniciar primero: todavía no hay una GAN para entrenar.",
+    "gan_budget_reached": "Se alcanzó el presupuesto de entrenamiento: subilo o tocá Reiniciar.",
+    "gan_time_ceiling": "En pausa tras {seconds} segundos (el límite de cada Reproducir); tocá Reproducir para seguir.",
     "gan_plane_title": "{dataset} · {loss}",
     "common_mode_coverage": (
-        "**Cobertura de modos:** {captured}/{total} modos capturados · {hq:.1f} % de muestras de alta calidad · KL inversa {kl}"
+        "**Cobertura de modos:** {captured}/{total} modos capturados · {hq:.1f} % de muestras de alta calidad · "
+        "desequilibrio entre modos {kl} (0: todos se usan por igual)"
     ),
     "gan_coverage_none": "La **cobertura de modos** se mide en el anillo y la grilla, cuyos modos se conocen.",
     "gan_status": (

@@ -55,7 +55,7 @@ STRINGS: dict[str, str] = {
     "nerf_status": "Paso {step}, {seconds} s de {limit} s: PSNR en la vista reservada **{psnr} dB**…",
     "nerf_status_done": "Listo: {step} pasos en {seconds} s; PSNR en la vista reservada **{psnr} dB**.",
     "nerf_status_stopped": "Detenido en el paso {step} tras {seconds} s; PSNR en la vista reservada **{psnr} dB**.",
-    "nerf_hint": "Elegí un campo y apretá Entrenar: la vista reservada de la derecha se vuelve nítida a medida que aprende.",
+    "nerf_hint": "Elegí un campo y tocá Entrenar: la vista reservada de la derecha se vuelve nítida a medida que aprende.",
     "nerf_live": "Una vista reservada: la imagen real y tu campo",
     "nerf_curve_benchmark": "{field}, corrida incluida (benchmark)",
     "nerf_curve_yours_held_out": "tu corrida, vista reservada",

@@ -1,0 +1,121 @@
+"""Numbers the texts quote from our results files and shipped checkpoints match them.
+
+Texts that need a measured number at run time take it as a `{field}` (the trilemma reading, the diffusion curve);
+the rest quote a number by hand, and each such quote is checked against the file it comes from (here, or beside its
+tab's API tests: the 2D playground's hint in test_app_diffusion.py, the VAE's shares in test_app_autoencoders.py). The English
+text is read against the files and the Spanish one against the English, so the two languages cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from demos.locales.en import STRINGS as EN
+from demos.locales.es import STRINGS as ES
+
+BENCHMARKS = Path("assets/benchmarks")
+
+
+def results(name: str) -> dict:
+    return json.loads((BENCHMARKS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def metadata(path: str) -> dict[str, str]:
+    from core.checkpoint import read_checkpoint
+
+    return read_checkpoint(Path("assets") / path)[1]
+
+
+def numbers(text: str, lang: str) -> set[float]:
+    """Returns the numbers written in `text` outside its fields, LaTeX and links, read the language's way ("1.000" is 1000 in Spanish)."""
+    text = re.sub(r"\{[^{}]*\}|\$[^$]*\$|\]\([^)]*\)", " ", text)
+    found = set()
+    for match in re.finditer(r"\d[\d.,]*\d|\d", text):
+        raw = match.group(0)
+        raw = raw.replace(".", "").replace(",", ".") if lang == "es" else raw.replace(",", "")
+        found.add(float(raw))
+    return found
+
+
+# Spanish writes a digit where English spells it ("un 7 escrito a mano" for "a handwritten seven")
+SPELLED_IN_ENGLISH = {"clip_answered_mini": {7.0}, "sd_default_prompt": {7.0}, "sd_err_empty": {7.0}}
+
+
+def test_spanish_texts_quote_the_numbers_of_the_english_ones():
+    differ = {}
+    for key, english in EN.items():
+        if key.startswith("explore_"):  # the catalogue's tables are built from one list of links
+            continue
+        extra = SPELLED_IN_ENGLISH.get(key, set())
+        if numbers(ES[key], "es") - extra != numbers(english, "en"):
+            differ[key] = (sorted(numbers(english, "en")), sorted(numbers(ES[key], "es")))
+    assert differ == {}
+
+
+def test_the_numbers_reader_reads_each_language():
+    assert numbers("1.000 pasos, 0,05 y el 20 % ({x:.1f}, $T = 1{.}000$)", "es") == {1000, 0.05, 20}
+    assert numbers("1,000 steps, 0.05 and 20% ({x:.1f}, $T = 1{,}000$, [a](https://arxiv.org/abs/1706.08500))", "en") == {
+        1000,
+        0.05,
+        20,
+    }
+
+
+def test_the_generate_hint_quotes_the_measured_ratio_of_ddpm_to_ddim():
+    measured = results("diffusion")["results"]
+    ratio = measured["ddpm1000_64_digits_s"] / measured["ddim50_64_digits_s"]
+    found = re.search(r"DDPM at ([\d,]+) steps takes about (\d+) times as long as DDIM at (\d+)", EN["diff_generate_hint"])
+    assert found and (found[1], found[3]) == ("1,000", "50")
+    assert int(found[2]) == pytest.approx(ratio, rel=0.15)
+
+
+def test_diffusion_lectures_quote_the_shipped_models_settings():
+    """T, the U-Net's resolutions, the share of dropped labels and the 2D playground's steps are those of the shipped models."""
+    import inspect
+
+    from core.diffusion.digits import train_digits_unet
+    from core.diffusion.toy import ToyConfig
+
+    config = json.loads(metadata("diffusion/unet_epsilon.safetensors")["config"])
+    assert "T = 1{,}000" in EN["topic_diffusion"] and config["num_train_timesteps"] == 1000
+    sizes = [config["sample_size"] // 2**level for level in range(len(config["channels"]))]
+    assert " → ".join(f"{s}×{s}" for s in sizes) in EN["diff_unet_help"]
+    dropped = re.search(r"p_uncond=([\d.]+)", inspect.getsource(train_digits_unet))
+    assert dropped and f"dropped {100 * float(dropped[1]):.0f}% of the time" in EN["diff_generate_help"]
+    assert f"({ToyConfig().num_train_timesteps} diffusion steps" in EN["toy_help"]
+
+
+def test_the_trilemma_texts_name_the_models_and_data_of_the_results():
+    run = results("trilemma")["results"]
+    models = {row["model"] for row in run["table"]}
+    assert {"ddpm_1000", "ddim_50", "ddim_10", "ddgan_4", "ddgan_2"} <= models
+    assert "DDPM (1000 steps) and DDIM (50 and 10)" in EN["tri_compare_help"] and "with 4 and 2 steps" in EN["tri_compare_help"]
+    assert run["budget"]["diffusion_timesteps"] == 1000
+    modes = {row["dataset"]: row["num_modes"] for row in run["runs"] if row["dataset"] != "digits"}
+    assert modes == {"ring": 8, "grid": 25} and "a ring of 8 and a grid of 25 Gaussians" in EN["dash_intro"]
+
+
+def test_nerf_texts_quote_the_shipped_fields():
+    grid = metadata("nerf/grid.safetensors")
+    resolution = json.loads(grid["config"])["resolution"]
+    assert f"{resolution}³ grid" in EN["nerf_train_help"]
+    size = int(grid["size"])
+    assert f"{size}x{size} pixels" in EN["nerf_fly_text"]
+
+
+def test_clip_and_stable_diffusion_texts_quote_the_shipped_mini_models():
+    clip = json.loads(Path("assets/mini_clip/config.json").read_text(encoding="utf-8"))["vision_config"]["image_size"]
+    assert f"a vision transformer on {clip}x{clip} digits" in EN["clip_model_help"]
+    vae = json.loads(Path("assets/mini_ldm/vae/config.json").read_text(encoding="utf-8"))
+    side, down = vae["sample_size"], 2 ** (len(vae["block_out_channels"]) - 1)
+    latent = f"{vae['latent_channels']}x{side // down}x{side // down}"
+    assert f"turns a {side}x{side} picture of a digit into a {latent} latent" in EN["sd_model_help"]
+
+
+def test_the_dcgan_text_quotes_the_shipped_image_size():
+    size = json.loads(metadata("dcgan_digits.safetensors")["config"])["image_size"]
+    assert f"scikit-learn's {size}×{size} digits" in EN["gan_digits_intro"]
