@@ -106,6 +106,13 @@ def axes_of(name: str, size: int = 400) -> RasterAxes:
     return RasterAxes(low, high, size=size, right=44)
 
 
+def slider_ranges() -> list[dict]:
+    """Returns the latent sliders' ranges, each map's box, sent on page load so that building the tab loads no model."""
+    return [
+        gr.update(minimum=round(axes_of(name).low[i], 2), maximum=round(axes_of(name).high[i], 2)) for name in MAP_MODELS for i in range(2)
+    ]
+
+
 @lru_cache(maxsize=8)
 def figures(name: str) -> dict[str, float]:
     """Returns the figures measured when shipped model `name` was trained (stored in its checkpoint)."""
@@ -458,7 +465,6 @@ def build(demo: gr.Blocks) -> None:
     maps, sliders, decodes, verdicts = {}, {}, {}, {}
     with gr.Row(equal_height=False):
         for name in MAP_MODELS:
-            axes = axes_of(name)
             with gr.Column():
                 maps[name] = gr.Image(
                     type="pil", interactive=False, label=I18N(f"ae_model_{name}"), show_label=False, height=430, elem_id=f"ae-map-{name}"
@@ -467,8 +473,8 @@ def build(demo: gr.Blocks) -> None:
                     with gr.Column(scale=3, min_width=200):
                         sliders[name] = [
                             inputs.Slider(
-                                round(axes.low[i], 2),
-                                round(axes.high[i], 2),
+                                -PRIOR_BOX,  # the model's own range arrives on page load (`slider_ranges`): no model loads at start-up
+                                PRIOR_BOX,
                                 value=0.0,
                                 step=0.01,
                                 label=f"z{'₁₂'[i]}",
@@ -497,6 +503,7 @@ def build(demo: gr.Blocks) -> None:
     prior_text = gr.Markdown()
     markdown("ae_draw_help")
     demo.load(None, js=SELECT_BRUSH)
+    demo.load(slider_ranges, None, [s for name in MAP_MODELS for s in sliders[name]], api_name=False, **LIGHT)
     with gr.Row(equal_height=False):
         sketch = sketchpad("ae_draw", brush=22, elem_id="ae-sketch")
         upload = inputs.Image(type="numpy", image_mode="RGBA", sources=["upload"], label=I18N("ae_upload"), height=280)

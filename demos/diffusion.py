@@ -14,7 +14,6 @@ import plotly.graph_objects as go
 import torch
 from PIL import Image, ImageDraw
 from plotly.subplots import make_subplots
-from scipy import stats
 
 from core.assets import BENCHMARKS_DIR, diffusion_unet
 from core.device import place, to_cpu
@@ -97,7 +96,7 @@ def _noise_figure(noise: torch.Tensor, title: str, lang: Lang) -> tuple[go.Figur
             x=values, histnorm="probability density", nbinsx=40, name=t("diff_noise_hist", lang), marker_color="#6366f1", opacity=0.75
         )
     )
-    fig.add_trace(go.Scatter(x=grid, y=stats.norm.pdf(grid), name="N(0, 1)", line={"color": "#111827"}))
+    fig.add_trace(go.Scatter(x=grid, y=np.exp(-0.5 * grid**2) / math.sqrt(2 * math.pi), name="N(0, 1)", line={"color": "#111827"}))
     chart_layout(
         fig,
         title,
@@ -143,6 +142,8 @@ def chain(source, digit_index, photo, upload, schedule_name, step, seed, request
     x_t = s.chain(x0, k, generator=torch.Generator().manual_seed(seed_value + 1))
     a = s.alphas_cumprod[k].item()
     standardised = (x_t - math.sqrt(a) * x0) / math.sqrt(1 - a)  # should be N(0, 1) if the chain matches the closed form
+    from scipy import stats  # 58 MB and over a second at import: loaded by the first request that tests a chain
+
     test = stats.kstest(standardised.flatten().numpy(), "norm")
     hist, bands = _noise_figure(standardised, t("diff_chain_hist_title", lang, t=k), lang)
     text = t("diff_chain_text", lang, steps=t("common_n_steps", lang, count=k + 1), ks=test.statistic, p=test.pvalue) + "  \n" + bands

@@ -162,3 +162,13 @@ def test_the_shapes_picture_holds_a_red_square_and_a_blue_circle():
     assert not (masks["red"] & masks["blue"]).any() and (masks["red"] | masks["blue"]).mean() < 0.4
     photo = load_photo("shapes", size=64)  # what the models get: still red on the left, blue on the right
     assert photo[0, 32, 16] > 0.7 > photo[2, 32, 16] and photo[2, 32, 48] > 0.7 > photo[0, 32, 48]
+
+
+def test_digits_read_from_the_csv_equal_scikit_learns_loader():
+    """The gallery reads scikit-learn's digits file itself (no scikit-learn import at start-up): same pixels, same labels."""
+    from sklearn.datasets import load_digits as sklearn_digits
+
+    bunch = sklearn_digits()
+    images, labels = load_digits("all")
+    assert torch.equal(images[:, 0], torch.from_numpy((bunch.images / 16.0).astype(np.float32)))
+    assert torch.equal(labels, torch.from_numpy(bunch.target.astype(np.int64)))
