@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import torch
 from torch import nn
@@ -40,6 +41,13 @@ class Progress:
 
 class Trainer:
     """Runs `step()` repeatedly under a step and time budget, yielding `Progress` reports."""
+
+    _running: ClassVar[weakref.WeakSet[Trainer]] = weakref.WeakSet()  # trainers inside `run`, for `running()`
+
+    @classmethod
+    def running(cls) -> int:
+        """Returns how many trainers in this process are inside `run` now (a server's live runs, for monitoring)."""
+        return len(cls._running)
 
     def __init__(
         self,
@@ -81,6 +89,15 @@ class Trainer:
         if report_every < 1:
             raise ValueError(f"report_every must be >= 1, got {report_every}")
         self._stop.clear()
+        Trainer._running.add(self)
+        try:
+            yield from self._loop(max_steps, max_seconds, report_every, report_seconds, preview_every)
+        finally:  # also when the consumer closes the generator or drops it
+            Trainer._running.discard(self)
+
+    def _loop(
+        self, max_steps: int, max_seconds: float | None, report_every: int, report_seconds: float | None, preview_every: int | None
+    ) -> Iterator[Progress]:
         start = last_report = self._clock()
         metrics: dict[str, float] = {}
         reason: StopReason = "steps"

@@ -32,7 +32,7 @@ from core.loop import Trainer
 from core.seeding import init_weights
 from demos import inputs
 from demos.i18n import I18N, Lang, error, lang_of, t
-from demos.layout import LATEX, LIGHT, markdown, sketchpad, train_stop_buttons
+from demos.layout import LATEX, LIGHT, live_run_state, markdown, sketchpad, train_stop_buttons
 from demos.plots import chart_layout, image_grid
 from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted
 from demos.texts import LANGS, TABLES
@@ -569,7 +569,7 @@ def build(demo: gr.Blocks) -> None:
             ]
             v16_one = gr.Image(type="pil", interactive=False, label=I18N("ae_decoded"), height=170)
             v16_verdict = gr.Markdown()
-    run_state = gr.State(None)
+    run_state = live_run_state()
 
     for name in MAP_MODELS:
         z1, z2 = sliders[name]

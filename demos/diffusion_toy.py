@@ -23,7 +23,7 @@ from core.threads import single_threaded
 from demos import inputs
 from demos.gans import ink_mask
 from demos.i18n import I18N, Lang, error, lang_of, number, t
-from demos.layout import LIGHT, markdown, sketchpad, train_stop_buttons
+from demos.layout import LIGHT, live_run_state, markdown, sketchpad, train_stop_buttons
 from demos.plots import base_layout, chart_layout, segments
 
 DATASETS = ("ring", "grid", "moons", "spiral", "swiss_roll", "drawn")
@@ -281,7 +281,7 @@ def build(demo: gr.Blocks) -> None:
                 particles_button = gr.Button(I18N("toy_particles_button"))
                 particle_seed = inputs.Number(1, precision=0, minimum=0, label=I18N("common_seed"))
                 timestep = inputs.Slider(*LIMITS["t"], value=10, step=1, label=I18N("toy_t"))
-    state = gr.State(None)
+    state = live_run_state()
     gr.on([demo.load, dataset.change], preview, [dataset, sketch], view, api_name="diffusion_toy_data", **LIGHT)
     train_event = train_button.click(
         train, [dataset, sketch, steps, seed], [loss_plot, view, coverage, status, state], api_name="diffusion_toy_train", **TRAIN

@@ -28,7 +28,7 @@ from demos import gan_digits, inputs, knobs
 from demos.gan_plots import VIEWS, curves_figure, plane_image
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
-from demos.layout import LATEX, LIGHT, markdown
+from demos.layout import LATEX, LIGHT, live_run_state, markdown
 
 DATASETS = (*TOY_DATASETS, "drawn", "csv")
 NUM_DATA = 10_000
@@ -346,7 +346,7 @@ def build(demo: gr.Blocks) -> None:
             with gr.Row():
                 download_button = gr.Button(I18N("gan_download"), size="sm")
                 files = gr.File(label=I18N("gan_files"), file_count="multiple", interactive=False, visible=False)
-    lab_state = gr.State(None)
+    lab_state = live_run_state()
     widgets |= arch | settings  # in the order of RUN_KNOBS: the API takes its parameters in this order
 
     # every knob reaches its handler by name; the API names each parameter after its knob

@@ -15,6 +15,24 @@ LIGHT = {"concurrency_id": "light", "concurrency_limit": 4}
 HEAVY = {"concurrency_id": "heavy", "concurrency_limit": 1}
 
 
+SESSION_HOURS = 3  # a live run's state outlives a lesson; closing the tab frees it at once
+
+
+def stop_training(value) -> None:
+    """Stops the live run held in a session's state (Gradio calls this when it deletes the state)."""
+    trainer = getattr(value, "trainer", None)
+    if trainer is not None:
+        trainer.stop()
+
+
+def live_run_state() -> gr.State:
+    """Returns the `gr.State` that holds one person's live training run.
+
+    Gradio deletes a session's state when its tab closes or reloads; the delete callback then stops the
+    run, so a student who leaves frees the CPU and, once the loop ends, the run's memory."""
+    return gr.State(None, time_to_live=SESSION_HOURS * 3600, delete_callback=stop_training)
+
+
 def markdown(key: str, **kwargs) -> gr.Markdown:
     """Returns a translated Markdown block that renders LaTeX."""
     return gr.Markdown(I18N(key), latex_delimiters=LATEX, **kwargs)

@@ -30,7 +30,7 @@ from demos import knobs, nerf_plots
 from demos.gpu import RENDER_SECONDS, SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
-from demos.layout import LIGHT, markdown, train_stop_buttons
+from demos.layout import LIGHT, live_run_state, markdown, train_stop_buttons
 
 SIZE = 64  # pixels per side of every view the tab renders (the shipped fields were trained at this size)
 FIELDS = ("nerf", "grid")
@@ -322,7 +322,7 @@ def build(demo: gr.Blocks) -> None:
     with gr.Row():
         gif_button = gr.Button(I18N("nerf_turntable"))
         gif = gr.Image(type="filepath", interactive=False, label=I18N("nerf_turntable_label"), elem_id="nerf-gif", height=280)
-    run_state = gr.State(None)
+    run_state = live_run_state()
 
     fly_inputs, ray_inputs = dict(fly_widgets), {**fly_widgets, **ray_widgets}
     scene_event = {"fn": scene_view, "inputs": [train_widgets["views"]], "outputs": scene_plot, "api_name": "nerf_scene", **RENDER}

@@ -1,0 +1,77 @@
+"""Each person's live run lives in their session: closing the tab stops it, two people never share one."""
+
+import threading
+import time
+
+import gradio as gr
+import pytest
+
+from core.loop import Trainer
+from demos.layout import live_run_state, stop_training
+
+TRAINING_ENDPOINTS = {"gan_play", "autoencoders_race", "autoencoders_beta_train", "diffusion_toy_train", "nerf_train"}
+
+
+def test_a_deleted_state_stops_its_run_and_leaves_the_running_count():
+    trainer = Trainer(lambda: {"loss": 0.0})
+    run = trainer.run(10**9)
+    next(run)
+    assert Trainer.running() >= 1 and trainer in Trainer._running
+    stop_training(type("Run", (), {"trainer": trainer})())
+    rest = list(run)
+    assert rest[-1].reason == "stopped" and trainer not in Trainer._running
+    stop_training(None)  # a session that never trained
+
+
+def test_a_closed_generator_leaves_the_running_count():
+    trainer = Trainer(lambda: {})
+    run = trainer.run(10**9)
+    next(run)
+    run.close()
+    assert trainer not in Trainer._running
+
+
+def test_every_state_that_holds_a_training_run_stops_it_when_deleted():
+    import app
+
+    demo = app.build_app()
+    holders = {}
+    for dep in demo.config["dependencies"]:
+        if dep.get("api_name") in TRAINING_ENDPOINTS:
+            for component_id in [*dep["inputs"], *dep["outputs"]]:
+                block = demo.blocks[component_id]
+                if isinstance(block, gr.State):
+                    holders[dep["api_name"]] = block
+    assert set(holders) == TRAINING_ENDPOINTS
+    for name, state in holders.items():
+        assert state.delete_callback is stop_training, name
+        assert state.time_to_live == live_run_state().time_to_live
+
+
+@pytest.mark.browser
+def test_closing_the_tab_during_play_stops_the_training(browser, app_url):
+    from demos.locales.en import STRINGS as EN
+
+    before = Trainer.running()
+    context = browser.new_context(locale="en-US", viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(app_url)
+    page.get_by_role("tab", name=EN["tab_gans"], exact=True).click()
+    status = "document.querySelector('#gan-status')"
+    page.wait_for_function(f"{status} && {status}.innerText.includes('Iteration 0')", timeout=60_000)
+    page.locator("#gan-play").click()
+    page.wait_for_function("!document.querySelector('#gan-status').innerText.includes('Iteration 0')", timeout=60_000)
+    assert Trainer.running() > before
+    context.close()  # the tab closes: Gradio deletes the session's state
+    deadline = time.monotonic() + 60
+    while Trainer.running() > before and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert Trainer.running() <= before, "the run went on after its tab closed"
+
+
+def test_stop_training_is_safe_from_another_thread():
+    trainer = Trainer(lambda: {})
+    run = trainer.run(10**9)
+    next(run)
+    threading.Thread(target=stop_training, args=(type("Run", (), {"trainer": trainer})(),)).start()
+    assert list(run)[-1].reason == "stopped"
