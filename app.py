@@ -41,7 +41,14 @@ QUEUE_MAX_SIZE = 64  # requests waiting beyond this are refused with "queue full
 CSS = """
 .gradio-container {max-width: 1400px !important}
 footer {display: none !important}
+#lang-switch {text-align: right; font-size: 0.95rem}
+#lang-switch a {text-decoration: none; padding: 0 0.3em}
+html[data-gallery-lang="es"] #lang-switch a[hreflang="es"], html[data-gallery-lang="en"] #lang-switch a[hreflang="en"] {font-weight: 700}
 """
+LANGUAGE_SWITCH = (  # plain links: choosing reloads the page in that language (see HEAD)
+    '<nav aria-label="Idioma / Language"><a href="?lang=es" hreflang="es" lang="es">ES</a>|'
+    '<a href="?lang=en" hreflang="en" lang="en">EN</a></nav>'
+)
 
 
 # Gradio's Plot mounts a new Plotly chart for every new value and never calls `Plotly.purge` on the old
@@ -49,6 +56,43 @@ footer {display: none !important}
 # figures (GAN Lab, training curves) grows the page by thousands of nodes a second until the browser
 # stalls. Purging each chart as it leaves the page keeps the page the same size however long it plays.
 HEAD = """<script>
+// The language switch (ES / EN at the top, or ?lang=es in a link) overrides the browser's language and is
+// remembered on this browser. Gradio translates its labels from navigator.language, read when it starts,
+// and the server writes its texts in the language of each request's Accept-Language header (demos.i18n):
+// this script, which runs before Gradio, answers both with the chosen language.
+(() => {
+  const LANGS = ["es", "en"];
+  const asked = new URLSearchParams(window.location.search).get("lang");
+  let chosen = null;
+  try {
+    if (LANGS.includes(asked)) window.localStorage.setItem("gallery-lang", asked);
+    chosen = window.localStorage.getItem("gallery-lang");
+  } catch (e) { chosen = asked; }  // storage blocked (a strict iframe): the link's choice still holds for this page
+  if (!LANGS.includes(chosen)) return;
+  document.documentElement.dataset.galleryLang = chosen;
+  Object.defineProperty(window.navigator, "language", { get: () => chosen });
+  Object.defineProperty(window.navigator, "languages", { get: () => [chosen] });
+  // Gradio inserts this script after it has read navigator.language, so the choice is also handed to its
+  // own locale switch (the `changeLocale` its Settings panel calls), for the first seconds of the page.
+  const core = () => performance.getEntriesByType("resource").map((e) => e.name).find((n) => /[/]assets[/]core-[^/]*[.]js$/.test(n));
+  let tries = 0;
+  const timer = setInterval(async () => {
+    tries += 1;
+    const url = core();
+    if (url) (await import(url)).changeLocale?.(chosen);
+    if (tries >= 50) clearInterval(timer);
+  }, 100);
+  const fetch = window.fetch.bind(window);
+  window.fetch = (input, init = {}) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), window.location.href);
+    if (url.origin !== window.location.origin) return fetch(input, init);
+    const headers = new Headers(init.headers || (input instanceof Request ? input.headers : undefined));
+    headers.set("Accept-Language", chosen);
+    return fetch(input, { ...init, headers });
+  };
+})();
+</script>
+<script>
 (() => {
   const purge = (node) => {
     if (!(node instanceof Element) || !window.Plotly) return;
@@ -67,7 +111,11 @@ def build_app() -> gr.Blocks:
     """Returns the gallery's Blocks with its queue configured (not launched)."""
     Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
     with gr.Blocks(title="Generative Models Gallery", delete_cache=(3600, 7200)) as demo:
-        markdown("app_header")
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=12):
+                markdown("app_header")
+            with gr.Column(scale=1, min_width=90):
+                gr.HTML(LANGUAGE_SWITCH, elem_id="lang-switch")
         with gr.Tabs():
             for tab_id, label_key, build in TABS:
                 with gr.Tab(I18N(label_key), id=tab_id, elem_id=f"tab-{tab_id}"):

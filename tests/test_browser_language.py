@@ -1,0 +1,47 @@
+"""The ES / EN switch: it overrides the browser's language, is remembered on that browser, and `?lang=` in a link sets it.
+
+Both halves follow it: Gradio's labels (translated in the page) and the texts the server writes (numbers with a
+decimal comma in Spanish), because the page sends the chosen language with every request.
+"""
+
+import pytest
+
+from demos.locales.en import STRINGS as EN
+from demos.locales.es import STRINGS as ES
+
+pytestmark = pytest.mark.browser
+
+SUMMARY = "document.querySelector('#overview-summary')"
+
+
+def overview_summary(page) -> str:
+    page.wait_for_function(f"{SUMMARY} && {SUMMARY}.innerText.includes('K = 8')", timeout=60_000)
+    return page.locator("#overview-summary").inner_text()
+
+
+def test_a_link_with_lang_sets_the_language_and_the_browser_remembers_it(browser, app_url, artifacts):
+    context = browser.new_context(locale="en-US", viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(app_url + "?lang=es")
+    page.get_by_role("tab", name=ES["tab_overview"], exact=True).wait_for(timeout=60_000)
+    assert "," in overview_summary(page).split("log")[-1]  # the server wrote Spanish numbers: -0,835
+    assert "iteraciones" in overview_summary(page)
+    page.screenshot(path=str(artifacts / "en-US-browser-lang-es.png"))
+
+    page.goto(app_url)  # no parameter: the choice is remembered
+    page.get_by_role("tab", name=ES["tab_overview"], exact=True).wait_for(timeout=60_000)
+
+    page.locator("#lang-switch a[hreflang=en]").click()  # the switch
+    page.get_by_role("tab", name=EN["tab_overview"], exact=True).wait_for(timeout=60_000)
+    summary = overview_summary(page)
+    assert "iterations" in summary and "-0.8" in summary
+    context.close()
+
+
+def test_without_a_choice_the_browser_language_holds(browser, app_url):
+    context = browser.new_context(locale="es-AR", viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(app_url)
+    page.get_by_role("tab", name=ES["tab_overview"], exact=True).wait_for(timeout=60_000)
+    assert page.evaluate("document.documentElement.dataset.galleryLang") is None
+    context.close()
