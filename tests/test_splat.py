@@ -8,7 +8,10 @@ import pytest
 import torch
 
 from core.scene.cameras import Camera, orbit_camera, rays
+from core.splat.densify import DensifyConfig, GradientStats, densify_and_prune, make_optimizer
 from core.splat.gaussians import SH_C0, SH_C1, Gaussians, SplatConfig, quaternion_to_rotation, sh_to_colour
+from core.splat.image2d import Image2D, Image2DConfig
+from core.splat.ply import read_ply, write_ply
 from core.splat.projection import perspective_jacobian, project, world_to_camera
 from core.splat.rasterize import ALPHA_MAX, ALPHA_MIN, T_MIN, pixel_blend, rasterize, tile_rects
 from core.splat.renderer import render, render_pixel_blend
@@ -282,3 +285,117 @@ def test_a_splat_pixel_blend_matches_its_render():
     image = render(model, camera).rgb
     blend = render_pixel_blend(model, camera, 16, 20)
     torch.testing.assert_close(blend.pixel, image[20, 16].detach(), atol=1e-6, rtol=0)
+
+
+# --- .ply files ------------------------------------------------------------------------------------
+
+
+def random_splat(count: int, sh_degree: int, seed: int = 0) -> Gaussians:
+    g = torch.Generator().manual_seed(seed)
+    model = Gaussians(SplatConfig(count=count, sh_degree=sh_degree))
+    with torch.no_grad():
+        for p in model.parameters():
+            p.copy_(torch.randn(p.shape, generator=g))
+    return model
+
+
+@pytest.mark.parametrize("sh_degree", [0, 1])
+def test_a_written_ply_reads_back_exactly_here_and_in_plyfile_with_the_reference_names(tmp_path, sh_degree):
+    plyfile = pytest.importorskip("plyfile")
+    model = random_splat(7, sh_degree)
+    path = write_ply(model, tmp_path / "splat.ply")
+    back = read_ply(path)
+    for name, p in model.parameters_by_name().items():
+        torch.testing.assert_close(getattr(back, name), p, rtol=0, atol=0, msg=name)
+    vertex = plyfile.PlyData.read(str(path))["vertex"]
+    rest = 3 * ((sh_degree + 1) ** 2 - 1)
+    expected_names = ["x", "y", "z", "nx", "ny", "nz", "f_dc_0", "f_dc_1", "f_dc_2"]
+    expected_names += [f"f_rest_{i}" for i in range(rest)]
+    expected_names += ["opacity", "scale_0", "scale_1", "scale_2", "rot_0", "rot_1", "rot_2", "rot_3"]
+    assert [p.name for p in vertex.properties] == expected_names
+    assert vertex.count == 7
+    assert all(str(vertex[name].dtype) == "float32" for name in expected_names)
+    np.testing.assert_array_equal(vertex["y"], model.means[:, 1].detach().numpy())
+    np.testing.assert_array_equal(vertex["opacity"], model.opacity_logits.detach().numpy())
+    np.testing.assert_array_equal(vertex["rot_0"], model.quats[:, 0].detach().numpy())  # w first
+    np.testing.assert_array_equal(vertex["scale_2"], model.log_scales[:, 2].detach().numpy())
+    np.testing.assert_array_equal(vertex["f_dc_1"], model.sh[:, 0, 1].detach().numpy())
+    if sh_degree == 1:  # channel-major: f_rest_0..2 are red's three coefficients, f_rest_3 green's first
+        np.testing.assert_array_equal(vertex["f_rest_1"], model.sh[:, 2, 0].detach().numpy())
+        np.testing.assert_array_equal(vertex["f_rest_3"], model.sh[:, 1, 1].detach().numpy())
+        np.testing.assert_array_equal(vertex["f_rest_8"], model.sh[:, 3, 2].detach().numpy())
+
+
+def test_the_ply_reader_rejects_corrupt_truncated_and_huge_files(tmp_path):
+    path = write_ply(random_splat(5, 1), tmp_path / "good.ply")
+    data = path.read_bytes()
+    offset = data.index(b"end_header\n") + len(b"end_header\n")
+    cases = {
+        "truncated": data[:-4],
+        "too long": data + b"\0" * 4,
+        "huge count": data.replace(b"element vertex 5", b"element vertex 999999999"),
+        "count beyond the body": data.replace(b"element vertex 5", b"element vertex 6"),
+        "zero count": data.replace(b"element vertex 5", b"element vertex 0"),
+        "ascii format": data.replace(b"binary_little_endian", b"ascii"),
+        "a double property": data.replace(b"property float x", b"property double x"),
+        "a renamed property": data.replace(b"property float opacity", b"property float alpha"),
+        "not a ply": b"PK\x03\x04" + data[4:],
+        "no end of header": data[: offset - 11] + b"\0" * 11 + data[offset:],
+        "NaN": data[:offset] + np.float32(np.nan).tobytes() + data[offset + 4 :],
+        "empty": b"",
+    }
+    for reason, content in cases.items():
+        bad = tmp_path / "bad.ply"
+        bad.write_bytes(content)
+        with pytest.raises(ValueError):
+            read_ply(bad)
+            pytest.fail(f"accepted a file with {reason}")
+    assert len(read_ply(path)) == 5
+
+
+# --- densification ---------------------------------------------------------------------------------
+
+
+def test_densification_clones_the_small_splits_the_large_and_prunes_the_transparent():
+    model = Image2D(Image2DConfig(count=4))
+    with torch.no_grad():
+        model.means.copy_(torch.tensor([[0.2, 0.2], [0.5, 0.5], [0.8, 0.8], [0.3, 0.7]]))
+        model.log_scales.copy_(torch.tensor([0.005, 0.1, 0.05, 0.05]).log()[:, None].expand(-1, 2))
+        model.opacity_logits.copy_(torch.logit(torch.tensor([0.5, 0.5, 0.001, 0.5])))
+    optimizer = make_optimizer(model, dict.fromkeys(model.parameters_by_name(), 0.01))
+    model.render(8, 8).sum().backward()
+    optimizer.step()  # Adam has moments now
+    moment_of_the_quiet_one = optimizer.state[model.means]["exp_avg"][3].clone()
+    parent_scales = model.scales()[1].detach().clone()
+    stats = GradientStats(4)
+    # Gaussian 0 (small) and 1 (large) are pushed hard, 2 (transparent) and 3 hardly
+    stats.add(torch.tensor([[1e-3, 0.0], [0.0, 2e-3], [0.0, 0.0], [1e-5, 0.0]]), torch.ones(4, dtype=torch.bool), 2, 2)
+    config = DensifyConfig(grad_threshold=2e-4, dense_fraction=0.02, max_scale_fraction=0.5)
+    counts = densify_and_prune(model, optimizer, stats, config, 1.0, generator=torch.Generator().manual_seed(0))
+    assert counts == {"cloned": 1, "split": 1, "pruned": 1}
+    assert len(model) == 4 + 1 + 2 - 1 - 1  # one clone, two children for one parent, one pruned
+    # survivors first (0 and 3), then the clone of 0, then the two children of 1
+    torch.testing.assert_close(model.means[2], torch.tensor([0.2, 0.2]))
+    torch.testing.assert_close(model.log_scales[3:].exp(), (parent_scales / 1.6).expand(2, 2))
+    assert (model.means[3:] - 0.5).abs().max() < 0.5  # drawn from the parent
+    # the optimiser follows: its groups hold the new tensors, old rows keep their moments, new rows start at 0
+    assert [g["params"][0] for g in optimizer.param_groups] == list(model.parameters_by_name().values())
+    state = optimizer.state[model.means]
+    assert state["exp_avg"].shape == (5, 2)
+    torch.testing.assert_close(state["exp_avg"][1], moment_of_the_quiet_one)
+    assert state["exp_avg"][2:].abs().sum() == 0
+    model.render(8, 8).sum().backward()
+    optimizer.step()  # and it still steps
+
+
+def test_densification_works_on_the_3d_splat_and_respects_the_budget():
+    model = Gaussians.initialise(SplatConfig(count=50), generator=torch.Generator().manual_seed(0))
+    with torch.no_grad():
+        model.log_scales.fill_(-4.0)  # all small: every densified one is cloned, none pruned
+    optimizer = make_optimizer(model, dict.fromkeys(model.parameters_by_name(), 0.01))
+    stats = GradientStats(50)
+    stats.add(torch.full((50, 2), 1.0), torch.ones(50, dtype=torch.bool), 64, 64)
+    counts = densify_and_prune(model, optimizer, stats, DensifyConfig(max_count=60), 5.0, generator=torch.Generator().manual_seed(0))
+    assert counts == {"cloned": 10, "split": 0, "pruned": 0}
+    assert len(model) == 60 and model.config.count == 60
+    assert model.quats.shape == (60, 4) and model.sh.shape == (60, 4, 3)

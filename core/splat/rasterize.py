@@ -119,7 +119,7 @@ def blend(log_alpha: Tensor) -> tuple[Tensor, Tensor, Tensor]:
     """
     alpha = torch.exp(log_alpha.clamp(max=math.log(ALPHA_MAX)))
     alpha = torch.where(log_alpha >= math.log(ALPHA_MIN), alpha, torch.zeros_like(alpha))
-    log_pass = torch.log1p(-alpha)
+    log_pass = torch.log(1 - alpha)  # (log1p is several times slower on CPU; 1 - alpha >= 0.01 keeps this accurate)
     cum = torch.cumsum(log_pass, dim=-1)  # log T_{i+1}, inclusive
     t_before = torch.exp(cum - log_pass)  # T_i = prod_{j<i} (1 - alpha_j)
     stopped = cum < math.log(T_MIN)  # the Gaussian that would bring T below T_MIN, and all behind it
