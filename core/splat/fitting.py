@@ -227,7 +227,7 @@ class ImageFitConfig:
     densify_every: int = 50
     densify_until: int = 600  # steps
     densify_config: DensifyConfig = field(
-        default_factory=lambda: DensifyConfig(grad_threshold=2e-4, dense_fraction=0.02, max_scale_fraction=0.5, max_count=5000)
+        default_factory=lambda: DensifyConfig(grad_threshold=1e-3, dense_fraction=0.02, max_scale_fraction=0.5, max_count=5000)
     )
 
 

@@ -11,8 +11,8 @@ one computes the same image with tensor operations, so it runs (and back-propaga
 2. **Sort.** The pairs are sorted by tile, then by depth: each tile gets its own front-to-back list.
 3. **Blend.** Tiles are processed in chunks, each tile's list padded to the chunk's longest; the
    exponent of every (pixel, Gaussian) pair of a tile is one matrix product (a quadratic in the
-   pixel's coordinates, `log_alpha_coefficients`). For pixel p
-   and the i-th Gaussian of its tile, with d = p - mu'_i and the conic Q_i = Sigma'_i^{-1}:
+   pixel's coordinates, `log_alpha_coefficients`). For pixel p and the i-th Gaussian of its tile,
+   with d = p - mu'_i and the conic Q_i = Sigma'_i^{-1}:
 
        alpha_i = min(0.99, o_i exp(-d^T Q_i d / 2))     skipped (alpha_i = 0) when alpha_i < 1/255
        T_i     = prod_{j < i} (1 - alpha_j)             the transmittance before Gaussian i
