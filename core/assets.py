@@ -41,6 +41,7 @@ MINI_CLIP_DIR = ASSETS / "mini_clip"  # a `transformers` CLIPModel folder
 MINI_LDM_DIR = ASSETS / "mini_ldm"  # a `diffusers` StableDiffusionPipeline folder
 NERF_DIR = ASSETS / "nerf"
 NERF_PATHS = {"nerf": NERF_DIR / "nerf.safetensors", "grid": NERF_DIR / "grid.safetensors"}  # the MLP and the voxel grid
+SPLAT_PATH = ASSETS / "splat" / "splat.safetensors"  # the 3D Gaussian splat of the scene (`python -m core.retrain splat`)
 FONT_PATH = ASSETS / "fonts" / "DejaVuSans.ttf"  # Pillow's bundled font has no accented letters
 BENCHMARKS_DIR = ASSETS / "benchmarks"  # where `python -m benchmarks` writes `<name>.json`
 
@@ -80,3 +81,9 @@ def diffusion_unet(prediction: str) -> torch.nn.Module:
 def radiance_field(kind: str) -> torch.nn.Module:
     """Returns the shipped radiance field of `kind` ("nerf", the MLP, or "grid", the voxel grid) of the 3D scene."""
     return load_model(NERF_PATHS[kind])
+
+
+@lru_cache(maxsize=1)
+def splat() -> torch.nn.Module:
+    """Returns the shipped 3D Gaussian splat of the scene (a `core.splat.gaussians.Gaussians`)."""
+    return load_model(SPLAT_PATH)

@@ -42,6 +42,7 @@ MODEL_REGISTRY: dict[str, str] = {
     "ddgan": "core.diffusion.ddgan:DDGAN",
     "nerf": "core.nerf.fields:NeRF",
     "grid_field": "core.nerf.fields:GridField",
+    "splat": "core.splat.gaussians:Gaussians",
 }
 
 

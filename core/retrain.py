@@ -7,6 +7,7 @@
     python -m core.retrain mini-clip                    # -> assets/mini_clip/ (a transformers CLIPModel folder)
     python -m core.retrain mini-ldm                     # -> assets/mini_ldm/ (a diffusers StableDiffusionPipeline folder)
     python -m core.retrain nerf                         # -> assets/nerf/nerf.safetensors (also grid-field -> grid.safetensors)
+    python -m core.retrain splat                        # -> assets/splat/splat.safetensors
 
 Each recipe is a generator that drives the shared `Trainer` and yields its `Progress`; the command
 line prints the reports, tests run the same recipes at tiny scale.
@@ -22,7 +23,16 @@ from pathlib import Path
 import torch
 
 from core import assets
-from core.assets import AUTOENCODERS_DIR, DCGAN_PATH, DIFFUSION_PATHS, DIGITS_CLASSIFIER_PATH, MINI_CLIP_DIR, MINI_LDM_DIR, NERF_PATHS
+from core.assets import (
+    AUTOENCODERS_DIR,
+    DCGAN_PATH,
+    DIFFUSION_PATHS,
+    DIGITS_CLASSIFIER_PATH,
+    MINI_CLIP_DIR,
+    MINI_LDM_DIR,
+    NERF_PATHS,
+    SPLAT_PATH,
+)
 from core.autoencoders import train_autoencoders
 from core.checkpoint import save_checkpoint
 from core.classifier import DigitsClassifier, DigitsClassifierConfig, accuracy, digits_classifier_trainer
@@ -34,6 +44,7 @@ from core.loop import RETRAIN, Progress, recipe_command, run_recipe
 from core.mini_clip import train_mini_clip
 from core.mini_ldm import train_mini_ldm
 from core.nerf.fitting import train_radiance_field
+from core.splat.fitting import train_splat
 
 # The paths are `core.assets`'s, used here as the recipes' default outputs. (`benchmarks/diffusion.py`
 # still imports DIFFUSION_PATHS from here: to remove, issue 12.)
@@ -107,6 +118,7 @@ RECIPES = {
     "mini-ldm": (train_mini_ldm_digits, MINI_LDM_DIR),
     "nerf": (_radiance_recipe("nerf"), NERF_PATHS["nerf"]),
     "grid-field": (_radiance_recipe("grid"), NERF_PATHS["grid"]),
+    "splat": (train_splat, SPLAT_PATH),
 }
 
 
