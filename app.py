@@ -13,7 +13,7 @@ from collections.abc import Callable
 import gradio as gr
 from PIL import Image
 
-from demos import autoencoders, clip, diffusion, explore, gans, nerf, overview, stable_diffusion, trilemma
+from demos import autoencoders, clip, diffusion, explore, gans, inputs, nerf, overview, stable_diffusion, trilemma
 from demos.i18n import I18N
 from demos.layout import markdown
 from demos.topics import topic_tab
@@ -60,8 +60,9 @@ MAX_IMAGE_PIXELS = 16_000_000  # uploads that decode to more pixels are refused 
 
 def build_app() -> gr.Blocks:
     """Returns the gallery's Blocks with its queue configured (not launched)."""
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
-    with gr.Blocks(title="Generative Models Gallery", delete_cache=(3600, 7200)) as demo:
+    # PIL only warns past its limit and refuses past twice it: refuse past ours when a file is opened, before it decodes
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS // 2
+    with inputs.Blocks(title="Generative Models Gallery", delete_cache=(3600, 7200)) as demo:
         markdown("app_header")
         with gr.Tabs():
             for tab_id, label_key, build in TABS:
