@@ -33,6 +33,10 @@ TABS: list[tuple[str, str, Callable[[gr.Blocks], None]]] = [
 ]
 
 QUEUE_MAX_SIZE = 64  # requests waiting beyond this are refused with "queue full" instead of piling up
+# Gradio keeps every session (each browser tab, each API call without a session of its own) with a copy of the
+# page's configuration, about 1 MB here, until it holds this many and drops the least recently used (10,000
+# by default: gigabytes); a class of 60 with a few reloads each stays well under it
+SESSION_CAPACITY = 256
 CSS = """
 .gradio-container {max-width: 1400px !important}
 footer {display: none !important}
@@ -79,6 +83,7 @@ LAUNCH_OPTIONS = {
     "head": HEAD,
     "max_file_size": "5mb",
     "footer_links": ["api"],
+    "state_session_capacity": SESSION_CAPACITY,
 }
 
 
