@@ -209,11 +209,7 @@ class Blocks(gr.Blocks):
             raise error("common_err_missing_values", lang, expected=len(block_fn.inputs), got=len(inputs))
         try:
             return await super().preprocess_data(block_fn, inputs, state, explicit_call)
-        except gr.Error as err:
-            if err.title == t("error_title", lang):  # already ours
-                raise
-            raise await self._unreadable(block_fn, inputs, state, explicit_call, lang) from err
-        except Exception as err:
+        except Exception as err:  # Gradio's own `gr.Error`s too: the gallery's components pass sentinels (`UNREADABLE`), never raise
             raise await self._unreadable(block_fn, inputs, state, explicit_call, lang) from err
 
     async def _unreadable(self, block_fn: Any, inputs: list[Any], state: Any, explicit_call: bool, lang: Lang) -> gr.Error:
