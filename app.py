@@ -8,6 +8,7 @@ Importing this module builds nothing and launches nothing; `build_app()` assembl
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 import gradio as gr
@@ -72,6 +73,10 @@ def build_app() -> gr.Blocks:
             for tab_id, label_key, build in TABS:
                 with gr.Tab(I18N(label_key), id=tab_id, elem_id=f"tab-{tab_id}"):
                     build(demo)
+    # the queue summarises its last 10,000 events in a pandas table after every event (for /monitoring): past a few
+    # thousand events that costs more CPU than most of our events; summarise every 100 events, over the last 2,000
+    os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "100")
+    os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "2000")
     demo.queue(max_size=QUEUE_MAX_SIZE, default_concurrency_limit=2)
     return demo
 
