@@ -9,6 +9,7 @@ Importing this module builds nothing and launches nothing; `build_app()` assembl
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +19,7 @@ import anyio
 import gradio as gr
 from PIL import Image
 
-from demos import autoencoders, clip, diffusion, explore, gans, nerf, overview, stable_diffusion, trilemma
+from demos import autoencoders, clip, diffusion, explore, gans, inputs, nerf, overview, stable_diffusion, trilemma
 from demos.i18n import I18N
 from demos.layout import markdown
 from demos.topics import topic_tab
@@ -38,6 +39,10 @@ TABS: list[tuple[str, str, Callable[[gr.Blocks], None]]] = [
 ]
 
 QUEUE_MAX_SIZE = 64  # requests waiting beyond this are refused with "queue full" instead of piling up
+# Gradio keeps every session (each browser tab, each API call without a session of its own) with a copy of the
+# page's configuration, about 1 MB here, until it holds this many and drops the least recently used (10,000
+# by default: gigabytes); a class of 60 with a few reloads each stays well under it
+SESSION_CAPACITY = 256
 CSS = """
 .gradio-container {max-width: 1400px !important}
 footer {display: none !important}
@@ -109,8 +114,9 @@ MAX_IMAGE_PIXELS = 16_000_000  # uploads that decode to more pixels are refused 
 
 def build_app() -> gr.Blocks:
     """Returns the gallery's Blocks with its queue configured (not launched)."""
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
-    with gr.Blocks(title="Generative Models Gallery", delete_cache=(3600, 7200)) as demo:
+    # PIL only warns past its limit and refuses past twice it: refuse past ours when a file is opened, before it decodes
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS // 2
+    with inputs.Blocks(title="Generative Models Gallery", delete_cache=(3600, 7200)) as demo:
         with gr.Row(equal_height=False):
             with gr.Column(scale=12):
                 markdown("app_header")
@@ -120,6 +126,10 @@ def build_app() -> gr.Blocks:
             for tab_id, label_key, build in TABS:
                 with gr.Tab(I18N(label_key), id=tab_id, elem_id=f"tab-{tab_id}"):
                     build(demo)
+    # the queue summarises its last 10,000 events in a pandas table after every event (for /monitoring): past a few
+    # thousand events that costs more CPU than most of our events; summarise every 100 events, over the last 2,000
+    os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "100")
+    os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "2000")
     demo.queue(max_size=QUEUE_MAX_SIZE, default_concurrency_limit=2)
     return demo
 
@@ -131,6 +141,7 @@ LAUNCH_OPTIONS = {
     "head": HEAD,
     "max_file_size": "5mb",
     "footer_links": ["api"],
+    "state_session_capacity": SESSION_CAPACITY,
 }
 
 

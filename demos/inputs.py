@@ -8,18 +8,21 @@ answers in the person's language. The HTTP API is public: the server validates e
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Sequence
+from contextvars import ContextVar
 from typing import Any
 
 import gradio as gr
 import numpy as np
+from gradio.i18n import I18nData
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
 from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
 from core.data.toy2d import DataError, Toy2D, read_csv_points
-from demos.i18n import Lang, error, t
+from demos.i18n import Lang, error, lang_of, t
 
 
 class PassThrough:
@@ -174,3 +177,61 @@ def csv_points(csv_file: Any, lang: Lang) -> Toy2D:
         return read_csv_points(csv_file)
     except DataError as err:
         raise data_error(err, lang) from None
+
+
+# --- values Gradio cannot read ------------------------------------------------------------------
+
+MAX_MEGAPIXELS = 16  # as `app.MAX_IMAGE_PIXELS`, in the messages
+_REQUEST: ContextVar[gr.Request | None] = ContextVar("gallery_request", default=None)
+
+
+class Blocks(gr.Blocks):
+    """A `gr.Blocks` whose events answer a value Gradio cannot read with a translated message.
+
+    Before a handler runs, Gradio reads each input: it counts the values, fetches a file given by URL,
+    validates the file payloads and decodes images. A failure there is not a `gr.Error`, so with
+    `show_error` off the event ends with a bare error event (`data: null`) and the caller learns nothing;
+    Gradio's own `gr.Error`s there (a File's "Invalid file type") speak English only. Here such a failure
+    raises a `gr.Error` in the caller's language that names the input. Values read correctly reach the
+    handler exactly as Gradio prepares them.
+    """
+
+    async def process_api(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        token = _REQUEST.set(kwargs.get("request"))  # `preprocess_data` is not given the request
+        try:
+            return await super().process_api(*args, **kwargs)
+        finally:
+            _REQUEST.reset(token)
+
+    async def preprocess_data(self, block_fn: Any, inputs: list[Any], state: Any, explicit_call: bool = False) -> list[Any]:
+        lang = lang_of(_REQUEST.get())
+        if len(inputs) < len(block_fn.inputs):
+            raise error("common_err_missing_values", lang, expected=len(block_fn.inputs), got=len(inputs))
+        try:
+            return await super().preprocess_data(block_fn, inputs, state, explicit_call)
+        except Exception as err:  # Gradio's own `gr.Error`s too: the gallery's components pass sentinels (`UNREADABLE`), never raise
+            raise await self._unreadable(block_fn, inputs, state, explicit_call, lang) from err
+
+    async def _unreadable(self, block_fn: Any, inputs: list[Any], state: Any, explicit_call: bool, lang: Lang) -> gr.Error:
+        """Returns the error naming the first input Gradio cannot read (each is read again, alone, to find it)."""
+        for i, block in enumerate(block_fn.inputs):
+            alone = copy.copy(block_fn)
+            alone.inputs = [block]
+            alone.component_prop_inputs = [0] if i in block_fn.component_prop_inputs else []
+            try:
+                await super().preprocess_data(alone, [inputs[i]], state, explicit_call)
+            except Exception:
+                return unreadable_value(block, lang)
+        return error("common_err_values_unreadable", lang)
+
+
+def unreadable_value(block: gr.components.Component, lang: Lang) -> gr.Error:
+    """Returns the translated error for a value of `block` that Gradio could not read."""
+    label = getattr(block, "label", None)
+    name = t(label.key, lang) if isinstance(label, I18nData) else str(label or type(block).__name__)
+    if isinstance(block, gr.Image | gr.ImageEditor):
+        return error("common_err_bad_image", lang, name=name, megapixels=MAX_MEGAPIXELS)
+    if isinstance(block, gr.File):
+        types = ", ".join(block.file_types or []) or t("common_any_type", lang)
+        return error("common_err_bad_file", lang, name=name, types=types)
+    return error("common_err_bad_value", lang, name=name)

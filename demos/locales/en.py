@@ -192,6 +192,16 @@ STRINGS: dict[str, str] = {
         "family (DDPM and DDIM share a network), bars: spread over seeds."
     ),
     "dash_samples_caption": "Samples of each trained model: 8x8 digits as images; 2D data as points, over the real data.",
+    # --- values the server could not read (the public API) ----------------------------------
+    "common_err_missing_values": "This action takes {expected} values and received {got}: send one for each parameter the API page lists.",
+    "common_err_values_unreadable": "A value sent could not be read: check each one against the API page.",
+    "common_err_bad_image": (
+        "“{name}” could not be read as an image (a damaged or unknown file, a URL the server cannot fetch, or more than "
+        "{megapixels} million pixels). Please send a PNG or JPEG."
+    ),
+    "common_err_bad_file": "“{name}” could not be read: send an uploaded file of type {types}.",
+    "common_err_bad_value": "“{name}” has a value of the wrong kind: see the API page for what it takes.",
+    "common_any_type": "any type",
 }
 
 _LABELS = {

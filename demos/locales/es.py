@@ -209,6 +209,18 @@ STRINGS: dict[str, str] = {
     "dash_samples_caption": (
         "Muestras de cada modelo entrenado: los dígitos de 8x8 como imágenes; los datos 2D como puntos, sobre los datos reales."
     ),
+    # --- values the server could not read (the public API) ----------------------------------
+    "common_err_missing_values": (
+        "Esta acción recibe {expected} valores y le llegaron {got}: mandá uno por cada parámetro de la página de la API."
+    ),
+    "common_err_values_unreadable": "No se pudo leer uno de los valores enviados: revisalos con la página de la API.",
+    "common_err_bad_image": (
+        "«{name}» no se pudo leer como imagen (un archivo dañado o de formato desconocido, una URL que el servidor no puede "
+        "descargar, o más de {megapixels} millones de píxeles). Mandá un PNG o un JPEG."
+    ),
+    "common_err_bad_file": "«{name}» no se pudo leer: mandá un archivo subido de tipo {types}.",
+    "common_err_bad_value": "«{name}» tiene un valor de un tipo equivocado: mirá en la página de la API qué recibe.",
+    "common_any_type": "cualquier tipo",
 }
 
 _LABELS = {
