@@ -19,10 +19,9 @@ import anyio
 import gradio as gr
 from PIL import Image
 
-from demos import autoencoders, clip, diffusion, explore, gans, inputs, nerf, overview, stable_diffusion, trilemma
+from demos import autoencoders, clip, diffusion, explore, gans, inputs, nerf, overview, splat, stable_diffusion, trilemma
 from demos.i18n import I18N
 from demos.layout import markdown
-from demos.topics import topic_tab
 
 # (tab id, label key, builder): the course's order.
 TABS: list[tuple[str, str, Callable[[gr.Blocks], None]]] = [
@@ -33,7 +32,7 @@ TABS: list[tuple[str, str, Callable[[gr.Blocks], None]]] = [
     ("clip", "tab_clip", clip.build),
     ("stable_diffusion", "tab_sd", stable_diffusion.build),
     ("nerf", "tab_nerf", nerf.build),
-    ("gaussian_splatting", "tab_3dgs", topic_tab("3dgs")),
+    ("gaussian_splatting", "tab_3dgs", splat.build),
     ("trilemma", "tab_trilemma", trilemma.build),
     ("explore", "tab_explore", explore.build),
 ]

@@ -23,7 +23,6 @@ TAB_KEYS = [
     "tab_trilemma",
     "tab_explore",
 ]
-PLACEHOLDER_TABS = {"tab_3dgs": "topic_3dgs"}  # NeRF is interactive now (tests/test_browser_nerf.py)
 
 
 def open_page(browser, app_url, locale):
@@ -34,11 +33,6 @@ def open_page(browser, app_url, locale):
     return context, page
 
 
-def heading(text: str) -> str:
-    """Returns the first Markdown heading of a text, without its #."""
-    return text.split("\n")[0].lstrip("# ").strip()
-
-
 @pytest.mark.parametrize(("locale", "table"), [("es-AR", ES), ("en-US", EN)])
 def test_all_ten_tabs_in_the_course_order_and_in_the_browser_language(browser, app_url, artifacts, locale, table):
     context, page = open_page(browser, app_url, locale)
@@ -47,12 +41,6 @@ def test_all_ten_tabs_in_the_course_order_and_in_the_browser_language(browser, a
     assert names == [table[key] for key in TAB_KEYS]
     for key in TAB_KEYS:
         page.get_by_role("tab", name=table[key], exact=True).click()
-        if key in PLACEHOLDER_TABS:
-            panel = page.locator("[role=tabpanel]:visible")
-            panel.get_by_text(heading(table[PLACEHOLDER_TABS[key]])).wait_for(timeout=10_000)
-            assert panel.get_by_text(table["coming_soon"].split("**")[1]).is_visible()
-            # a tab whose work has not landed shows no controls that do nothing
-            assert panel.locator("button, input, select, textarea").count() == 0
         page.screenshot(path=str(artifacts / f"{locale}-{key}.png"), full_page=True)
     page.get_by_role("tab", name=table["tab_explore"], exact=True).click()
     assert page.get_by_role("link", name="paper").count() + page.get_by_role("link", name="código").count() >= 13

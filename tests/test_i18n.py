@@ -214,6 +214,7 @@ def test_keys_shared_by_several_tabs_say_so():
         "trilemma_reading": "trilemma",
         "gan_digits": "gans",
         "gan_plots": "gans",
+        "splat_plots": "splat",
     }
     tabs = defaultdict(set)
     for path in Path("demos").glob("*.py"):

@@ -24,3 +24,23 @@ def test_ssim_matches_scikit_image(noise):
     )
     assert ssim(predicted, target) == pytest.approx(reference, abs=1e-5)
     assert ssim(target, target) == pytest.approx(1.0)
+
+
+def test_jpeg_within_a_budget_is_the_best_quality_that_fits():
+    import io
+
+    from PIL import Image
+
+    from core.data.images import load_photo
+    from core.metrics.image import jpeg_within
+
+    image = load_photo("astronaut", size=64)[:3].permute(1, 2, 0).contiguous()
+    small, large = jpeg_within(image, 1500), jpeg_within(image, 6000)
+    assert small is not None and large is not None
+    assert small.size <= 1500 and large.size <= 6000 and large.quality > small.quality and large.psnr > small.psnr
+    # one quality step more would not fit: the search found the largest
+    pixels = Image.fromarray((image.numpy() * 255).round().astype("uint8"))
+    buffer = io.BytesIO()
+    pixels.save(buffer, format="JPEG", quality=small.quality + 1)
+    assert len(buffer.getvalue()) > 1500
+    assert jpeg_within(image, 10) is None

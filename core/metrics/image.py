@@ -8,10 +8,14 @@ use_sample_covariance=False)` computes it.
 
 from __future__ import annotations
 
+import io
 import math
+from dataclasses import dataclass
 
+import numpy as np
 import torch
 import torch.nn.functional as F
+from PIL import Image
 from torch import Tensor
 
 
@@ -40,3 +44,41 @@ def ssim(predicted: Tensor, target: Tensor, *, window: int = 11, sigma: float = 
     cov = blur(x * y) - mu_x * mu_y
     score = ((2 * mu_x * mu_y + c1) * (2 * cov + c2)) / ((mu_x**2 + mu_y**2 + c1) * (var_x + var_y + c2))
     return score.mean().item()
+
+
+@dataclass
+class JpegResult:
+    """The best JPEG of an image that fits a byte budget."""
+
+    image: Tensor  # [H, W, 3] decoded, in [0, 1]
+    quality: int  # PIL's quality setting, 1-95
+    size: int  # bytes of the file
+    psnr: float  # against the original
+
+
+def jpeg_within(image: Tensor, max_bytes: int) -> JpegResult | None:
+    """Returns the highest-quality JPEG of `image` [H, W, 3] in [0, 1] whose file takes at most `max_bytes` (None if none does).
+
+    The reference a compact representation is measured against: a 2D Gaussian fit stores a few numbers per
+    Gaussian, and a JPEG of the same size is what a person would use instead.
+    """
+    pixels = Image.fromarray((image.clamp(0, 1).numpy() * 255).round().astype(np.uint8))
+
+    def encode(quality: int) -> bytes:
+        buffer = io.BytesIO()
+        pixels.save(buffer, format="JPEG", quality=quality)
+        return buffer.getvalue()
+
+    low, high, best = 1, 95, None
+    while low <= high:  # the file grows with the quality: binary search for the largest that fits
+        quality = (low + high) // 2
+        data = encode(quality)
+        if len(data) <= max_bytes:
+            best, low = (quality, data), quality + 1
+        else:
+            high = quality - 1
+    if best is None:
+        return None
+    quality, data = best
+    decoded = torch.from_numpy(np.asarray(Image.open(io.BytesIO(data)).convert("RGB"), dtype=np.float32) / 255.0)
+    return JpegResult(decoded, quality, len(data), psnr(decoded, image))

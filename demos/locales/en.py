@@ -7,6 +7,7 @@ from demos.locales.gans_en import STRINGS as GANS
 from demos.locales.markdown import complete_table
 from demos.locales.nerf_en import STRINGS as NERF_TAB
 from demos.locales.sd_en import STRINGS as SD_TAB
+from demos.locales.splat_en import STRINGS as SPLAT_TAB
 from demos.locales.trilemma_en import STRINGS as TRILEMMA
 
 STRINGS: dict[str, str] = {
@@ -42,10 +43,6 @@ STRINGS: dict[str, str] = {
     "common_n_samples_other": "{count} samples",
     "common_n_steps_one": "{count} step",
     "common_n_steps_other": "{count} steps",
-    "coming_soon": (
-        "> **The interactive part of this tab is coming.** What you read above is the idea it will let you "
-        "explore; the controls will appear here once its models are trained and tested."
-    ),
     # --- errors --------------------------------------------------------------------------
     "common_err_image_unreadable": (
         "That file could not be read as an image (it may be damaged, in an unknown format, or too large). Please try a PNG or JPEG."
@@ -220,4 +217,4 @@ _LABELS = {
     "fam_3d": "3D",
 }
 # The tabs' tables, the long lecture and help texts from lectures/en/*.md (Markdown, never formatted), the catalogue.
-LECTURES = complete_table(STRINGS, [GANS, AUTOENCODERS, DIFFUSION, TRILEMMA, CLIP_TAB, SD_TAB, NERF_TAB], "en", _LABELS)
+LECTURES = complete_table(STRINGS, [GANS, AUTOENCODERS, DIFFUSION, TRILEMMA, CLIP_TAB, SD_TAB, NERF_TAB, SPLAT_TAB], "en", _LABELS)

@@ -7,6 +7,7 @@ from demos.locales.gans_es import STRINGS as GANS
 from demos.locales.markdown import complete_table
 from demos.locales.nerf_es import STRINGS as NERF_TAB
 from demos.locales.sd_es import STRINGS as SD_TAB
+from demos.locales.splat_es import STRINGS as SPLAT_TAB
 from demos.locales.trilemma_es import STRINGS as TRILEMMA
 
 STRINGS: dict[str, str] = {
@@ -42,10 +43,6 @@ STRINGS: dict[str, str] = {
     "common_n_samples_other": "{count} muestras",
     "common_n_steps_one": "{count} paso",
     "common_n_steps_other": "{count} pasos",
-    "coming_soon": (
-        "> **La parte interactiva de esta pestaña está en camino.** Lo que leés arriba es la idea que te va a "
-        "permitir explorar; los controles aparecerán acá cuando sus modelos estén entrenados y probados."
-    ),
     # --- errores -------------------------------------------------------------------------
     "common_err_image_unreadable": (
         "Ese archivo no se pudo leer como imagen (puede estar dañado, en un formato desconocido o ser demasiado grande). Probá con un PNG "
@@ -239,4 +236,4 @@ _LABELS = {
     "fam_3d": "3D",
 }
 # The tabs' tables, the long lecture and help texts from lectures/es/*.md (Markdown, never formatted), the catalogue.
-LECTURES = complete_table(STRINGS, [GANS, AUTOENCODERS, DIFFUSION, TRILEMMA, CLIP_TAB, SD_TAB, NERF_TAB], "es", _LABELS)
+LECTURES = complete_table(STRINGS, [GANS, AUTOENCODERS, DIFFUSION, TRILEMMA, CLIP_TAB, SD_TAB, NERF_TAB, SPLAT_TAB], "es", _LABELS)
