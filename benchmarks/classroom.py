@@ -39,6 +39,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import CancelledError
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,8 +58,8 @@ SETTLE_SECONDS, QUICK_SETTLE_SECONDS = 20.0, 3.0  # after the last student leave
 WARM_SETTLE_SECONDS = 2.0  # after the warm-up student leaves, before the idle memory is read
 THINK_SECONDS = (0.3, 1.0)  # a student's pause between two slider moves
 MOVE_DURING_PLAY_SECONDS = 3.0  # while Play runs, a student moves a slider in another tab this often
-LIGHT_TIMEOUT, GENERATE_TIMEOUT, DRAIN_TIMEOUT, OPEN_TIMEOUT = 30.0, 90.0, 30.0, 60.0
-START_TIMEOUT, MEMORY_POLL_SECONDS = 180.0, 0.2
+LIGHT_TIMEOUT, GENERATE_TIMEOUT, DRAIN_TIMEOUT, OPEN_TIMEOUT = 30.0, 60.0, 30.0, 60.0
+START_TIMEOUT, MEMORY_POLL_SECONDS, FRAME_POLL_SECONDS = 180.0, 0.2, 0.05
 MAX_LIGHT_P95_S, MAX_FIRST_FRAME_S, MIN_FAIRNESS, MAX_MEMORY_GROWTH = 1.0, 10.0, 0.5, 0.10
 
 GAN_STEPS = re.compile(r"([\d,]+) of [\d,]+ G steps")
@@ -83,6 +84,8 @@ class Stream:
     frames: list[tuple[float, int | None]] = field(default_factory=list)  # (arrival time, steps read from the status)
     error: str | None = None
     thread: threading.Thread | None = None
+    job: Any = None
+    cancelled: bool = False  # the student asked the server to cancel it (Pause, Stop): the end it then reports is no error
 
     def first_frame_seconds(self) -> float | None:
         return self.frames[0][0] - self.pressed if self.frames else None
@@ -140,21 +143,42 @@ class Student:
         return result
 
     def stream(self, endpoint: str, pattern: re.Pattern[str], status_index: int, **kwargs) -> Stream:
-        """Returns a Stream whose frames a watcher thread collects from the streamed event as they arrive."""
+        """Returns a Stream whose frames a watcher thread collects from the streamed event as they arrive.
+
+        The watcher polls the job's outputs every `FRAME_POLL_SECONDS` (iterating a `gradio_client` job
+        polls every millisecond, and forty such threads would take a core from the server they measure)."""
         record = Stream(time.perf_counter())
         job = self.client.submit(api_name=f"/{endpoint}", **kwargs)
+        record.job = job
 
         def watch() -> None:
+            seen = 0
             try:
-                for output in job:
-                    status = output[status_index] if isinstance(output, (list, tuple)) else None
-                    record.frames.append((time.perf_counter(), _steps(pattern, status)))
-            except Exception as exc:
-                record.error = f"{type(exc).__name__}: {exc}"[:300]
+                while True:
+                    done = job.done()  # read before the outputs, so that no frame that came before the end is missed
+                    outputs = job.outputs()
+                    for output in outputs[seen:]:
+                        status = output[status_index] if isinstance(output, (list, tuple)) else None
+                        record.frames.append((time.perf_counter(), _steps(pattern, status)))
+                    seen = len(outputs)
+                    if done:
+                        break
+                    time.sleep(FRAME_POLL_SECONDS)
+                if not job.cancelled() and (exc := job.exception()) is not None and not record.cancelled:
+                    record.error = f"{type(exc).__name__}: {exc}"[:300]
+            except Exception as exc:  # a cancelled future raises CancelledError, which is what Pause and Stop ask for
+                if not isinstance(exc, CancelledError) and not record.cancelled:
+                    record.error = f"{type(exc).__name__}: {exc}"[:300]
 
         record.thread = threading.Thread(target=watch, daemon=True, name=f"student-{self.index}-{endpoint}")
         record.thread.start()
         return record
+
+    def cancel(self, record: Stream) -> None:
+        """Returns after asking the server to cancel the streamed event, as the page does for an event's `cancels`."""
+        record.cancelled = True
+        with contextlib.suppress(Exception):
+            record.job.cancel()
 
     def drain(self, record: Stream, endpoint: str, kind: str) -> None:
         """Returns once the streamed event has ended (or `DRAIN_TIMEOUT` passed), recording it as a call."""
@@ -240,6 +264,7 @@ class Student:
         assert self.generate.thread is not None
         self.generate.thread.join(GENERATE_TIMEOUT)
         if self.generate.thread.is_alive():
+            self.cancel(self.generate)
             self.calls.append(Call("diffusion_generate", "generate", None, f"not done within {GENERATE_TIMEOUT:.0f} s"))
         elif self.generate.error is not None or not self.generate.frames:
             self.calls.append(Call("diffusion_generate", "generate", None, self.generate.error or "no frame"))
@@ -256,6 +281,7 @@ class Student:
             move += 1
         time.sleep(max(deadline - time.perf_counter(), 0.0))
         self.gan_window_seconds = time.perf_counter() - self.play.pressed
+        self.cancel(self.play)  # Pause's `cancels=[play]`: the page posts /cancel for the Play it started (queued or running)
         paused = self.call("gan_pause", views=["real", "fake", "heatmap", "gradients", "manifold"])
         self.drain(self.play, "gan_play", "play")
         counts = [steps for _, steps in self.play.frames if steps is not None]
@@ -266,6 +292,7 @@ class Student:
         self.vae = self.stream("autoencoders_beta_train", VAE_STEPS, 2, beta=1.0, steps=20_000, seed=self.index)
         time.sleep(seconds)
         self.vae_window_seconds = time.perf_counter() - self.vae.pressed
+        self.cancel(self.vae)  # Stop's `cancels=[train]`, as the page does
         self.call("autoencoders_beta_stop")
         self.drain(self.vae, "autoencoders_beta_train", "train")
         self.vae_steps = max([steps for _, steps in self.vae.frames if steps is not None], default=0)
