@@ -164,3 +164,29 @@ def test_nerf_quick_writes_its_figures(tmp_path: Path, capsys) -> None:
     assert results["nerf_view_vs_exact"] == pytest.approx(results["nerf_ms"] / results["exact_ms"])
     assert set(results["targets"]) == {"nerf_psnr", "grid_speedup", "grid_psnr_at_60s", "nerf_ms", "ray_ms"}
     assert "grid_speedup" in capsys.readouterr().out
+
+
+def test_classroom_quick_plays_a_small_class(tmp_path: Path, capsys) -> None:
+    """Returns nothing; runs `classroom --quick` (3 students on `python app.py` for a few seconds) and checks its figures."""
+    assert main(["classroom", "--quick", "--out", str(tmp_path)]) == 0
+    data = json.loads((tmp_path / "classroom.json").read_text(encoding="utf-8"))
+    assert data["machine"]["quick"] is True
+    results = data["results"]
+    [row] = results["classes"]
+    run = results["runs"]["3"]
+    assert row["students"] == results["students"] == 3
+    assert run["sessions_distinct"] == 3  # every student had a session of its own
+    assert row["failed"] == 0 and row["unanswered"] == 0 and results["failed_or_unanswered"] == 0, run["errors"]
+    assert results["light_p95_s"] >= results["light_p50_s"] > 0 and row["light_p95_s"] >= row["light_p50_s"]
+    assert run["light_calls"] >= 3 * 10  # the page's load events, the slider moves, the moves during Play, Pause, Stop
+    assert run["plays"] == 3 and row["plays_without_frame"] == 0 and 0 < row["first_frame_median_s"] <= row["first_frame_max_s"]
+    assert len(run["gan_rates"]) == len(run["vae_rates"]) == 3
+    assert 0 < row["gan_rate_min"] <= row["gan_rate_median"] <= row["gan_rate_max"]
+    assert 0 < row["vae_rate_min"] <= row["vae_rate_median"] <= row["vae_rate_max"]
+    assert 0 < results["gan_fairness"] <= 1
+    assert row["cold_rss_mb"] > 0 and 0 < row["idle_rss_mb"] <= row["peak_rss_mb"] and row["after_rss_mb"] > 0
+    endpoints = {e["endpoint"] for e in results["light_endpoints"]}
+    assert endpoints >= {"gan_reset", "gan_pause", "diffusion_forward", "autoencoders_point_vae_2d"}
+    assert set(results["targets"]) == {"failed_or_unanswered", "light_p95_s", "first_frame_max_s", "gan_fairness", "after_over_idle"}
+    assert all(isinstance(t["passed"], bool) for t in results["targets"].values())
+    assert "light_endpoints" in capsys.readouterr().out
