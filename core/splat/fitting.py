@@ -22,6 +22,7 @@ from torch import Tensor
 from core.checkpoint import save_checkpoint
 from core.loop import Progress, Trainer, recipe_command
 from core.metrics.image import psnr, ssim
+from core.scene.scene import BACKGROUND
 from core.scene.views import Views, held_out_views, train_views
 from core.splat.densify import DensifyConfig, GradientStats, densify_and_prune, make_optimizer, reset_opacity
 from core.splat.gaussians import Gaussians, Init, SplatConfig
@@ -68,6 +69,9 @@ class SceneFitConfig:
     lr_scales: float = 5e-3
     lr_quats: float = 1e-3
     ssim_weight: float = 0.2
+    # Composite each training view over a random background colour where its ray misses the scene (the views'
+    # depth says where): Gaussians can then no longer stand in for the white background.
+    random_background: bool = False
     densify: bool = True
     densify_from: int = 100
     densify_until: float = 0.5  # fraction of `steps`
@@ -107,7 +111,11 @@ def make_scene_step(
         step_count += 1
         index = int(torch.randint(len(views), (1,), generator=generator))
         camera, target = views.cameras[index], views.images[index]
-        out = render(gaussians, camera)
+        background = torch.tensor(BACKGROUND)
+        if config.random_background:
+            background = torch.rand(3, generator=generator)
+            target = torch.where(views.depths[index].isinf()[..., None], background, target)
+        out = render(gaussians, camera, background=background)
         out.projected.means2d.retain_grad()
         loss = photometric_loss(out.rgb, target, config.ssim_weight)
         optimizer.zero_grad(set_to_none=True)
