@@ -18,6 +18,7 @@ from core import assets
 from core.diffusion.digits import shipped_diffusion
 from core.diffusion.schedule import PREDICTION_SHORT_NAMES
 from core.mini_ldm import shipped_mini_ldm
+from core.splat.renderer import SplatViews
 
 ROOT = assets.ASSETS
 MODEL_FOLDERS = ("model_index.json", "config.json")  # a `diffusers` pipeline or `transformers` model folder holds one
@@ -40,6 +41,7 @@ GENERATIVE: dict[str, tuple[Callable[[], Any], dict[str, Any]]] = {
         path.relative_to(ROOT).as_posix(): (lambda kind=kind: assets.radiance_field(kind), {"size": 16, "samples": 24})
         for kind, path in assets.NERF_PATHS.items()
     },
+    assets.SPLAT_PATH.relative_to(ROOT).as_posix(): (lambda: SplatViews(assets.splat()), {"size": 16}),
 }
 
 # what is not a generative model, and why (a pattern matches files under assets/)
@@ -75,7 +77,7 @@ def test_every_asset_is_either_generative_or_excluded_with_a_reason():
     missing = [a for a in GENERATIVE if a not in found]
     assert not missing, f"listed but not shipped: {missing}"
     assert not [a for a in GENERATIVE if is_excluded(a)], "an asset cannot be both generative and excluded"
-    assert len(GENERATIVE) == 13 and "dcgan_digits.safetensors" in found  # DCGAN, six VAEs, three U-Nets, the mini LDM, two fields
+    assert len(GENERATIVE) == 14 and "dcgan_digits.safetensors" in found  # DCGAN, six VAEs, three U-Nets, the mini LDM, two fields, a splat
 
 
 def test_diffusion_files_are_named_by_the_predictions_short_names():

@@ -133,6 +133,10 @@ def test_an_isotropic_gaussian_facing_the_camera_renders_the_analytic_2d_gaussia
     torch.testing.assert_close(out.opacity[inside], g[inside], atol=1e-5, rtol=0)
     assert out.depth[inside].sub(DISTANCE).abs().max().item() < 1e-4
     assert out.rgb[0, 0].tolist() == [1.0, 1.0, 1.0]  # a corner far from it shows the background
+    # the splat's own dilation is the default; the reference's 0.3 px^2 widens the footprint
+    assert model.config.dilation == 0.3
+    widened = render(model, facing_camera(), background=(1.0, 1.0, 1.0)).opacity
+    assert widened[16, 20] > out.opacity[16, 20] + 1e-3
 
 
 def test_a_rotated_anisotropic_gaussian_matches_its_covariance():

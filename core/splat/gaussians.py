@@ -36,6 +36,7 @@ class SplatConfig:
 
     count: int = 4000
     sh_degree: int = 1  # 0: a colour per Gaussian; 1: plus a linear dependence on the viewing direction
+    dilation: float = 0.3  # pixels^2 added to every projected covariance when rendered (`core.splat.projection.DILATION`)
 
     def __post_init__(self) -> None:
         if self.sh_degree not in (0, 1):
@@ -157,7 +158,7 @@ class Gaussians(nn.Module):
         """Replaces every per-Gaussian parameter by `values` (new leaf tensors; the count may change)."""
         for name, value in values.items():
             setattr(self, name, nn.Parameter(value.detach().clone()))
-        self.config = SplatConfig(count=self.means.shape[0], sh_degree=self.config.sh_degree)
+        self.config = SplatConfig(count=self.means.shape[0], sh_degree=self.config.sh_degree, dilation=self.config.dilation)
 
     def sample_inside(self, index: Tensor, *, generator: torch.Generator | None = None) -> Tensor:
         """Returns one point drawn from each Gaussian of `index` [M], [M, 3] (x = mean + R (s * eps))."""
@@ -166,13 +167,13 @@ class Gaussians(nn.Module):
 
     # initialisation ----------------------------------------------------------------------------
     @classmethod
-    def from_points(cls, points: Tensor, colours: Tensor, *, sh_degree: int = 1, opacity: float = 0.1) -> Gaussians:
+    def from_points(cls, points: Tensor, colours: Tensor, *, sh_degree: int = 1, opacity: float = 0.1, dilation: float = 0.3) -> Gaussians:
         """Returns isotropic Gaussians at `points` [N, 3] with `colours` [N, 3], scaled by their nearest neighbours.
 
         As the paper initialises from structure-from-motion points: the scale is the root mean squared
         distance to the three nearest neighbours, the opacity 0.1, the rotation the identity.
         """
-        model = cls(SplatConfig(count=points.shape[0], sh_degree=sh_degree))
+        model = cls(SplatConfig(count=points.shape[0], sh_degree=sh_degree, dilation=dilation))
         with torch.no_grad():
             model.means.copy_(points)
             model.log_scales.copy_(nearest_neighbour_scales(points).log()[:, None].expand(-1, 3))
@@ -195,4 +196,4 @@ class Gaussians(nn.Module):
             colours = torch.rand(config.count, 3, generator=generator)
         else:
             raise ValueError(f"unknown init {init!r}; choose 'surface' or 'random'")
-        return cls.from_points(points, colours, sh_degree=config.sh_degree)
+        return cls.from_points(points, colours, sh_degree=config.sh_degree, dilation=config.dilation)

@@ -16,7 +16,7 @@ from torch import Tensor
 from core.scene.cameras import Camera, orbit_camera
 from core.scene.scene import BACKGROUND
 from core.splat.gaussians import Gaussians
-from core.splat.projection import DILATION, Projected, project
+from core.splat.projection import Projected, project
 from core.splat.rasterize import PixelBlend, Raster, pixel_blend, rasterize
 
 
@@ -30,7 +30,8 @@ class SplatRender:
     projected: Projected
 
 
-def _projected(gaussians: Gaussians, camera: Camera, dilation: float) -> tuple[Projected, Tensor]:
+def _projected(gaussians: Gaussians, camera: Camera, dilation: float | None) -> tuple[Projected, Tensor]:
+    dilation = gaussians.config.dilation if dilation is None else dilation
     projected = project(gaussians.means, gaussians.covariances(), camera, dilation=dilation)
     return projected, gaussians.colours(camera.center.to(gaussians.means.dtype))
 
@@ -40,9 +41,12 @@ def render(
     camera: Camera,
     *,
     background: tuple[float, float, float] | Tensor = BACKGROUND,
-    dilation: float = DILATION,
+    dilation: float | None = None,
 ) -> SplatRender:
-    """Returns the splat's image [H, W, 3], opacity and depth [H, W] seen from `camera` (differentiable)."""
+    """Returns the splat's image [H, W, 3], opacity and depth [H, W] seen from `camera` (differentiable).
+
+    `dilation` (pixels^2) overrides the splat's own `config.dilation`, the low-pass it was trained with.
+    """
     projected, colours = _projected(gaussians, camera, dilation)
     raster: Raster = rasterize(
         projected.means2d,
@@ -74,7 +78,7 @@ def render_pixel_blend(
     background: tuple[float, float, float] | Tensor = BACKGROUND,
 ) -> PixelBlend:
     """Returns the depth-sorted blend of pixel (`column`, `row`): the Gaussians it crosses, their alphas and transmittance."""
-    projected, colours = _projected(gaussians, camera, DILATION)
+    projected, colours = _projected(gaussians, camera, None)
     return pixel_blend(
         projected.means2d,
         projected.conics,
