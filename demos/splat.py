@@ -23,7 +23,7 @@ from core.scene import scene
 from core.scene.cameras import Camera, look_at, orbit_camera, orbit_position
 from core.scene.views import held_out_views, train_views
 from core.splat.fitting import ImageFitConfig, SceneFitConfig, image_fit, make_scene_step
-from core.splat.gaussians import Gaussians, SplatConfig, logit, rgb_to_sh_dc
+from core.splat.gaussians import Gaussians, SplatConfig, logit, rgb_to_sh_dc, turned_upside_down
 from core.splat.image2d import covariance_2d, ellipse_points, gaussian_2d_footprint
 from core.splat.ply import write_ply
 from core.splat.projection import perspective_jacobian, project, world_to_camera
@@ -32,7 +32,7 @@ from core.threads import one_thread, single_threaded
 from demos import inputs, knobs, splat_plots
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
-from demos.layout import LIGHT, live_run_state, markdown, picture_inputs, train_stop_buttons
+from demos.layout import LATEX, LIGHT, live_run_state, markdown, picture_inputs, train_stop_buttons
 from demos.nerf_plots import depth_panel, hex_colour
 
 SIZE = 64  # the scene's views, as NeRF's
@@ -379,7 +379,7 @@ def export_ply(run, request: gr.Request, **values):
     v = knobs.parse(VIEW_KNOBS[:1], {"model": values.get("model")}, lang)
     gaussians = _splat(v["model"], run, lang)
     with tempfile.NamedTemporaryFile(suffix=".ply", prefix=f"splat_{v['model']}_", delete=False) as file:
-        path = write_ply(gaussians, file.name)
+        path = write_ply(turned_upside_down(gaussians), file.name)  # viewers expect the reference's y-down world
     return str(path), str(path)
 
 
@@ -438,14 +438,14 @@ def build(demo: gr.Blocks) -> None:
             hand2_picture = gr.Image(
                 type="pil", interactive=False, label=I18N("splat_hand2d"), elem_id="splat-hand2d", height=300, format="png"
             )
-            hand2_text = gr.Markdown(elem_id="splat-hand2d-text")
+            hand2_text = gr.Markdown(elem_id="splat-hand2d-text", latex_delimiters=LATEX)
         with gr.Column(scale=1, min_width=260):
             hand3_widgets = knobs.layout(HAND_3D_KNOBS, per_row=2)
         with gr.Column(scale=1):
             hand3_picture = gr.Image(
                 type="pil", interactive=False, label=I18N("splat_hand3d"), elem_id="splat-hand3d", height=300, format="png"
             )
-    hand3_text = gr.Markdown(elem_id="splat-hand3d-text")
+    hand3_text = gr.Markdown(elem_id="splat-hand3d-text", latex_delimiters=LATEX)
     markdown("splat_fit2d_help")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
@@ -479,7 +479,7 @@ def build(demo: gr.Blocks) -> None:
             view_text = gr.Markdown(elem_id="splat-view-text")
             with gr.Row(equal_height=False):
                 blend_plot = gr.Plot(label=I18N("splat_blend"), elem_id="splat-blend", scale=2)
-                blend_text = gr.Markdown(elem_id="splat-blend-text")
+                blend_text = gr.Markdown(elem_id="splat-blend-text", latex_delimiters=LATEX)
     markdown("splat_ply_help")
     with gr.Row(equal_height=False):
         ply_button = gr.Button(I18N("splat_ply_button"), elem_id="splat-ply-button")

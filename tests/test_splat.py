@@ -403,3 +403,25 @@ def test_densification_works_on_the_3d_splat_and_respects_the_budget():
     assert counts == {"cloned": 10, "split": 0, "pruned": 0}
     assert len(model) == 60 and model.config.count == 60
     assert model.quats.shape == (60, 4) and model.sh.shape == (60, 4, 3)
+
+
+def test_turning_a_splat_upside_down_keeps_every_view_and_twice_is_the_identity():
+    """A view of the turned splat from the turned camera is the same picture (means, rotations and SH all turn)."""
+    from core.scene.cameras import Camera, orbit_camera
+    from core.splat.gaussians import Gaussians, SplatConfig, turned_upside_down
+    from core.splat.renderer import render_view
+
+    generator = torch.Generator().manual_seed(3)
+    gaussians = Gaussians.initialise(SplatConfig(count=300, sh_degree=1), "surface", generator=generator)
+    with torch.no_grad():
+        gaussians.quats.copy_(torch.randn(300, 4, generator=generator))
+        gaussians.log_scales.add_(0.5 * torch.randn(300, 3, generator=generator))
+        gaussians.sh[:, 1:].copy_(0.3 * torch.randn(300, 3, 3, generator=generator))
+    turned = turned_upside_down(gaussians)
+    camera = orbit_camera(40.0, 35.0, 4.5, size=48)
+    flip = torch.diag(torch.tensor([1.0, -1.0, -1.0, 1.0]))
+    turned_camera = Camera(camera.width, camera.height, camera.focal, flip @ camera.c2w)
+    assert torch.allclose(render_view(turned, turned_camera).rgb, render_view(gaussians, camera).rgb, atol=1e-4)
+    back = turned_upside_down(turned)
+    assert torch.equal(back.means, gaussians.means) and torch.equal(back.sh, gaussians.sh)
+    assert torch.allclose(back.covariances(), gaussians.covariances(), atol=1e-6)

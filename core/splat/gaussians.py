@@ -197,3 +197,25 @@ class Gaussians(nn.Module):
         else:
             raise ValueError(f"unknown init {init!r}; choose 'surface' or 'random'")
         return cls.from_points(points, colours, sh_degree=config.sh_degree, dilation=config.dilation)
+
+
+def turned_upside_down(gaussians: Gaussians) -> Gaussians:
+    """Returns a copy of `gaussians` turned 180 degrees about the x axis: (x, y, z) -> (x, -y, -z).
+
+    The gallery's scene has y up; splat viewers follow the reference's COLMAP/OpenCV world, y down. Every
+    part turns with the world: means, rotations (q' = q_x(180) q = (-x, w, -z, y) for q = (w, x, y, z)) and
+    the degree-1 colour terms, whose y and z directions flip with it (so a view of the turned splat from the
+    turned camera is the same picture). Applying it twice gives back the original.
+    """
+    turned = Gaussians(gaussians.config)
+    with torch.no_grad():
+        flip = torch.tensor([1.0, -1.0, -1.0], dtype=gaussians.means.dtype)
+        w, x, y, z = gaussians.quats.unbind(-1)
+        turned.means.copy_(gaussians.means * flip)
+        turned.quats.copy_(torch.stack([-x, w, -z, y], dim=-1))
+        turned.log_scales.copy_(gaussians.log_scales)
+        turned.opacity_logits.copy_(gaussians.opacity_logits)
+        turned.sh.copy_(gaussians.sh)
+        if turned.sh.shape[1] > 1:
+            turned.sh[:, 1:3] = -gaussians.sh[:, 1:3]  # the y and z terms (eval order: -C1 y f_1 + C1 z f_2 - C1 x f_3)
+    return turned
