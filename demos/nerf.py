@@ -122,10 +122,18 @@ def fly(request: gr.Request, **values):
     """Returns the truth, the shipped field's render, its depth and opacity for a camera, with the view's PSNR."""
     lang = lang_of(request)
     v = knobs.parse(FLY_KNOBS, values, lang)
+    return _fly_view(v["model"], v["azimuth"], v["elevation"], v["distance"], v["fixed_direction"], lang)
+
+
+# A view takes about a second of CPU and a class asks for the same ones (the page-load default above all):
+# the last views rendered are kept, so each is rendered once for everyone (its text keeps its render time).
+@lru_cache(maxsize=64)
+def _fly_view(model: str, azimuth: float, elevation: float, distance: float, fixed_direction: bool, lang: Lang):
+    v = {"model": model, "azimuth": azimuth, "elevation": elevation, "distance": distance, "fixed_direction": fixed_direction}
     with one_thread():
         camera, field_fn = _camera(v), _shipped_field(v, lang)
         start = time.perf_counter()
-        out = render_view(field_fn, camera, samples=FLY_SAMPLES, device=device_of(_shipped(v["model"], lang)))
+        out = render_view(field_fn, camera, samples=FLY_SAMPLES, device=device_of(_shipped(model, lang)))
         ms = 1000 * (time.perf_counter() - start)
         truth, _ = scene.render(camera)
     picture = nerf_plots.panels(
@@ -135,10 +143,10 @@ def fly(request: gr.Request, **values):
             nerf_plots.depth_panel(out.depth, out.opacity),
             nerf_plots.unit_picture(out.opacity[..., None].expand(-1, -1, 3)),
         ],
-        [t("nerf_panel_truth", lang), t(f"nerf_field_{v['model']}", lang), t("nerf_panel_depth", lang), t("nerf_panel_opacity", lang)],
+        [t("nerf_panel_truth", lang), t(f"nerf_field_{model}", lang), t("nerf_panel_depth", lang), t("nerf_panel_opacity", lang)],
     )
     text = t("nerf_fly_text", lang, psnr=number(psnr(out.rgb, truth), lang, 1), ms=number(ms, lang))
-    if v["fixed_direction"]:
+    if fixed_direction:
         text += "  \n" + t("nerf_fixed_note", lang)
     return picture, text
 
