@@ -32,7 +32,8 @@ from core.threads import one_thread, single_threaded
 from demos import inputs, knobs, splat_plots
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
-from demos.layout import LATEX, LIGHT, live_run_state, markdown, picture_inputs, train_stop_buttons
+from demos.layout import LATEX, LIGHT, live_run_state, markdown, train_stop_buttons
+from demos.layout import picture_inputs as layout_picture_inputs
 from demos.nerf_plots import depth_panel, hex_colour
 
 SIZE = 64  # the scene's views, as NeRF's
@@ -427,6 +428,36 @@ def compare(request: gr.Request):
 # --- the tab ---
 
 
+@dataclass
+class TrainingRow:
+    """The widgets of one live fit: its knobs (and picture choice), buttons, status, picture and curves."""
+
+    widgets: dict
+    button: gr.Button
+    stop: gr.Button
+    status: gr.Markdown
+    picture: gr.Image
+    curves: gr.Plot
+    source: tuple = ()  # the picture choice of a 2D fit (`inputs.picture`'s four widgets)
+
+
+def _training_row(declared: tuple[Knob, ...], elem_id: str, *, picture_inputs: bool = False) -> TrainingRow:
+    """Returns a live fit's row: the settings, Train and Stop and the status on the left, the picture and curves on the right.
+
+    Its translation keys are named after `elem_id` (`splat-fit2d` -> `splat_fit2d`, `splat_fit2d_hint`)."""
+    key = elem_id.replace("-", "_")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=280):
+            source = layout_picture_inputs(digit=0, photo="astronaut", height=160, source="photo") if picture_inputs else ()
+            widgets = knobs.layout(declared, per_row=2)
+            button, stop_button = train_stop_buttons(elem_id)
+            status = gr.Markdown(I18N(f"{key}_hint"), elem_id=f"{elem_id}-status")
+        with gr.Column(scale=2):
+            picture = gr.Image(type="pil", interactive=False, label=I18N(key), elem_id=f"{elem_id}-picture", height=300, format="png")
+            curves = gr.Plot(label=I18N("splat_curves"), elem_id=f"{elem_id}-curves")
+    return TrainingRow(widgets, button, stop_button, status, picture, curves, tuple(source))
+
+
 def build(demo: gr.Blocks) -> None:
     """Builds the Gaussian splatting tab and wires its events."""
     markdown("topic_3dgs")
@@ -447,28 +478,9 @@ def build(demo: gr.Blocks) -> None:
             )
     hand3_text = gr.Markdown(elem_id="splat-hand3d-text", latex_delimiters=LATEX)
     markdown("splat_fit2d_help")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=280):
-            source, digit_index, photo, upload = picture_inputs(digit=0, photo="astronaut", height=160, source="photo")
-            fit2_widgets = knobs.layout(FIT2D_KNOBS, per_row=2)
-            fit2_button, fit2_stop = train_stop_buttons("splat-fit2d")
-            fit2_status = gr.Markdown(I18N("splat_fit2d_hint"), elem_id="splat-fit2d-status")
-        with gr.Column(scale=2):
-            fit2_picture = gr.Image(
-                type="pil", interactive=False, label=I18N("splat_fit2d"), elem_id="splat-fit2d-picture", height=300, format="png"
-            )
-            fit2_curves = gr.Plot(label=I18N("splat_curves"), elem_id="splat-fit2d-curves")
+    fit2 = _training_row(FIT2D_KNOBS, "splat-fit2d", picture_inputs=True)
     markdown("splat_fit3d_help")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=280):
-            fit3_widgets = knobs.layout(FIT3D_KNOBS, per_row=2)
-            fit3_button, fit3_stop = train_stop_buttons("splat-fit3d")
-            fit3_status = gr.Markdown(I18N("splat_fit3d_hint"), elem_id="splat-fit3d-status")
-        with gr.Column(scale=2):
-            fit3_picture = gr.Image(
-                type="pil", interactive=False, label=I18N("splat_fit3d"), elem_id="splat-fit3d-picture", height=300, format="png"
-            )
-            fit3_curves = gr.Plot(label=I18N("splat_curves"), elem_id="splat-fit3d-curves")
+    fit3 = _training_row(FIT3D_KNOBS, "splat-fit3d")
     markdown("splat_view_help")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
@@ -505,19 +517,19 @@ def build(demo: gr.Blocks) -> None:
     for name, knob in knobs.by_name(HAND_3D_KNOBS).items():
         knob.committed(hand3_widgets[name])(**hand3_event, api_name=False)
 
-    fit2_button.click(
+    fit2.button.click(
         fit_2d,
-        [source, digit_index, photo, upload],
-        [fit2_picture, fit2_curves, fit2_status, fit2_state],
-        inputs_kwargs=fit2_widgets,
+        list(fit2.source),
+        [fit2.picture, fit2.curves, fit2.status, fit2_state],
+        inputs_kwargs=fit2.widgets,
         api_name="splat_fit_2d",
         **TRAIN,
     )
-    fit2_stop.click(stop, [fit2_state], None, api_name="splat_fit_2d_stop", **LIGHT)
-    fit3_button.click(
-        fit_3d, None, [fit3_picture, fit3_curves, fit3_status, fit3_state], inputs_kwargs=fit3_widgets, api_name="splat_fit_3d", **TRAIN
+    fit2.stop.click(stop, [fit2_state], None, api_name="splat_fit_2d_stop", **LIGHT)
+    fit3.button.click(
+        fit_3d, None, [fit3.picture, fit3.curves, fit3.status, fit3_state], inputs_kwargs=fit3.widgets, api_name="splat_fit_3d", **TRAIN
     )
-    fit3_stop.click(stop, [fit3_state], None, api_name="splat_fit_3d_stop", **LIGHT)
+    fit3.stop.click(stop, [fit3_state], None, api_name="splat_fit_3d_stop", **LIGHT)
 
     both = {**view_widgets, **pixel_widgets}
     view_event = {"fn": view, "inputs": [fit3_state], "outputs": [view_picture, view_text], "inputs_kwargs": view_widgets, **RENDER}

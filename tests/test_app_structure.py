@@ -54,11 +54,16 @@ def test_every_endpoint_has_an_explicit_name_and_a_queue_limit():
     public = [fn for fn in demo.fns.values() if fn.api_visibility != "private"]  # Gradio adds private cancel helpers
     names = [fn.api_name for fn in public]
     assert names and all(isinstance(n, str) for n in names)
-    # every endpoint is named after its tab (gan_reset, overview_fit...)
-    assert all(any(tab_id.startswith(n.split("_")[0]) for tab_id in COURSE_ORDER) for n in names), names
+    # every endpoint is named after its tab (gan_reset, overview_fit...; the splatting tab's are splat_...)
+    prefixes = [*COURSE_ORDER, "splat"]
+    assert all(any(tab_id.startswith(n.split("_")[0]) for tab_id in prefixes) for n in names), names
     assert len(set(names)) == len(names)
     assert demo._queue.max_size == app.QUEUE_MAX_SIZE
     assert all(
-        fn.concurrency_id in {"light", "heavy", "gan_train", "ae_train", "diffusion_generate", "diffusion_toy", "nerf_train", "nerf_render"}
+        fn.concurrency_id
+        in {
+            *("light", "heavy", "gan_train", "ae_train", "diffusion_generate", "diffusion_toy"),
+            *("nerf_train", "nerf_render", "splat_train", "splat_render"),
+        }
         for fn in public
     )

@@ -16,7 +16,7 @@ STRINGS = {
     "splat_scale3_y": "Escala s_y (alto)",
     "splat_scale3_z": "Escala s_z (profundidad)",
     "splat_turn": "Giro sobre el eje vertical (grados)",
-    "splat_turn_info": "Gira el elipsoide; los controles de la cámara mueven a quien mira.",
+    "splat_turn_info": "Gira el elipsoide; los controles de la cámara cambian el punto de vista.",
     "splat_azimuth": "Azimut de la cámara (grados)",
     "splat_elevation": "Elevación de la cámara (grados)",
     "splat_distance": "Distancia de la cámara",
