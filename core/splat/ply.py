@@ -23,6 +23,7 @@ import numpy as np
 import torch
 
 from core.splat.gaussians import Gaussians, SplatConfig
+from core.splat.projection import DILATION
 
 MAX_COUNT = 1_000_000  # Gaussians a file may declare
 MAX_HEADER_BYTES = 16_384
@@ -110,8 +111,12 @@ def _parse_header(data: bytes) -> tuple[int, int, int]:
     raise ValueError(f"the .ply properties are not a 3D Gaussian splat of SH degree {' or '.join(map(str, SUPPORTED_DEGREES))}")
 
 
-def read_ply(path: str | Path) -> Gaussians:
-    """Returns the splat stored in a standard 3D Gaussian splat `.ply`, after checking its header, size and values."""
+def read_ply(path: str | Path, *, dilation: float = DILATION) -> Gaussians:
+    """Returns the splat stored in a standard 3D Gaussian splat `.ply`, after checking its header, size and values.
+
+    The format has no place for the low-pass `dilation` a splat was trained with: viewers assume the
+    reference's 0.3 px^2, and so does this reader unless told (the gallery's scene splat uses 0).
+    """
     path = Path(path)
     size = path.stat().st_size
     with path.open("rb") as f:
@@ -129,7 +134,7 @@ def read_ply(path: str | Path) -> Gaussians:
     k = (degree + 1) ** 2
     f_rest = values[:, 9 : 9 + 3 * (k - 1)].reshape(count, 3, k - 1).transpose(1, 2)  # channel-major -> [N, K - 1, 3]
     tail = 9 + 3 * (k - 1)
-    model = Gaussians(SplatConfig(count=count, sh_degree=degree))
+    model = Gaussians(SplatConfig(count=count, sh_degree=degree, dilation=dilation))
     with torch.no_grad():
         model.means.copy_(values[:, 0:3])
         model.sh[:, 0] = values[:, 6:9]
