@@ -22,7 +22,7 @@ from core.nerf.renderer import render_view as render_field
 from core.scene import scene
 from core.scene.cameras import Camera, look_at, orbit_camera, orbit_position
 from core.scene.views import held_out_views, train_views
-from core.splat.fitting import ImageFitConfig, SceneFitConfig, image_fit, make_scene_step
+from core.splat.fitting import ImageFitConfig, SceneFitConfig, image_fit, initial_gaussians, make_scene_step
 from core.splat.gaussians import Gaussians, SplatConfig, logit, rgb_to_sh_dc, turned_upside_down
 from core.splat.image2d import covariance_2d, ellipse_points, gaussian_2d_footprint
 from core.splat.ply import write_ply
@@ -253,7 +253,7 @@ def fit_3d(request: gr.Request, **values):
     v = knobs.parse(FIT3D_KNOBS, values, lang)
     generator = torch.Generator().manual_seed(v["seed"])
     config = SceneFitConfig(count=v["count"], sh_degree=int(v["sh_degree"]), init=v["init"], densify=v["densify"], steps=1500)
-    gaussians = Gaussians.initialise(SplatConfig(count=config.count, sh_degree=config.sh_degree), config.init, generator=generator)
+    gaussians = initial_gaussians(config, generator=generator)
     trainer = Trainer(make_scene_step(gaussians, train_views(v["views"], SIZE), config, generator=generator))
     run = FitRun(trainer, gaussians)
     yield from single_threaded(_fit_3d_updates(run, v["seconds"], lang))
