@@ -3,6 +3,7 @@
     python -m benchmarks                          # run every benchmark
     python -m benchmarks startup --quick          # run one benchmark, with fewer repetitions
     python -m benchmarks startup --out /tmp/bench # write the JSON elsewhere
+    python -m benchmarks splat --quick            # 2D fits vs JPEG, the shipped splat vs the NeRF, rasteriser cost
     python -m benchmarks classroom --quick        # 3 simulated students on `python app.py` for a few seconds
 
 Machines are noisy, so every benchmark measures a ratio against a reference measured in the

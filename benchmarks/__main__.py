@@ -19,6 +19,7 @@ BENCHMARKS: dict[str, str] = {
     "trilemma": "benchmarks.trilemma",
     "pretrained": "benchmarks.pretrained",
     "nerf": "benchmarks.nerf",
+    "splat": "benchmarks.splat",
     "classroom": "benchmarks.classroom",
 }
 

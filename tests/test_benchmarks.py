@@ -190,3 +190,25 @@ def test_classroom_quick_plays_a_small_class(tmp_path: Path, capsys) -> None:
     assert set(results["targets"]) == {"failed_or_unanswered", "light_p95_s", "first_frame_max_s", "gan_fairness", "after_over_idle"}
     assert all(isinstance(t["passed"], bool) for t in results["targets"].values())
     assert "light_endpoints" in capsys.readouterr().out
+
+
+def test_splat_quick_writes_its_figures(tmp_path: Path, capsys) -> None:
+    """Returns nothing; runs `splat --quick` (tiny 2D fits, 64x64 renders) and checks its figures (no timing limits)."""
+    assert main(["splat", "--quick", "--out", str(tmp_path)]) == 0
+    data = json.loads((tmp_path / "splat.json").read_text(encoding="utf-8"))
+    assert data["machine"]["quick"] is True
+    results = data["results"]
+    assert [(r["gaussians"], r["steps"]) for r in results["fits_2d"]] == [(100, 30), (500, 30)]
+    for row in results["fits_2d"]:
+        assert row["psnr"] > 10 and row["ms_per_step"] > 0 and row["step_vs_reference"] > 0
+        assert row["bytes"] == 36 * row["gaussians"] and 0 < row["jpeg_bytes"] <= row["bytes"] and row["jpeg_psnr"] > 20
+    assert results["splat_psnr"] > 20 and 0 < results["splat_ssim"] <= 1 and results["nerf_psnr"] > 20
+    assert results["splat_minus_nerf_psnr"] == pytest.approx(results["splat_psnr"] - results["nerf_psnr"])
+    assert results["splat_checkpoint_psnr"] == pytest.approx(results["splat_psnr"], abs=0.1)  # the same views, the same renderer
+    assert {(r["model"], r["size"]) for r in results["renders"]} == {("splat", 64), ("nerf", 64), ("grid", 64)}
+    assert results["splat_speedup_vs_nerf_64"] == pytest.approx(results["nerf_64_ms"] / results["splat_64_ms"])
+    assert [(r["gaussians"], r["size"]) for r in results["rasteriser"]] == [(1000, 64), (5000, 64)]
+    assert all(r["ms"] > 0 and 0 < r["visible"] <= r["gaussians"] for r in results["rasteriser"])
+    assert set(results["targets"]) == {"splat_psnr", "splat_minus_nerf_psnr", "splat_speedup_vs_nerf_64"}
+    assert all(isinstance(t["passed"], bool) for t in results["targets"].values())
+    assert results["load_average_start"] >= 0 and "rasteriser" in capsys.readouterr().out
