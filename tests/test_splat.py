@@ -13,7 +13,7 @@ from core.splat.gaussians import SH_C0, SH_C1, Gaussians, SplatConfig, quaternio
 from core.splat.image2d import Image2D, Image2DConfig
 from core.splat.ply import read_ply, write_ply
 from core.splat.projection import perspective_jacobian, project, world_to_camera
-from core.splat.rasterize import ALPHA_MAX, ALPHA_MIN, T_MIN, pixel_blend, rasterize, tile_rects
+from core.splat.rasterize import ALPHA_MAX, ALPHA_MIN, T_MIN, choose_tile, footprints, pixel_blend, rasterize, tile_rects
 from core.splat.renderer import render, render_pixel_blend
 
 SIZE, FOCAL, DISTANCE = 32, 40.0, 4.0
@@ -230,6 +230,42 @@ def test_the_tiled_rasteriser_equals_a_brute_force_one(tile):
     expected = brute_force(*splats, 20, 18, tile, (0.1, 0.2, 0.3))
     out = rasterize(*splats, 20, 18, background=(0.1, 0.2, 0.3), tile=tile, chunk_elements=700)  # many small chunks
     torch.testing.assert_close(out.rgb, expected, atol=1e-9, rtol=0)
+
+
+def test_footprints_are_the_alpha_1_255_box_within_the_3_sigma_square():
+    # Sigma = diag(4, 1) (sigma_x = 2, sigma_y = 1): the 3-sigma square has radius ceil(3 * 2) = 6
+    conics = torch.tensor([[0.25, 0.0, 1.0]] * 4)
+    radii = torch.full((4,), 6.0)
+    opacities = torch.tensor([0.99, 0.2, 1 / 255 + 1e-6, 1 / 300])
+    boxes = footprints(radii, conics, opacities)
+    reach = [math.sqrt(2 * math.log(255 * o)) for o in (0.99, 0.2)]  # q at the 1/255 contour: 3.32 and 2.58 sigma
+    assert boxes[0].tolist() == [6.0, math.ceil(reach[0] * 1)]  # x capped by the 3-sigma square; y: 3.32 sigma_y -> 4
+    assert boxes[1].tolist() == [math.ceil(reach[1] * 2), math.ceil(reach[1] * 1)]  # a fainter one: 5.16 -> 6 and 2.58 -> 3
+    assert boxes[2].tolist() == [1.0, 1.0]  # barely above 1/255: a tiny box around the mean
+    assert boxes[3].tolist() == [0.0, 0.0]  # below 1/255 everywhere: never binned
+
+
+def test_every_pixel_that_passes_the_alpha_skip_lies_in_its_footprint():
+    means2d, conics, _, opacities, _, radii = random_splats(200, 32, seed=5)
+    boxes = footprints(radii, conics, opacities)
+    j, i = torch.meshgrid(torch.arange(32.0), torch.arange(32.0), indexing="ij")
+    pixels = torch.stack([i.flatten(), j.flatten()], dim=-1) + 0.5
+    d = pixels[None] - means2d[:, None]  # [N, P, 2]
+    q = conics[:, None, 0] * d[..., 0] ** 2 + 2 * conics[:, None, 1] * d[..., 0] * d[..., 1] + conics[:, None, 2] * d[..., 1] ** 2
+    passes = (opacities[:, None] * torch.exp(-q / 2) >= ALPHA_MIN) & (d.abs() <= radii[:, None, None]).all(-1)
+    inside = (d.abs() <= boxes[:, None]).all(-1)
+    assert passes.sum() > 1000 and not (passes & ~inside).any()
+    assert (boxes <= radii[:, None]).all() and (boxes < radii[:, None]).any()  # never larger, often smaller
+
+
+def test_the_tile_side_follows_the_footprints_and_never_changes_the_image():
+    assert [choose_tile(torch.full((3, 2), w)) for w in (2.0, 6.0, 20.0)] == [4, 8, 16]
+    assert choose_tile(torch.zeros(0, 2)) == 4
+    splats = random_splats(60, 24, seed=3)
+    chosen = rasterize(*splats, 24, 24, background=(0.1, 0.2, 0.3))
+    for tile in (4, 8, 16):
+        fixed = rasterize(*splats, 24, 24, background=(0.1, 0.2, 0.3), tile=tile)
+        torch.testing.assert_close(chosen.rgb, fixed.rgb, atol=1e-9, rtol=0)
 
 
 def test_rasteriser_gradients_agree_with_finite_differences():
