@@ -20,6 +20,7 @@ from core.device import device_of, place
 from core.loop import Progress, Trainer
 from core.metrics.image import psnr
 from core.nerf.fitting import DEFAULT_FIT, FitConfig, make_field, make_step
+from core.nerf.occupancy import OccupancyGrid, occupancy_grid
 from core.nerf.renderer import Field, ray_profile, render_view, with_fixed_direction
 from core.scene import scene
 from core.scene.cameras import Camera, orbit_camera, turntable
@@ -112,6 +113,13 @@ def scene_view(views, request: gr.Request):
 FIXED_FROM = orbit_camera(0.0, 30.0, 4.5)  # with the direction held fixed, every point is coloured as seen from here
 
 
+@lru_cache(maxsize=2)
+def _occupancy(kind: str) -> OccupancyGrid:
+    """The shipped field's occupancy grid (about a second, once per process): flown views skip empty space."""
+    with one_thread():
+        return occupancy_grid(assets.radiance_field(kind))
+
+
 def _shipped_field(values: dict, lang: Lang) -> Field:
     model = _shipped(values["model"], lang)
     return with_fixed_direction(model, FIXED_FROM.forward) if values["fixed_direction"] else model
@@ -131,9 +139,9 @@ def fly(request: gr.Request, **values):
 def _fly_view(model: str, azimuth: float, elevation: float, distance: float, fixed_direction: bool, lang: Lang):
     v = {"model": model, "azimuth": azimuth, "elevation": elevation, "distance": distance, "fixed_direction": fixed_direction}
     with one_thread():
-        camera, field_fn = _camera(v), _shipped_field(v, lang)
+        camera, field_fn, occupancy = _camera(v), _shipped_field(v, lang), _occupancy(model)
         start = time.perf_counter()
-        out = render_view(field_fn, camera, samples=FLY_SAMPLES, device=device_of(_shipped(model, lang)))
+        out = render_view(field_fn, camera, samples=FLY_SAMPLES, device=device_of(_shipped(model, lang)), occupancy=occupancy)
         ms = 1000 * (time.perf_counter() - start)
         truth, _ = scene.render(camera)
     picture = nerf_plots.panels(
@@ -286,11 +294,11 @@ def turntable_gif(request: gr.Request, **values):
     """Returns an animated GIF of the shipped field orbiting the scene (one full turn)."""
     lang = lang_of(request)
     v = knobs.parse(FLY_KNOBS[:1], {"model": values.get("model")}, lang)
-    model = _shipped(v["model"], lang)
+    model, occupancy = _shipped(v["model"], lang), _occupancy(v["model"])
     frames = []
     with one_thread():
         for camera in turntable(TURNTABLE_FRAMES, elevation=30.0, size=SIZE):
-            frames.append(nerf_plots.unit_picture(render_view(model, camera, samples=48, device=device_of(model)).rgb))
+            frames.append(nerf_plots.unit_picture(render_view(model, camera, samples=48, device=device_of(model), occupancy=occupancy).rgb))
     with tempfile.NamedTemporaryFile(suffix=".gif", delete=False) as file:
         frames[0].save(file, format="GIF", save_all=True, append_images=frames[1:], duration=80, loop=0)
     return file.name

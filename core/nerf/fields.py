@@ -10,6 +10,8 @@ so the same volume renderer (`core.nerf.rendering`) draws either:
   decoded by a tiny MLP, as in DVGO (Sun et al. 2022, https://arxiv.org/abs/2111.11215) and
   Plenoxels: most of the work becomes a memory lookup, which is why it trains many times faster.
 
+Both also split a query in two, `density_at(points) -> (sigma, carry)` then `colour_at(carry, directions)`,
+so a renderer can ask for colour only where a sample's weight is worth it (`core.nerf.renderer.march`).
 Neither knows anything of rays or rendering.
 """
 
@@ -83,12 +85,20 @@ class NeRF(ViewSampler, nn.Module):
 
     def forward(self, points: Tensor, directions: Tensor) -> tuple[Tensor, Tensor]:
         """Returns the density [N] (>= 0) and colour [N, 3] (in [0, 1]) at points [N, 3] seen along directions [N, 3]."""
+        sigma, h = self.density_at(points)
+        return sigma, self.colour_at(h, directions)
+
+    def density_at(self, points: Tensor) -> tuple[Tensor, Tensor]:
+        """Returns the density [N] at points [N, 3] and the trunk's features [N, width] that `colour_at` reads."""
         h = self.trunk(positional_encoding(_normalise(points), self.config.frequencies))
-        sigma = F.softplus(self.sigma_head(h)[..., 0] - 1.0)  # softplus, shifted so an untrained field starts nearly empty
+        return F.softplus(self.sigma_head(h)[..., 0] - 1.0), h  # softplus, shifted so an untrained field starts nearly empty
+
+    def colour_at(self, h: Tensor, directions: Tensor) -> Tensor:
+        """Returns the colour [N, 3] of trunk features h [N, width] seen along directions [N, 3]."""
         features = self.feature(h)
         if self.config.view_dependent:
             features = torch.cat([features, positional_encoding(directions, self.config.direction_frequencies)], dim=-1)
-        return sigma, torch.sigmoid(self.colour_head(features))
+        return torch.sigmoid(self.colour_head(features))
 
 
 @dataclass
@@ -134,8 +144,16 @@ class GridField(ViewSampler, nn.Module):
 
     def forward(self, points: Tensor, directions: Tensor) -> tuple[Tensor, Tensor]:
         """Returns the density [N] (>= 0) and colour [N, 3] (in [0, 1]) at points [N, 3] seen along directions [N, 3]."""
-        sigma = F.softplus(self._lookup(self.density, points)[:, 0] * 4.0)  # scaled so the grid learns in few steps
+        sigma, at = self.density_at(points)
+        return sigma, self.colour_at(at, directions)
+
+    def density_at(self, points: Tensor) -> tuple[Tensor, Tensor]:
+        """Returns the density [N] at points [N, 3], and the points themselves (what `colour_at` reads)."""
+        return F.softplus(self._lookup(self.density, points)[:, 0] * 4.0), points  # scaled so the grid learns in few steps
+
+    def colour_at(self, points: Tensor, directions: Tensor) -> Tensor:
+        """Returns the colour [N, 3] at points [N, 3] seen along directions [N, 3]."""
         features = self._lookup(self.colour, points)
         if self.config.view_dependent:
             features = torch.cat([features, positional_encoding(directions, self.config.direction_frequencies)], dim=-1)
-        return sigma, torch.sigmoid(self.decoder(features))
+        return torch.sigmoid(self.decoder(features))

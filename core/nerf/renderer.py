@@ -7,6 +7,7 @@ Mildenhall et al. 2020; the paper trains a second network for it, we reuse the s
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,7 +15,8 @@ import torch
 from torch import Tensor
 
 from core.device import to_cpu
-from core.nerf.rendering import Rendered, composite
+from core.nerf.occupancy import OccupancyGrid
+from core.nerf.rendering import Rendered, composite, deltas
 from core.nerf.sampling import importance, midpoints, stratified
 from core.scene.cameras import Camera, rays
 from core.scene.scene import BACKGROUND, bounds_along, trace
@@ -32,12 +34,77 @@ class RayRender:
     rgb: Tensor  # [R, S, 3]
 
 
-def query(field: Field, origins: Tensor, directions: Tensor, t_vals: Tensor) -> tuple[Tensor, Tensor]:
-    """Returns the field's density [R, S] and colour [R, S, 3] at distances t_vals [R, S] along rays [R, 3]."""
+def query(
+    field: Field, origins: Tensor, directions: Tensor, t_vals: Tensor, occupancy: OccupancyGrid | None = None
+) -> tuple[Tensor, Tensor]:
+    """Returns the field's density [R, S] and colour [R, S, 3] at distances t_vals [R, S] along rays [R, 3].
+
+    With an `occupancy` grid, only samples in occupied cells reach the field; the others are empty
+    (sigma 0, colour 0), which is what skipping empty space means."""
     points = origins[:, None] + t_vals[..., None] * directions[:, None]  # [R, S, 3]
     dirs = directions[:, None].expand_as(points)
-    sigma, rgb = field(points.reshape(-1, 3), dirs.reshape(-1, 3))
+    points, dirs = points.reshape(-1, 3), dirs.reshape(-1, 3)
+    if occupancy is None:
+        sigma, rgb = field(points, dirs)
+    else:
+        keep = occupancy.contains(points)
+        sigma_kept, rgb_kept = field(points[keep], dirs[keep])
+        sigma = torch.zeros(points.shape[0], dtype=sigma_kept.dtype, device=points.device).index_put((keep,), sigma_kept)
+        rgb = torch.zeros(points.shape[0], 3, dtype=rgb_kept.dtype, device=points.device).index_put((keep,), rgb_kept)
     return sigma.reshape(t_vals.shape), rgb.reshape(*t_vals.shape, 3)
+
+
+@torch.no_grad()
+def march(
+    field: Field,
+    origins: Tensor,
+    directions: Tensor,
+    t_vals: Tensor,
+    far: Tensor,
+    occupancy: OccupancyGrid,
+    *,
+    segment: int = 4,
+    stop_below: float = 1e-3,
+) -> tuple[Tensor, Tensor]:
+    """Returns density [R, S] and colour [R, S, 3] along rays, queried front to back `segment` samples at a time.
+
+    Samples in empty cells of `occupancy` are skipped, and a ray stops once its transmittance falls
+    below `stop_below` (early ray termination): what lies behind a surface is never queried. A field
+    that splits its query (`density_at`, `colour_at`) is asked for colour only at samples whose weight
+    T_i alpha_i reaches `stop_below`. Skipped samples are returned empty (sigma 0, colour 0); each kind
+    of skip changes a pixel by at most about `stop_below`.
+    """
+    rays_count, count = t_vals.shape
+    sigma = torch.zeros(rays_count, count, dtype=t_vals.dtype, device=t_vals.device)
+    rgb = torch.zeros(rays_count, count, 3, dtype=t_vals.dtype, device=t_vals.device)
+    split = hasattr(field, "density_at") and hasattr(field, "colour_at")
+    delta = deltas(t_vals, far)
+    log_t = torch.zeros(rays_count, dtype=t_vals.dtype, device=t_vals.device)  # log transmittance so far
+    alive = torch.arange(rays_count, device=t_vals.device)
+    for start in range(0, count, segment):
+        part = slice(start, min(count, start + segment))
+        points = origins[alive, None] + t_vals[alive, part, None] * directions[alive, None]  # [A, s, 3]
+        keep = occupancy.contains(points.reshape(-1, 3)).reshape(points.shape[:2])
+        ray, slot = keep.nonzero(as_tuple=True)
+        if split:
+            s, carry = field.density_at(points[ray, slot])  # type: ignore[attr-defined]
+        else:
+            s, c = field(points[ray, slot], directions[alive][ray])
+        block = torch.zeros(keep.shape, dtype=t_vals.dtype, device=t_vals.device).index_put((ray, slot), s)
+        optical = block * delta[alive, part]  # sigma delta of each sample of the segment
+        if split:  # colour where T_i alpha_i is worth it: T_i from the samples before, alpha_i = 1 - exp(-sigma delta)
+            before = log_t[alive, None] - (torch.cumsum(optical, dim=-1) - optical)
+            weight = torch.exp(before) * -torch.expm1(-optical)
+            wanted = weight[ray, slot] >= stop_below
+            c = torch.zeros(s.shape[0], 3, dtype=t_vals.dtype, device=t_vals.device)
+            c[wanted] = field.colour_at(carry[wanted], directions[alive][ray[wanted]])  # type: ignore[attr-defined]
+        sigma[alive[ray], start + slot] = s
+        rgb[alive[ray], start + slot] = c
+        log_t[alive] -= optical.sum(dim=-1)  # T = exp(-sum sigma delta)
+        alive = alive[log_t[alive] > math.log(stop_below)]
+        if alive.numel() == 0:
+            break
+    return sigma, rgb
 
 
 def render_rays(
@@ -51,33 +118,46 @@ def render_rays(
     fine_samples: int = 0,
     generator: torch.Generator | None = None,
     jitter: bool = True,
+    occupancy: OccupancyGrid | None = None,
 ) -> RayRender:
-    """Returns the volume rendering of rays [R, 3] between `near` and `far` [R] through `field`."""
+    """Returns the volume rendering of rays [R, 3] between `near` and `far` [R] through `field` (`occupancy`: skip empty space)."""
     t_vals = stratified(near, far, samples, generator=generator, jitter=jitter)  # [R, S]
     if fine_samples > 0:
         with torch.no_grad():
-            sigma, rgb = query(field, origins, directions, t_vals)
+            sigma, rgb = query(field, origins, directions, t_vals, occupancy)
             coarse = composite(sigma, rgb, t_vals, far, background=BACKGROUND)
         extra = importance(midpoints(t_vals, near, far), coarse.weights, fine_samples, generator=generator, deterministic=not jitter)
         t_vals = torch.cat([t_vals, extra], dim=-1).sort(dim=-1).values
-    sigma, rgb = query(field, origins, directions, t_vals)
+    if occupancy is not None and not torch.is_grad_enabled():
+        sigma, rgb = march(field, origins, directions, t_vals, far, occupancy)
+    else:
+        sigma, rgb = query(field, origins, directions, t_vals, occupancy)
     return RayRender(composite(sigma, rgb, t_vals, far, background=BACKGROUND), t_vals, sigma, rgb)
 
 
 @torch.no_grad()
 def render_view(
-    field: Field, camera: Camera, *, samples: int = 64, fine_samples: int = 0, chunk: int = 4096, device: torch.device | None = None
+    field: Field,
+    camera: Camera,
+    *,
+    samples: int = 64,
+    fine_samples: int = 0,
+    chunk: int = 4096,
+    device: torch.device | None = None,
+    occupancy: OccupancyGrid | None = None,
 ) -> Rendered:
     """Returns the field's image [H, W, 3], depth [H, W] and opacity [H, W] seen from `camera` (deterministic samples).
 
-    The rays are cast on `device` (where the field lives; the CPU by default) and the result comes back on the CPU."""
+    The rays are cast on `device` (where the field lives; the CPU by default) and the result comes back on the CPU.
+    With the field's `occupancy` grid (`core.nerf.occupancy`), samples in empty cells skip the network."""
     origins, directions = (x.reshape(-1, 3).to(device) for x in rays(camera))
     near, far = bounds_along(origins, directions)
     parts = []
     for i in range(0, origins.shape[0], chunk):
         part = slice(i, i + chunk)
         ray_batch = (origins[part], directions[part], near[part], far[part])
-        parts.append(render_rays(field, *ray_batch, samples=samples, fine_samples=fine_samples, jitter=False).rendered)
+        rendered = render_rays(field, *ray_batch, samples=samples, fine_samples=fine_samples, jitter=False, occupancy=occupancy)
+        parts.append(rendered.rendered)
     h, w = camera.height, camera.width
     return to_cpu(
         Rendered(

@@ -39,7 +39,10 @@ STRINGS: dict[str, str] = {
     "nerf_panel_opacity": "Opacity (white = opaque)",
     "nerf_panel_yours": "Your field",
     "nerf_view": "The view: truth, the field's render, its depth and its opacity (click a pixel to see its ray)",
-    "nerf_fly_text": "**PSNR of this view: {psnr} dB** against the exact render; the field took {ms} ms for 64x64 pixels.",
+    "nerf_fly_text": (
+        "**PSNR of this view: {psnr} dB** against the exact render; the field took {ms} ms for 64x64 pixels"
+        ", skipping empty space (only samples in cells that hold density, up to where the ray is spent, reach the network)."
+    ),
     "nerf_fixed_note": "Direction held fixed: every point is coloured as seen from azimuth 0°, so highlights no longer follow you.",
     "nerf_ray_sigma": "density σ (markers: the field's colour)",
     "nerf_ray_weights": "weights w = T (1 − e^(−σδ))",

@@ -39,7 +39,10 @@ STRINGS: dict[str, str] = {
     "nerf_panel_opacity": "Opacidad (blanco = opaco)",
     "nerf_panel_yours": "Tu campo",
     "nerf_view": "La vista: la imagen real, el render del campo, su profundidad y su opacidad (hacé clic en un píxel para ver su rayo)",
-    "nerf_fly_text": "**PSNR de esta vista: {psnr} dB** contra el render exacto; el campo tardó {ms} ms en 64x64 píxeles.",
+    "nerf_fly_text": (
+        "**PSNR de esta vista: {psnr} dB** contra el render exacto; el campo tardó {ms} ms en 64x64 píxeles"
+        ", salteando el espacio vacío (a la red llegan solo las muestras en celdas con densidad, hasta donde el rayo se agota)."
+    ),
     "nerf_fixed_note": "Dirección fija: cada punto se colorea como visto desde el azimut 0°, así que los brillos ya no te siguen.",
     "nerf_ray_sigma": "densidad σ (marcadores: el color del campo)",
     "nerf_ray_weights": "pesos w = T (1 − e^(−σδ))",
