@@ -164,6 +164,16 @@ def test_nerf_quick_writes_its_figures(tmp_path: Path, capsys) -> None:
     assert results["nerf_view_vs_exact"] == pytest.approx(results["nerf_ms"] / results["exact_ms"])
     assert set(results["targets"]) == {"nerf_psnr", "grid_speedup", "grid_psnr_at_60s", "nerf_ms", "ray_ms"}
     assert "grid_speedup" in capsys.readouterr().out
+    for kind in ("grid", "nerf"):  # skipping empty space: measured against the full render of the same view
+        assert results[f"{kind}_skip_vs_full_psnr"] > 40 and 0 < results[f"{kind}_occupied_share"] < 1
+        assert results[f"{kind}_skip_speedup"] == pytest.approx(results[f"{kind}_full_ms"] / results[f"{kind}_ms"])
+    # one section re-run: its figures are new, the others kept from the file, and the file says when
+    assert main(["nerf", "--quick", "--only", "speed", "--out", str(tmp_path)]) == 0
+    again = json.loads((tmp_path / "nerf.json").read_text(encoding="utf-8"))["results"]
+    assert again["nerf_psnr"] == results["nerf_psnr"] and again["curves"] == results["curves"]
+    assert list(again["sections_rerun"]) == ["speed"] and again["exact_ms"] != results["exact_ms"]
+    with pytest.raises(SystemExit):
+        main(["nerf", "--only", "nonsense"])
 
 
 def test_classroom_quick_plays_a_small_class(tmp_path: Path, capsys) -> None:
