@@ -215,7 +215,8 @@ def test_splat_quick_writes_its_figures(tmp_path: Path, capsys) -> None:
     assert results["splat_psnr"] > 20 and 0 < results["splat_ssim"] <= 1 and results["nerf_psnr"] > 20
     assert results["splat_minus_nerf_psnr"] == pytest.approx(results["splat_psnr"] - results["nerf_psnr"])
     assert results["splat_checkpoint_psnr"] == pytest.approx(results["splat_psnr"], abs=0.1)  # the same views, the same renderer
-    assert {(r["model"], r["size"]) for r in results["renders"]} == {("splat", 64), ("nerf", 64), ("grid", 64)}
+    assert {(r["model"], r["size"]) for r in results["renders"]} == {("splat", 64), ("nerf", 64), ("nerf_skip", 64), ("grid", 64)}
+    assert results["splat_speedup_vs_nerf_skip_64"] == pytest.approx(results["nerf_skip_64_ms"] / results["splat_64_ms"])
     assert results["splat_speedup_vs_nerf_64"] == pytest.approx(results["nerf_64_ms"] / results["splat_64_ms"])
     assert [(r["gaussians"], r["size"]) for r in results["rasteriser"]] == [(1000, 64), (5000, 64)]
     assert all(r["ms"] > 0 and 0 < r["visible"] <= r["gaussians"] for r in results["rasteriser"])
