@@ -20,7 +20,7 @@ from core.device import device_of, place
 from core.loop import Progress, Trainer
 from core.metrics.image import psnr
 from core.nerf.fitting import DEFAULT_FIT, FitConfig, make_field, make_step
-from core.nerf.occupancy import OccupancyGrid, occupancy_grid
+from core.nerf.occupancy import OccupancyGrid, shipped_occupancy
 from core.nerf.renderer import Field, ray_profile, render_view, with_fixed_direction
 from core.scene import scene
 from core.scene.cameras import Camera, orbit_camera, turntable
@@ -113,11 +113,10 @@ def scene_view(views, request: gr.Request):
 FIXED_FROM = orbit_camera(0.0, 30.0, 4.5)  # with the direction held fixed, every point is coloured as seen from here
 
 
-@lru_cache(maxsize=2)
 def _occupancy(kind: str) -> OccupancyGrid:
     """The shipped field's occupancy grid (about a second, once per process): flown views skip empty space."""
     with one_thread():
-        return occupancy_grid(assets.radiance_field(kind))
+        return shipped_occupancy(kind)
 
 
 def _shipped_field(values: dict, lang: Lang) -> Field:

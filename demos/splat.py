@@ -18,6 +18,7 @@ from core import assets
 from core.checkpoint import CheckpointError
 from core.loop import Trainer
 from core.metrics.image import jpeg_within, psnr
+from core.nerf.occupancy import shipped_occupancy
 from core.nerf.renderer import render_view as render_field
 from core.scene import scene
 from core.scene.cameras import Camera, look_at, orbit_camera, orbit_position
@@ -392,17 +393,22 @@ def compare(request: gr.Request):
     lang = lang_of(request)
     held_out = held_out_views(SIZE)
     rows = []
-    contenders = [("splat", splat_plots.SPLAT_COLOUR), ("nerf", splat_plots.NERF_COLOUR), ("grid", "#0891b2")]
+    contenders = [("splat", splat_plots.SPLAT_COLOUR), ("nerf", splat_plots.NERF_COLOUR), ("nerf_skip", "#b45309"), ("grid", "#0891b2")]
     with one_thread(), torch.no_grad():
         for name, colour in contenders:
+            kind = name.removesuffix("_skip")  # nerf_skip: the same NeRF, empty space skipped as the NeRF tab flies it
             try:
-                model = assets.splat() if name == "splat" else assets.radiance_field(name)
+                model = assets.splat() if name == "splat" else assets.radiance_field(kind)
+                occupancy = shipped_occupancy(kind) if name.endswith("_skip") else None
             except (FileNotFoundError, CheckpointError):
                 continue
             scores, times = [], []
             for camera, truth in zip(held_out.cameras, held_out.images, strict=True):
                 start = time.perf_counter()
-                rendered = render_view(model, camera).rgb if name == "splat" else render_field(model, camera, samples=48).rgb
+                if name == "splat":
+                    rendered = render_view(model, camera).rgb
+                else:
+                    rendered = render_field(model, camera, samples=48, occupancy=occupancy).rgb
                 times.append(1000 * (time.perf_counter() - start))
                 scores.append(psnr(rendered, truth))
             rows.append(

@@ -18,6 +18,7 @@ A grid describes one set of weights: a field that is still training needs a new 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import torch
 import torch.nn.functional as F
@@ -78,3 +79,11 @@ def occupancy_grid(field, *, resolution: int = 64, threshold: float = 0.01, marg
     cells = F.max_pool3d(dense, kernel_size=2, stride=1)  # any of a cell's 8 corners -> [1, 1, R, R, R]
     grown = F.max_pool3d(cells, kernel_size=2 * margin + 1, stride=1, padding=margin)  # `margin` cells all round
     return OccupancyGrid(grown[0, 0] > 0, low, high)
+
+
+@lru_cache(maxsize=2)
+def shipped_occupancy(kind: str) -> OccupancyGrid:
+    """Returns the occupancy grid of the shipped field of `kind` ("nerf" or "grid"), measured once per process (about a second)."""
+    from core import assets
+
+    return occupancy_grid(assets.radiance_field(kind))

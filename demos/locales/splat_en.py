@@ -98,10 +98,12 @@ STRINGS = {
     "splat_compare_header": "| Model | Held-out PSNR (dB) | ms per 64×64 frame |",
     "splat_compare_reading": (
         "Measured now on this server: **{fast}** renders a frame about **{ratio} times** faster than **{slow}**. "
-        "A splat only projects and blends the Gaussians near each pixel; a NeRF evaluates its network at every sample of every ray."
+        "A splat only projects and blends the Gaussians near each pixel; a NeRF evaluates its network at every sample of every ray, "
+        "and even when it skips empty space, still at several samples per ray."
     ),
     "splat_contender_splat": "Gaussian splat",
     "splat_contender_nerf": "NeRF (MLP)",
+    "splat_contender_nerf_skip": "NeRF (MLP), empty space skipped",
     "splat_contender_grid": "voxel grid field",
     "splat_err_no_run": "You have not trained a splat yet: train one above, or choose the gallery's splat.",
     "splat_err_missing": "The gallery's splat is missing from this installation (assets/splat/).",

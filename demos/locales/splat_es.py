@@ -105,10 +105,12 @@ STRINGS = {
     "splat_compare_header": "| Modelo | PSNR en vistas reservadas (dB) | ms por cuadro de 64×64 |",
     "splat_compare_reading": (
         "Medido ahora en este servidor: **{fast}** dibuja un cuadro unas **{ratio} veces** más rápido que **{slow}**. "
-        "Un splat solo proyecta y mezcla las gaussianas cercanas a cada píxel; un NeRF evalúa su red en cada muestra de cada rayo."
+        "Un splat solo proyecta y mezcla las gaussianas cercanas a cada píxel; un NeRF evalúa su red en cada muestra de cada rayo y, "
+        "aun salteando el espacio vacío, en varias muestras por rayo."
     ),
     "splat_contender_splat": "splat de gaussianas",
     "splat_contender_nerf": "NeRF (MLP)",
+    "splat_contender_nerf_skip": "NeRF (MLP), salteando el espacio vacío",
     "splat_contender_grid": "campo en grilla de vóxeles",
     "splat_err_no_run": "Todavía no entrenaste un splat: entrená uno arriba o elegí el splat de la galería.",
     "splat_err_missing": "Falta el splat de la galería en esta instalación (assets/splat/).",
