@@ -6,7 +6,7 @@ import json
 import os
 import platform
 import statistics
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -51,6 +51,23 @@ def write_result(out_dir: Path, name: str, results: Mapping[str, Any], quick: bo
     payload = {"benchmark": name, "machine": machine_info(quick), "results": dict(results)}
     path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return path
+
+
+def run_sections(
+    sections: Mapping[str, Callable[[], Mapping[str, Any]]], only: Iterable[str] = (), previous: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """Returns the figures of every section in order, or of the sections in `only` over the figures of `previous`.
+
+    A partial re-run keeps the rest of the results file (`previous`, targets dropped: the caller recomputes
+    them) and records the date each re-run section was measured again under "sections_rerun".
+    """
+    only = tuple(only)
+    results: dict[str, Any] = {k: v for k, v in (previous or {}).items() if k != "targets"} if only else {}
+    for name in only or sections:
+        results |= sections[name]()
+    if only:
+        results["sections_rerun"] = {**results.get("sections_rerun", {}), **dict.fromkeys(only, datetime.now(UTC).date().isoformat())}
+    return results
 
 
 def target(value: float, maximum: float | None = None, *, minimum: float | None = None) -> dict[str, Any]:

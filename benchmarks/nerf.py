@@ -24,7 +24,7 @@ import sys
 import time
 from typing import Any
 
-from benchmarks.common import REPO_ROOT, median, target
+from benchmarks.common import REPO_ROOT, median, run_sections, target
 
 MIN_PSNR, RACE_PSNR, MIN_SPEEDUP, LIVE_SECONDS, LIVE_PSNR = 28.0, 25.0, 5.0, 60.0, 20.0
 MAX_VIEW_MS, MAX_RAY_MS = 150.0, 50.0
@@ -188,7 +188,7 @@ def _memory(quick: bool) -> dict[str, float]:
     return out
 
 
-SECTIONS = ("quality", "speed", "memory", "race", "ablations")
+SECTIONS = ("quality", "speed", "memory", "race", "ablations")  # what `--only` may name
 
 
 def run(quick: bool = False, only: tuple[str, ...] = (), previous: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -203,11 +203,7 @@ def run(quick: bool = False, only: tuple[str, ...] = (), previous: dict[str, Any
         "race": lambda: _race(quick),
         "ablations": lambda: _ablations(quick),
     }
-    results: dict[str, Any] = {k: v for k, v in (previous or {}).items() if k != "targets"} if only else {}
-    for name in only or SECTIONS:
-        results |= sections[name]()
-    if only:
-        results["sections_rerun"] = {**results.get("sections_rerun", {}), **{name: time.strftime("%Y-%m-%d") for name in only}}
+    results = run_sections(sections, only, previous)
     results["targets"] = {
         "nerf_psnr": target(results["nerf_psnr"], minimum=MIN_PSNR),
         "grid_speedup": target(results["grid_speedup"], minimum=MIN_SPEEDUP),

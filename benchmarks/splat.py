@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from benchmarks.common import median, target
+from benchmarks.common import median, run_sections, target
 
 MIN_PSNR, MIN_SPEEDUP, MAX_PSNR_GAP = 28.0, 10.0, 1.0
 BYTES_PER_GAUSSIAN_2D = 9 * 4  # mean (2), log scales (2), angle, opacity, colour (3): float32
@@ -203,7 +203,7 @@ def _rasteriser(quick: bool) -> dict[str, Any]:
     return {"rasteriser": rows}
 
 
-SECTIONS = ("quality", "renders", "rasteriser", "fits_2d")
+SECTIONS = ("quality", "renders", "rasteriser", "fits_2d")  # what `--only` may name
 
 
 def run(quick: bool = False, only: tuple[str, ...] = (), previous: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -222,15 +222,11 @@ def run(quick: bool = False, only: tuple[str, ...] = (), previous: dict[str, Any
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # timings on one thread, as the tab runs
     try:
-        results: dict[str, Any] = {k: v for k, v in (previous or {}).items() if k != "targets"} if only else {}
-        results |= {"load_average_start": os.getloadavg()[0], "torch_threads": 1}
-        for name in only or SECTIONS:
-            results |= sections[name]()
-        results["load_average_end"] = os.getloadavg()[0]
+        load_start = os.getloadavg()[0]
+        results = run_sections(sections, only, previous)
+        results |= {"load_average_start": load_start, "load_average_end": os.getloadavg()[0], "torch_threads": 1}
     finally:
         torch.set_num_threads(threads)
-    if only:
-        results["sections_rerun"] = {**results.get("sections_rerun", {}), **{name: time.strftime("%Y-%m-%d") for name in only}}
     results["targets"] = {
         "splat_psnr": target(results["splat_psnr"], minimum=MIN_PSNR),
         "splat_minus_nerf_psnr": target(results["splat_minus_nerf_psnr"], minimum=-MAX_PSNR_GAP),
