@@ -223,3 +223,15 @@ def test_splat_quick_writes_its_figures(tmp_path: Path, capsys) -> None:
     assert set(results["targets"]) == {"splat_psnr", "splat_minus_nerf_psnr", "splat_speedup_vs_nerf_64"}
     assert all(isinstance(t["passed"], bool) for t in results["targets"].values())
     assert results["load_average_start"] >= 0 and "rasteriser" in capsys.readouterr().out
+
+
+def test_a_partial_rerun_replaces_its_sections_keeps_the_others_and_drops_the_targets() -> None:
+    from benchmarks.common import run_sections
+
+    sections = {"a": lambda: {"x": 1, "shared": "a"}, "b": lambda: {"y": 2, "shared": "b"}}
+    full = run_sections(sections)
+    assert full == {"x": 1, "shared": "b", "y": 2}  # in order: a later section wins a shared key
+    sections["a"] = lambda: {"x": 5, "shared": "a"}
+    again = run_sections(sections, ["a"], {**full, "targets": {"x": {}}})
+    assert again["x"] == 5 and again["y"] == 2 and again["shared"] == "a" and "targets" not in again
+    assert list(again["sections_rerun"]) == ["a"]
