@@ -50,6 +50,7 @@ FLY_KNOBS = (
     Knob("elevation", "slider", "nerf_elevation", 30.0, lo=5.0, hi=85.0, step=1.0),
     Knob("distance", "slider", "nerf_distance", 4.5, lo=3.0, hi=7.0, step=0.1),
     Knob("fixed_direction", "checkbox", "nerf_fixed_direction", False, info="nerf_fixed_direction_info"),
+    Knob("skip_empty", "checkbox", "nerf_skip_empty", True, info="nerf_skip_empty_info"),
 )
 RAY_KNOBS = (
     Knob("column", "slider", "nerf_column", 32, lo=0, hi=SIZE - 1, step=1, integer=True, elem_id="nerf-column"),
@@ -129,16 +130,17 @@ def fly(request: gr.Request, **values):
     """Returns the truth, the shipped field's render, its depth and opacity for a camera, with the view's PSNR."""
     lang = lang_of(request)
     v = knobs.parse(FLY_KNOBS, values, lang)
-    return _fly_view(v["model"], v["azimuth"], v["elevation"], v["distance"], v["fixed_direction"], lang)
+    return _fly_view(v["model"], v["azimuth"], v["elevation"], v["distance"], v["fixed_direction"], v["skip_empty"], lang)
 
 
 # A view takes about a second of CPU and a class asks for the same ones (the page-load default above all):
 # the last views rendered are kept, so each is rendered once for everyone (its text keeps its render time).
 @lru_cache(maxsize=64)
-def _fly_view(model: str, azimuth: float, elevation: float, distance: float, fixed_direction: bool, lang: Lang):
+def _fly_view(model: str, azimuth: float, elevation: float, distance: float, fixed_direction: bool, skip_empty: bool, lang: Lang):
     v = {"model": model, "azimuth": azimuth, "elevation": elevation, "distance": distance, "fixed_direction": fixed_direction}
     with one_thread():
-        camera, field_fn, occupancy = _camera(v), _shipped_field(v, lang), _occupancy(model)
+        camera, field_fn = _camera(v), _shipped_field(v, lang)
+        occupancy = _occupancy(model) if skip_empty else None
         start = time.perf_counter()
         out = render_view(field_fn, camera, samples=FLY_SAMPLES, device=device_of(_shipped(model, lang)), occupancy=occupancy)
         ms = 1000 * (time.perf_counter() - start)
@@ -152,7 +154,7 @@ def _fly_view(model: str, azimuth: float, elevation: float, distance: float, fix
         ],
         [t("nerf_panel_truth", lang), t(f"nerf_field_{model}", lang), t("nerf_panel_depth", lang), t("nerf_panel_opacity", lang)],
     )
-    text = t("nerf_fly_text", lang, psnr=number(psnr(out.rgb, truth), lang, 1), ms=number(ms, lang))
+    text = t("nerf_fly_text" if skip_empty else "nerf_fly_text_full", lang, psnr=number(psnr(out.rgb, truth), lang, 1), ms=number(ms, lang))
     if fixed_direction:
         text += "  \n" + t("nerf_fixed_note", lang)
     return picture, text

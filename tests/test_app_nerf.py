@@ -11,7 +11,7 @@ from PIL import Image
 
 from tests.test_app_overview import raw_call
 
-FLY = {"model": "grid", "azimuth": 30.0, "elevation": 30.0, "distance": 4.5, "fixed_direction": False}
+FLY = {"model": "grid", "azimuth": 30.0, "elevation": 30.0, "distance": 4.5, "fixed_direction": False, "skip_empty": True}
 RAY = {"column": 32, "row": 40, "sampling": "stratified", "samples": 32}
 TRAIN = {
     "kind": "grid",
@@ -65,6 +65,17 @@ def test_holding_the_direction_fixed_changes_the_highlight_only(client):
     assert difference.max() > 50, "somewhere (the highlight) the colour changes"  # measured 88 at azimuth 200
     assert (difference < 10).mean() > 0.8, "most of the view (matte surfaces) does not"
     assert "azimuth 0°" in text
+
+
+def test_skipping_empty_space_draws_the_same_view_and_says_so(client):
+    view = FLY | {"model": "nerf", "azimuth": 140.0}
+    skipped_picture, skipped_text = client.predict(**view, api_name="/nerf_fly")
+    full_picture, full_text = client.predict(**(view | {"skip_empty": False}), api_name="/nerf_fly")
+    skipped, full = (np.asarray(Image.open(p).convert("RGB"))[:256, 264:520].astype(int) for p in (skipped_picture, full_picture))
+    difference = np.abs(skipped - full)
+    assert difference.max() <= 1 and difference.mean() < 0.25  # 78 dB apart: some pixels round to the next 8-bit level
+    assert psnr_in(skipped_text) == pytest.approx(psnr_in(full_text), abs=0.05)
+    assert "skipping empty space" in skipped_text and "every sample of every ray" in full_text
 
 
 def test_a_ray_through_a_surface_puts_its_weight_at_the_true_depth(client):
@@ -122,6 +133,6 @@ def test_bad_training_values_are_refused(client, changes):
 
 
 def test_nan_camera_over_raw_http_is_refused_and_the_server_stays_healthy(client, app_url):
-    stream = raw_call(app_url, "nerf_fly", '{"data": ["grid", NaN, 30, 4.5, false]}')
+    stream = raw_call(app_url, "nerf_fly", '{"data": ["grid", NaN, 30, 4.5, false, true]}')
     assert "event: error" in stream and "finite number" in stream
     assert psnr_in(client.predict(**FLY, api_name="/nerf_fly")[1]) > 22.0

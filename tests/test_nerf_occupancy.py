@@ -86,5 +86,5 @@ def test_the_shipped_fields_render_a_held_out_view_the_same_with_a_fraction_of_t
         density_at = field.density_at
         field.density_at = lambda points, asked=asked, density_at=density_at: (asked.append(points.shape[0]), density_at(points))[1]
         fast = render_view(field, camera, samples=48, occupancy=grid)
-        assert psnr(fast.rgb, full.rgb) > 45  # measured 66 and 50 dB (48 dB: an RMS error of one 8-bit level); the truth: about 28 dB
+        assert psnr(fast.rgb, full.rgb) > 45  # measured 78 and 50 dB (48 dB: an RMS error of one 8-bit level); the truth: about 28 dB
         assert sum(asked) < share * 64 * 64 * 48

@@ -65,14 +65,15 @@ def march(
     *,
     segment: int = 4,
     stop_below: float = 1e-3,
+    colour_below: float = 1e-4,
 ) -> tuple[Tensor, Tensor]:
     """Returns density [R, S] and colour [R, S, 3] along rays, queried front to back `segment` samples at a time.
 
     Samples in empty cells of `occupancy` are skipped, and a ray stops once its transmittance falls
     below `stop_below` (early ray termination): what lies behind a surface is never queried. A field
     that splits its query (`density_at`, `colour_at`) is asked for colour only at samples whose weight
-    T_i alpha_i reaches `stop_below`. Skipped samples are returned empty (sigma 0, colour 0); each kind
-    of skip changes a pixel by at most about `stop_below`.
+    T_i alpha_i reaches `colour_below`. Skipped samples are returned empty (sigma 0, colour 0): a stopped
+    ray loses at most `stop_below` of its pixel, a sample without colour its weight (under `colour_below`).
     """
     rays_count, count = t_vals.shape
     sigma = torch.zeros(rays_count, count, dtype=t_vals.dtype, device=t_vals.device)
@@ -95,7 +96,7 @@ def march(
         if split:  # colour where T_i alpha_i is worth it: T_i from the samples before, alpha_i = 1 - exp(-sigma delta)
             before = log_t[alive, None] - (torch.cumsum(optical, dim=-1) - optical)
             weight = torch.exp(before) * -torch.expm1(-optical)
-            wanted = weight[ray, slot] >= stop_below
+            wanted = weight[ray, slot] >= colour_below
             c = torch.zeros(s.shape[0], 3, dtype=t_vals.dtype, device=t_vals.device)
             c[wanted] = field.colour_at(carry[wanted], directions[alive][ray[wanted]])  # type: ignore[attr-defined]
         sigma[alive[ray], start + slot] = s

@@ -9,6 +9,11 @@ STRINGS: dict[str, str] = {
     "nerf_distance": "Distance to the centre",
     "nerf_fixed_direction": "Hold the viewing direction fixed",
     "nerf_fixed_direction_info": "The field then gets a 3D input only: watch the sphere's highlight stop moving.",
+    "nerf_skip_empty": "Skip empty space",
+    "nerf_skip_empty_info": (
+        "An occupancy grid of the field (measured once) sends only samples where there is matter to the"
+        " network, and a ray stops once it is spent: the picture stays the same, compare the milliseconds."
+    ),
     "nerf_column": "Pixel column",
     "nerf_row": "Pixel row",
     "nerf_sampling": "Samples along the ray",
@@ -42,6 +47,10 @@ STRINGS: dict[str, str] = {
     "nerf_fly_text": (
         "**PSNR of this view: {psnr} dB** against the exact render; the field took {ms} ms for 64x64 pixels"
         ", skipping empty space (only samples in cells that hold density, up to where the ray is spent, reach the network)."
+    ),
+    "nerf_fly_text_full": (
+        "**PSNR of this view: {psnr} dB** against the exact render; the field took {ms} ms for 64x64 pixels"
+        ", every sample of every ray through the network."
     ),
     "nerf_fixed_note": "Direction held fixed: every point is coloured as seen from azimuth 0°, so highlights no longer follow you.",
     "nerf_ray_sigma": "density σ (markers: the field's colour)",

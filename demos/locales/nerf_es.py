@@ -9,6 +9,11 @@ STRINGS: dict[str, str] = {
     "nerf_distance": "Distancia al centro",
     "nerf_fixed_direction": "Fijar la dirección de observación",
     "nerf_fixed_direction_info": "El campo recibe entonces solo una entrada 3D: mirá cómo el brillo de la esfera deja de moverse.",
+    "nerf_skip_empty": "Saltear el espacio vacío",
+    "nerf_skip_empty_info": (
+        "Una grilla de ocupación del campo (medida una vez) manda a la red solo las muestras donde hay"
+        " materia, y un rayo se detiene cuando se agota: la imagen es la misma, compará los milisegundos."
+    ),
     "nerf_column": "Columna del píxel",
     "nerf_row": "Fila del píxel",
     "nerf_sampling": "Muestras a lo largo del rayo",
@@ -42,6 +47,10 @@ STRINGS: dict[str, str] = {
     "nerf_fly_text": (
         "**PSNR de esta vista: {psnr} dB** contra el render exacto; el campo tardó {ms} ms en 64x64 píxeles"
         ", salteando el espacio vacío (a la red llegan solo las muestras en celdas con densidad, hasta donde el rayo se agota)."
+    ),
+    "nerf_fly_text_full": (
+        "**PSNR de esta vista: {psnr} dB** contra el render exacto; el campo tardó {ms} ms en 64x64 píxeles"
+        ", con cada muestra de cada rayo pasando por la red."
     ),
     "nerf_fixed_note": "Dirección fija: cada punto se colorea como visto desde el azimut 0°, así que los brillos ya no te siguen.",
     "nerf_ray_sigma": "densidad σ (marcadores: el color del campo)",
