@@ -196,8 +196,8 @@ STRINGS: dict[str, str] = {
     "dash_busy": "Ya hay un benchmark rápido en marcha (lo inició alguien en este servidor). Esperá a que termine y recargá.",
     "dash_nothing": "Elegí al menos un conjunto de datos y un modelo.",
     "dash_pending": (
-        "Faltan los resultados de la comparación ({error}). Quien da el curso puede volver a generarlos (la ejecución completa tarda unos "
-        "40 minutos), o podés lanzar la ejecución rápida de abajo."
+        "Faltan los resultados de la comparación ({error}). Quien da el curso puede volver a generarlos (la ejecución completa "
+        "entrena cada modelo varias veces y tarda mucho más que la rápida), o podés lanzar la ejecución rápida de abajo."
     ),
     "dash_steps_caption": (
         "x: evaluaciones de la red por muestra (escala logarítmica); y: el FID en dígitos, la distancia de Fréchet en datos 2D (menor "
