@@ -55,14 +55,32 @@ def test_student_facing_texts_give_no_commands_and_point_to_no_readme():
     assert offenders == []
 
 
-def test_percentages_take_a_space_before_the_sign_in_spanish():
+def test_percentages_take_a_no_break_space_before_the_sign_in_spanish():
+    """A line never ends on "92" with "%" starting the next: the space before the sign does not break."""
     from demos.texts import percent
 
-    assert percent(0.4, "es") == "40 %" and percent(0.4, "en") == "40%"
-    assert percent(0.125, "es", 1) == "12,5 %" and percent(0.125, "en", 1) == "12.5%" and percent(12.34, "es") == "1.234 %"
+    assert percent(0.4, "es") == "40\u00a0%" and percent(0.4, "en") == "40%"
+    assert percent(0.125, "es", 1) == "12,5\u00a0%" and percent(0.125, "en", 1) == "12.5%" and percent(12.34, "es") == "1.234\u00a0%"
     assert t("clip_verdict", "es", label="7", p=0.912, s=18.0, learned=100.0, p_learned=0.5) == (
-        "Lo más probable: **7** (91,2 % con s = 18,0; 50,0 % con la escala que aprendió el modelo, s = 100,0)."
+        "Lo más probable: **7** (91,2\u00a0% con s = 18,0; 50,0\u00a0% con la escala que aprendió el modelo, s = 100,0)."
     )
+
+
+def test_numbers_and_their_units_never_split_across_lines():
+    """Between a number (or a field that holds one) and a percent sign or a unit's symbol, both languages put a no-break
+    space (LaTeX aside, where spaces are not text): "92 %", "{seconds} s", "28 dB" stay on one line."""
+    import re
+
+    from demos.texts import TABLES
+
+    split = re.compile(r"(\d|\})[ \t](%|ms|µs|s|dB|px|kB|MB|GB)(?!\w)")
+    offenders = {
+        (lang, key): split.findall(re.sub(r"\$\$.*?\$\$|\$[^$]*\$", "", text, flags=re.S))
+        for lang, table in TABLES.items()
+        for key, text in table.items()
+    }
+    assert {where: found for where, found in offenders.items() if found} == {}
+    assert "\u00a0" in t("ae_live_status", "es", step=1, total=2, rec=1.0, kl=0.5, seconds=3.0)
     assert "91.2%" in t("clip_verdict", "en", label="7", p=0.912, s=18.0, learned=100.0, p_learned=0.5)
 
 
@@ -197,7 +215,7 @@ def test_counted_messages_read_right_at_one():
     assert t("common_n_steps", "es", count=1) == "1 paso" and t("common_n_steps", "en", count=3) == "3 steps"
     assert t("ov_sampled", "en", count=1, ll=-1.5) == "Drew **1** new point; its log-likelihood under the mixture is -1.500."
     assert t("ov_sampled", "es", count=2, ll=-1.5).startswith("Se generaron **2** puntos nuevos")
-    assert t("sd_img2img_text", "es", count=1, s=1.0, k=1, seconds=0.5) == "Intensidad 1,00: se ejecuta 1 de 1 paso (0,50 s)."
+    assert t("sd_img2img_text", "es", count=1, s=1.0, k=1, seconds=0.5) == "Intensidad 1,00: se ejecuta 1 de 1 paso (0,50\u00a0s)."
     with pytest.raises(KeyError, match="_one and _other"):
         t("common_err_range", "en", count=2, name="K", lo=1, hi=3)
 

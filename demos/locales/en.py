@@ -31,7 +31,7 @@ STRINGS: dict[str, str] = {
     "common_csv_file": "CSV with x, y[, label]",
     "common_csv_help": (
         "*Your own points:* upload a CSV with columns `x, y` and, optionally, an integer `label` (0 to 99), "
-        "then pick **My points** as the dataset. At least 3 and at most 20,000 rows, 2 MB at most."
+        "then pick **My points** as the dataset. At least 3 and at most 20,000 rows, 2\u00a0MB at most."
     ),
     "num_points": "Number of training points",
     "components": "Mixture components K",

@@ -60,7 +60,7 @@ STRINGS: dict[str, str] = {
     "gan_time_ceiling": "En pausa tras {seconds} segundos (el límite de cada Reproducir); tocá Reproducir para seguir.",
     "gan_plane_title": "{dataset} · {loss}",
     "common_mode_coverage": (
-        "**Cobertura de modos:** {captured}/{total} modos capturados · {hq:.1f} % de muestras de alta calidad · "
+        "**Cobertura de modos:** {captured}/{total} modos capturados · {hq:.1f}\u00a0% de muestras de alta calidad · "
         "desequilibrio entre modos {kl} (0: todos se usan por igual)"
     ),
     "gan_coverage_none": "La **cobertura de modos** se mide en el anillo y la grilla, cuyos modos se conocen.",
@@ -96,7 +96,7 @@ STRINGS: dict[str, str] = {
     "gan_critic_gap": "Brecha del crítico",
     "gan_curves_caption_d": (
         "x: iteración. Medio: parte de los puntos reales que D llama reales (verde) y de los generados que llama falsos (violeta); suman "
-        "cerca del 100 % cuando D no los distingue.<br>Derecha: norma del gradiente de G, escala logarítmica."
+        "cerca del 100\u00a0% cuando D no los distingue.<br>Derecha: norma del gradiente de G, escala logarítmica."
     ),
     "gan_curves_caption_critic": (
         "x: iteración. Medio: el puntaje medio del crítico en puntos reales menos en generados, lo que maximiza (un crítico no tiene "
@@ -107,13 +107,13 @@ STRINGS: dict[str, str] = {
     "exp_title_vanishing": "Desvanecimiento del gradiente",
     "exp_title_wgan_clip": "Crítico de Wasserstein con recorte",
     "exp_title_wgan_no_clip": "Crítico de Wasserstein sin recorte",
-    "exp_title_fifty_percent": "El discriminador al 50 %",
+    "exp_title_fifty_percent": "El discriminador al 50\u00a0%",
     "exp_title_oscillation": "Oscilación en lugar de convergencia",
     # la DCGAN de dígitos
     "gan_digits_grid": "64 muestras de esta semilla",
     "gan_digits_coordinate": "coordenada del ruido",
     "gan_digits_single": "Un dígito: los controles fijan sus primeras coordenadas de ruido",
-    "gan_digits_verdict": "El clasificador reconoce un **{digit}** ({confidence:.0f} % de confianza).",
+    "gan_digits_verdict": "El clasificador reconoce un **{digit}** ({confidence:.0f}\u00a0% de confianza).",
     "gan_digits_interp_help": (
         "**Interpolación** entre el ruido de dos semillas. La interpolación esférica mantiene el ruido en una longitud típica; el camino "
         "lineal pasa por vectores más cortos (se listan sus normas)."
@@ -133,7 +133,8 @@ STRINGS: dict[str, str] = {
     "gan_digits_class": "dígito",
     "gan_digits_count": "muestras",
     "gan_digits_scores": (
-        "KL del histograma de clases respecto del uniforme: **{kl:.3f}** (0 = todos los dígitos igual de seguido) · con confianza > 90 %: "
+        "KL del histograma de clases respecto del uniforme: **{kl:.3f}** (0 = todos los dígitos igual de seguido) · con confianza > "
+        "90\u00a0%: "
         "**{confident:.1f}%**"
     ),
 }
