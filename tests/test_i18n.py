@@ -324,3 +324,26 @@ def test_lecture_sections_open_with_a_short_look_and_try(lang):
             if words > 90:
                 long_openings[key] = words
     assert openings >= 30 and long_openings == {}
+
+
+def test_gan_losses_beyond_the_course_read_in_plain_words_and_point_to_go_deeper():
+    """The loss radio names each loss the course does not teach by what it does, its paper's name in brackets; its info line
+    says what each is in one clause and points to the lab's Go deeper block, which explains them."""
+    import re
+
+    from core.gan.losses import LOSSES
+    from demos.gans import SETTING_KNOBS
+    from demos.knobs import by_name
+
+    knob = by_name(SETTING_KNOBS)["loss"]
+    assert knob.info == "gan_loss_info"
+    paper = {"wgan_gp": ("WGAN-GP", "WGAN-GP"), "least_squares": ("least squares", "mínimos cuadrados"), "hinge": ("hinge", "hinge")}
+    for loss in LOSSES:
+        for lang, table in (("en", EN), ("es", ES)):
+            label = table[knob.choice_key(loss)]
+            if loss in paper:
+                name = paper[loss][lang == "es"]
+                assert re.fullmatch(rf"\S.* \({re.escape(name)}\)", label), label  # plain words first, the paper's name after
+                assert name in table["gan_loss_info"] and name in table["gan_intro"].split("<details>")[1]
+    assert "Go deeper" in EN["gan_loss_info"] and "Para profundizar" in ES["gan_loss_info"]
+    assert EN["loss_non_saturating"].startswith("Modified minimax")  # the course's name for it

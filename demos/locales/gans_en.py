@@ -18,11 +18,16 @@ STRINGS: dict[str, str] = {
     "gan_training_knobs": "Loss and optimisation (apply at once)",
     "gan_loss": "Loss",
     "loss_minimax": "Minimax (saturating)",
-    "loss_non_saturating": "Non-saturating",
-    "loss_wasserstein": "Wasserstein (clipping)",
-    "loss_wgan_gp": "WGAN-GP",
-    "loss_least_squares": "Least squares",
-    "loss_hinge": "Hinge",
+    "loss_non_saturating": "Modified minimax (non-saturating)",
+    "loss_wasserstein": "Wasserstein (clipped weights)",
+    "loss_wgan_gp": "Wasserstein, slope penalty (WGAN-GP)",
+    "loss_least_squares": "Squared error to 1 and 0 (least squares)",
+    "loss_hinge": "Score margin (hinge)",
+    "gan_loss_info": (
+        "The first three are the course's. The last three are later fixes, beyond the course: WGAN-GP keeps the critic smooth with "
+        "a penalty instead of clipping; least squares pulls D's output to 1 on real points and 0 on fakes; hinge asks real scores "
+        "above 1 and fake ones below −1. More in “Go deeper” above."
+    ),
     "gan_clip": "Weight clip c (Wasserstein)",
     "gan_gp_weight": "Penalty weight λ (WGAN-GP)",
     "gan_g_optimizer": "G optimiser",

@@ -18,11 +18,16 @@ STRINGS: dict[str, str] = {
     "gan_training_knobs": "Pérdida y optimización (se aplican al instante)",
     "gan_loss": "Pérdida",
     "loss_minimax": "Minimax (saturante)",
-    "loss_non_saturating": "No saturante",
-    "loss_wasserstein": "Wasserstein (recorte)",
-    "loss_wgan_gp": "WGAN-GP",
-    "loss_least_squares": "Mínimos cuadrados",
-    "loss_hinge": "Hinge",
+    "loss_non_saturating": "Minimax modificado (no saturante)",
+    "loss_wasserstein": "Wasserstein (pesos recortados)",
+    "loss_wgan_gp": "Wasserstein con penalización de pendiente (WGAN-GP)",
+    "loss_least_squares": "Error cuadrático a 1 y 0 (mínimos cuadrados)",
+    "loss_hinge": "Margen de puntaje (hinge)",
+    "gan_loss_info": (
+        "Las tres primeras son las del curso. Las tres últimas son arreglos posteriores, fuera del curso: WGAN-GP mantiene suave al "
+        "crítico con una penalización en lugar del recorte; mínimos cuadrados lleva la salida de D a 1 en los puntos reales y a 0 en "
+        "los falsos; hinge pide puntajes reales por encima de 1 y falsos por debajo de −1. Más en «Para profundizar», arriba."
+    ),
     "gan_clip": "Recorte de pesos c (Wasserstein)",
     "gan_gp_weight": "Peso de la penalización λ (WGAN-GP)",
     "gan_g_optimizer": "Optimizador de G",

@@ -27,7 +27,7 @@ STRINGS: dict[str, str] = {
     "tri_err_too_few": "Too few samples are left (at least 10 are needed); keep more digits or raise the number of samples.",
     # --- the comparison (tab section 3 and the dashboard) ---------------------------------
     "tc_model_gan": "GAN (non-saturating)",
-    "tc_model_wgan_gp": "WGAN-GP",
+    "tc_model_wgan_gp": "GAN, Wasserstein (WGAN-GP)",
     "tc_model_vae": "VAE",
     "tc_model_ddpm_1000": "DDPM, 1000 steps",
     "tc_model_ddim_50": "DDIM, 50 steps",

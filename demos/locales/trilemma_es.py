@@ -28,7 +28,7 @@ STRINGS: dict[str, str] = {
     "tri_err_too_few": "Quedan muy pocas muestras (hacen falta al menos 10); dejá más dígitos o subí el número de muestras.",
     # --- la comparación (sección 3 de la pestaña y el tablero) -----------------------------
     "tc_model_gan": "GAN (no saturante)",
-    "tc_model_wgan_gp": "WGAN-GP",
+    "tc_model_wgan_gp": "GAN, Wasserstein (WGAN-GP)",
     "tc_model_vae": "VAE",
     "tc_model_ddpm_1000": "DDPM, 1000 pasos",
     "tc_model_ddim_50": "DDIM, 50 pasos",
