@@ -326,6 +326,29 @@ def test_lecture_sections_open_with_a_short_look_and_try(lang):
     assert openings >= 30 and long_openings == {}
 
 
+LONGEST_BODY = {"en": 180, "es": 210}  # words; Spanish takes about 15% more words to say the same
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_lecture_sections_stay_short_outside_go_deeper(lang):
+    """What a section shows before its collapsed blocks (tables included, headings aside, each formula one word) stays short
+    enough to read in class: the longest were 256 words in English and 287 in Spanish (topic_autoencoders) before what the
+    course does not teach moved into Go deeper."""
+    import re
+
+    from demos.locales.markdown import load_lectures
+
+    def visible_words(text: str) -> int:
+        text = re.sub(r"<details>.*?</details>", " ", text, flags=re.S)
+        lines = [line for line in text.splitlines() if not line.startswith("#") and not re.fullmatch(r"\|[-:| ]+\|", line.strip())]
+        text = re.sub(r"\$\$.*?\$\$", " x ", "\n".join(lines), flags=re.S)
+        return len(re.sub(r"[|*]", " ", re.sub(r"\$[^$]*\$", "x", text)).split())
+
+    assert visible_words("## T\n**Look at:** a $x^2$ b\n\n| A | B |\n|---|---|\n| c d | e |\n\n$$y$$\n<details>f g h</details>") == 11
+    long = {key: words for key, text in load_lectures(lang).items() if (words := visible_words(text)) > LONGEST_BODY[lang]}
+    assert long == {}
+
+
 def test_gan_losses_beyond_the_course_read_in_plain_words_and_point_to_go_deeper():
     """The loss radio names each loss the course does not teach by what it does, its paper's name in brackets; its info line
     says what each is in one clause and points to the lab's Go deeper block, which explains them."""
