@@ -20,7 +20,7 @@ STRINGS: dict[str, str] = {
     "loss_minimax": "Minimax (saturating)",
     "loss_non_saturating": "Modified minimax (non-saturating)",
     "loss_wasserstein": "Wasserstein (clipped weights)",
-    "loss_wgan_gp": "Wasserstein, slope penalty (WGAN-GP)",
+    "loss_wgan_gp": "Wasserstein with a penalty (WGAN-GP)",
     "loss_least_squares": "Squared error to 1 and 0 (least squares)",
     "loss_hinge": "Score margin (hinge)",
     "gan_loss_info": (
@@ -97,12 +97,12 @@ STRINGS: dict[str, str] = {
     "gan_acc_fake": "on fake",
     "gan_critic_gap": "Critic's gap",
     "gan_curves_caption_d": (
-        "x: iteration. Middle: share of real points D calls real (green) and of generated points it calls fake (purple); they add up to "
-        "about 100% when D cannot tell them apart.<br>Right: norm of G's gradient, log scale."
+        "x: iteration. Middle: share of real points D calls real (green) and of generated points it calls fake (purple);<br>"
+        "they add up to about 100% when D cannot tell them apart. Right: norm of G's gradient, log scale."
     ),
     "gan_curves_caption_critic": (
-        "x: iteration. Middle: the critic's mean score on real points minus on generated ones, what it maximises (a critic has no "
-        "accuracy).<br>Right: norm of G's gradient, log scale."
+        "x: iteration. Middle: the critic's mean score on real points minus on generated ones, what it maximises<br>"
+        "(a critic has no accuracy). Right: norm of G's gradient, log scale."
     ),
     "gan_iteration": "iteration",
     "exp_title_mode_collapse": "Mode collapse",

@@ -20,7 +20,7 @@ STRINGS: dict[str, str] = {
     "loss_minimax": "Minimax (saturante)",
     "loss_non_saturating": "Minimax modificado (no saturante)",
     "loss_wasserstein": "Wasserstein (pesos recortados)",
-    "loss_wgan_gp": "Wasserstein con penalización de pendiente (WGAN-GP)",
+    "loss_wgan_gp": "Wasserstein con penalización (WGAN-GP)",
     "loss_least_squares": "Error cuadrático a 1 y 0 (mínimos cuadrados)",
     "loss_hinge": "Margen de puntaje (hinge)",
     "gan_loss_info": (
@@ -100,12 +100,12 @@ STRINGS: dict[str, str] = {
     "gan_acc_fake": "en falsos",
     "gan_critic_gap": "Brecha del crítico",
     "gan_curves_caption_d": (
-        "x: iteración. Medio: parte de los puntos reales que D llama reales (verde) y de los generados que llama falsos (violeta); suman "
-        "cerca del 100\u00a0% cuando D no los distingue.<br>Derecha: norma del gradiente de G, escala logarítmica."
+        "x: iteración. Medio: parte de los puntos reales que D llama reales (verde)<br>y de los generados que llama falsos "
+        "(violeta); suman cerca del 100\u00a0% cuando D no los distingue.<br>Derecha: norma del gradiente de G, escala logarítmica."
     ),
     "gan_curves_caption_critic": (
-        "x: iteración. Medio: el puntaje medio del crítico en puntos reales menos en generados, lo que maximiza (un crítico no tiene "
-        "exactitud).<br>Derecha: norma del gradiente de G, escala logarítmica."
+        "x: iteración. Medio: el puntaje medio del crítico en puntos reales menos en generados,<br>lo que maximiza (un crítico "
+        "no tiene exactitud). Derecha: norma del gradiente de G, escala logarítmica."
     ),
     "gan_iteration": "iteración",
     "exp_title_mode_collapse": "Colapso de modos",
