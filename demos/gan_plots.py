@@ -59,6 +59,7 @@ def plane_image(snap: Snapshot, grid: PlaneGrid, views: list[str], probabilistic
         left=PLANE_LEFT,
         top=PLANE_TOP,
         right=150,
+        labelled=True,  # the tab shows it under its label, "Data space"
     )
     background = None
     low, high = 0.0, 1.0
