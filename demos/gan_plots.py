@@ -202,7 +202,7 @@ def curves_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
     caption = t("gan_curves_caption_critic" if critic else "gan_curves_caption_d", lang)
     # the caption sits under the label Gradio draws over the chart's top-left corner, one line per "<br>"
     lines = caption.count("<br>") + 1
-    chart_layout(fig, None, height=330 + 15 * lines, margin={"l": 45, "r": 15, "t": 70 + 15 * lines, "b": 40}, legend={"y": -0.3})
+    chart_layout(fig, None, height=345 + 15 * lines, margin={"l": 45, "r": 15, "t": 85 + 15 * lines, "b": 40}, legend={"y": -0.3})
     fig.update_layout(
         title={
             "text": caption,
@@ -212,7 +212,7 @@ def curves_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
             "y": 1,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"t": 34},
+            "pad": {"t": 50},
         }
     )
     return fig
