@@ -52,8 +52,8 @@ STRINGS: dict[str, str] = {
     "ae_beta": "β (weight of the KL term)",
     "ae_train_steps": "Training steps",
     "ae_beta_hint": (
-        "Choose β and press **Train**: a fresh 2-D VAE trains on the digits (about 5 seconds for 3,000 steps) while its curves and latent "
-        "map update."
+        "Choose β and press **Train**: a fresh 2-D VAE trains on the digits while its curves and latent map update (this line then "
+        "counts the steps and the seconds)."
     ),
     "common_train": "Train",
     "common_stop": "Stop",
@@ -70,7 +70,7 @@ STRINGS: dict[str, str] = {
     "ae_time_ceiling": "(stopped at the {seconds}\u00a0s ceiling of one run)",
     "ae_k": "Latent dimensions k",
     "ae_race_steps": "Training steps",
-    "ae_race_hint": "Press **Train**: both autoencoders train side by side (about 5 seconds) and the curves fill in live.",
+    "ae_race_hint": "Press **Train**: both autoencoders train side by side and the curves fill in live.",
     "ae_angles": "How far the linear AE is from PCA (angles)",
     "ae_errors": "Reconstruction error on the test digits",
     "ae_angles_title_one": "Linear AE against PCA's top direction",

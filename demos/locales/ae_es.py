@@ -54,8 +54,8 @@ STRINGS: dict[str, str] = {
     "ae_beta": "β (peso del término KL)",
     "ae_train_steps": "Pasos de entrenamiento",
     "ae_beta_hint": (
-        "Elegí β y tocá **Entrenar**: un VAE 2-D nuevo se entrena con los dígitos (unos 5 segundos para 3.000 pasos) mientras se "
-        "actualizan sus curvas y su mapa latente."
+        "Elegí β y tocá **Entrenar**: un VAE 2-D nuevo se entrena con los dígitos mientras se actualizan sus curvas y su mapa latente "
+        "(esta línea cuenta después los pasos y los segundos)."
     ),
     "common_train": "Entrenar",
     "common_stop": "Parar",
@@ -72,7 +72,7 @@ STRINGS: dict[str, str] = {
     "ae_time_ceiling": "(parado al llegar al límite de {seconds}\u00a0s por ejecución)",
     "ae_k": "Dimensiones latentes k",
     "ae_race_steps": "Pasos de entrenamiento",
-    "ae_race_hint": "Tocá **Entrenar**: los dos autoencoders se entrenan a la vez (unos 5 segundos) y las curvas se llenan en vivo.",
+    "ae_race_hint": "Tocá **Entrenar**: los dos autoencoders se entrenan a la vez y las curvas se llenan en vivo.",
     "ae_angles": "Qué tan lejos está el AE lineal de PCA (ángulos)",
     "ae_errors": "Error de reconstrucción en los dígitos de prueba",
     "ae_angles_title_one": "AE lineal frente a la primera dirección de PCA",
