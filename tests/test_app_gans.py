@@ -333,6 +333,40 @@ def test_the_mode_collapse_experiment_collapses_over_its_whole_budget():
     assert high_quality > 0.5, high_quality
 
 
+def test_the_fifty_percent_experiment_ends_with_complementary_accuracies():
+    """Loaded as the tab loads it (seed 0), D's accuracies on real and on generated points are about 50% each by the step
+    its text names and add up to about 100% from there to the end (means over windows of 250 steps: one step's accuracy
+    on a batch is noisy)."""
+    import torch
+
+    from demos import gans
+
+    quoted = re.search(
+        r"they reach about 50% each by step ([\d,]+) and then drift a few points apart, adding up to about 100%", t("exp_fifty_percent")
+    )
+    assert quoted, "the text no longer quotes what this test measures"
+    start = int(quoted[1].replace(",", ""))
+    values = gans.load_experiment("fifty_percent", None)
+    del values["experiment_text"]
+    *_, state = gans.reset(None, None, ["real"], None, **values)
+    lab = state.lab
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        while lab.g_steps_done < lab.settings.budget:
+            lab.step()
+    finally:
+        torch.set_num_threads(threads)
+    steps, real, fake = (np.array(lab.history[key]) for key in ("iteration", "d_acc_real", "d_acc_fake"))
+    windows = [(steps > lo) & (steps <= lo + 250) for lo in range(start - 250, int(steps[-1]), 250)]
+    first = windows[0]
+    assert abs(real[first].mean() - 0.5) < 0.05 and abs(fake[first].mean() - 0.5) < 0.05, (real[first].mean(), fake[first].mean())
+    sums = [float(real[w].mean() + fake[w].mean()) for w in windows]
+    assert len(sums) >= 8 and all(abs(total - 1) < 0.05 for total in sums), sums
+    early = steps <= 250
+    assert real[early].mean() + fake[early].mean() > 1.15, "before G covers the moons, D tells them apart"
+
+
 def test_play_trains_on_one_thread_and_leaves_the_setting_as_it_was(monkeypatch):
     """Two intra-op threads beside a busy process made a generator step 35 times slower (209 ms against 6 ms)."""
     import torch
