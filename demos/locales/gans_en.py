@@ -26,7 +26,8 @@ STRINGS: dict[str, str] = {
     "gan_loss_info": (
         "The first three are the course's. The last three are later fixes, beyond the course: WGAN-GP keeps the critic smooth with "
         "a penalty instead of clipping; least squares pulls D's output to 1 on real points and 0 on fakes; hinge asks real scores "
-        "above 1 and fake ones below −1. More in “Go deeper” above."
+        "above 1 and fake ones below −1. A Wasserstein critic has no accuracy, so with either Wasserstein loss the middle curve shows "
+        "its gap between real and fake scores. More in “Go deeper” above."
     ),
     "gan_clip": "Weight clip c (Wasserstein)",
     "gan_gp_weight": "Penalty weight λ (WGAN-GP)",

@@ -26,7 +26,9 @@ STRINGS: dict[str, str] = {
     "gan_loss_info": (
         "Las tres primeras son las del curso. Las tres últimas son arreglos posteriores, fuera del curso: WGAN-GP mantiene suave al "
         "crítico con una penalización en lugar del recorte; mínimos cuadrados lleva la salida de D a 1 en los puntos reales y a 0 en "
-        "los falsos; hinge pide puntajes reales por encima de 1 y falsos por debajo de −1. Más en «Para profundizar», arriba."
+        "los falsos; hinge pide puntajes reales por encima de 1 y falsos por debajo de −1. Un crítico de Wasserstein no tiene "
+        "exactitud, así que con las dos pérdidas de Wasserstein la curva del medio muestra su brecha entre puntajes reales y falsos. "
+        "Más en «Para profundizar», arriba."
     ),
     "gan_clip": "Recorte de pesos c (Wasserstein)",
     "gan_gp_weight": "Peso de la penalización λ (WGAN-GP)",
