@@ -63,6 +63,15 @@ LANGUAGE_SWITCH = (  # plain links: choosing reloads the page in that language (
 LANGUAGE_SCRIPT = """<script>
 (() => {
   const LANGS = ["es", "en"];
+  // the switch's links reload the page: a click reaches this listener (window, capture phase) before Gradio's own
+  // handlers, which could otherwise take a same-page link for a move inside the app and keep the old language
+  window.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("#lang-switch a[hreflang]") : null;
+    if (!link) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    window.location.assign(link.href);
+  }, true);
   const asked = new URLSearchParams(window.location.search).get("lang");
   let chosen = null;
   try {

@@ -65,3 +65,15 @@ def test_every_tab_name_follows_the_switch(browser, app_url, artifacts):
     page.get_by_role("tab", name=EN["tab_overview"], exact=True).wait_for(timeout=60_000)
     assert page.evaluate(names) == [EN[key] for _, key, _ in TABS]
     context.close()
+
+
+def test_the_language_script_comes_before_gradios_code(app_url):
+    """The page the server sends runs the language script first: Gradio's own `head` scripts run after it has started."""
+    import urllib.request
+
+    from app import LANGUAGE_SCRIPT
+
+    with urllib.request.urlopen(app_url + "?lang=es") as response:
+        page = response.read().decode()
+    assert page.count(LANGUAGE_SCRIPT) == 1
+    assert page.index(LANGUAGE_SCRIPT) < page.index('<script type="module"') and page.index("<head>") < page.index(LANGUAGE_SCRIPT)
