@@ -49,23 +49,29 @@ footer {display: none !important}
 #lang-switch a {text-decoration: none; padding: 0 0.3em}
 html[data-gallery-lang="es"] #lang-switch a[hreflang="es"], html[data-gallery-lang="en"] #lang-switch a[hreflang="en"] {font-weight: 700}
 """
-LANGUAGE_SWITCH = (  # plain links: choosing reloads the page in that language (see HEAD)
+LANGUAGE_SWITCH = (  # plain links: choosing reloads the page in that language (see LANGUAGE_SCRIPT)
     '<nav aria-label="Idioma / Language"><a href="?lang=es" hreflang="es" lang="es">ES</a>|'
     '<a href="?lang=en" hreflang="en" lang="en">EN</a></nav>'
 )
 
 
-# Gradio's Plot mounts a new Plotly chart for every new value and never calls `Plotly.purge` on the old
-# one; a responsive chart stays referenced by its window "resize" listener, so a live view that streams
-# figures (GAN Lab, training curves) grows the page by thousands of nodes a second until the browser
-# stalls. Purging each chart as it leaves the page keeps the page the same size however long it plays.
-HEAD = """<script>
-// The language switch (ES / EN at the top, or ?lang=es in a link) overrides the browser's language and is
-// remembered on this browser. Gradio translates its labels from navigator.language, read when it starts,
-// and the server writes its texts in the language of each request's Accept-Language header (demos.i18n):
-// this script, which runs before Gradio, answers both with the chosen language.
+# The language switch (ES / EN at the top, or ?lang=es in a link) overrides the browser's language and is remembered
+# on this browser. Gradio reads navigator.language once, when its code starts, to pick the language of its labels (the
+# tab names among them, which it never translates again), and the server writes its texts in the language of each
+# request's Accept-Language header (demos.i18n). This script answers both with the chosen language; it must run before
+# Gradio's code, so `serve` puts it at the top of the page's <head> (Gradio's own `head` runs too late).
+LANGUAGE_SCRIPT = """<script>
 (() => {
   const LANGS = ["es", "en"];
+  // the switch's links reload the page: a click reaches this listener (window, capture phase) before Gradio's own
+  // handlers, which could otherwise take a same-page link for a move inside the app and keep the old language
+  window.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("#lang-switch a[hreflang]") : null;
+    if (!link) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    window.location.assign(link.href);
+  }, true);
   const asked = new URLSearchParams(window.location.search).get("lang");
   let chosen = null;
   try {
@@ -76,16 +82,6 @@ HEAD = """<script>
   document.documentElement.dataset.galleryLang = chosen;
   Object.defineProperty(window.navigator, "language", { get: () => chosen });
   Object.defineProperty(window.navigator, "languages", { get: () => [chosen] });
-  // Gradio inserts this script after it has read navigator.language, so the choice is also handed to its
-  // own locale switch (the `changeLocale` its Settings panel calls), for the first seconds of the page.
-  const core = () => performance.getEntriesByType("resource").map((e) => e.name).find((n) => /[/]assets[/]core-[^/]*[.]js$/.test(n));
-  let tries = 0;
-  const timer = setInterval(async () => {
-    tries += 1;
-    const url = core();
-    if (url) (await import(url)).changeLocale?.(chosen);
-    if (tries >= 50) clearInterval(timer);
-  }, 100);
   const fetch = window.fetch.bind(window);
   window.fetch = (input, init = {}) => {
     const url = new URL(input instanceof Request ? input.url : String(input), window.location.href);
@@ -95,8 +91,13 @@ HEAD = """<script>
     return fetch(input, { ...init, headers });
   };
 })();
-</script>
-<script>
+</script>"""
+
+# Gradio's Plot mounts a new Plotly chart for every new value and never calls `Plotly.purge` on the old
+# one; a responsive chart stays referenced by its window "resize" listener, so a live view that streams
+# figures (GAN Lab, training curves) grows the page by thousands of nodes a second until the browser
+# stalls. Purging each chart as it leaves the page keeps the page the same size however long it plays.
+HEAD = """<script>
 (() => {
   const purge = (node) => {
     if (!(node instanceof Element) || !window.Plotly) return;
@@ -177,9 +178,47 @@ class LazyDashboard:
         await app(scope, receive, send)
 
 
+class ScriptFirst:
+    """Gradio's page (its route `page`) with `script` at the top of its <head>, where it runs before Gradio's code."""
+
+    def __init__(self, page: Any, script: str):
+        self.page = page
+        self.script = script.encode()
+
+    async def __call__(self, scope, receive, send) -> None:
+        start: dict = {}
+        chunks: list[bytes] = []
+
+        async def send_with_script(message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            body = b"".join(chunks)
+            if start["status"] == 200 and b"<head>" in body:
+                body = body.replace(b"<head>", b"<head>" + self.script, 1)
+            headers = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
+            await send({**start, "headers": [*headers, (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})
+
+        await self.page.handle(scope, receive, send_with_script)
+
+
+def with_script_first(app: Any, script: str) -> None:
+    """Serves the page at "/" of `app` (Gradio's FastAPI app) with `script` first in its <head>."""
+    from starlette.routing import Route
+
+    page = next(r for r in app.router.routes if getattr(r, "path", None) == "/" and "GET" in (getattr(r, "methods", None) or ()))
+    app.router.routes.insert(0, Route("/", ScriptFirst(page, script), methods=["GET"]))
+
+
 def serve(demo: gr.Blocks, **options) -> Any:
-    """Launches `demo` without blocking, mounts the dashboard under `DASHBOARD_PATH` on its server, returns launch's result."""
+    """Launches `demo` without blocking, with the language script first on its page and the dashboard under `DASHBOARD_PATH`;
+    returns launch's result."""
     result = demo.launch(prevent_thread_lock=True, **options)
+    with_script_first(demo.app, LANGUAGE_SCRIPT)
     demo.app.mount(DASHBOARD_PATH, LazyDashboard())
     return result
 

@@ -59,6 +59,7 @@ def plane_image(snap: Snapshot, grid: PlaneGrid, views: list[str], probabilistic
         left=PLANE_LEFT,
         top=PLANE_TOP,
         right=150,
+        labelled=True,  # the tab shows it under its label, "Data space"
     )
     background = None
     low, high = 0.0, 1.0
@@ -199,6 +200,19 @@ def curves_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
     for col in (1, 2, 3):
         fig.update_xaxes(title_text=t("gan_iteration", lang), row=1, col=col)
     caption = t("gan_curves_caption_critic" if critic else "gan_curves_caption_d", lang)
-    chart_layout(fig, None, height=350, margin={"l": 45, "r": 15, "t": 90, "b": 40}, legend={"y": -0.3})
-    fig.update_layout(title={"text": caption, "font": {"size": 11}, "x": 0.01, "y": 0.98, "yanchor": "top"})
+    # the caption sits under the label Gradio draws over the chart's top-left corner, one line per "<br>"
+    lines = caption.count("<br>") + 1
+    chart_layout(fig, None, height=345 + 15 * lines, margin={"l": 45, "r": 15, "t": 85 + 15 * lines, "b": 40}, legend={"y": -0.3})
+    fig.update_layout(
+        title={
+            "text": caption,
+            "font": {"size": 11},
+            "x": 0.01,
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 50},
+        }
+    )
     return fig

@@ -55,7 +55,17 @@ ARCH_KNOBS = (  # `seed` picks the initial weights and the data; the others fill
     Knob("d_depth", "slider", "gan_d_depth", MLPGAN_DEFAULTS.d_depth, lo=1, hi=6, step=1, integer=True),
 )
 SETTING_KNOBS = (  # fill `TrainSettings`; a change applies to the current run at once
-    Knob("loss", "radio", "gan_loss", TRAIN_DEFAULTS.loss, choices=LOSSES, choice_label="loss_{}", elem_id="gan-loss", full_width=True),
+    Knob(
+        "loss",
+        "radio",
+        "gan_loss",
+        TRAIN_DEFAULTS.loss,
+        choices=LOSSES,
+        choice_label="loss_{}",
+        info="gan_loss_info",
+        elem_id="gan-loss",
+        full_width=True,
+    ),
     Knob("clip", "number", "gan_clip", TRAIN_DEFAULTS.clip, lo=1e-4, hi=100.0),
     Knob("gp_weight", "number", "gan_gp_weight", TRAIN_DEFAULTS.gp_weight, lo=0.0, hi=100.0),
     Knob("d_steps", "slider", "gan_d_steps", TRAIN_DEFAULTS.d_steps, lo=1, hi=10, step=1, integer=True),

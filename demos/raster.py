@@ -23,6 +23,8 @@ GRID_COLOR = (235, 235, 240)
 # Gradio draws its image toolbar (fullscreen, download, share) over an image's top-right corner;
 # titles keep this many pixels free at the right.
 TOOLBAR_CLEARANCE = 40
+# ...and an image shown with its label, the label over its top-left corner: titles keep this many pixels free at the left
+LABEL_CLEARANCE = 150
 
 
 @lru_cache(maxsize=16)
@@ -113,6 +115,7 @@ class RasterAxes:
     bottom: int = 42
     top: int = 30
     right: int = 14
+    labelled: bool = False  # shown under a Gradio label (its title then keeps LABEL_CLEARANCE free at the left)
 
     @property
     def width(self) -> int:
@@ -162,7 +165,7 @@ class RasterAxes:
             draw.line([(box[0] - 4, y), (box[0], y)], fill=AXIS_COLOR)
             draw.text((box[0] - 6, y), f"{value:g}", fill=AXIS_COLOR, font=small, anchor="rm")
         draw.text((self.left + self.size / 2, self.height - 4), x_label, fill="black", font=font(13), anchor="mb")
-        title_box = (4, 4, self.width - TOOLBAR_CLEARANCE, self.top - 2)
+        title_box = (LABEL_CLEARANCE if self.labelled else 4, 4, self.width - TOOLBAR_CLEARANCE, self.top - 2)
         draw_fitted(draw, title, title_box, size=15, center=self.left + self.size / 2)
         label = Image.new("RGBA", (self.size, 18), (255, 255, 255, 0))
         ImageDraw.Draw(label).text((self.size / 2, 9), y_label, fill="black", font=font(13), anchor="mm")

@@ -15,6 +15,9 @@ from demos.locales.gradio_en import STRINGS as GRADIO_EN
 from demos.locales.gradio_es import STRINGS as GRADIO_ES
 
 Lang = Literal["en", "es"]
+# Spanish writes a space before the percent sign, and both languages one between a number and its unit ("40 %",
+# "1,2 s"): a no-break space, so that a line never ends on the number and starts the next with the sign
+NBSP = "\u00a0"
 LANGS: tuple[Lang, ...] = ("en", "es")
 # Gradio's own texts ride along: its frontend reads a key of the app's table before its built-in one.
 TABLES: dict[Lang, dict[str, str]] = {"en": {**EN, **GRADIO_EN}, "es": {**ES, **GRADIO_ES}}
@@ -38,9 +41,10 @@ def format_number(value: float, lang: Lang = "en", decimals: int = 0) -> str:
 
 
 def percent(value: float, lang: Lang = "en", decimals: int = 0) -> str:
-    """Returns the share `value` (0.4 is 40 percent) as a percentage: "40 %" and "12,5 %" in Spanish, "40%" and "12.5%" in English."""
+    """Returns the share `value` (0.4 is 40 percent) as a percentage: "40 %" and "12,5 %" in Spanish (with a no-break space),
+    "40%" and "12.5%" in English."""
     number = format_number(100 * value, lang, decimals)
-    return f"{number} %" if lang == "es" else f"{number}%"
+    return f"{number}{NBSP}%" if lang == "es" else f"{number}%"
 
 
 _SWAP = str.maketrans(",.", ".,")
@@ -61,8 +65,8 @@ def _format(text: str, lang: Lang, params: dict[str, object]) -> str:
         numeric = isinstance(value, numbers.Real) and not isinstance(value, bool)  # numpy's floats too
         if numeric and not in_math:
             shown = shown.translate(_SWAP)
-            if (spec or "").endswith("%"):  # `{p:.0%}` writes "40%": Spanish puts a space before the sign
-                shown = shown[:-1] + " %"
+            if (spec or "").endswith("%"):  # `{p:.0%}` writes "40%": Spanish puts a (no-break) space before the sign
+                shown = shown[:-1] + NBSP + "%"
         out.append(shown)
     return "".join(out)
 
@@ -72,7 +76,7 @@ def t(key: str, lang: Lang = "en", *, count: int | None = None, **params: object
 
     With `count`, the text is the counted message's form for that number, `key_one` or `key_other`
     ("1 muestra", "2 muestras"), and its `{count}` field is the number written the language's way. Spanish numbers
-    take a decimal comma and a thousands dot ("0,52", "1.797") and a space before a percent sign ("{p:.0%}" is "40 %")
+    take a decimal comma and a thousands dot ("0,52", "1.797") and a no-break space before a percent sign ("{p:.0%}" is "40 %")
     except inside LaTeX, where the comma would be spaced."""
     if params and key in MARKDOWN_KEYS:
         raise ValueError(f"{key!r} is a Markdown text and takes no fields; give the number a short template key instead")

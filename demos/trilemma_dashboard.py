@@ -97,10 +97,10 @@ def _all_chosen_first(label: str, options: list[str], name: Callable[[str], str]
 
 
 def main() -> None:
-    st.set_page_config(page_title="Trilemma", layout="wide")
     asked = st.query_params.get("lang", "es")  # the gallery's link passes its language
     first = list(LANGUAGES.values()).index(asked) if asked in LANGUAGES.values() else 0
     lang = LANGUAGES[st.sidebar.radio("Idioma / Language", list(LANGUAGES), index=first, key="language")]
+    st.set_page_config(page_title=t("dash_title", lang), layout="wide")  # the browser tab's name, in the chosen language
     st.title(t("dash_title", lang))
     st.markdown(t("dash_intro", lang))
 

@@ -244,7 +244,7 @@ def test_the_lecture_quotes_the_measured_share_of_confident_prior_draws():
     models = {m["model"]: m for m in json.loads(Path("assets/benchmarks/autoencoders.json").read_text())["results"]["models"]}
     vae, ae = 100 * models["vae_2d"]["prior_confident_share"], 100 * models["ae_2d"]["prior_confident_share"]
     en = re.search(r"about (\d+)% of 1,000 draws .*? about (\d+)% for the AE", EN["topic_autoencoders"])
-    es = re.search(r"cerca del (\d+) % de 1000 muestras .*? cerca del (\d+) % en el AE", ES["topic_autoencoders"])
+    es = re.search(r"cerca del (\d+)\s% de 1\.000 muestras .*? cerca del (\d+)\s% en el AE", ES["topic_autoencoders"])
     for quoted in (en, es):
         assert quoted and abs(int(quoted[1]) - vae) < 2.5 and abs(int(quoted[2]) - ae) < 2.5
     assert "every point decodes" not in EN["topic_autoencoders"] and "binary cross-entropy" in EN["topic_autoencoders"]

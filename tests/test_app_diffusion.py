@@ -313,7 +313,7 @@ def test_the_steps_reading_follows_the_numbers():
     assert t("diff_read_costly", "en", few=10) not in text and t("diff_read_flat", "en") in text
     assert value(read(text, "diff_read_time", "en", few=10, many=100)["ratio"]) == 10
     spanish = curve_reading(costly, "es")
-    assert ddpm_accuracy("es") in spanish and "40 %" in ddpm_accuracy("es") and "1.000" in ddpm_accuracy("es")
+    assert ddpm_accuracy("es") in spanish and "40\u00a0%" in ddpm_accuracy("es") and "1.000" in ddpm_accuracy("es")
     assert read(spanish, "diff_read_fid_range", "es", sampler="DDPM")["high"] == "9,00"
 
 
@@ -388,6 +388,6 @@ def test_the_2d_hint_quotes_the_measured_default_run():
     assert run["busy_loops"] >= 1 and run["limit_s"] == TRAIN_SECONDS
     assert run["wall_s"] <= TRAIN_SECONDS / 1.5, "the default finishes with a margin on a busy machine"
     for table, steps in ((EN, f"{TOY_TRAIN_DEFAULT:,}"), (ES, f"{TOY_TRAIN_DEFAULT:,}".replace(",", "."))):
-        quoted = int(re.search(r"(\d+) s\b", table["toy_hint"]).group(1))
+        quoted = int(re.search(r"(\d+)\ss\b", table["toy_hint"]).group(1))
         assert steps in table["toy_hint"]
         assert abs(quoted - run["wall_s"]) <= max(5, 0.15 * run["wall_s"]), (quoted, run["wall_s"])

@@ -299,30 +299,72 @@ def test_csv_and_drawing_datasets(gan_client, tmp_path):
 
 
 def test_the_mode_collapse_experiment_collapses_over_its_whole_budget():
-    """Loaded as the tab loads it (seed 0), G sits on one mode of the ring from early on to the end of its budget."""
+    """Loaded as the tab loads it (seed 0), G sits on one mode of the ring from the step its text names to the end of
+    its budget, and ends with most samples of high quality: the numbers the text quotes ("from step 100 to the end
+    of the 4,000 steps, modes captured reads 1 of 8") are measured here (the Spanish text quotes the same numbers:
+    test_quoted_numbers.py)."""
     import torch
 
     from core.metrics.modes import mode_coverage
     from demos import gans
 
+    quoted = re.search(r"from step (\d+) to the end of the ([\d,]+) steps, \*modes captured\* reads (\d+) of (\d+)", t("exp_mode_collapse"))
+    assert quoted, "the text no longer quotes what this test measures"
+    first, budget, reads, total = int(quoted[1]), int(quoted[2].replace(",", "")), int(quoted[3]), int(quoted[4])
     values = gans.load_experiment("mode_collapse", None)
     del values["experiment_text"]
     *_, state = gans.reset(None, None, ["real"], None, **values)
     lab, data = state.lab, state.data
-    captured, high_quality = [], []
+    assert lab.settings.budget == budget and len(data.centers) == total
+    captured, high_quality = {}, 0.0
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
     try:
         while lab.g_steps_done < lab.settings.budget:
             lab.step()
-            if lab.g_steps_done % 500 == 0:
+            if lab.g_steps_done == first or lab.g_steps_done % 500 == 0:
                 mc = mode_coverage(lab.model.sample(2500, generator=torch.Generator().manual_seed(1234)), data.centers, data.std)
-                captured.append(mc.modes_captured)
-                high_quality.append(mc.high_quality)
+                captured[lab.g_steps_done] = mc.modes_captured
+                high_quality = mc.high_quality
     finally:
         torch.set_num_threads(threads)
-    assert len(captured) == 8 and all(c == 1 for c in captured[1:]), captured
-    assert high_quality[-1] > 0.5, high_quality
+    assert min(captured) == first and max(captured) == budget and len(captured) == 9
+    assert set(captured.values()) == {reads}, captured
+    assert high_quality > 0.5, high_quality
+
+
+def test_the_fifty_percent_experiment_ends_with_complementary_accuracies():
+    """Loaded as the tab loads it (seed 0), D's accuracies on real and on generated points are about 50% each by the step
+    its text names and add up to about 100% from there to the end (means over windows of 250 steps: one step's accuracy
+    on a batch is noisy)."""
+    import torch
+
+    from demos import gans
+
+    quoted = re.search(
+        r"they reach about 50% each by step ([\d,]+) and then drift a few points apart, adding up to about 100%", t("exp_fifty_percent")
+    )
+    assert quoted, "the text no longer quotes what this test measures"
+    start = int(quoted[1].replace(",", ""))
+    values = gans.load_experiment("fifty_percent", None)
+    del values["experiment_text"]
+    *_, state = gans.reset(None, None, ["real"], None, **values)
+    lab = state.lab
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        while lab.g_steps_done < lab.settings.budget:
+            lab.step()
+    finally:
+        torch.set_num_threads(threads)
+    steps, real, fake = (np.array(lab.history[key]) for key in ("iteration", "d_acc_real", "d_acc_fake"))
+    windows = [(steps > lo) & (steps <= lo + 250) for lo in range(start - 250, int(steps[-1]), 250)]
+    first = windows[0]
+    assert abs(real[first].mean() - 0.5) < 0.05 and abs(fake[first].mean() - 0.5) < 0.05, (real[first].mean(), fake[first].mean())
+    sums = [float(real[w].mean() + fake[w].mean()) for w in windows]
+    assert len(sums) >= 8 and all(abs(total - 1) < 0.05 for total in sums), sums
+    early = steps <= 250
+    assert real[early].mean() + fake[early].mean() > 1.15, "before G covers the moons, D tells them apart"
 
 
 def test_play_trains_on_one_thread_and_leaves_the_setting_as_it_was(monkeypatch):

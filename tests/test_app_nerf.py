@@ -31,7 +31,7 @@ def figure(plot) -> dict:
 
 
 def psnr_in(text: str) -> float:
-    return float(re.search(r"([\d.,]+) dB", text).group(1).replace(",", "."))
+    return float(re.search(r"([\d.,]+)\sdB", text).group(1).replace(",", "."))
 
 
 def test_the_scene_shows_the_chosen_number_of_training_cameras(client, spanish_client):

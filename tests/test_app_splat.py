@@ -40,7 +40,7 @@ def figure(plot) -> dict:
 
 
 def psnr_in(text: str) -> float:
-    return float(re.search(r"PSNR[^\d]*([\d.,]+) dB", text).group(1).replace(",", "."))
+    return float(re.search(r"PSNR[^\d]*([\d.,]+)\sdB", text).group(1).replace(",", "."))
 
 
 def test_one_2d_gaussian_has_the_covariance_worked_by_hand(client, spanish_client):

@@ -125,11 +125,11 @@ def test_the_reading_quotes_the_shipped_results_file():
     assert 1000 < ratios[0] < ratios[1] < 3000 < 100_000 < ratios[2]  # not "1,000 to 2,000 times" everywhere
     # evaluations are not time: 4 steps of the denoising diffusion GAN take less than one pass of the DCGAN
     assert ms("digits", "ddgan_4") < ms("digits", "gan")
-    assert f"{1000 * ms('digits', 'ddgan_4'):.0f} µs per digit" in en and f"({1000 * ms('digits', 'gan'):.0f} µs)" in en
+    assert f"{1000 * ms('digits', 'ddgan_4'):.0f}\u00a0µs per digit" in en and f"({1000 * ms('digits', 'gan'):.0f}\u00a0µs)" in en
     # "on a mode" is the high-quality share (within 3 standard deviations), not precision, in both places
     for model in ("vae", "ddgan_4", "ddpm_1000"):
         assert percent(row[("grid", model)]["high_quality"], "en") in en and percent(row[("grid", model)]["high_quality"], "es") in es
-    assert "DDPM: 95%" in en and "DDPM: 95 %" in es and "94%" not in en
+    assert "DDPM: 95%" in en and "DDPM: 95\u00a0%" in es and "94%" not in en
     assert f"precision {row[('ring', 'ddim_10')]['precision']:.2f}" in en
     assert f"({row[('digits', 'gan')]['fid']:.2f} against {row[('digits', 'ddpm_1000')]['fid']:.2f}" in en
     # the comparisons the sentences make hold on the shipped run

@@ -70,9 +70,9 @@ def test_a_2d_run_cut_by_its_limit_says_so_in_the_browser(browser, app_url, arti
     page.wait_for_function("document.querySelector('#toy-status').innerText.includes('Se cortó')", timeout=90_000)
     text = status.inner_text()
     total = f"{diffusion_toy.TOY_TRAIN_DEFAULT:,}".replace(",", ".")
-    assert re.search(rf"Se cortó al llegar al límite de 2 s, tras [\d.]+ de {re.escape(total)} pasos", text) and "Entrenado" not in text, (
-        text
-    )
+    assert (
+        re.search(rf"Se cortó al llegar al límite de 2\u00a0s, tras [\d.]+ de {re.escape(total)} pasos", text) and "Entrenado" not in text
+    ), text
     page.wait_for_timeout(1500)
     snap(page, "#toy-view", artifacts / "es-AR-diffusion-2d-cut.png")
     page.screenshot(path=str(artifacts / "es-AR-diffusion-2d-playground.png"), full_page=False)

@@ -45,3 +45,35 @@ def test_without_a_choice_the_browser_language_holds(browser, app_url):
     page.get_by_role("tab", name=ES["tab_overview"], exact=True).wait_for(timeout=60_000)
     assert page.evaluate("document.documentElement.dataset.galleryLang") is None
     context.close()
+
+
+def test_every_tab_name_follows_the_switch(browser, app_url, artifacts):
+    """Gradio names the tabs once, in the language it starts in: the choice must be made before it starts, or the tabs
+    not shown at that moment keep the browser's language ("Diffusion", "Explore" in the Spanish page)."""
+    from app import TABS
+
+    names = "[...document.querySelectorAll('[role=tab]')].map((e) => e.innerText.trim())"
+    context = browser.new_context(locale="en-US", viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(app_url)
+    page.get_by_role("tab", name=EN["tab_overview"], exact=True).wait_for(timeout=60_000)
+    page.get_by_text("ES", exact=True).click()
+    page.get_by_role("tab", name=ES["tab_overview"], exact=True).wait_for(timeout=60_000)
+    assert page.evaluate(names) == [ES[key] for _, key, _ in TABS]
+    page.screenshot(path=str(artifacts / "en-US-switched-to-es.png"))
+    page.get_by_text("EN", exact=True).click()
+    page.get_by_role("tab", name=EN["tab_overview"], exact=True).wait_for(timeout=60_000)
+    assert page.evaluate(names) == [EN[key] for _, key, _ in TABS]
+    context.close()
+
+
+def test_the_language_script_comes_before_gradios_code(app_url):
+    """The page the server sends runs the language script first: Gradio's own `head` scripts run after it has started."""
+    import urllib.request
+
+    from app import LANGUAGE_SCRIPT
+
+    with urllib.request.urlopen(app_url + "?lang=es") as response:
+        page = response.read().decode()
+    assert page.count(LANGUAGE_SCRIPT) == 1
+    assert page.index(LANGUAGE_SCRIPT) < page.index('<script type="module"') and page.index("<head>") < page.index(LANGUAGE_SCRIPT)

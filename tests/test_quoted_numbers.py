@@ -2,7 +2,8 @@
 
 Texts that need a measured number at run time take it as a `{field}` (the trilemma reading, the diffusion curve);
 the rest quote a number by hand, and each such quote is checked against the file it comes from (here, or beside its
-tab's API tests: the 2D playground's hint in test_app_diffusion.py, the VAE's shares in test_app_autoencoders.py). The English
+tab's API tests: the 2D playground's hint in test_app_diffusion.py, the VAE's shares in test_app_autoencoders.py, the
+modes the GAN Lab's mode-collapse experiment captures in test_app_gans.py, where that run is measured). The English
 text is read against the files and the Spanish one against the English, so the two languages cannot drift apart.
 """
 
@@ -119,3 +120,28 @@ def test_clip_and_stable_diffusion_texts_quote_the_shipped_mini_models():
 def test_the_dcgan_text_quotes_the_shipped_image_size():
     size = json.loads(metadata("dcgan_digits.safetensors")["config"])["image_size"]
     assert f"scikit-learn's {size}×{size} digits" in EN["gan_digits_intro"]
+
+
+def test_the_gan_experiments_quote_their_presets():
+    """What each ready-made experiment says it sets is what it sets (the run's outcome is measured in test_app_gans.py)."""
+    from core.gan.experiments import EXPERIMENTS
+
+    collapse, vanishing = EXPERIMENTS["mode_collapse"], EXPERIMENTS["vanishing"]
+    words = {3: "three", 5: "5"}
+    assert f"$D$ takes {words[collapse['d_steps']]} steps for each step of $G$" in EN["exp_mode_collapse"]
+    assert f"a learning rate {collapse['d_lr'] / collapse['g_lr']:.0f} times larger" in EN["exp_mode_collapse"]
+    assert f"$G$ draws from a {collapse['noise_dim']}D noise" in EN["exp_mode_collapse"]
+    assert f"of the {collapse['budget']:,} steps" in EN["exp_mode_collapse"] and collapse["dataset"] == "ring"
+    assert f"({words[vanishing['d_steps']]} steps per G step)" in EN["exp_vanishing"] and vanishing["loss"] == "minimax"
+    clip, no_clip = EXPERIMENTS["wgan_clip"]["clip"], EXPERIMENTS["wgan_no_clip"]["clip"]
+    assert f"(c = {clip})" in EN["exp_wgan_clip"] and f"$|w| \\le {clip}$" in EN["exp_wgan_clip"]
+    assert f"(c = {no_clip:.0f})" in EN["exp_wgan_no_clip"]
+    fifty = EXPERIMENTS["fifty_percent"]
+    assert fifty["g_lr"] == fifty["d_lr"] and "equal learning rates" in EN["exp_fifty_percent"]
+    assert f"On seed {fifty['seed']}" in EN["exp_fifty_percent"] and fifty["dataset"] == "moons"
+
+
+def test_the_dashboards_missing_results_note_quotes_no_duration():
+    """No results file records how long the full trilemma run takes, so the note that asks for it names no duration."""
+    assert numbers(EN["dash_pending"], "en") == set() and numbers(ES["dash_pending"], "es") == set()
+    assert "duration" not in json.dumps(results("trilemma")["machine"]) and "seconds" not in results("trilemma")["results"]

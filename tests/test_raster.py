@@ -60,6 +60,11 @@ def test_a_title_fits_the_image_and_keeps_clear_of_the_image_toolbar(title):
     assert title_ink[:, 1].min() >= 2, "not cut at the left edge"
     # Gradio's image toolbar sits in the top-right corner: the title leaves it free
     assert title_ink[:, 1].max() < axes.width - raster.TOOLBAR_CLEARANCE
+    # ...and an image's label in the top-left corner, when it is shown with one
+    labelled = RasterAxes((0.0, 0.0), (1.0, 1.0), size=400, right=44, labelled=True)
+    blank = np.asarray(labelled.canvas("", "z1", "z2"))
+    title_ink = np.argwhere((np.asarray(labelled.canvas(title, "z1", "z2")) != blank).any(-1))
+    assert title_ink[:, 1].min() >= raster.LABEL_CLEARANCE and title_ink[:, 1].max() < labelled.width - raster.TOOLBAR_CLEARANCE
 
 
 def test_long_text_is_shrunk_then_wrapped_to_fit():

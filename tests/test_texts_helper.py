@@ -63,7 +63,15 @@ def test_a_template_opening_a_capitalised_sentence_still_matches():
 
 @pytest.mark.parametrize(
     ("text", "lang", "number"),
-    [("1.797", "es", 1797), ("1,797", "en", 1797), ("0,52", "es", 0.52), ("40 %", "es", 40), ("12.5%", "en", 12.5), ("−3", "en", -3)],
+    [
+        ("1.797", "es", 1797),
+        ("1,797", "en", 1797),
+        ("0,52", "es", 0.52),
+        ("40 %", "es", 40),
+        ("40\u00a0%", "es", 40),
+        ("12.5%", "en", 12.5),
+        ("−3", "en", -3),
+    ],
 )
 def test_numbers_are_read_the_languages_way(text, lang, number):
     import re

@@ -52,8 +52,8 @@ STRINGS: dict[str, str] = {
     "ae_beta": "β (weight of the KL term)",
     "ae_train_steps": "Training steps",
     "ae_beta_hint": (
-        "Choose β and press **Train**: a fresh 2-D VAE trains on the digits (about 5 seconds for 3,000 steps) while its curves and latent "
-        "map update."
+        "Choose β and press **Train**: a fresh 2-D VAE trains on the digits while its curves and latent map update (this line then "
+        "counts the steps and the seconds)."
     ),
     "common_train": "Train",
     "common_stop": "Stop",
@@ -65,12 +65,12 @@ STRINGS: dict[str, str] = {
     "common_step": "Training step",
     "ae_live_map": "Its latent map, live",
     "ae_live_map_title": "beta = {beta:g}: codes of the test digits",
-    "ae_live_status": "Step {step} of {total} · reconstruction {rec:.1f} · KL {kl:.2f} · {seconds:.0f} s",
-    "ae_live_status_done": "Done: {steps} · reconstruction {rec:.1f} · KL {kl:.2f} · {seconds:.0f} s",
-    "ae_time_ceiling": "(stopped at the {seconds} s ceiling of one run)",
+    "ae_live_status": "Step {step} of {total} · reconstruction {rec:.1f} · KL {kl:.2f} · {seconds:.0f}\u00a0s",
+    "ae_live_status_done": "Done: {steps} · reconstruction {rec:.1f} · KL {kl:.2f} · {seconds:.0f}\u00a0s",
+    "ae_time_ceiling": "(stopped at the {seconds}\u00a0s ceiling of one run)",
     "ae_k": "Latent dimensions k",
     "ae_race_steps": "Training steps",
-    "ae_race_hint": "Press **Train**: both autoencoders train side by side (about 5 seconds) and the curves fill in live.",
+    "ae_race_hint": "Press **Train**: both autoencoders train side by side and the curves fill in live.",
     "ae_angles": "How far the linear AE is from PCA (angles)",
     "ae_errors": "Reconstruction error on the test digits",
     "ae_angles_title_one": "Linear AE against PCA's top direction",

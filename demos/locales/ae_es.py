@@ -13,14 +13,15 @@ STRINGS: dict[str, str] = {
     "ae_digit": "Dígito",
     "ae_coordinate": "Coordenada latente",
     "ae_decoded": "Imagen decodificada",
-    "ae_verdict": "El clasificador de dígitos reconoce un **{digit}** con un {confidence:.0f} % de confianza.",
+    "ae_verdict": "El clasificador de dígitos reconoce un **{digit}** con un {confidence:.0f}\u00a0% de confianza.",
     "ae_prior_count": "Cuántos códigos",
     "ae_prior_button": "Sacar códigos aleatorios",
     "ae_prior_ae_2d": "Decodificaciones del AE",
     "ae_prior_vae_2d": "Decodificaciones del VAE",
     "ae_prior_summary": (
-        "**Lecturas con confianza > 90 % acá:** AE {ae} de {n}, VAE {vae} de {n}.  \n**Sobre 1.000 muestras** (medido al entrenar los "
-        "modelos): AE {ae_share:.0f} %, VAE {vae_share:.0f} % con confianza > 90 %. El histograma de clases de esas 1.000 imágenes está a "
+        "**Lecturas con confianza > 90\u00a0% acá:** AE {ae} de {n}, VAE {vae} de {n}.  \n**Sobre 1.000 muestras** (medido al entrenar los "
+        "modelos): AE {ae_share:.0f}\u00a0%, VAE {vae_share:.0f}\u00a0% con confianza > 90\u00a0%. El histograma de clases de esas 1.000 "
+        "imágenes está a "
         "{ae_kl:.2f} nats de la uniforme en el AE (repite unos pocos dígitos, porque N(0, I) solo cubre una pequeña parte de su extenso "
         "espacio latente) y a {vae_kl:.3f} en el VAE (los diez dígitos, por igual)."
     ),
@@ -28,7 +29,7 @@ STRINGS: dict[str, str] = {
     "ae_upload": "…o subí una imagen",
     "ae_drawn_strip": "Entrada 8×8 · reconstrucciones del AE y del VAE",
     "ae_draw_text": (
-        "El clasificador reconoce en tu dibujo un **{digit}** ({confidence:.0f} %). Las marcas de los dos mapas señalan sus códigos."
+        "El clasificador reconoce en tu dibujo un **{digit}** ({confidence:.0f}\u00a0%). Las marcas de los dos mapas señalan sus códigos."
     ),
     "common_err_draw_empty": "No hay ningún dígito que leer: dibujá unos trazos (o subí una imagen con tinta visible) primero.",
     "common_err_draw_too_big": "Esa imagen es demasiado grande (más de 16 millones de píxeles); usá una más chica.",
@@ -53,8 +54,8 @@ STRINGS: dict[str, str] = {
     "ae_beta": "β (peso del término KL)",
     "ae_train_steps": "Pasos de entrenamiento",
     "ae_beta_hint": (
-        "Elegí β y tocá **Entrenar**: un VAE 2-D nuevo se entrena con los dígitos (unos 5 segundos para 3.000 pasos) mientras se "
-        "actualizan sus curvas y su mapa latente."
+        "Elegí β y tocá **Entrenar**: un VAE 2-D nuevo se entrena con los dígitos mientras se actualizan sus curvas y su mapa latente "
+        "(esta línea cuenta después los pasos y los segundos)."
     ),
     "common_train": "Entrenar",
     "common_stop": "Parar",
@@ -66,12 +67,12 @@ STRINGS: dict[str, str] = {
     "common_step": "Paso de entrenamiento",
     "ae_live_map": "Su mapa latente, en vivo",
     "ae_live_map_title": "beta = {beta:g}: códigos de los dígitos de prueba",
-    "ae_live_status": "Paso {step} de {total} · reconstrucción {rec:.1f} · KL {kl:.2f} · {seconds:.0f} s",
-    "ae_live_status_done": "Hecho: {steps} · reconstrucción {rec:.1f} · KL {kl:.2f} · {seconds:.0f} s",
-    "ae_time_ceiling": "(parado al llegar al límite de {seconds} s por ejecución)",
+    "ae_live_status": "Paso {step} de {total} · reconstrucción {rec:.1f} · KL {kl:.2f} · {seconds:.0f}\u00a0s",
+    "ae_live_status_done": "Hecho: {steps} · reconstrucción {rec:.1f} · KL {kl:.2f} · {seconds:.0f}\u00a0s",
+    "ae_time_ceiling": "(parado al llegar al límite de {seconds}\u00a0s por ejecución)",
     "ae_k": "Dimensiones latentes k",
     "ae_race_steps": "Pasos de entrenamiento",
-    "ae_race_hint": "Tocá **Entrenar**: los dos autoencoders se entrenan a la vez (unos 5 segundos) y las curvas se llenan en vivo.",
+    "ae_race_hint": "Tocá **Entrenar**: los dos autoencoders se entrenan a la vez y las curvas se llenan en vivo.",
     "ae_angles": "Qué tan lejos está el AE lineal de PCA (ángulos)",
     "ae_errors": "Error de reconstrucción en los dígitos de prueba",
     "ae_angles_title_one": "AE lineal frente a la primera dirección de PCA",

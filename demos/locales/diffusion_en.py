@@ -58,15 +58,15 @@ STRINGS: dict[str, str] = {
     "diff_generate": "Generate",
     "diff_x_t": "x_t, step by step",
     "diff_x0": "Predicted x₀",
-    "diff_progress": "Step {i} of {n} (t = {t}) · {seconds:.1f} s",
-    "diff_done": "Done: {samples} in {steps}, {seconds:.1f} s, {evals} per sample.",
+    "diff_progress": "Step {i} of {n} (t = {t}) · {seconds:.1f}\u00a0s",
+    "diff_done": "Done: {samples} in {steps}, {seconds:.1f}\u00a0s, {evals} per sample.",
     "diff_n_evals_one": "{count} network evaluation",
     "diff_n_evals_other": "{count} network evaluations",
     "diff_verdict_cond_one": "The classifier reads **{hits} of {count}** sample as a {digit}.",
     "diff_verdict_cond_other": "The classifier reads **{hits} of {count}** samples as a {digit}.",
     "diff_verdict_uncond": "Digits the classifier reads: {counts}.",
     "diff_diversity": "Diversity (mean distance between two samples, in pixel units): {d:.2f}; higher guidance lowers it.",
-    "diff_err_too_slow": "This generation passed the {seconds} s limit and was stopped; try fewer steps or samples.",
+    "diff_err_too_slow": "This generation passed the {seconds}\u00a0s limit and was stopped; try fewer steps or samples.",
     "diff_compare": "Compare the three",
     "diff_pred_epsilon": "Predicts the noise ε",
     "diff_pred_sample": "Predicts the clean image x₀",
@@ -101,7 +101,7 @@ STRINGS: dict[str, str] = {
         "Two sets of real digits of this size already differ by {baseline} (the dashed line): gaps smaller than that do not rank the "
         "samplers."
     ),
-    "diff_read_time": "Time is what grows: {few_ms} ms per sample at {few} steps, {many_ms} ms at {many}, {ratio} times as long.",
+    "diff_read_time": "Time is what grows: {few_ms}\u00a0ms per sample at {few} steps, {many_ms}\u00a0ms at {many}, {ratio} times as long.",
     "diff_read_flat": (
         "On this small model, then, fewer steps save time without a measurable loss of quality: on 8×8 digits, the quality that larger "
         "models lose with few steps does not show."
@@ -110,17 +110,19 @@ STRINGS: dict[str, str] = {
     "diff_curve_missing": "The measurements for this curve are missing; the instructor can regenerate them.",
     "toy_train_steps": "Training steps",
     "toy_hint": (
-        "Choose the data and press **Train**: 20,000 steps take about 100 s on a 2-core machine with both cores busy; the samples refresh "
+        "Choose the data and press **Train**: 20,000 steps take about 100\u00a0s on a 2-core machine with both cores busy; the samples "
+        "refresh "
         "every second."
     ),
     "toy_data_title": "{dataset}: the training data",
-    "toy_status": "Step {step} of {total} · loss {loss} · {seconds} s",
-    "toy_status_done": "Trained: {step} of {total} steps · loss {loss} · {seconds} s",
+    "toy_status": "Step {step} of {total} · loss {loss} · {seconds}\u00a0s",
+    "toy_status_done": "Trained: {step} of {total} steps · loss {loss} · {seconds}\u00a0s",
     "toy_status_cut": (
-        "Cut at the {limit} s limit after {step} of {total} steps · loss {loss}: the model is only partly trained, and so are its samples "
+        "Cut at the {limit}\u00a0s limit after {step} of {total} steps · loss {loss}: the model is only partly trained, and so are its "
+        "samples "
         "and their coverage. Try fewer steps."
     ),
-    "toy_status_stopped": "Stopped after {step} of {total} steps · loss {loss} · {seconds} s",
+    "toy_status_stopped": "Stopped after {step} of {total} steps · loss {loss} · {seconds}\u00a0s",
     "toy_loss": "Training loss",
     "toy_loss_title": "Denoising loss (moving average of 50 steps)",
     "toy_loss_axis": "Squared error of the predicted noise",

@@ -29,8 +29,9 @@ STRINGS: dict[str, str] = {
     "diff_noise_value": "Valor",
     "diff_density": "Densidad",
     "diff_bands": (
-        "De los {n:,} valores de ruido, el {one:.1f} % está a menos de 1 desvío estándar, el {two:.1f} % a menos de 2 y el {three:.1f} % a "
-        "menos de 3 (una normal estándar da 68,3 %, 95,4 % y 99,7 %)."
+        "De los {n:,} valores de ruido, el {one:.1f}\u00a0% está a menos de 1 desvío estándar, el {two:.1f}\u00a0% a menos de 2 y el "
+        "{three:.1f}\u00a0% a "
+        "menos de 3 (una normal estándar da 68,3\u00a0%, 95,4\u00a0% y 99,7\u00a0%)."
     ),
     "diff_chained": "x_t al que se llega iterando la cadena paso a paso",
     "diff_chain_plot": "La cadena frente a la forma cerrada",
@@ -57,15 +58,15 @@ STRINGS: dict[str, str] = {
     "diff_generate": "Generar",
     "diff_x_t": "x_t, paso a paso",
     "diff_x0": "x₀ predicho",
-    "diff_progress": "Paso {i} de {n} (t = {t}) · {seconds:.1f} s",
-    "diff_done": "Hecho: {samples} en {steps}, {seconds:.1f} s, {evals} por muestra.",
+    "diff_progress": "Paso {i} de {n} (t = {t}) · {seconds:.1f}\u00a0s",
+    "diff_done": "Hecho: {samples} en {steps}, {seconds:.1f}\u00a0s, {evals} por muestra.",
     "diff_n_evals_one": "{count} evaluación de la red",
     "diff_n_evals_other": "{count} evaluaciones de la red",
     "diff_verdict_cond_one": "El clasificador reconoce **{hits} de {count}** muestra como un {digit}.",
     "diff_verdict_cond_other": "El clasificador reconoce **{hits} de {count}** muestras como un {digit}.",
     "diff_verdict_uncond": "Dígitos que reconoce el clasificador: {counts}.",
     "diff_diversity": "Diversidad (distancia media entre dos muestras, en unidades de píxel): {d:.2f}; más guía la reduce.",
-    "diff_err_too_slow": "Esta generación superó el límite de {seconds} s y se paró; probá con menos pasos o muestras.",
+    "diff_err_too_slow": "Esta generación superó el límite de {seconds}\u00a0s y se paró; probá con menos pasos o muestras.",
     "diff_compare": "Comparar los tres",
     "diff_pred_epsilon": "Predice el ruido ε",
     "diff_pred_sample": "Predice la imagen limpia x₀",
@@ -100,7 +101,9 @@ STRINGS: dict[str, str] = {
         "Dos conjuntos de dígitos reales de este tamaño ya difieren en {baseline} (la línea de trazos): diferencias menores que esa no "
         "ordenan a los muestreadores."
     ),
-    "diff_read_time": "Lo que crece es el tiempo: {few_ms} ms por muestra con {few} pasos, {many_ms} ms con {many}, {ratio} veces más.",
+    "diff_read_time": (
+        "Lo que crece es el tiempo: {few_ms}\u00a0ms por muestra con {few} pasos, {many_ms}\u00a0ms con {many}, {ratio} veces más."
+    ),
     "diff_read_flat": (
         "En este modelo chico, entonces, menos pasos ahorran tiempo sin una pérdida de calidad que se pueda medir: en dígitos de 8×8 no se "
         "ve la calidad que los modelos más grandes pierden con pocos pasos."
@@ -111,17 +114,18 @@ STRINGS: dict[str, str] = {
     "diff_curve_missing": "Faltan las mediciones de esta curva; quien da el curso puede volver a generarlas.",
     "toy_train_steps": "Pasos de entrenamiento",
     "toy_hint": (
-        "Elegí los datos y tocá **Entrenar**: 20.000 pasos tardan unos 100 s en una máquina de 2 núcleos con los dos ocupados; las "
+        "Elegí los datos y tocá **Entrenar**: 20.000 pasos tardan unos 100\u00a0s en una máquina de 2 núcleos con los dos ocupados; las "
         "muestras se actualizan cada segundo."
     ),
     "toy_data_title": "{dataset}: los datos de entrenamiento",
-    "toy_status": "Paso {step} de {total} · pérdida {loss} · {seconds} s",
-    "toy_status_done": "Entrenado: {step} de {total} pasos · pérdida {loss} · {seconds} s",
+    "toy_status": "Paso {step} de {total} · pérdida {loss} · {seconds}\u00a0s",
+    "toy_status_done": "Entrenado: {step} de {total} pasos · pérdida {loss} · {seconds}\u00a0s",
     "toy_status_cut": (
-        "Se cortó al llegar al límite de {limit} s, tras {step} de {total} pasos · pérdida {loss}: el modelo quedó a medio entrenar, y sus "
+        "Se cortó al llegar al límite de {limit}\u00a0s, tras {step} de {total} pasos · pérdida {loss}: el modelo quedó a medio entrenar, "
+        "y sus "
         "muestras y su cobertura también. Probá con menos pasos."
     ),
-    "toy_status_stopped": "Detenido tras {step} de {total} pasos · pérdida {loss} · {seconds} s",
+    "toy_status_stopped": "Detenido tras {step} de {total} pasos · pérdida {loss} · {seconds}\u00a0s",
     "toy_loss": "Pérdida de entrenamiento",
     "toy_loss_title": "Pérdida de eliminación de ruido (media móvil de 50 pasos)",
     "toy_loss_axis": "Error cuadrático del ruido predicho",

@@ -31,7 +31,7 @@ STRINGS: dict[str, str] = {
     "common_csv_file": "CSV with x, y[, label]",
     "common_csv_help": (
         "*Your own points:* upload a CSV with columns `x, y` and, optionally, an integer `label` (0 to 99), "
-        "then pick **My points** as the dataset. At least 3 and at most 20,000 rows, 2 MB at most."
+        "then pick **My points** as the dataset. At least 3 and at most 20,000 rows, 2\u00a0MB at most."
     ),
     "num_points": "Number of training points",
     "components": "Mixture components K",
@@ -181,8 +181,8 @@ STRINGS: dict[str, str] = {
     "dash_busy": "A quick benchmark is already running (started by someone on this server). Wait for it to finish, then reload.",
     "dash_nothing": "Choose at least one data set and one model.",
     "dash_pending": (
-        "The comparison results are missing ({error}). The instructor can regenerate them (the full run takes about 40 minutes), or "
-        "start the quick re-run below."
+        "The comparison results are missing ({error}). The instructor can regenerate them (the full run trains every model several "
+        "times and takes much longer than the quick re-run), or you can start the quick re-run below."
     ),
     "dash_steps_caption": (
         "x: network evaluations per sample (log scale); y: FID on digits, Fréchet distance on 2D data (lower is better); one line per "

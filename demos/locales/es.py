@@ -31,7 +31,7 @@ STRINGS: dict[str, str] = {
     "common_csv_file": "CSV con x, y[, etiqueta]",
     "common_csv_help": (
         "*Tus propios puntos:* subí un CSV con columnas `x, y` y, si querés, una `etiqueta` entera (de 0 a 99); "
-        "después elegí **Mis puntos** como conjunto de datos. Entre 3 y 20.000 filas, 2 MB como máximo."
+        "después elegí **Mis puntos** como conjunto de datos. Entre 3 y 20.000 filas, 2\u00a0MB como máximo."
     ),
     "num_points": "Cantidad de puntos de entrenamiento",
     "components": "Componentes de la mezcla K",
@@ -86,7 +86,7 @@ STRINGS: dict[str, str] = {
     "ov_code": "Ver el código de una iteración de EM",
     "ov_code_help": "Esta es exactamente la función que ejecuta la pestaña (de `core/gmm.py`): un paso E y un paso M.",
     "ov_summary": (
-        "**Clasificador:** {acc:.1f} % de exactitud en entrenamiento tras {steps} pasos. "
+        "**Clasificador:** {acc:.1f}\u00a0% de exactitud en entrenamiento tras {steps} pasos. "
         "**Mezcla:** K = {k}, {iters} iteraciones de EM, log-verosimilitud media {ll:.3f} nats por punto (más alta es mejor)."
     ),
     "ov_sampled_one": "Se generó **{count}** punto nuevo; su log-verosimilitud bajo la mezcla es {ll:.3f}.",
@@ -196,8 +196,8 @@ STRINGS: dict[str, str] = {
     "dash_busy": "Ya hay un benchmark rápido en marcha (lo inició alguien en este servidor). Esperá a que termine y recargá.",
     "dash_nothing": "Elegí al menos un conjunto de datos y un modelo.",
     "dash_pending": (
-        "Faltan los resultados de la comparación ({error}). Quien da el curso puede volver a generarlos (la ejecución completa tarda unos "
-        "40 minutos), o podés lanzar la ejecución rápida de abajo."
+        "Faltan los resultados de la comparación ({error}). Quien da el curso puede volver a generarlos (la ejecución completa "
+        "entrena cada modelo varias veces y tarda mucho más que la rápida), o podés lanzar la ejecución rápida de abajo."
     ),
     "dash_steps_caption": (
         "x: evaluaciones de la red por muestra (escala logarítmica); y: el FID en dígitos, la distancia de Fréchet en datos 2D (menor "

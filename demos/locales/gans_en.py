@@ -18,11 +18,17 @@ STRINGS: dict[str, str] = {
     "gan_training_knobs": "Loss and optimisation (apply at once)",
     "gan_loss": "Loss",
     "loss_minimax": "Minimax (saturating)",
-    "loss_non_saturating": "Non-saturating",
-    "loss_wasserstein": "Wasserstein (clipping)",
-    "loss_wgan_gp": "WGAN-GP",
-    "loss_least_squares": "Least squares",
-    "loss_hinge": "Hinge",
+    "loss_non_saturating": "Modified minimax (non-saturating)",
+    "loss_wasserstein": "Wasserstein (clipped weights)",
+    "loss_wgan_gp": "Wasserstein with a penalty (WGAN-GP)",
+    "loss_least_squares": "Squared error to 1 and 0 (least squares)",
+    "loss_hinge": "Score margin (hinge)",
+    "gan_loss_info": (
+        "The first three are the course's. The last three are later fixes, beyond the course: WGAN-GP keeps the critic smooth with "
+        "a penalty instead of clipping; least squares pulls D's output to 1 on real points and 0 on fakes; hinge asks real scores "
+        "above 1 and fake ones below −1. A Wasserstein critic has no accuracy, so with either Wasserstein loss the middle curve shows "
+        "its gap between real and fake scores. More in “Go deeper” above."
+    ),
     "gan_clip": "Weight clip c (Wasserstein)",
     "gan_gp_weight": "Penalty weight λ (WGAN-GP)",
     "gan_g_optimizer": "G optimiser",
@@ -92,12 +98,12 @@ STRINGS: dict[str, str] = {
     "gan_acc_fake": "on fake",
     "gan_critic_gap": "Critic's gap",
     "gan_curves_caption_d": (
-        "x: iteration. Middle: share of real points D calls real (green) and of generated points it calls fake (purple); they add up to "
-        "about 100% when D cannot tell them apart.<br>Right: norm of G's gradient, log scale."
+        "x: iteration. Middle: share of real points D calls real (green) and of generated points it calls fake (purple);<br>"
+        "they add up to about 100% when D cannot tell them apart. Right: norm of G's gradient, log scale."
     ),
     "gan_curves_caption_critic": (
-        "x: iteration. Middle: the critic's mean score on real points minus on generated ones, what it maximises (a critic has no "
-        "accuracy).<br>Right: norm of G's gradient, log scale."
+        "x: iteration. Middle: the critic's mean score on real points minus on generated ones, what it maximises<br>"
+        "(a critic has no accuracy). Right: norm of G's gradient, log scale."
     ),
     "gan_iteration": "iteration",
     "exp_title_mode_collapse": "Mode collapse",

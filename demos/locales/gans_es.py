@@ -18,11 +18,18 @@ STRINGS: dict[str, str] = {
     "gan_training_knobs": "Pérdida y optimización (se aplican al instante)",
     "gan_loss": "Pérdida",
     "loss_minimax": "Minimax (saturante)",
-    "loss_non_saturating": "No saturante",
-    "loss_wasserstein": "Wasserstein (recorte)",
-    "loss_wgan_gp": "WGAN-GP",
-    "loss_least_squares": "Mínimos cuadrados",
-    "loss_hinge": "Hinge",
+    "loss_non_saturating": "Minimax modificado (no saturante)",
+    "loss_wasserstein": "Wasserstein (pesos recortados)",
+    "loss_wgan_gp": "Wasserstein con penalización (WGAN-GP)",
+    "loss_least_squares": "Error cuadrático a 1 y 0 (mínimos cuadrados)",
+    "loss_hinge": "Margen de puntaje (hinge)",
+    "gan_loss_info": (
+        "Las tres primeras son las del curso. Las tres últimas son arreglos posteriores, fuera del curso: WGAN-GP mantiene suave al "
+        "crítico con una penalización en lugar del recorte; mínimos cuadrados lleva la salida de D a 1 en los puntos reales y a 0 en "
+        "los falsos; hinge pide puntajes reales por encima de 1 y falsos por debajo de −1. Un crítico de Wasserstein no tiene "
+        "exactitud, así que con las dos pérdidas de Wasserstein la curva del medio muestra su brecha entre puntajes reales y falsos. "
+        "Más en «Para profundizar», arriba."
+    ),
     "gan_clip": "Recorte de pesos c (Wasserstein)",
     "gan_gp_weight": "Peso de la penalización λ (WGAN-GP)",
     "gan_g_optimizer": "Optimizador de G",
@@ -60,7 +67,7 @@ STRINGS: dict[str, str] = {
     "gan_time_ceiling": "En pausa tras {seconds} segundos (el límite de cada Reproducir); tocá Reproducir para seguir.",
     "gan_plane_title": "{dataset} · {loss}",
     "common_mode_coverage": (
-        "**Cobertura de modos:** {captured}/{total} modos capturados · {hq:.1f} % de muestras de alta calidad · "
+        "**Cobertura de modos:** {captured}/{total} modos capturados · {hq:.1f}\u00a0% de muestras de alta calidad · "
         "desequilibrio entre modos {kl} (0: todos se usan por igual)"
     ),
     "gan_coverage_none": "La **cobertura de modos** se mide en el anillo y la grilla, cuyos modos se conocen.",
@@ -95,25 +102,25 @@ STRINGS: dict[str, str] = {
     "gan_acc_fake": "en falsos",
     "gan_critic_gap": "Brecha del crítico",
     "gan_curves_caption_d": (
-        "x: iteración. Medio: parte de los puntos reales que D llama reales (verde) y de los generados que llama falsos (violeta); suman "
-        "cerca del 100 % cuando D no los distingue.<br>Derecha: norma del gradiente de G, escala logarítmica."
+        "x: iteración. Medio: parte de los puntos reales que D llama reales (verde)<br>y de los generados que llama falsos "
+        "(violeta); suman cerca del 100\u00a0% cuando D no los distingue.<br>Derecha: norma del gradiente de G, escala logarítmica."
     ),
     "gan_curves_caption_critic": (
-        "x: iteración. Medio: el puntaje medio del crítico en puntos reales menos en generados, lo que maximiza (un crítico no tiene "
-        "exactitud).<br>Derecha: norma del gradiente de G, escala logarítmica."
+        "x: iteración. Medio: el puntaje medio del crítico en puntos reales menos en generados,<br>lo que maximiza (un crítico "
+        "no tiene exactitud). Derecha: norma del gradiente de G, escala logarítmica."
     ),
     "gan_iteration": "iteración",
     "exp_title_mode_collapse": "Colapso de modos",
     "exp_title_vanishing": "Desvanecimiento del gradiente",
     "exp_title_wgan_clip": "Crítico de Wasserstein con recorte",
     "exp_title_wgan_no_clip": "Crítico de Wasserstein sin recorte",
-    "exp_title_fifty_percent": "El discriminador al 50 %",
+    "exp_title_fifty_percent": "El discriminador al 50\u00a0%",
     "exp_title_oscillation": "Oscilación en lugar de convergencia",
     # la DCGAN de dígitos
     "gan_digits_grid": "64 muestras de esta semilla",
     "gan_digits_coordinate": "coordenada del ruido",
     "gan_digits_single": "Un dígito: los controles fijan sus primeras coordenadas de ruido",
-    "gan_digits_verdict": "El clasificador reconoce un **{digit}** ({confidence:.0f} % de confianza).",
+    "gan_digits_verdict": "El clasificador reconoce un **{digit}** ({confidence:.0f}\u00a0% de confianza).",
     "gan_digits_interp_help": (
         "**Interpolación** entre el ruido de dos semillas. La interpolación esférica mantiene el ruido en una longitud típica; el camino "
         "lineal pasa por vectores más cortos (se listan sus normas)."
@@ -133,7 +140,8 @@ STRINGS: dict[str, str] = {
     "gan_digits_class": "dígito",
     "gan_digits_count": "muestras",
     "gan_digits_scores": (
-        "KL del histograma de clases respecto del uniforme: **{kl:.3f}** (0 = todos los dígitos igual de seguido) · con confianza > 90 %: "
+        "KL del histograma de clases respecto del uniforme: **{kl:.3f}** (0 = todos los dígitos igual de seguido) · con confianza > "
+        "90\u00a0%: "
         "**{confident:.1f}%**"
     ),
 }

@@ -45,11 +45,11 @@ STRINGS: dict[str, str] = {
     "nerf_panel_yours": "Your field",
     "nerf_view": "The view: truth, the field's render, its depth and its opacity (click a pixel to see its ray)",
     "nerf_fly_text": (
-        "**PSNR of this view: {psnr} dB** against the exact render; the field took {ms} ms for 64x64 pixels"
+        "**PSNR of this view: {psnr}\u00a0dB** against the exact render; the field took {ms}\u00a0ms for 64x64 pixels"
         ", skipping empty space (only samples in cells that hold density, up to where the ray is spent, reach the network)."
     ),
     "nerf_fly_text_full": (
-        "**PSNR of this view: {psnr} dB** against the exact render; the field took {ms} ms for 64x64 pixels"
+        "**PSNR of this view: {psnr}\u00a0dB** against the exact render; the field took {ms}\u00a0ms for 64x64 pixels"
         ", every sample of every ray through the network."
     ),
     "nerf_fixed_note": "Direction held fixed: every point is coloured as seen from azimuth 0°, so highlights no longer follow you.",
@@ -64,9 +64,9 @@ STRINGS: dict[str, str] = {
         "Pixel ({column}, {row}), {samples} samples. The weights add up to an opacity of **{opacity}**; "
         "the ray renders {rendered}, the truth is {truth}; the true surface is at t = {depth}."
     ),
-    "nerf_status": "Step {step}, {seconds} s of {limit} s: held-out PSNR **{psnr} dB**…",
-    "nerf_status_done": "Done: {step} steps in {seconds} s; held-out PSNR **{psnr} dB**.",
-    "nerf_status_stopped": "Stopped at step {step} after {seconds} s; held-out PSNR **{psnr} dB**.",
+    "nerf_status": "Step {step}, {seconds}\u00a0s of {limit}\u00a0s: held-out PSNR **{psnr}\u00a0dB**…",
+    "nerf_status_done": "Done: {step} steps in {seconds}\u00a0s; held-out PSNR **{psnr}\u00a0dB**.",
+    "nerf_status_stopped": "Stopped at step {step} after {seconds}\u00a0s; held-out PSNR **{psnr}\u00a0dB**.",
     "nerf_hint": "Choose a field and press Train: the held-out view on the right sharpens as it learns.",
     "nerf_live": "A held-out view: the truth and your field",
     "nerf_curve_benchmark": "{field}, shipped run (benchmark)",

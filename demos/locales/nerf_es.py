@@ -45,11 +45,11 @@ STRINGS: dict[str, str] = {
     "nerf_panel_yours": "Tu campo",
     "nerf_view": "La vista: la imagen real, el render del campo, su profundidad y su opacidad (hacé clic en un píxel para ver su rayo)",
     "nerf_fly_text": (
-        "**PSNR de esta vista: {psnr} dB** contra el render exacto; el campo tardó {ms} ms en 64x64 píxeles"
+        "**PSNR de esta vista: {psnr}\u00a0dB** contra el render exacto; el campo tardó {ms}\u00a0ms en 64x64 píxeles"
         ", salteando el espacio vacío (a la red llegan solo las muestras en celdas con densidad, hasta donde el rayo se agota)."
     ),
     "nerf_fly_text_full": (
-        "**PSNR de esta vista: {psnr} dB** contra el render exacto; el campo tardó {ms} ms en 64x64 píxeles"
+        "**PSNR de esta vista: {psnr}\u00a0dB** contra el render exacto; el campo tardó {ms}\u00a0ms en 64x64 píxeles"
         ", con cada muestra de cada rayo pasando por la red."
     ),
     "nerf_fixed_note": "Dirección fija: cada punto se colorea como visto desde el azimut 0°, así que los brillos ya no te siguen.",
@@ -64,9 +64,9 @@ STRINGS: dict[str, str] = {
         "Píxel ({column}, {row}), {samples} muestras. Los pesos suman una opacidad de **{opacity}**; "
         "el rayo da {rendered}, la imagen real es {truth}; la superficie real está en t = {depth}."
     ),
-    "nerf_status": "Paso {step}, {seconds} s de {limit} s: PSNR en la vista reservada **{psnr} dB**…",
-    "nerf_status_done": "Listo: {step} pasos en {seconds} s; PSNR en la vista reservada **{psnr} dB**.",
-    "nerf_status_stopped": "Detenido en el paso {step} tras {seconds} s; PSNR en la vista reservada **{psnr} dB**.",
+    "nerf_status": "Paso {step}, {seconds}\u00a0s de {limit}\u00a0s: PSNR en la vista reservada **{psnr}\u00a0dB**…",
+    "nerf_status_done": "Listo: {step} pasos en {seconds}\u00a0s; PSNR en la vista reservada **{psnr}\u00a0dB**.",
+    "nerf_status_stopped": "Detenido en el paso {step} tras {seconds}\u00a0s; PSNR en la vista reservada **{psnr}\u00a0dB**.",
     "nerf_hint": "Elegí un campo y tocá Entrenar: la vista reservada de la derecha se vuelve nítida a medida que aprende.",
     "nerf_live": "Una vista reservada: la imagen real y tu campo",
     "nerf_curve_benchmark": "{field}, corrida incluida (benchmark)",

@@ -16,7 +16,7 @@ STRINGS: dict[str, str] = {
     "sd_step": "Step",
     "sd_ms": "ms",
     "sd_status": "Step {i} of {n} (timestep {t})…",
-    "sd_done": "Done: {steps} in {seconds:.2f} s ({ms:.0f} ms per step, with guidance each step runs the U-Net on two latents).",
+    "sd_done": "Done: {steps} in {seconds:.2f}\u00a0s ({ms:.0f}\u00a0ms per step, with guidance each step runs the U-Net on two latents).",
     "sd_unavailable": (
         "⚠️ {name} is not on this machine and cannot be downloaded now (offline), so the mini pipeline ran instead, at its own size of "
         "{size}x{size} pixels."
@@ -43,8 +43,8 @@ STRINGS: dict[str, str] = {
     "sd_img2img_button": "Redraw with the prompt",
     "sd_start": "Start image",
     "sd_result": "Result",
-    "sd_img2img_text_one": "Strength {s:.2f}: {k} of {count} step runs ({seconds:.2f} s).",
-    "sd_img2img_text_other": "Strength {s:.2f}: {k} of {count} steps run ({seconds:.2f} s).",
+    "sd_img2img_text_one": "Strength {s:.2f}: {k} of {count} step runs ({seconds:.2f}\u00a0s).",
+    "sd_img2img_text_other": "Strength {s:.2f}: {k} of {count} steps run ({seconds:.2f}\u00a0s).",
     "sd_latents_caption": (
         "Each tile is one channel of the latent that the U-Net denoises at this step, a grid much smaller than the image: blue where "
         "the value is negative, white near 0, red where it is positive."

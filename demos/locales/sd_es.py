@@ -16,7 +16,9 @@ STRINGS: dict[str, str] = {
     "sd_step": "Paso",
     "sd_ms": "ms",
     "sd_status": "Paso {i} de {n} (instante {t})…",
-    "sd_done": "Hecho: {steps} en {seconds:.2f} s ({ms:.0f} ms por paso; con guía cada paso ejecuta la U-Net sobre dos latentes).",
+    "sd_done": (
+        "Hecho: {steps} en {seconds:.2f}\u00a0s ({ms:.0f}\u00a0ms por paso; con guía cada paso ejecuta la U-Net sobre dos latentes)."
+    ),
     "sd_unavailable": (
         "⚠️ {name} no está en esta máquina y ahora no se puede descargar (sin conexión), así que corrió el mini pipeline, a su propio "
         "tamaño de {size}x{size} píxeles."
@@ -43,8 +45,8 @@ STRINGS: dict[str, str] = {
     "sd_img2img_button": "Redibujar con el prompt",
     "sd_start": "Imagen de partida",
     "sd_result": "Resultado",
-    "sd_img2img_text_one": "Intensidad {s:.2f}: se ejecuta {k} de {count} paso ({seconds:.2f} s).",
-    "sd_img2img_text_other": "Intensidad {s:.2f}: se ejecutan {k} de {count} pasos ({seconds:.2f} s).",
+    "sd_img2img_text_one": "Intensidad {s:.2f}: se ejecuta {k} de {count} paso ({seconds:.2f}\u00a0s).",
+    "sd_img2img_text_other": "Intensidad {s:.2f}: se ejecutan {k} de {count} pasos ({seconds:.2f}\u00a0s).",
     "sd_latents_caption": (
         "Cada recuadro es un canal del latente que la U-Net limpia en este paso, una grilla mucho más chica que la imagen: azul donde "
         "el valor es negativo, blanco cerca de 0, rojo donde es positivo."

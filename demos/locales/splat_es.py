@@ -42,14 +42,15 @@ STRINGS = {
     "splat_lr": "Tasa de aprendizaje",
     "splat_fit2d": "La imagen, lo que dibujan las gaussianas y sus elipses",
     "splat_fit2d_hint": "Elegí una imagen y una cantidad de gaussianas y tocá **Entrenar**.",
-    "splat_fit2d_status": "paso {step} de {total}: PSNR {psnr} dB con {n} gaussianas",
-    "splat_fit2d_done": "Listo: {steps} en {seconds} s, PSNR {psnr} dB con {n} gaussianas ({kb} kB como números de 32 bits).",
+    "splat_fit2d_status": "paso {step} de {total}: PSNR {psnr}\u00a0dB con {n} gaussianas",
+    "splat_fit2d_done": "Listo: {steps} en {seconds}\u00a0s, PSNR {psnr}\u00a0dB con {n} gaussianas ({kb}\u00a0kB como números de 32 "
+    "bits).",
     "splat_jpeg": (
-        "Un JPEG de la misma imagen en esa cantidad de bytes como máximo (calidad {quality}, {kb} kB) llega a {psnr} dB: "
+        "Un JPEG de la misma imagen en esa cantidad de bytes como máximo (calidad {quality}, {kb}\u00a0kB) llega a {psnr}\u00a0dB: "
         "la línea de trazos."
     ),
     "splat_jpeg_none": "Ni el JPEG de menor calidad entra en esa cantidad de bytes.",
-    "splat_time_ceiling": "(se detuvo en el tope de {seconds} s de un ajuste)",
+    "splat_time_ceiling": "(se detuvo en el tope de {seconds}\u00a0s de un ajuste)",
     "splat_panel_target": "la imagen",
     "splat_panel_render": "{n} gaussianas",
     "splat_panel_ellipses": "sus elipses de 3σ",
@@ -60,7 +61,7 @@ STRINGS = {
     "splat_curves": "PSNR y cantidad de gaussianas",
     "splat_curves_title": "PSNR (continua, izquierda) y cantidad de gaussianas (punteada, derecha)",
     "splat_count_axis": "gaussianas",
-    "splat_jpeg_line": "JPEG, mismos bytes: {psnr} dB",
+    "splat_jpeg_line": "JPEG, mismos bytes: {psnr}\u00a0dB",
     "splat_sh": "Color (armónicos esféricos)",
     "splat_sh_0": "grado 0: un solo color",
     "splat_sh_1": "grado 1: cambia con la vista",
@@ -76,16 +77,16 @@ STRINGS = {
         "Elegí la configuración y tocá **Entrenar**: una vista que ninguna cámara de entrenamiento vio se va afinando mientras "
         "las gaussianas aprenden."
     ),
-    "splat_fit3d_status": "paso {step}, {seconds} s de {limit}: PSNR en vistas reservadas {psnr} dB, {n} gaussianas",
-    "splat_fit3d_done": "Listo tras {step} pasos en {seconds} s: PSNR en vistas reservadas {psnr} dB con {n} gaussianas.",
-    "splat_fit3d_stopped": "Detenido tras {step} pasos ({seconds} s): PSNR en vistas reservadas {psnr} dB con {n} gaussianas.",
+    "splat_fit3d_status": "paso {step}, {seconds}\u00a0s de {limit}: PSNR en vistas reservadas {psnr}\u00a0dB, {n} gaussianas",
+    "splat_fit3d_done": "Listo tras {step} pasos en {seconds}\u00a0s: PSNR en vistas reservadas {psnr}\u00a0dB con {n} gaussianas.",
+    "splat_fit3d_stopped": "Detenido tras {step} pasos ({seconds}\u00a0s): PSNR en vistas reservadas {psnr}\u00a0dB con {n} gaussianas.",
     "splat_model": "Splat",
     "splat_model_shipped": "el splat de la galería",
     "splat_model_yours": "el tuyo (entrenalo arriba)",
     "splat_column": "Columna del píxel",
     "splat_row": "Fila del píxel",
     "splat_view": "Verdad, splat, profundidad, opacidad (hacé clic en la verdad para elegir un píxel)",
-    "splat_view_text": "PSNR de esta vista: **{psnr} dB**. Dibujada en **{ms} ms** con {n} gaussianas, sin red neuronal.",
+    "splat_view_text": "PSNR de esta vista: **{psnr}\u00a0dB**. Dibujada en **{ms}\u00a0ms** con {n} gaussianas, sin red neuronal.",
     "splat_blend": "La mezcla de un píxel",
     "splat_blend_title": "Las {n} gaussianas que cruza este píxel, de la más cercana a la más lejana",
     "splat_blend_axis": "gaussiana, por profundidad (1 = la más cercana)",

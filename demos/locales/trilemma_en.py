@@ -27,7 +27,7 @@ STRINGS: dict[str, str] = {
     "tri_err_too_few": "Too few samples are left (at least 10 are needed); keep more digits or raise the number of samples.",
     # --- the comparison (tab section 3 and the dashboard) ---------------------------------
     "tc_model_gan": "GAN (non-saturating)",
-    "tc_model_wgan_gp": "WGAN-GP",
+    "tc_model_wgan_gp": "GAN, Wasserstein (WGAN-GP)",
     "tc_model_vae": "VAE",
     "tc_model_ddpm_1000": "DDPM, 1000 steps",
     "tc_model_ddim_50": "DDIM, 50 steps",
@@ -112,9 +112,11 @@ STRINGS: dict[str, str] = {
     "tri_reading_speed": (
         "- **Speed is not the number of network evaluations.** DDPM takes 1,000 evaluations per sample and is {ddpm_vae_ring:,.0f} times "
         "slower than the one-pass VAE on the ring, {ddpm_vae_grid:,.0f} times on the grid and {ddpm_vae_digits:,.0f} times on digits "
-        "({ddpm_ms_ring:.1f} ms per 2D point, {ddpm_ms_digits:,.0f} ms per digit on this CPU): the digits' network costs more per "
-        "evaluation. The other way round, the denoising diffusion GAN takes 4 evaluations and {ddgan_us_digits:.0f} µs per digit, less "
-        "than the one-pass DCGAN ({gan_us_digits:.0f} µs): each of its evaluations costs less. DDIM with 50 steps is "
+        "({ddpm_ms_ring:.1f}\u00a0ms per 2D point, {ddpm_ms_digits:,.0f}\u00a0ms per digit on this CPU): the digits' network costs more "
+        "per "
+        "evaluation. The other way round, the denoising diffusion GAN takes 4 evaluations and {ddgan_us_digits:.0f}\u00a0µs per digit, "
+        "less "
+        "than the one-pass DCGAN ({gan_us_digits:.0f}\u00a0µs): each of its evaluations costs less. DDIM with 50 steps is "
         "{ddim_speedup_ring:.0f} times faster than DDPM on the ring and keeps most of its quality (precision {p_ddim50_ring:.2f} against "
         "{p_ddpm_ring:.2f}); with 10 steps the 2D samples fall off the narrow modes (ring precision {p_ddim10_ring:.2f}), the digits "
         "much less ({p_ddim10_digits:.2f})."

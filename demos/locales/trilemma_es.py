@@ -28,7 +28,7 @@ STRINGS: dict[str, str] = {
     "tri_err_too_few": "Quedan muy pocas muestras (hacen falta al menos 10); dejá más dígitos o subí el número de muestras.",
     # --- la comparación (sección 3 de la pestaña y el tablero) -----------------------------
     "tc_model_gan": "GAN (no saturante)",
-    "tc_model_wgan_gp": "WGAN-GP",
+    "tc_model_wgan_gp": "GAN, Wasserstein (WGAN-GP)",
     "tc_model_vae": "VAE",
     "tc_model_ddpm_1000": "DDPM, 1000 pasos",
     "tc_model_ddim_50": "DDIM, 50 pasos",
@@ -89,8 +89,8 @@ STRINGS: dict[str, str] = {
     "tc_claim_diffusion_covers": "DDPM cubre los datos al menos tan bien como la GAN (exhaustividad)",
     "tc_claim_vae_blurry": "las muestras del VAE tienen menos calidad que las de la GAN (precisión)",
     "tc_claim_ddgan_fast": "DDGAN con 4 pasos muestrea al menos 50 veces más rápido que DDPM",
-    "tc_claim_ddgan_good": "DDGAN conserva al menos el 90 % de la precisión y la exhaustividad de DDPM",
-    "tc_claim_ddim_few_steps": "DDIM con 50 pasos conserva el 90 % de la precisión de DDPM, y con 10 pierde algo",
+    "tc_claim_ddgan_good": "DDGAN conserva al menos el 90\u00a0% de la precisión y la exhaustividad de DDPM",
+    "tc_claim_ddim_few_steps": "DDIM con 50 pasos conserva el 90\u00a0% de la precisión de DDPM, y con 10 pierde algo",
     "tc_detail_gan_fast": "DDPM tarda {ratio:.0f} veces lo que la GAN por muestra",
     "tc_detail_diffusion_covers": "exhaustividad: DDPM {ddpm:.3f}, GAN {gan:.3f}",
     "tc_detail_vae_blurry": "precisión: VAE {vae:.3f}, GAN {gan:.3f}",
@@ -113,9 +113,12 @@ STRINGS: dict[str, str] = {
     "tri_reading_speed": (
         "- **La velocidad no es la cantidad de evaluaciones de la red.** DDPM hace 1000 evaluaciones por muestra y es "
         "{ddpm_vae_ring:,.0f} veces más lento que el VAE, de una sola pasada, en el anillo, {ddpm_vae_grid:,.0f} veces en la grilla y "
-        "{ddpm_vae_digits:,.0f} veces en dígitos ({ddpm_ms_ring:.1f} ms por punto 2D, {ddpm_ms_digits:,.0f} ms por dígito en esta CPU): "
-        "la red de dígitos cuesta más por evaluación. Al revés, la GAN de difusión hace 4 evaluaciones y tarda {ddgan_us_digits:.0f} µs "
-        "por dígito, menos que la DCGAN de una sola pasada ({gan_us_digits:.0f} µs): cada una de sus evaluaciones cuesta menos. DDIM con "
+        "{ddpm_vae_digits:,.0f} veces en dígitos ({ddpm_ms_ring:.1f}\u00a0ms por punto 2D, {ddpm_ms_digits:,.0f}\u00a0ms por dígito en "
+        "esta CPU): "
+        "la red de dígitos cuesta más por evaluación. Al revés, la GAN de difusión hace 4 evaluaciones y tarda "
+        "{ddgan_us_digits:.0f}\u00a0µs "
+        "por dígito, menos que la DCGAN de una sola pasada ({gan_us_digits:.0f}\u00a0µs): cada una de sus evaluaciones cuesta menos. DDIM "
+        "con "
         "50 pasos es {ddim_speedup_ring:.0f} veces más rápido que DDPM en el anillo y conserva casi toda su calidad (precisión "
         "{p_ddim50_ring:.2f} frente a {p_ddpm_ring:.2f}); con 10 pasos las muestras 2D se salen de los modos estrechos (precisión "
         "{p_ddim10_ring:.2f} en el anillo), los dígitos mucho menos ({p_ddim10_digits:.2f})."
