@@ -24,7 +24,7 @@ from core.metrics.modes import mode_coverage
 from core.plane import PlaneGrid, bounds, plane_grid
 from core.seeding import init_weights
 from core.threads import single_threaded
-from demos import gan_digits, inputs, knobs
+from demos import gan_digits, inputs, knobs, links
 from demos.gan_plots import VIEWS, curves_figure, plane_image
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
@@ -332,6 +332,9 @@ def build(demo: gr.Blocks) -> None:
             with gr.Accordion(I18N("gan_arch_knobs"), open=False):
                 markdown("gan_arch_help")
                 arch = knobs.layout(ARCH_KNOBS)
+            # a link carries the dataset by name (not a drawing or a file), the seed and every knob: Play reproduces the run
+            link_knobs = (dataclasses.replace(DATASET, choices=TOY_DATASETS), *ARCH_KNOBS, *SETTING_KNOBS)
+            link = links.control(demo, "gans", "lab", links.knob_settings(link_knobs, {"dataset": widgets["dataset"], **arch, **settings}))
         with gr.Column(scale=3):
             views = gr.CheckboxGroup(
                 [(I18N(f"gan_view_{v}"), v) for v in VIEWS], value=list(VIEWS), label=I18N("gan_views"), elem_id="gan-views"
@@ -355,7 +358,7 @@ def build(demo: gr.Blocks) -> None:
     view_outputs = [plane_plot, plane_caption, curves_plot, coverage, status]
     rebuild = [k.committed(widgets[k.name]) for k in (DATASET, *ARCH_KNOBS)]
     gr.on(
-        [demo.load, reset_button.click, *rebuild],
+        [demo.load, reset_button.click, *rebuild, link.restored.change],
         reset,
         None,
         [*view_outputs, lab_state],
