@@ -327,6 +327,7 @@ def build(demo: gr.Blocks) -> None:
                 d_button = gr.Button(I18N("gan_step_d"), size="sm", elem_id="gan-step-d")
                 g_button = gr.Button(I18N("gan_step_g"), size="sm", elem_id="gan-step-g")
                 both_button = gr.Button(I18N("gan_step_both"), size="sm", elem_id="gan-step-both")
+            link = links.control(demo, "gans", "lab")
             with gr.Accordion(I18N("gan_training_knobs"), open=True):
                 settings = knobs.layout(SETTING_KNOBS)
             with gr.Accordion(I18N("gan_arch_knobs"), open=False):
@@ -334,7 +335,7 @@ def build(demo: gr.Blocks) -> None:
                 arch = knobs.layout(ARCH_KNOBS)
             # a link carries the dataset by name (not a drawing or a file), the seed and every knob: Play reproduces the run
             link_knobs = (dataclasses.replace(DATASET, choices=TOY_DATASETS), *ARCH_KNOBS, *SETTING_KNOBS)
-            link = links.control(demo, "gans", "lab", links.knob_settings(link_knobs, {"dataset": widgets["dataset"], **arch, **settings}))
+            link.register(links.knob_settings(link_knobs, {"dataset": widgets["dataset"], **arch, **settings}))
         with gr.Column(scale=3):
             views = gr.CheckboxGroup(
                 [(I18N(f"gan_view_{v}"), v) for v in VIEWS], value=list(VIEWS), label=I18N("gan_views"), elem_id="gan-views"

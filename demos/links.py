@@ -158,8 +158,23 @@ class Section:
     name: str
     params: dict[str, tuple[gr.components.Component, Parser]]
     restored: gr.State  # set when a link restored this section: add its `.change` to the triggers of the section's results
-    button: gr.Button | None = None
-    field: gr.Textbox | None = None
+    button: gr.Button
+    field: gr.Textbox
+
+    def register(self, settings: Mapping[str, Setting]) -> None:
+        """Gives the section its settings by name and wires its button: the link's query, then the page's address before it."""
+        if self.params:
+            raise ValueError(f"the section {self.tab}/{self.name} has its settings already")
+        self.params = parsers(self.tab, self.name, settings)
+        tab, name = self.tab, self.name
+
+        def link(**values: Any) -> dict:
+            return gr.Textbox(value="?" + encode(tab, name, values), visible=True)
+
+        widgets = {key: widget for key, (widget, _) in self.params.items()}
+        self.button.click(link, None, self.field, inputs_kwargs=widgets, api_name=False, queue=False, show_progress="hidden").then(
+            None, self.field, self.field, js=COPY_JS, api_name=False, show_progress="hidden"
+        )
 
 
 @dataclass
@@ -188,8 +203,8 @@ def picture_settings(source: gr.Radio, digit_index: gr.Slider, photo: gr.Dropdow
     return {"source": (source, choice(sources, "common_source")), "digit_index": digit_index, "photo": photo}
 
 
-def section(tab: str, name: str, settings: Mapping[str, Setting]) -> Section:
-    """Returns a section whose settings have their parsers (a knob's, one given, or one derived from the widget)."""
+def parsers(tab: str, name: str, settings: Mapping[str, Setting]) -> dict[str, tuple[gr.components.Component, Parser]]:
+    """Returns each setting's widget and parser (a knob's, the one given, or one derived from the widget)."""
     params: dict[str, tuple[gr.components.Component, Parser]] = {}
     for key, setting in settings.items():
         if key in ("tab", "section") or key in OTHER_PARAMS:
@@ -199,26 +214,27 @@ def section(tab: str, name: str, settings: Mapping[str, Setting]) -> Section:
             params[key] = (widget, knob(parser) if isinstance(parser, Knob) else parser)
         else:
             params[key] = (setting, derived(setting, key))
-    return Section(tab, name, params, gr.State(None))
+    return params
 
 
-def control(demo: gr.Blocks, tab: str, name: str, settings: Mapping[str, Setting]) -> Section:
-    """Registers a section of tab `tab` and builds its "copy link" button and link field here; returns the section."""
-    found = section(tab, name, settings)
+def control(demo: gr.Blocks, tab: str, name: str, settings: Mapping[str, Setting] | None = None) -> Section:
+    """Registers section `name` of tab `tab` and builds its "copy link" button and link field here; returns the section.
+
+    Its `settings` can follow later, once their widgets exist (`Section.register`): the button can then sit by the
+    section's other buttons, above its knobs."""
     sections = registry(demo).sections
     if (tab, name) in sections:
         raise ValueError(f"the section {tab}/{name} is registered twice")
-    sections[(tab, name)] = found
     with gr.Row(elem_classes="gallery-link", equal_height=True):
-        found.button = gr.Button(
-            "🔗 " + I18N("common_link_button"),
+        button = gr.Button(
+            I18N("common_link_button"),
             size="sm",
             scale=0,
             min_width=150,
             elem_id=f"link-{tab}-{name}",
             elem_classes="gallery-link-button",
         )
-        found.field = gr.Textbox(
+        link_field = gr.Textbox(
             label=I18N("common_link_field"),
             info=I18N("common_link_info"),
             interactive=False,
@@ -227,14 +243,9 @@ def control(demo: gr.Blocks, tab: str, name: str, settings: Mapping[str, Setting
             scale=4,
             elem_id=f"link-{tab}-{name}-field",
         )
-    widgets = {key: widget for key, (widget, _) in found.params.items()}
-
-    def link(**values: Any) -> dict:
-        return gr.Textbox(value="?" + encode(tab, name, values), visible=True)
-
-    found.button.click(link, None, found.field, inputs_kwargs=widgets, api_name=False, queue=False, show_progress="hidden").then(
-        None, found.field, found.field, js=COPY_JS, api_name=False, show_progress="hidden"
-    )
+    found = sections[(tab, name)] = Section(tab, name, {}, gr.State(None), button, link_field)
+    if settings is not None:
+        found.register(settings)
     return found
 
 
@@ -373,6 +384,9 @@ def restore(
 def restore_on_load(demo: gr.Blocks, tabs_block: gr.Tabs, tab_ids: Collection[str]) -> None:
     """Wires the one page-load handler that restores a link's tab and section (`restore`), then scrolls to it."""
     sections = registry(demo).sections
+    unregistered = [f"{tab}/{name}" for (tab, name), found in sections.items() if not found.params]
+    if unregistered:
+        raise ValueError(f"sections without settings: {unregistered}")
     outputs: list = [tabs_block]
     for found in sections.values():
         outputs += [widget for widget, _ in found.params.values() if widget not in outputs]

@@ -302,6 +302,7 @@ def build(demo: gr.Blocks) -> None:
         num_points = inputs.Slider(*LIMITS["num_points"], value=DEFAULTS["num_points"], step=50, label=I18N("num_points"), scale=2)
         seed = inputs.Number(value=DEFAULTS["seed"], precision=0, minimum=0, label=I18N("common_seed"), scale=1)
         fit_button = gr.Button(I18N("ov_fit_button"), scale=1)
+    link = links.control(demo, "overview", "fit")
     with gr.Accordion(I18N("common_ds_csv"), open=False) as csv_box:
         markdown("common_csv_help")
         csv_hint = gr.Markdown(elem_id="overview-csv-hint")
@@ -328,10 +329,7 @@ def build(demo: gr.Blocks) -> None:
             samples_file = gr.File(label=I18N("ov_download"), interactive=False, visible=False)
             markdown("ov_gen_text")
     summary = gr.Markdown(elem_id="overview-summary")
-    link = links.control(
-        demo,
-        "overview",
-        "fit",
+    link.register(
         {
             "dataset": (dataset, links.choice(TOY_DATASETS, "common_dataset")),  # not "csv": a link carries no file
             "num_points": num_points,
