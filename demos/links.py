@@ -394,6 +394,6 @@ def restore_on_load(demo: gr.Blocks, tabs_block: gr.Tabs, tab_ids: Collection[st
 
     def restore_link(request: gr.Request) -> dict:
         query = dict(getattr(request, "query_params", None) or {})
-        return restore(query, sections, tabs_block, tab_ids, lang_of(request))
+        return restore(query, sections, tabs_block, tab_ids, lang_of(request)) or gr.skip()  # no link: nothing changes
 
     demo.load(restore_link, None, outputs, api_name=False, show_progress="hidden").then(None, js=SCROLL_JS, api_name=False)
