@@ -119,6 +119,20 @@ def subset(choices: Sequence[str], label: str) -> Parser:
     return parse
 
 
+def stepped(component: gr.Slider, name: str, check: Callable[[int, Lang], int] | None = None) -> Parser:
+    """Returns the link parser of a slider whose API takes only its steps (an image size): clamped, then moved to the
+    nearest step, then checked by `check` (the API's own validator) where one is given."""
+    lo, hi, step = component.minimum, component.maximum, component.step
+    plain = knob(Knob(name, "slider", _label_key(component), component.value, lo=lo, hi=hi, integer=True))
+
+    def parse(value: str, lang: Lang) -> tuple[int, bool]:
+        number, adjusted = plain(value, lang)
+        snapped = int(min(hi, lo + round((number - lo) / step) * step))
+        return (check(snapped, lang) if check else snapped), adjusted or snapped != number
+
+    return parse
+
+
 def _label_key(component: gr.components.Component) -> str:
     match = re.search(r'"key": "([a-z0-9_]+)"', str(getattr(component, "label", "")))
     return match.group(1) if match else "common_link_value"

@@ -219,7 +219,9 @@ def build(demo: gr.Blocks) -> None:
             run = gr.Button(I18N("sd_generate"), variant="primary", elem_id="sd-run")
             # the seed comes back with the rest: pressing Generate reproduces the picture (the model stays the page's own)
             prompts = {"prompt": prompt, "negative": negative}
-            links.control(demo, "stable_diffusion", "generate", prompts | links.knob_settings(SAMPLING_KNOBS, sampling) | {"size": size})
+            # the size as the API takes it: a step of the mini model's sizes (the page's own model)
+            link_size = {"size": (size, links.stepped(size, "size", lambda value, lang: _size(value, MINI, lang)))}
+            links.control(demo, "stable_diffusion", "generate", prompts | links.knob_settings(SAMPLING_KNOBS, sampling) | link_size)
         with gr.Column(scale=1, min_width=260):
             picture = gr.Image(label=I18N("sd_picture"), interactive=False, height=280, elem_id="sd-picture")
             status = gr.Markdown(elem_id="sd-status")
@@ -233,7 +235,7 @@ def build(demo: gr.Blocks) -> None:
         with gr.Column(scale=1, min_width=260):
             source, digit_index, photo, upload = picture_inputs(digit=3, photo="astronaut", height=160)
             trip_button = gr.Button(I18N("sd_round_trip_button"), elem_id="sd-trip-run")
-            links.control(demo, "stable_diffusion", "round_trip", links.picture_settings(source, digit_index, photo) | {"size": size})
+            links.control(demo, "stable_diffusion", "round_trip", links.picture_settings(source, digit_index, photo) | link_size)
         with gr.Column(scale=3):
             with gr.Row():
                 original = gr.Image(label=I18N("sd_original"), interactive=False, height=200)
@@ -247,9 +249,7 @@ def build(demo: gr.Blocks) -> None:
             strength = STRENGTH.widget()
             i2i_button = gr.Button(I18N("sd_img2img_button"), elem_id="sd-i2i-run")
             i2i_settings = prompts | links.picture_settings(source, digit_index, photo) | {"strength": (strength, STRENGTH)}
-            links.control(
-                demo, "stable_diffusion", "img2img", i2i_settings | links.knob_settings(SAMPLING_KNOBS, sampling) | {"size": size}
-            )
+            links.control(demo, "stable_diffusion", "img2img", i2i_settings | links.knob_settings(SAMPLING_KNOBS, sampling) | link_size)
             i2i_text = gr.Markdown(elem_id="sd-i2i-text")
         start_image = gr.Image(label=I18N("sd_start"), interactive=False, height=220)
         result_image = gr.Image(label=I18N("sd_result"), interactive=False, height=220)

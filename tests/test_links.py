@@ -235,3 +235,15 @@ def test_the_gan_lab_link_of_the_issue_restores_its_knobs(app_parts):
     with pytest.warns(UserWarning, match="left out: dataset"):
         updates = links.restore({"tab": "gans", "section": "lab", "dataset": "csv"}, sections, tabs, tab_ids, "en")
     assert lab.params["dataset"][0] not in updates and updates[tabs].selected == "gans"
+
+
+def test_an_image_size_from_a_link_moves_to_a_size_the_model_takes(app_parts):
+    """The Stable Diffusion API takes sizes in steps of 16 (32 to 64 for the mini model): a link's 50 becomes 48."""
+    sections, tabs, tab_ids = app_parts
+    size = sections[("stable_diffusion", "generate")].params["size"]
+    assert size[1]("50", "en") == (48, True)
+    assert size[1]("64", "en") == (64, False)
+    assert size[1]("9999", "es") == (64, True)
+    with pytest.warns(UserWarning, match="left out: size"):
+        updates = links.restore({"tab": "stable_diffusion", "section": "generate", "size": "big"}, sections, tabs, tab_ids, "en")
+    assert size[0] not in updates
