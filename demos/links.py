@@ -39,10 +39,16 @@ from demos.knobs import Knob
 Parser = Callable[[str, Lang], tuple[Any, bool]]  # a link's text -> (value, whether it was adjusted); raises LinkError
 OTHER_PARAMS = frozenset({"lang", "view", "__theme", "__sign"})  # the language switch's and Gradio's own
 TEXT_MAX_CHARS = 1000  # as the prompts' limit in the CLIP and Stable Diffusion tabs
-# the page's address, without its query, plus the section's query; copied where the browser allows it
+# the page's address, without its query, plus the section's query; copied where the browser allows it. Inside a
+# Space's page the address is the Space's own where the browser tells it (the referrer), else the app's
 COPY_JS = """(query) => {
   if (!query) return query;
-  const url = window.location.origin + window.location.pathname + query;
+  let base = window.location.origin + window.location.pathname;
+  try {
+    const parent = document.referrer.split(/[?#]/)[0];
+    if (window.top !== window.self && /^https:[/][/]huggingface[.]co[/]spaces[/][^/]+[/][^/]+$/.test(parent)) base = parent;
+  } catch (e) {}
+  const url = base + query;
   try { navigator.clipboard?.writeText(url).catch(() => {}); } catch (e) {}
   return url;
 }"""
@@ -384,7 +390,7 @@ def restore(
     if decoded is None:
         return {}
     for kind, message in notices(decoded, lang):
-        (gr.Info if kind == "info" else gr.Warning)(message, duration=8)
+        (gr.Info if kind == "info" else gr.Warning)(message, duration=12)
     updates: dict = {}
     if decoded.tab is not None:
         updates[tabs_block] = gr.Tabs(selected=decoded.tab)
