@@ -52,7 +52,7 @@ COPY_JS = """(query) => {
   try { navigator.clipboard?.writeText(url).catch(() => {}); } catch (e) {}
   return url;
 }"""
-# a long tab scrolls to the section the link opened (its copy-link button)
+# a long tab scrolls to the section the link opened: its copy-link button at the bottom of the screen, the section above
 SCROLL_JS = """() => {
   const query = new URLSearchParams(window.location.search);
   if (!query.get("section")) return;
@@ -61,7 +61,7 @@ SCROLL_JS = """() => {
   const timer = setInterval(() => {
     const target = document.getElementById(id);
     tries += 1;
-    if (target) target.scrollIntoView({ block: "center" });
+    if (target) target.scrollIntoView({ block: "end" });  // the section above its button: its knobs and figures
     if (target || tries > 40) clearInterval(timer);
   }, 150);
 }"""

@@ -105,7 +105,7 @@ def notice(page, text: str, timeout: float = 120_000) -> None:
 def copied_link(page, tab: str, section: str) -> str:
     field = f"#link-{tab}-{section}-field textarea"
     page.locator(f"#link-{tab}-{section}").click()
-    page.wait_for_function(f"document.querySelector({field!r})?.value.startsWith('http')", timeout=60_000)
+    page.wait_for_function(f"document.querySelector({field!r})?.value.startsWith('http')", timeout=120_000)
     return page.locator(field).input_value()
 
 
@@ -117,13 +117,13 @@ def copied(browser, app_url, artifacts) -> dict[str, str]:
     )
     page = context.new_page()
     page.goto(app_url)
-    page.get_by_role("tab", name=EN["tab_gans"], exact=True).wait_for(timeout=60_000)
+    page.get_by_role("tab", name=EN["tab_gans"], exact=True).wait_for(timeout=120_000)
     urls = {}
     for tab, (section, changes, expected) in CHANGES.items():
         button = page.get_by_role("tab", name=EN[TAB_LABELS[tab]], exact=True)
         if button.get_attribute("aria-selected") != "true":
-            button.click(timeout=60_000)
-        page.locator(f"#link-{tab}-{section}").wait_for(timeout=30_000)
+            button.click(timeout=120_000)
+        page.locator(f"#link-{tab}-{section}").wait_for(timeout=120_000)
         for where, value in changes:
             change(page, tab, where, value)
         url = copied_link(page, tab, section)
@@ -150,7 +150,8 @@ def test_a_copied_link_reopens_its_tab_with_every_setting(browser, copied, tab, 
     page.goto(copied[tab])
     notice(page, texts["common_link_restored"])
     page.wait_for_timeout(500)  # the notice comes with the restore's answer; its values a moment after
-    assert page.get_by_role("tab", selected=True).inner_text().strip() == texts[TAB_LABELS[tab]]
+    assert page.locator(f"#tab-{tab}-button").get_attribute("aria-selected") == "true"
+    assert page.locator(f"#tab-{tab}-button").inner_text().strip() == texts[TAB_LABELS[tab]]
     assert page.locator(f"#link-{tab}-{section}").is_visible()  # scrolled to the section
     page.screenshot(path=str(artifacts / f"{locale}-link-opened-{tab}.png"))
     again = copied_link(page, tab, section)
@@ -163,7 +164,8 @@ def test_a_link_with_bad_parameters_opens_the_page_with_a_notice(browser, app_ur
     page = context.new_page()
     page.goto(app_url + "?tab=gans&section=lab&d_lr=fast&speed=9&d_steps=99&loss=minimax")
     notice(page, ES["common_link_ignored"].format(names="d_lr, speed"))
-    notice(page, ES["common_link_adjusted"].format(names="d_steps"), timeout=10_000)
+    notice(page, ES["common_link_adjusted"].format(names="d_steps"))
+    assert page.locator("#tab-gans-button").get_attribute("aria-selected") == "true"
     page.screenshot(path=str(artifacts / "es-AR-link-bad-parameters.png"))
     lab = panel(page, "gans")
     steps = lab.locator(SLIDER.format(ES["gan_d_steps"]))
@@ -174,5 +176,5 @@ def test_a_link_with_bad_parameters_opens_the_page_with_a_notice(browser, app_ur
     assert "d_steps=10" in copied_link(page, "gans", "lab")
     page.screenshot(path=str(artifacts / "es-AR-link-copied-gans.png"))
     page.locator("#gan-step-both").click()
-    page.wait_for_function("document.querySelector('#gan-status')?.innerText.includes('Iteración 1 ·')", timeout=60_000)
+    page.wait_for_function("document.querySelector('#gan-status')?.innerText.includes('Iteración 1 ·')", timeout=120_000)
     context.close()
