@@ -333,9 +333,6 @@ def build(demo: gr.Blocks) -> None:
             with gr.Accordion(I18N("gan_arch_knobs"), open=False):
                 markdown("gan_arch_help")
                 arch = knobs.layout(ARCH_KNOBS)
-            # a link carries the dataset by name (not a drawing or a file), the seed and every knob: Play reproduces the run
-            link_knobs = (dataclasses.replace(DATASET, choices=TOY_DATASETS), *ARCH_KNOBS, *SETTING_KNOBS)
-            link.register(links.knob_settings(link_knobs, {"dataset": widgets["dataset"], **arch, **settings}))
         with gr.Column(scale=3):
             views = gr.CheckboxGroup(
                 [(I18N(f"gan_view_{v}"), v) for v in VIEWS], value=list(VIEWS), label=I18N("gan_views"), elem_id="gan-views"
@@ -350,6 +347,9 @@ def build(demo: gr.Blocks) -> None:
             with gr.Row():
                 download_button = gr.Button(I18N("gan_download"), size="sm")
                 files = gr.File(label=I18N("gan_files"), file_count="multiple", interactive=False, visible=False)
+    # a link carries the dataset by name (not a drawing or a file), the seed, every knob and the views: Play reproduces the run
+    link_knobs = (dataclasses.replace(DATASET, choices=TOY_DATASETS), *ARCH_KNOBS, *SETTING_KNOBS)
+    link.register(links.knob_settings(link_knobs, {"dataset": widgets["dataset"], **arch, **settings}) | {"views": views})
     lab_state = live_run_state()
     widgets |= arch | settings  # in the order of RUN_KNOBS: the API takes its parameters in this order
 
