@@ -115,6 +115,7 @@ def copied(browser, app_url, artifacts) -> dict[str, str]:
     context = browser.new_context(
         locale="en-US", viewport={"width": 1366, "height": 768}, permissions=["clipboard-read", "clipboard-write"]
     )
+    context.set_default_timeout(120_000)  # a loaded machine answers slowly; no value here is a measurement
     page = context.new_page()
     page.goto(app_url)
     page.get_by_role("tab", name=EN["tab_gans"], exact=True).wait_for(timeout=120_000)
@@ -146,6 +147,7 @@ def test_a_copied_link_reopens_its_tab_with_every_setting(browser, copied, tab, 
     locale = "es-AR" if tab in SPANISH else "en-US"
     texts = ES if locale == "es-AR" else EN
     context = browser.new_context(locale=locale, viewport={"width": 1366, "height": 768})
+    context.set_default_timeout(120_000)
     page = context.new_page()
     page.goto(copied[tab])
     notice(page, texts["common_link_restored"])
@@ -161,6 +163,7 @@ def test_a_copied_link_reopens_its_tab_with_every_setting(browser, copied, tab, 
 
 def test_a_link_with_bad_parameters_opens_the_page_with_a_notice(browser, app_url, artifacts):
     context = browser.new_context(locale="es-AR", viewport={"width": 1366, "height": 768})
+    context.set_default_timeout(120_000)
     page = context.new_page()
     page.goto(app_url + "?tab=gans&section=lab&d_lr=fast&speed=9&d_steps=99&loss=minimax")
     notice(page, ES["common_link_ignored"].format(names="d_lr, speed"))
