@@ -19,7 +19,7 @@ import anyio
 import gradio as gr
 from PIL import Image
 
-from demos import autoencoders, clip, diffusion, explore, gans, inputs, nerf, overview, splat, stable_diffusion, trilemma
+from demos import autoencoders, clip, diffusion, explore, gans, inputs, links, nerf, overview, splat, stable_diffusion, trilemma
 from demos.i18n import I18N
 from demos.layout import markdown
 
@@ -47,6 +47,7 @@ CSS = """
 footer {display: none !important}
 #lang-switch {text-align: right; font-size: 0.95rem}
 #lang-switch a {text-decoration: none; padding: 0 0.3em}
+.gallery-link {align-items: flex-end}
 html[data-gallery-lang="es"] #lang-switch a[hreflang="es"], html[data-gallery-lang="en"] #lang-switch a[hreflang="en"] {font-weight: 700}
 """
 LANGUAGE_SWITCH = (  # plain links: choosing reloads the page in that language (see LANGUAGE_SCRIPT)
@@ -122,10 +123,12 @@ def build_app() -> gr.Blocks:
                 markdown("app_header")
             with gr.Column(scale=1, min_width=90):
                 gr.HTML(LANGUAGE_SWITCH, elem_id="lang-switch")
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
             for tab_id, label_key, build in TABS:
                 with gr.Tab(I18N(label_key), id=tab_id, elem_id=f"tab-{tab_id}"):
                     build(demo)
+        # a link to a setup (?tab=gans&section=lab&...) selects its tab and puts its section's settings back
+        links.restore_on_load(demo, tabs, [tab_id for tab_id, _, _ in TABS])
     # the queue summarises its last 10,000 events in a pandas table after every event (for /monitoring): past a few
     # thousand events that costs more CPU than most of our events; summarise every 100 events, over the last 2,000
     os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "100")

@@ -30,8 +30,9 @@ from core.checkpoint import read_checkpoint
 from core.data.images import DrawingError, digit_from_image, load_digits
 from core.loop import Trainer
 from core.seeding import init_weights
-from demos import inputs
+from demos import inputs, links
 from demos.i18n import I18N, Lang, error, lang_of, t
+from demos.knobs import Knob
 from demos.layout import LATEX, LIGHT, live_run_state, markdown, sketchpad, train_stop_buttons
 from demos.plots import chart_layout, image_grid
 from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted
@@ -162,6 +163,16 @@ def point_view(name: str, z1: float, z2: float, view: str, lang: Lang) -> tuple:
 def _coordinate(value, name: str, axis: int, lang: Lang) -> float:
     axes = axes_of(name)
     return inputs.real(value, "ae_coordinate", round(axes.low[axis], 2), round(axes.high[axis], 2), lang)
+
+
+def _link_coordinate(name: str, axis: int) -> links.Parser:
+    """Returns the link parser of a map's latent slider: a number clamped into the map's box (`_coordinate`'s range)."""
+
+    def parse(text: str, lang: Lang) -> tuple[float, bool]:
+        low, high = round(axes_of(name).low[axis], 2), round(axes_of(name).high[axis], 2)
+        return links.knob(Knob("z", "number", "ae_coordinate", 0.0, lo=low, hi=high))(text, lang)
+
+    return parse
 
 
 # --- handlers ---
@@ -493,11 +504,18 @@ def build(demo: gr.Blocks) -> None:
                         elem_id=f"ae-decoded-{name}",
                         buttons=["fullscreen"],  # one icon: a narrow box has no room for the label and three
                     )
+    maps_link = links.control(
+        demo,
+        "autoencoders",
+        "maps",
+        {"map_view": view} | {f"{name}_z{i + 1}": (sliders[name][i], _link_coordinate(name, i)) for name in MAP_MODELS for i in range(2)},
+    )
     markdown("ae_prior_help")
     with gr.Row():
         prior_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
         prior_count = inputs.Slider(*LIMITS["prior_count"], value=16, step=4, label=I18N("ae_prior_count"))
         prior_button = gr.Button(I18N("ae_prior_button"), variant="primary")
+    prior_link = links.control(demo, "autoencoders", "prior", {"seed": prior_seed, "count": prior_count})
     with gr.Row(equal_height=False):
         prior_images = [gr.Image(type="pil", interactive=False, label=I18N(f"ae_prior_{name}"), height=260) for name in MAP_MODELS]
     prior_text = gr.Markdown()
@@ -518,6 +536,9 @@ def build(demo: gr.Blocks) -> None:
         second = inputs.Dropdown([str(d) for d in range(10)], value="8", label=I18N("ae_second"))
         example = inputs.Slider(0, 30, value=0, step=1, label=I18N("ae_example"))
         interp_steps = inputs.Slider(3, 16, value=8, step=1, label=I18N("ae_steps"))
+    interp_link = links.control(
+        demo, "autoencoders", "interpolation", {"first": first, "second": second, "example": example, "steps": interp_steps}
+    )
     with gr.Row():
         strips = [gr.Image(type="pil", interactive=False, label=I18N(f"ae_strip_{name}"), height=120) for name in MAP_MODELS]
     markdown("ae_reparam_help")
@@ -529,6 +550,12 @@ def build(demo: gr.Blocks) -> None:
             rp_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             rp_mode = inputs.Radio(
                 [(I18N("ae_mode_sample"), "sample"), (I18N("ae_mode_mean"), "mean")], value="sample", label=I18N("ae_mode")
+            )
+            rp_link = links.control(
+                demo,
+                "autoencoders",
+                "reparametrisation",
+                {"digit": rp_digit, "example": rp_example, "count": rp_count, "seed": rp_seed, "mode": rp_mode},
             )
             rp_text = gr.Markdown(latex_delimiters=LATEX)
         with gr.Column(scale=2):
@@ -542,6 +569,7 @@ def build(demo: gr.Blocks) -> None:
             beta_steps = inputs.Slider(*LIMITS["beta_steps"], value=3000, step=100, label=I18N("ae_train_steps"))
             beta_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             beta_button, beta_stop = train_stop_buttons("ae-beta-train")
+            links.control(demo, "autoencoders", "beta", {"beta": beta, "steps": beta_steps, "seed": beta_seed})
             beta_status = gr.Markdown(I18N("ae_beta_hint"), elem_id="ae-beta-status")
         with gr.Column(scale=2):
             beta_curves = gr.Plot(label=I18N("ae_beta_curves"))
@@ -553,6 +581,7 @@ def build(demo: gr.Blocks) -> None:
             k = inputs.Slider(*LIMITS["k"], value=4, step=1, label=I18N("ae_k"))
             race_steps = inputs.Slider(*LIMITS["race_steps"], value=2000, step=50, label=I18N("ae_race_steps"))
             race_button, race_stop = train_stop_buttons("ae-race-train")
+            links.control(demo, "autoencoders", "race", {"k": k, "steps": race_steps})
             race_status = gr.Markdown(I18N("ae_race_hint"), elem_id="ae-race-status")
         with gr.Column(scale=2):
             angles_plot = gr.Plot(label=I18N("ae_angles"))
@@ -569,13 +598,14 @@ def build(demo: gr.Blocks) -> None:
             ]
             v16_one = gr.Image(type="pil", interactive=False, label=I18N("ae_decoded"), height=170)
             v16_verdict = gr.Markdown()
+    v16_link = links.control(demo, "autoencoders", "vae16", {"seed": v16_seed, **{f"z{i}": sl for i, sl in enumerate(v16_sliders)}})
     run_state = live_run_state()
 
     for name in MAP_MODELS:
         z1, z2 = sliders[name]
         outs = [maps[name], decodes[name], verdicts[name]]
         gr.on(
-            [demo.load, z1.input, z2.input],
+            [demo.load, z1.input, z2.input, maps_link.restored.change],
             point_handler(name),
             [z1, z2, view],
             outs,
@@ -596,11 +626,12 @@ def build(demo: gr.Blocks) -> None:
     all_sliders = [*sliders["ae_2d"], *sliders["vae_2d"]]
     view.change(change_view, [view, *all_sliders], [maps[n] for n in MAP_MODELS], api_name="autoencoders_view", **LIGHT)
     gr.on(
-        [demo.load, prior_button.click, prior_seed.submit],
+        [demo.load, prior_button.click, prior_seed.submit, prior_link.restored.change],
         prior_samples,
         [prior_seed, prior_count],
         [*prior_images, prior_text],
         api_name="autoencoders_prior",
+        trigger_mode="always_last",
         **LIGHT,
     )
     draw_outputs = []
@@ -610,19 +641,21 @@ def build(demo: gr.Blocks) -> None:
     sketch.change(draw_handler("sketch"), [sketch, view], draw_outputs, api_name="autoencoders_draw", trigger_mode="always_last", **LIGHT)
     upload.upload(draw_handler("upload"), [upload, view], draw_outputs, api_name="autoencoders_upload", **LIGHT)
     gr.on(
-        [demo.load, first.change, second.change, example.release, interp_steps.release],
+        [demo.load, first.change, second.change, example.release, interp_steps.release, interp_link.restored.change],
         interpolation,
         [first, second, example, interp_steps],
         strips,
         api_name="autoencoders_interpolate",
+        trigger_mode="always_last",
         **LIGHT,
     )
     gr.on(
-        [demo.load, rp_digit.change, rp_example.release, rp_count.release, rp_seed.submit, rp_mode.change],
+        [demo.load, rp_digit.change, rp_example.release, rp_count.release, rp_seed.submit, rp_mode.change, rp_link.restored.change],
         reparametrisation,
         [rp_digit, rp_example, rp_count, rp_seed, rp_mode],
         [rp_chart, rp_strip, rp_text],
         api_name="autoencoders_reparam",
+        trigger_mode="always_last",
         **LIGHT,
     )
     demo.load(beta_gallery, None, beta_shipped, api_name="autoencoders_beta_shipped", **LIGHT)
@@ -639,10 +672,11 @@ def build(demo: gr.Blocks) -> None:
     )
     race_stop.click(stop_run, run_state, None, api_name="autoencoders_race_stop", cancels=[race_event], **LIGHT)
     gr.on(
-        [demo.load, v16_seed.submit, *[s.release for s in v16_sliders]],
+        [demo.load, v16_seed.submit, *[s.release for s in v16_sliders], v16_link.restored.change],
         vae16,
         [v16_seed, *v16_sliders],
         [v16_grid, v16_one, v16_verdict],
         api_name="autoencoders_vae16",
+        trigger_mode="always_last",
         **LIGHT,
     )

@@ -22,7 +22,7 @@ from core.clip_tools import Embeddings, embed, joint_projection, model_input, si
 from core.data.images import PHOTOS, load_digits, load_photo
 from core.mini_clip import corpus
 from core.pretrained import CLIP_ALLOWLIST, ModelRefusedError, ModelUnavailableError, clip_available, load_clip
-from demos import inputs
+from demos import inputs, links
 from demos.i18n import I18N, Lang, error, lang_of, number, percent, t
 from demos.layout import LIGHT, markdown, picture_inputs
 from demos.plots import base_layout, chart_layout
@@ -337,8 +337,10 @@ def _failure_handler(kind: str):
 
 def defaults(request: gr.Request):
     """Returns the tab's examples in the reader's language: the labels, the template, and the bundled photos' names."""
-    lang = lang_of(request)
-    return t("clip_default_labels", lang), t("clip_default_template", lang), gr.update(choices=_photo_choices(lang))
+    lang, linked = lang_of(request), links.linked(request, "clip")  # a link's own labels and template stay
+    labels = gr.skip() if "labels" in linked else t("clip_default_labels", lang)
+    template = gr.skip() if "template" in linked else t("clip_default_template", lang)
+    return labels, template, gr.update(choices=_photo_choices(lang))
 
 
 def unclip_diagram(lang: Lang) -> str:
@@ -403,6 +405,18 @@ def build(demo: gr.Blocks) -> None:
             template = gr.Textbox(value=t("clip_default_template", "en"), label=I18N("clip_template"), elem_id="clip-template")
             scale = inputs.Slider(*LIMITS["scale"], value=18.0, step=0.5, label=I18N("clip_scale"), elem_id="clip-scale")
             run = gr.Button(I18N("clip_classify"), variant="primary", elem_id="clip-run")
+            zero_link = links.control(
+                demo,
+                "clip",
+                "zero_shot",
+                {
+                    "model": model,
+                    **links.picture_settings(source, digit_index, photo),
+                    "labels": labels,
+                    "template": template,
+                    "scale": scale,
+                },
+            )
         with gr.Column(scale=1, min_width=200):
             shown = gr.Image(label=I18N("clip_image_shown"), interactive=False, height=220)
             verdict = gr.Markdown(elem_id="clip-verdict")
@@ -416,6 +430,7 @@ def build(demo: gr.Blocks) -> None:
     markdown("clip_matrix_help")
     image_set = inputs.Radio([(I18N(f"clip_set_{s}"), s) for s in IMAGE_SETS], value="digits", label=I18N("clip_image_set"))
     matrix_button = gr.Button(I18N("clip_matrix_button"), elem_id="clip-matrix-run")
+    matrix_link = links.control(demo, "clip", "matrix", {"model": model, "image_set": image_set, "labels": labels, "template": template})
     with gr.Row(equal_height=False):
         heat = gr.Plot(label=I18N("clip_matrix"), elem_id="clip-heat")
         space = gr.Plot(label=I18N("clip_space"), elem_id="clip-space")
@@ -426,7 +441,7 @@ def build(demo: gr.Blocks) -> None:
 
     zero_inputs = [model, source, digit_index, photo, upload, labels, template, scale]
     gr.on(
-        [run.click, scale.release, source.change, digit_index.release, photo.change, upload.upload],
+        [run.click, scale.release, source.change, digit_index.release, photo.change, upload.upload, zero_link.restored.change],
         classify,
         zero_inputs,
         [bars, verdict, shown],
@@ -436,7 +451,7 @@ def build(demo: gr.Blocks) -> None:
     )
     matrix_inputs = [model, image_set, labels, template]
     gr.on(
-        [matrix_button.click, image_set.change],
+        [matrix_button.click, image_set.change, matrix_link.restored.change],
         matrix,
         matrix_inputs,
         [heat, space, matrix_text],
@@ -446,8 +461,9 @@ def build(demo: gr.Blocks) -> None:
     )
     # on page load: the examples in the reader's language first, then both sections on them
     loaded = demo.load(defaults, None, [labels, template, photo], api_name="clip_defaults", **LIGHT)
-    loaded.then(classify, zero_inputs, [bars, verdict, shown], api_visibility="private", **LIGHT)
-    loaded.then(matrix, matrix_inputs, [heat, space, matrix_text], api_visibility="private", **LIGHT)
+    # (a link to a section computes it itself, from the link's values)
+    loaded.then(links.unless_linked(classify, "clip", "zero_shot"), zero_inputs, [bars, verdict, shown], api_visibility="private", **LIGHT)
+    loaded.then(links.unless_linked(matrix, "clip", "matrix"), matrix_inputs, [heat, space, matrix_text], api_visibility="private", **LIGHT)
     for button, kind in ((counting, "counting"), (colour, "colour")):
         button.click(
             _failure_handler(kind),

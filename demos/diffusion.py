@@ -22,7 +22,7 @@ from core.diffusion.digits import DEFAULT_GUIDANCE, DEFAULT_STEPS, schedule_of, 
 from core.diffusion.schedule import PREDICTION_SHORT_NAMES, SCHEDULES, NoiseSchedule, normal_band_shares
 from core.diffusion.unet import describe_unet
 from core.metrics.modes import diversity
-from demos import diffusion_toy, inputs, knobs
+from demos import diffusion_toy, inputs, knobs, links
 from demos.gpu import SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, format_date, lang_of, number, percent, t
 from demos.knobs import Knob
@@ -466,6 +466,12 @@ def build(demo: gr.Blocks) -> None:
             step = inputs.Slider(0, T - 1, value=250, step=1, label=I18N("diff_timestep"), elem_id="diff-t")
             seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             chain_button = gr.Button(I18N("diff_chain_button"))
+            forward_link = links.control(
+                demo,
+                "diffusion",
+                "forward",
+                links.picture_settings(source, digit_index, photo) | {"schedule": schedule_name, "t": step, "seed": seed},
+            )
         with gr.Column(scale=2):
             pair = gr.Image(type="pil", interactive=False, label=I18N("diff_pair"), height=270, elem_id="diff-pair", format="png")
             caption = gr.Markdown(latex_delimiters=LATEX)
@@ -479,7 +485,17 @@ def build(demo: gr.Blocks) -> None:
             chain_plot = gr.Plot(label=I18N("diff_chain_plot"), visible=True)
     forward_inputs = [source, digit_index, photo, upload, schedule_name, step, seed]
     gr.on(
-        [demo.load, source.change, digit_index.release, photo.change, upload.upload, schedule_name.change, step.input, seed.submit],
+        [
+            demo.load,
+            source.change,
+            digit_index.release,
+            photo.change,
+            upload.upload,
+            schedule_name.change,
+            step.input,
+            seed.submit,
+            forward_link.restored.change,
+        ],
         forward,
         forward_inputs,
         [pair, caption, curves, noise_plot, bands],
@@ -497,6 +513,8 @@ def build(demo: gr.Blocks) -> None:
             with gr.Row():
                 gen_button = gr.Button("▶ " + I18N("diff_generate"), variant="primary", elem_id="diff-generate")
                 stop_button = gr.Button(I18N("common_stop"))
+            # the seed comes back with the rest: pressing Generate reproduces the samples
+            links.control(demo, "diffusion", "generate", links.knob_settings(GENERATE_KNOBS, generate_widgets))
         with gr.Column(scale=2):
             x_t_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x_t"), height=300, elem_id="diff-x-t", format="png")
             progress = gr.Markdown(I18N("diff_generate_hint"), elem_id="diff-progress")
@@ -519,6 +537,7 @@ def build(demo: gr.Blocks) -> None:
         pred_digit = inputs.Dropdown([str(d) for d in range(10)], value="4", label=I18N("diff_digit"))
         pred_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
         pred_button = gr.Button(I18N("diff_compare"), variant="primary")
+    links.control(demo, "diffusion", "predictions", {"steps": pred_steps, "digit": pred_digit, "seed": pred_seed})
     pred_outputs = []
     with gr.Row(equal_height=False):
         for name in PREDICTION_SHORT_NAMES.values():

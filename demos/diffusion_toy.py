@@ -20,7 +20,7 @@ from core.metrics.modes import mode_coverage
 from core.plane import bounds, plane_grid
 from core.seeding import init_weights
 from core.threads import single_threaded
-from demos import inputs
+from demos import inputs, links
 from demos.gans import ink_mask
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.layout import LIGHT, live_run_state, markdown, sketchpad, train_stop_buttons
@@ -281,6 +281,18 @@ def build(demo: gr.Blocks) -> None:
                 particles_button = gr.Button(I18N("toy_particles_button"))
                 particle_seed = inputs.Number(1, precision=0, minimum=0, label=I18N("common_seed"))
                 timestep = inputs.Slider(*LIMITS["t"], value=10, step=1, label=I18N("toy_t"))
+            links.control(
+                demo,
+                "diffusion",
+                "playground",
+                {
+                    "dataset": (dataset, links.choice(DATASETS[:-1], "common_dataset")),  # not "drawn": a link carries no drawing
+                    "train_steps": steps,
+                    "seed": seed,
+                    "particle_seed": particle_seed,
+                    "t": timestep,
+                },
+            )
     state = live_run_state()
     gr.on([demo.load, dataset.change], preview, [dataset, sketch], view, api_name="diffusion_toy_data", **LIGHT)
     train_event = train_button.click(

@@ -9,7 +9,7 @@ import torch
 from core.assets import classifier, dcgan
 from core.classifier import judge_digits
 from core.gan.dcgan import interpolate_latents
-from demos import inputs
+from demos import inputs, links
 from demos.i18n import I18N, lang_of, number, t
 from demos.layout import LIGHT, markdown
 from demos.plots import chart_layout, image_grid
@@ -103,6 +103,7 @@ def build(demo: gr.Blocks) -> None:
             ]
             one = gr.Image(label=I18N("gan_digits_single"), type="pil", interactive=False, height=200, elem_id="gan-digit-one")
             one_verdict = gr.Markdown()
+    link = links.control(demo, "gans", "dcgan", {"seed": seed, **{f"z{i}": s for i, s in enumerate(sliders)}})
     with gr.Row(equal_height=False):
         with gr.Column():
             markdown("gan_digits_interp_help")
@@ -117,24 +118,35 @@ def build(demo: gr.Blocks) -> None:
                 steps = inputs.Slider(3, 16, value=10, step=1, label=I18N("gan_digits_steps"))
             strip = gr.Image(label=I18N("gan_digits_strip"), type="pil", interactive=False, height=140)
             norms = gr.Markdown()
+            interp_link = links.control(demo, "gans", "interpolation", {"seed_a": seed_a, "seed_b": seed_b, "mode": mode, "steps": steps})
         with gr.Column():
             judge_button = gr.Button(I18N("gan_digits_judge"))
             histogram = gr.Plot(label=I18N("gan_digits_hist"))
             scores = gr.Markdown()
     gr.on(
-        [demo.load, seed.submit, *[s.release for s in sliders]],
+        [demo.load, seed.submit, *[s.release for s in sliders], link.restored.change],
         samples,
         [seed, *sliders],
         [grid, one, one_verdict],
         api_name="gan_digits_samples",
+        trigger_mode="always_last",
         **LIGHT,
     )
     gr.on(
-        [demo.load, seed_a.submit, seed_b.submit, mode.change, steps.release],
+        [demo.load, seed_a.submit, seed_b.submit, mode.change, steps.release, interp_link.restored.change],
         interpolation,
         [seed_a, seed_b, mode, steps],
         [strip, norms],
         api_name="gan_digits_interpolate",
+        trigger_mode="always_last",
         **LIGHT,
     )
-    gr.on([demo.load, judge_button.click], verdict, seed, [histogram, scores], api_name="gan_digits_judge", **LIGHT)
+    gr.on(
+        [demo.load, judge_button.click, link.restored.change],
+        verdict,
+        seed,
+        [histogram, scores],
+        api_name="gan_digits_judge",
+        trigger_mode="always_last",
+        **LIGHT,
+    )

@@ -24,7 +24,7 @@ from core.metrics.modes import mode_coverage
 from core.plane import PlaneGrid, bounds, plane_grid
 from core.seeding import init_weights
 from core.threads import single_threaded
-from demos import gan_digits, inputs, knobs
+from demos import gan_digits, inputs, knobs, links
 from demos.gan_plots import VIEWS, curves_figure, plane_image
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
@@ -337,6 +337,7 @@ def build(demo: gr.Blocks) -> None:
                 d_button = gr.Button(I18N("gan_step_d"), size="sm", elem_id="gan-step-d")
                 g_button = gr.Button(I18N("gan_step_g"), size="sm", elem_id="gan-step-g")
                 both_button = gr.Button(I18N("gan_step_both"), size="sm", elem_id="gan-step-both")
+            link = links.control(demo, "gans", "lab")
             with gr.Accordion(I18N("gan_training_knobs"), open=True):
                 settings = knobs.layout(SETTING_KNOBS)
             with gr.Accordion(I18N("gan_arch_knobs"), open=False):
@@ -356,6 +357,9 @@ def build(demo: gr.Blocks) -> None:
             with gr.Row():
                 download_button = gr.Button(I18N("gan_download"), size="sm")
                 files = gr.File(label=I18N("gan_files"), file_count="multiple", interactive=False, visible=False)
+    # a link carries the dataset by name (not a drawing or a file), the seed, every knob and the views: Play reproduces the run
+    link_knobs = (dataclasses.replace(DATASET, choices=TOY_DATASETS), *ARCH_KNOBS, *SETTING_KNOBS)
+    link.register(links.knob_settings(link_knobs, {"dataset": widgets["dataset"], **arch, **settings}) | {"views": views})
     lab_state = live_run_state()
     widgets |= arch | settings  # in the order of RUN_KNOBS: the API takes its parameters in this order
 
@@ -365,7 +369,7 @@ def build(demo: gr.Blocks) -> None:
     view_outputs = [plane_plot, plane_caption, curves_plot, coverage, status]
     rebuild = [k.committed(widgets[k.name]) for k in (DATASET, *ARCH_KNOBS)]
     gr.on(
-        [demo.load, reset_button.click, *rebuild],
+        [demo.load, reset_button.click, *rebuild, link.restored.change],
         reset,
         None,
         [*view_outputs, lab_state],

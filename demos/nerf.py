@@ -27,7 +27,7 @@ from core.scene.cameras import Camera, orbit_camera, turntable
 from core.scene.views import held_out_views, train_views
 from core.seeding import init_weights
 from core.threads import one_thread, single_threaded
-from demos import knobs, nerf_plots
+from demos import knobs, links, nerf_plots
 from demos.gpu import RENDER_SECONDS, SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
@@ -317,6 +317,7 @@ def build(demo: gr.Blocks) -> None:
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
             fly_widgets = knobs.layout(FLY_KNOBS, per_row=1)
+            fly_link = links.control(demo, "nerf", "fly", links.knob_settings(FLY_KNOBS, fly_widgets))
         with gr.Column(scale=3):
             view = gr.Image(type="pil", interactive=False, label=I18N("nerf_view"), elem_id="nerf-view", height=300, format="png")
             view_text = gr.Markdown(elem_id="nerf-view-text")
@@ -324,6 +325,9 @@ def build(demo: gr.Blocks) -> None:
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
             ray_widgets = knobs.layout(RAY_KNOBS, per_row=1)
+            # the ray is cast from the camera above: its link carries both
+            ray_settings = links.knob_settings(FLY_KNOBS, fly_widgets) | links.knob_settings(RAY_KNOBS, ray_widgets)
+            ray_link = links.control(demo, "nerf", "ray", ray_settings)
             ray_text = gr.Markdown(elem_id="nerf-ray-text")
         with gr.Column(scale=3):
             ray_plot = gr.Plot(label=I18N("nerf_ray_plot"), elem_id="nerf-ray")
@@ -332,6 +336,7 @@ def build(demo: gr.Blocks) -> None:
         with gr.Column(scale=1, min_width=280):
             train_widgets = knobs.layout(TRAIN_KNOBS, per_row=2)
             train_button, stop_button = train_stop_buttons("nerf-train")
+            links.control(demo, "nerf", "train", links.knob_settings(TRAIN_KNOBS, train_widgets))  # Train reproduces the run
             status = gr.Markdown(I18N("nerf_hint"), elem_id="nerf-status")
         with gr.Column(scale=2):
             live = gr.Image(type="pil", interactive=False, label=I18N("nerf_live"), elem_id="nerf-live", height=300, format="png")
@@ -348,8 +353,11 @@ def build(demo: gr.Blocks) -> None:
     fly_event = {"fn": fly, "inputs": None, "outputs": [view, view_text], "inputs_kwargs": fly_inputs, **RENDER}
     ray_event = {"fn": ray, "inputs": None, "outputs": [ray_plot, ray_text], "inputs_kwargs": ray_inputs, **RENDER}
     # on page load a missing field says so in the tab itself, not in an error box over whichever tab is open
-    load_event = fly_event | {"fn": fly_on_load}
-    demo.load(**load_event, api_name=False).then(**ray_event | {"fn": ray_on_load}, api_name=False)
+    load_event = fly_event | {"fn": links.unless_linked(fly_on_load, "nerf", "fly", "ray")}
+    ray_load_event = ray_event | {"fn": links.unless_linked(ray_on_load, "nerf", "fly", "ray")}
+    demo.load(**load_event, api_name=False).then(**ray_load_event, api_name=False)
+    for link in (fly_link, ray_link):  # a link to the camera or the ray renders from the link's values
+        link.restored.change(**fly_event | {"fn": fly_on_load}, api_name=False).then(**ray_event | {"fn": ray_on_load}, api_name=False)
     gr.on([], **fly_event, api_name="nerf_fly")  # the API endpoints: the same handlers, raising clear errors
     gr.on([], **ray_event, api_name="nerf_ray")
     for name, knob in knobs.by_name(FLY_KNOBS).items():

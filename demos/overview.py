@@ -19,7 +19,7 @@ from core.gmm import GaussianMixture, GMMConfig, em_trainer
 from core.loop import run_to_end
 from core.plane import bounds, plane_grid
 from core.seeding import init_weights
-from demos import inputs
+from demos import inputs, links
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import LIGHT, markdown
 from demos.plots import base_layout, blend_probabilities, chart_layout, class_colors
@@ -302,6 +302,7 @@ def build(demo: gr.Blocks) -> None:
         num_points = inputs.Slider(*LIMITS["num_points"], value=DEFAULTS["num_points"], step=50, label=I18N("num_points"), scale=2)
         seed = inputs.Number(value=DEFAULTS["seed"], precision=0, minimum=0, label=I18N("common_seed"), scale=1)
         fit_button = gr.Button(I18N("ov_fit_button"), scale=1)
+    link = links.control(demo, "overview", "fit")
     with gr.Accordion(I18N("common_ds_csv"), open=False) as csv_box:
         markdown("common_csv_help")
         csv_hint = gr.Markdown(elem_id="overview-csv-hint")
@@ -328,6 +329,17 @@ def build(demo: gr.Blocks) -> None:
             samples_file = gr.File(label=I18N("ov_download"), interactive=False, visible=False)
             markdown("ov_gen_text")
     summary = gr.Markdown(elem_id="overview-summary")
+    link.register(
+        {
+            "dataset": (dataset, links.choice(TOY_DATASETS, "common_dataset")),  # not "csv": a link carries no file
+            "num_points": num_points,
+            "seed": seed,
+            "components": components,
+            "em_iterations": em_iterations,
+            "classifier_steps": classifier_steps,
+            "new_points": new_points,
+        },
+    )
     with gr.Accordion(I18N("ov_code"), open=False):
         markdown("ov_code_help")
         gr.Code(inspect.getsource(GaussianMixture.em_step), language="python", label="core/gmm.py")
@@ -353,6 +365,7 @@ def build(demo: gr.Blocks) -> None:
             em_iterations.release,
             classifier_steps.release,
             seed.submit,
+            link.restored.change,
         ],
         fit_models,
         fit_inputs,

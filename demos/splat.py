@@ -30,7 +30,7 @@ from core.splat.ply import write_ply
 from core.splat.projection import perspective_jacobian, project, world_to_camera
 from core.splat.renderer import render_pixel_blend, render_view
 from core.threads import one_thread, single_threaded
-from demos import inputs, knobs, splat_plots
+from demos import inputs, knobs, links, splat_plots
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
 from demos.layout import LATEX, LIGHT, live_run_state, markdown, train_stop_buttons
@@ -447,7 +447,7 @@ class TrainingRow:
     source: tuple = ()  # the picture choice of a 2D fit (`inputs.picture`'s four widgets)
 
 
-def _training_row(declared: tuple[Knob, ...], elem_id: str, *, picture_inputs: bool = False) -> TrainingRow:
+def _training_row(demo: gr.Blocks, declared: tuple[Knob, ...], elem_id: str, *, picture_inputs: bool = False) -> TrainingRow:
     """Returns a live fit's row: the settings, Train and Stop and the status on the left, the picture and curves on the right.
 
     Its translation keys are named after `elem_id` (`splat-fit2d` -> `splat_fit2d`, `splat_fit2d_hint`)."""
@@ -457,6 +457,9 @@ def _training_row(declared: tuple[Knob, ...], elem_id: str, *, picture_inputs: b
             source = layout_picture_inputs(digit=0, photo="astronaut", height=160, source="photo") if picture_inputs else ()
             widgets = knobs.layout(declared, per_row=2)
             button, stop_button = train_stop_buttons(elem_id)
+            # a fit's link: its settings, seed and picture come back, and Train reproduces the fit
+            settings = links.picture_settings(*source[:3]) if picture_inputs else {}
+            links.control(demo, "gaussian_splatting", key.removeprefix("splat_"), settings | links.knob_settings(declared, widgets))
             status = gr.Markdown(I18N(f"{key}_hint"), elem_id=f"{elem_id}-status")
         with gr.Column(scale=2):
             picture = gr.Image(type="pil", interactive=False, label=I18N(key), elem_id=f"{elem_id}-picture", height=300, format="png")
@@ -471,6 +474,7 @@ def build(demo: gr.Blocks) -> None:
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=260):
             hand2_widgets = knobs.layout(HAND_2D_KNOBS, per_row=2)
+            hand2_link = links.control(demo, "gaussian_splatting", "hand_2d", links.knob_settings(HAND_2D_KNOBS, hand2_widgets))
         with gr.Column(scale=1):
             hand2_picture = gr.Image(
                 type="pil", interactive=False, label=I18N("splat_hand2d"), elem_id="splat-hand2d", height=300, format="png"
@@ -478,20 +482,23 @@ def build(demo: gr.Blocks) -> None:
             hand2_text = gr.Markdown(elem_id="splat-hand2d-text", latex_delimiters=LATEX)
         with gr.Column(scale=1, min_width=260):
             hand3_widgets = knobs.layout(HAND_3D_KNOBS, per_row=2)
+            hand3_link = links.control(demo, "gaussian_splatting", "hand_3d", links.knob_settings(HAND_3D_KNOBS, hand3_widgets))
         with gr.Column(scale=1):
             hand3_picture = gr.Image(
                 type="pil", interactive=False, label=I18N("splat_hand3d"), elem_id="splat-hand3d", height=300, format="png"
             )
     hand3_text = gr.Markdown(elem_id="splat-hand3d-text", latex_delimiters=LATEX)
     markdown("splat_fit2d_help")
-    fit2 = _training_row(FIT2D_KNOBS, "splat-fit2d", picture_inputs=True)
+    fit2 = _training_row(demo, FIT2D_KNOBS, "splat-fit2d", picture_inputs=True)
     markdown("splat_fit3d_help")
-    fit3 = _training_row(FIT3D_KNOBS, "splat-fit3d")
+    fit3 = _training_row(demo, FIT3D_KNOBS, "splat-fit3d")
     markdown("splat_view_help")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
             view_widgets = knobs.layout(VIEW_KNOBS, per_row=1)
             pixel_widgets = knobs.layout(PIXEL_KNOBS, per_row=2)
+            view_settings = links.knob_settings(VIEW_KNOBS, view_widgets) | links.knob_settings(PIXEL_KNOBS, pixel_widgets)
+            view_link = links.control(demo, "gaussian_splatting", "view", view_settings)
         with gr.Column(scale=3):
             view_picture = gr.Image(type="pil", interactive=False, label=I18N("splat_view"), elem_id="splat-view", height=300, format="png")
             view_text = gr.Markdown(elem_id="splat-view-text")
@@ -515,7 +522,12 @@ def build(demo: gr.Blocks) -> None:
 
     hand2_event = {"fn": hand_2d, "inputs": None, "outputs": [hand2_picture, hand2_text], "inputs_kwargs": hand2_widgets, **LIGHT}
     hand3_event = {"fn": hand_3d, "inputs": None, "outputs": [hand3_picture, hand3_text], "inputs_kwargs": hand3_widgets, **LIGHT}
-    demo.load(**hand2_event, api_name=False).then(**hand3_event, api_name=False)
+    hand2_on_load = hand2_event | {"fn": links.unless_linked(hand_2d, "gaussian_splatting", "hand_2d")}
+    demo.load(**hand2_on_load, api_name=False).then(
+        **hand3_event | {"fn": links.unless_linked(hand_3d, "gaussian_splatting", "hand_3d")}, api_name=False
+    )
+    hand2_link.restored.change(**hand2_event, api_name=False)
+    hand3_link.restored.change(**hand3_event, api_name=False)
     gr.on([], **hand2_event, api_name="splat_hand_2d")
     gr.on([], **hand3_event, api_name="splat_hand_3d")
     for name, knob in knobs.by_name(HAND_2D_KNOBS).items():
@@ -540,7 +552,12 @@ def build(demo: gr.Blocks) -> None:
     both = {**view_widgets, **pixel_widgets}
     view_event = {"fn": view, "inputs": [fit3_state], "outputs": [view_picture, view_text], "inputs_kwargs": view_widgets, **RENDER}
     pixel_event = {"fn": pixel, "inputs": [fit3_state], "outputs": [blend_plot, blend_text], "inputs_kwargs": both, **RENDER}
-    demo.load(**view_event | {"fn": view_on_load}, api_name=False).then(**pixel_event | {"fn": pixel_on_load}, api_name=False)
+    view_on_load_event = view_event | {"fn": links.unless_linked(view_on_load, "gaussian_splatting", "view")}
+    pixel_on_load_event = pixel_event | {"fn": links.unless_linked(pixel_on_load, "gaussian_splatting", "view")}
+    demo.load(**view_on_load_event, api_name=False).then(**pixel_on_load_event, api_name=False)
+    view_link.restored.change(**view_event | {"fn": view_on_load}, api_name=False).then(
+        **pixel_event | {"fn": pixel_on_load}, api_name=False
+    )
     gr.on([], **view_event, api_name="splat_view")
     gr.on([], **pixel_event, api_name="splat_pixel")
     for name, knob in knobs.by_name(VIEW_KNOBS).items():

@@ -15,7 +15,7 @@ from core.assets import MINI_LDM_DIR
 from core.data.images import PHOTOS
 from core.latent_diffusion import Final, decode, fit_image, image_to_image, round_trip, text_to_image_steps
 from core.pretrained import PIPELINE_ALLOWLIST, ModelUnavailableError, load_pipeline, pipeline_available
-from demos import inputs, knobs
+from demos import inputs, knobs, links
 from demos.gpu import PIPELINE_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
@@ -193,7 +193,10 @@ def choose_model(model_name, request: gr.Request):
 def defaults(request: gr.Request):
     """Returns the tab's examples in the reader's language: the prompt, and the bundled photos' names."""
     lang = lang_of(request)
-    return t("sd_default_prompt", lang), gr.update(choices=[(t(f"photo_{p}", lang), p) for p in PHOTOS])
+    prompt = (
+        gr.skip() if "prompt" in links.linked(request, "stable_diffusion") else t("sd_default_prompt", lang)
+    )  # a link's own prompt stays
+    return prompt, gr.update(choices=[(t(f"photo_{p}", lang), p) for p in PHOTOS])
 
 
 def build(demo: gr.Blocks) -> None:
@@ -214,6 +217,11 @@ def build(demo: gr.Blocks) -> None:
                 sampling |= knobs.layout(SAMPLING_KNOBS[2:], per_row=1)
                 size = inputs.Slider(BOUNDS[MINI][0], BOUNDS[MINI][1], value=BOUNDS[MINI][3], step=BOUNDS[MINI][2], label=I18N("sd_size"))
             run = gr.Button(I18N("sd_generate"), variant="primary", elem_id="sd-run")
+            # the seed comes back with the rest: pressing Generate reproduces the picture (the model stays the page's own)
+            prompts = {"prompt": prompt, "negative": negative}
+            # the size as the API takes it: a step of the mini model's sizes (the page's own model)
+            link_size = {"size": (size, links.stepped(size, "size", lambda value, lang: _size(value, MINI, lang)))}
+            links.control(demo, "stable_diffusion", "generate", prompts | links.knob_settings(SAMPLING_KNOBS, sampling) | link_size)
         with gr.Column(scale=1, min_width=260):
             picture = gr.Image(label=I18N("sd_picture"), interactive=False, height=280, elem_id="sd-picture")
             status = gr.Markdown(elem_id="sd-status")
@@ -227,6 +235,7 @@ def build(demo: gr.Blocks) -> None:
         with gr.Column(scale=1, min_width=260):
             source, digit_index, photo, upload = picture_inputs(digit=3, photo="astronaut", height=160)
             trip_button = gr.Button(I18N("sd_round_trip_button"), elem_id="sd-trip-run")
+            links.control(demo, "stable_diffusion", "round_trip", links.picture_settings(source, digit_index, photo) | link_size)
         with gr.Column(scale=3):
             with gr.Row():
                 original = gr.Image(label=I18N("sd_original"), interactive=False, height=200)
@@ -239,6 +248,8 @@ def build(demo: gr.Blocks) -> None:
         with gr.Column(scale=1, min_width=260):
             strength = STRENGTH.widget()
             i2i_button = gr.Button(I18N("sd_img2img_button"), elem_id="sd-i2i-run")
+            i2i_settings = prompts | links.picture_settings(source, digit_index, photo) | {"strength": (strength, STRENGTH)}
+            links.control(demo, "stable_diffusion", "img2img", i2i_settings | links.knob_settings(SAMPLING_KNOBS, sampling) | link_size)
             i2i_text = gr.Markdown(elem_id="sd-i2i-text")
         start_image = gr.Image(label=I18N("sd_start"), interactive=False, height=220)
         result_image = gr.Image(label=I18N("sd_result"), interactive=False, height=220)

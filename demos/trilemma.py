@@ -15,7 +15,7 @@ from core.assets import classifier
 from core.data.images import gaussian_blur, load_digits
 from core.metrics.fid import classifier_features, feature_frechet, manifold_metrics
 from core.metrics.subspace import pca_basis
-from demos import inputs
+from demos import inputs, links
 from demos import trilemma_charts as charts
 from demos.i18n import I18N, error, lang_of, number, t
 from demos.layout import LIGHT, markdown
@@ -185,6 +185,7 @@ def build(demo: gr.Blocks) -> None:
             blur = inputs.Slider(*LIMITS["blur"], value=0.0, step=0.1, label=I18N("tri_blur"), elem_id="tri-blur")
             dropped = inputs.CheckboxGroup([str(d) for d in range(10)], value=[], label=I18N("tri_drop"), elem_id="tri-drop")
             size = inputs.Slider(*LIMITS["size"], value=364, step=1, label=I18N("tri_size"))
+            explain_link = links.control(demo, "trilemma", "fid", {"blur": blur, "dropped": dropped, "size": size})
             text = gr.Markdown(elem_id="tri-text")
         with gr.Column(scale=2):
             bars = gr.Plot(label=I18N("tri_metrics"), elem_id="tri-bars")
@@ -193,6 +194,7 @@ def build(demo: gr.Blocks) -> None:
             markdown("tri_space_caption")
     markdown("tri_compare_help")
     compare_dataset = inputs.Radio([(I18N(f"tc_ds_{d}"), d) for d in COMPARE_DATASETS], value="digits", label=I18N("tri_compare_dataset"))
+    links.control(demo, "trilemma", "compare", {"dataset": compare_dataset})  # the radio's change redraws the comparison
     with gr.Row(equal_height=False):
         speed_plot = gr.Plot(label=I18N("tri_speed_plot"), elem_id="tri-speed")
         radar_plot = gr.Plot(label=I18N("tri_radar_plot"), elem_id="tri-radar")
@@ -204,7 +206,7 @@ def build(demo: gr.Blocks) -> None:
     demo.load(bias_curve, None, bias_plot, api_name="trilemma_bias", **LIGHT)
     demo.load(reading, None, reading_text, api_name="trilemma_reading", **LIGHT)
     gr.on(
-        [demo.load, blur.release, dropped.change, size.release],
+        [demo.load, blur.release, dropped.change, size.release, explain_link.restored.change],
         explain,
         [blur, dropped, size],
         [bars, text, space],

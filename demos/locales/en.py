@@ -4,6 +4,7 @@ from demos.locales.ae_en import STRINGS as AUTOENCODERS
 from demos.locales.clip_en import STRINGS as CLIP_TAB
 from demos.locales.diffusion_en import STRINGS as DIFFUSION
 from demos.locales.gans_en import STRINGS as GANS
+from demos.locales.links_en import STRINGS as LINKS
 from demos.locales.markdown import complete_table
 from demos.locales.nerf_en import STRINGS as NERF_TAB
 from demos.locales.sd_en import STRINGS as SD_TAB
@@ -217,4 +218,4 @@ _LABELS = {
     "fam_3d": "3D",
 }
 # The tabs' tables, the long lecture and help texts from lectures/en/*.md (Markdown, never formatted), the catalogue.
-LECTURES = complete_table(STRINGS, [GANS, AUTOENCODERS, DIFFUSION, TRILEMMA, CLIP_TAB, SD_TAB, NERF_TAB, SPLAT_TAB], "en", _LABELS)
+LECTURES = complete_table(STRINGS, [GANS, AUTOENCODERS, DIFFUSION, TRILEMMA, CLIP_TAB, SD_TAB, NERF_TAB, SPLAT_TAB, LINKS], "en", _LABELS)

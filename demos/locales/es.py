@@ -4,6 +4,7 @@ from demos.locales.ae_es import STRINGS as AUTOENCODERS
 from demos.locales.clip_es import STRINGS as CLIP_TAB
 from demos.locales.diffusion_es import STRINGS as DIFFUSION
 from demos.locales.gans_es import STRINGS as GANS
+from demos.locales.links_es import STRINGS as LINKS
 from demos.locales.markdown import complete_table
 from demos.locales.nerf_es import STRINGS as NERF_TAB
 from demos.locales.sd_es import STRINGS as SD_TAB
@@ -236,4 +237,4 @@ _LABELS = {
     "fam_3d": "3D",
 }
 # The tabs' tables, the long lecture and help texts from lectures/es/*.md (Markdown, never formatted), the catalogue.
-LECTURES = complete_table(STRINGS, [GANS, AUTOENCODERS, DIFFUSION, TRILEMMA, CLIP_TAB, SD_TAB, NERF_TAB, SPLAT_TAB], "es", _LABELS)
+LECTURES = complete_table(STRINGS, [GANS, AUTOENCODERS, DIFFUSION, TRILEMMA, CLIP_TAB, SD_TAB, NERF_TAB, SPLAT_TAB, LINKS], "es", _LABELS)
