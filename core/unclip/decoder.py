@@ -132,13 +132,18 @@ def decode_steps(
     sampler: str = "ddim",
     eta: float = 0.0,
     generator: torch.Generator | None = None,
+    noise: Tensor | None = None,
 ) -> Iterator[DecodeStep]:
-    """Yields every step of decoding one digit per embedding `[N, D]` from pure noise (the last step holds the digits)."""
+    """Yields every step of decoding one digit per embedding `[N, D]` from pure noise (the last step holds the digits).
+
+    `noise` `[N, 1, 8, 8]` is the starting x_T (drawn from `generator` when None): the same noise for every embedding makes
+    a row of decodes differ only by their embeddings (DALL-E 2's interpolations fix it the same way)."""
     model.eval()
     chosen = make_sampler(schedule_of(model), model.config.prediction, sampler, steps)
     embeddings = embeddings.to(device_of(model))
     size = model.config.sample_size
-    x = randn((len(embeddings), model.config.in_channels, size, size), generator=generator, device=embeddings.device)
+    shape = (len(embeddings), model.config.in_channels, size, size)
+    x = randn(shape, generator=generator, device=embeddings.device) if noise is None else noise.to(embeddings.device)
     net = _net(model)
     total = len(chosen.timesteps)
     for i, t in enumerate(chosen.timesteps.tolist()):

@@ -72,6 +72,22 @@ def slerp(a: Tensor, b: Tensor, weights: Tensor) -> Tensor:
     return ((torch.sin((1 - w) * theta) * a + torch.sin(w * theta) * b) / torch.sin(theta)).float()
 
 
+@torch.no_grad()
+def class_centres(clip: Any) -> tuple[Tensor, Tensor, Tensor]:
+    """Returns the test digits' image embeddings `[N, D]`, their labels `[N]`, and each class's mean direction `[10, D]` (unit length)."""
+    from core.data.images import load_digits
+
+    images, labels = load_digits("test")
+    z = image_embeddings(clip, images)
+    centres = F.normalize(torch.stack([z[labels == d].mean(0) for d in range(10)]), dim=-1)
+    return z, labels, centres
+
+
+def nearest_class(z: Tensor, centres: Tensor) -> Tensor:
+    """Returns the class `[N]` whose mean image embedding is most similar (cosine) to each embedding `z` `[N, D]`."""
+    return (F.normalize(z, dim=-1) @ centres.T).argmax(1)
+
+
 # ---- the shipped pipeline ---------------------------------------------------------------------------------------
 
 

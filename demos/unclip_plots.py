@@ -1,0 +1,116 @@
+"""The unCLIP section's charts: the shared 2D map with the prior's draws, the embeddings as bars, and the comparison
+of unCLIP with its two baselines."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from demos.i18n import Lang, number, percent, t
+from demos.plots import base_layout, chart_layout
+
+PRIOR_COLOR, TEXT_COLOR, REAL_COLOR, OTHER_COLOR = "#ea580c", "#db2777", "#0891b2", "#cbd5e1"
+METHOD_COLORS = {"unclip": "#4f46e5", "text_direct": "#9ca3af", "caption_only": "#0d9488"}
+
+
+def embedding_map(
+    real_xy: np.ndarray, real_labels: np.ndarray, digit: int, text_xy: np.ndarray, drawn_xy: np.ndarray, lang: Lang
+) -> go.Figure:
+    """Returns the plane of the CLIP tab's map: the test digits' image embeddings (those of `digit` coloured, the others
+    grey), the caption's text embedding, and the image embeddings the prior drew (numbered as the decoded digits)."""
+    fig = go.Figure()
+    others, mine = real_labels != digit, real_labels == digit
+    fig.add_trace(
+        go.Scatter(
+            x=real_xy[others, 0],
+            y=real_xy[others, 1],
+            mode="markers",
+            marker={"size": 5, "color": OTHER_COLOR},
+            hovertext=[str(d) for d in real_labels[others]],
+            hovertemplate="%{hovertext}<extra></extra>",
+            name=t("clip_unclip_map_others", lang),
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=real_xy[mine, 0],
+            y=real_xy[mine, 1],
+            mode="markers",
+            marker={"size": 7, "color": REAL_COLOR, "symbol": "square"},
+            name=t("clip_unclip_map_real", lang, digit=digit),
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=text_xy[:, 0],
+            y=text_xy[:, 1],
+            mode="markers",
+            marker={"size": 14, "color": TEXT_COLOR, "symbol": "diamond"},
+            name=t("clip_unclip_map_text", lang),
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=drawn_xy[:, 0],
+            y=drawn_xy[:, 1],
+            mode="markers+text",
+            text=[str(i + 1) for i in range(len(drawn_xy))],
+            textposition="top center",
+            marker={"size": 12, "color": PRIOR_COLOR, "symbol": "star", "line": {"color": "white", "width": 1}},
+            name=t("clip_unclip_map_drawn", lang),
+        )
+    )
+    return base_layout(
+        fig, t("clip_unclip_map_title", lang), x_title=t("common_pc", lang, k=1), y_title=t("common_pc", lang, k=2), height=440, lang=lang
+    )
+
+
+def embedding_bars(text: np.ndarray, image: np.ndarray, lang: Lang) -> go.Figure:
+    """Returns the caption's text embedding and the first drawn image embedding `[D]` as bars, coordinate by coordinate."""
+    fig = go.Figure()
+    dims = np.arange(1, len(text) + 1)
+    fig.add_trace(go.Bar(x=dims, y=text, name=t("clip_unclip_map_text", lang), marker_color=TEXT_COLOR))
+    fig.add_trace(go.Bar(x=dims, y=image, name=t("clip_unclip_bars_image", lang), marker_color=PRIOR_COLOR))
+    cos = float(text @ image)
+    chart_layout(
+        fig,
+        t("clip_unclip_bars_title", lang, d=len(text), cos=cos),
+        x_title=t("clip_unclip_bars_axis", lang),
+        height=260,
+        barmode="group",
+        lang=lang,
+    )
+    return fig
+
+
+def comparison_chart(scores: dict[str, dict[str, float]], lang: Lang) -> go.Figure:
+    """Returns each method as a point: accuracy on the requested digit (x) against diversity (y), the CLIP score in its label."""
+    fig = go.Figure()
+    for method, s in scores.items():
+        fig.add_trace(
+            go.Scatter(
+                x=[s["accuracy"]],
+                y=[s["diversity"]],
+                mode="markers+text",
+                marker={"size": 16, "color": METHOD_COLORS.get(method, "#111827")},
+                text=[t(f"clip_unclip_method_{method}", lang)],
+                textposition="top center",
+                hovertext=[f"CLIP {number(s['clip_score'], lang, 3)} · {percent(s['accuracy'], lang)}"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                name=t(f"clip_unclip_method_{method}", lang),
+            )
+        )
+    chart_layout(
+        fig,
+        t("clip_unclip_compare_title", lang),
+        x_title=t("clip_unclip_col_accuracy", lang),
+        y_title=t("clip_unclip_col_diversity", lang),
+        grid=True,
+        height=360,
+        lang=lang,
+    )
+    fig.update_xaxes(range=[-0.05, 1.1], tickformat=".0%")
+    ys = [s["diversity"] for s in scores.values()]
+    fig.update_yaxes(range=[0, 1.25 * max([*ys, 0.001])])
+    return fig
