@@ -31,6 +31,7 @@ from core.unclip.pipeline import (
     class_centres,
     image_embeddings,
     nearest_class,
+    read_up_to,
     shipped_unclip,
     slerp,
     text_embeddings,
@@ -135,6 +136,11 @@ def run(request: gr.Request, caption=None, **values):
     start = time.monotonic()
     generator = torch.Generator().manual_seed(v["seed"])
     z_t = text_embeddings(pipe.clip, pipe.tokenizer, [text])  # [1, D]
+    read = read_up_to(pipe.tokenizer, text)
+    if read == "":
+        raise error("clip_unclip_err_unknown", lang)  # it reads nothing: the caption starts with a character it does not know
+    if read is not None:
+        notes.append("⚠️ " + t("clip_unclip_note_cut", lang, read=read))
     real_z, real_labels, centres = _centres()
     digit = int(nearest_class(z_t, centres)[0])
     n = v["count"]
@@ -160,8 +166,8 @@ def run(request: gr.Request, caption=None, **values):
             progress = _bar(step.index, step.total) + "  " + t("clip_unclip_progress", lang, i=step.index, n=step.total, seconds=now)
             yield gr.skip(), gr.skip(), image_grid(torch.cat([step.sample, step.pred_x0]), nrow=n, scale=8), progress, gr.skip()
     assert last is not None
-    tiles, read, _ = judged_tiles(last.sample, torch.full((n,), digit), lang=lang)
-    hits = int((read == digit).sum())
+    tiles, readings, _ = judged_tiles(last.sample, torch.full((n,), digit), lang=lang)
+    hits = int((readings == digit).sum())
     verdict = [
         t("clip_unclip_verdict", lang, hits=hits, n=n, digit=digit, spread=diversity(last.sample)),
         *notes,

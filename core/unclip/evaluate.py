@@ -19,7 +19,7 @@ from torch import Tensor
 
 from core.metrics.fid import classifier_features, manifold_metrics
 from core.metrics.modes import diversity
-from core.mini_clip import WORDS, caption
+from core.mini_clip import WORDS
 from core.unclip.decoder import decode
 from core.unclip.pipeline import DEFAULTS, UnCLIP, image_embeddings, text_embeddings
 from core.unclip.prior import sample_prior
@@ -29,11 +29,22 @@ METHODS: tuple[Method, ...] = ("unclip", "text_direct", "caption_only")
 SCORES = ("accuracy", "clip_score", "diversity", "recall", "coverage")
 
 
+# The caption templates the mini CLIP reads (each names the right digit for all ten digits, as words and as numerals).
+# Its tokenizer has no accented letters: "una foto del dígito 3" and "el número 3" are cut at the accent (the unknown
+# character is its end-of-text token), so the mini CLIP cannot tell their digits apart and they are left out here.
+READABLE_TEMPLATES = {"en": ("a handwritten {d}", "a photo of the digit {d}", "the number {d}"), "es": ("un {d} escrito a mano",)}
+
+
 def digit_captions(per_class: int, *, seed: int = 0) -> tuple[list[str], Tensor]:
-    """Returns `per_class` captions of each digit, without attributes, in English and Spanish, word or numeral, and their digits."""
+    """Returns `per_class` random captions of each digit (`READABLE_TEMPLATES`, English or Spanish, word or numeral)
+    and their digits `[10 * per_class]`."""
     rng = random.Random(seed)
     labels = torch.arange(10).repeat_interleave(per_class)
-    return [caption(int(y), [], rng) for y in labels], labels
+    captions = []
+    for y in labels.tolist():
+        lang = rng.choice(("en", "es"))
+        captions.append(rng.choice(READABLE_TEMPLATES[lang]).format(d=rng.choice((WORDS[lang][y], str(y)))))
+    return captions, labels
 
 
 @torch.no_grad()

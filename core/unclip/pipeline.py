@@ -51,6 +51,19 @@ def text_embeddings(clip: Any, tokenizer: Any, captions: list[str]) -> Tensor:
     return F.normalize(features.float(), dim=-1)
 
 
+def read_up_to(tokenizer: Any, caption: str) -> str | None:
+    """Returns the start of `caption` the text tower actually reads when a character the tokenizer does not know (the mini
+    CLIP's has no accented letters) ends it early, or None when it reads the caption whole.
+
+    An unknown character becomes the unknown token, which in the mini CLIP is the end-of-text token where CLIP pools."""
+    ids = tokenizer(caption[:MAX_CAPTION_CHARS], truncation=True).input_ids
+    end = tokenizer.eos_token_id
+    first = ids.index(end) if end in ids else len(ids)
+    if first >= len(ids) - 1:
+        return None
+    return tokenizer.decode(ids[1:first]).strip()
+
+
 @torch.no_grad()
 def image_embeddings(clip: Any, images: Tensor) -> Tensor:
     """Returns the unit-length image embeddings `[N, D]` of digits `[N, 1, 8, 8]` in [0, 1] by the CLIP image tower."""

@@ -192,4 +192,8 @@ STRINGS: dict[str, str] = {
         "{captions} captions, the same for the three methods, in {seconds:.1f} s. Few captions give noisy figures: the benchmark "
         "uses 100 per digit."
     ),
+    "clip_unclip_note_cut": (
+        "The mini CLIP's tokenizer knows no accented letters or emoji: it reads your caption only up to “{read}” "
+        "(write, for example, “a handwritten 5” or “un 5 escrito a mano”)."
+    ),
 }

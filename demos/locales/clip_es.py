@@ -197,4 +197,8 @@ STRINGS: dict[str, str] = {
         "{captions} descripciones, las mismas para los tres métodos, en {seconds:.1f} s. Con pocas descripciones las cifras son "
         "ruidosas: el benchmark usa 100 por dígito."
     ),
+    "clip_unclip_note_cut": (
+        "El tokenizador del mini CLIP no conoce letras con tilde ni emojis: lee tu descripción solo hasta «{read}» "
+        "(escribí, por ejemplo, «un 5 escrito a mano» o «a handwritten 5»)."
+    ),
 }
