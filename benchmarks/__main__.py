@@ -21,6 +21,7 @@ BENCHMARKS: dict[str, str] = {
     "nerf": "benchmarks.nerf",
     "splat": "benchmarks.splat",
     "classroom": "benchmarks.classroom",
+    "unclip": "benchmarks.unclip",
 }
 
 

@@ -168,10 +168,7 @@ def run(request: gr.Request, caption=None, **values):
     assert last is not None
     tiles, readings, _ = judged_tiles(last.sample, torch.full((n,), digit), lang=lang)
     hits = int((readings == digit).sum())
-    verdict = [
-        t("clip_unclip_verdict", lang, hits=hits, n=n, digit=digit, spread=diversity(last.sample)),
-        *notes,
-    ]
+    verdict = [t("clip_unclip_verdict", lang, hits=hits, n=n, digit=digit, spread=diversity(last.sample)), prior_text, *notes]
     done = _bar(1, 1) + "  " + t("clip_unclip_done", lang, seconds=time.monotonic() - start, steps=last.total)
     yield gr.skip(), gr.skip(), tiles, done, "\n\n".join(verdict)
 

@@ -77,8 +77,9 @@ def embedding_bars(text: np.ndarray, image: np.ndarray, lang: Lang) -> go.Figure
         fig,
         t("clip_unclip_bars_title", lang, d=len(text), cos=cos),
         x_title=t("clip_unclip_bars_axis", lang),
-        height=260,
+        height=300,
         barmode="group",
+        legend={"y": -0.3},
         lang=lang,
     )
     return fig
