@@ -43,8 +43,9 @@ from demos.i18n import I18N, Lang, error, lang_of, number, percent, t
 from demos.knobs import SEED, Knob
 from demos.layout import LIGHT, markdown, sketchpad
 from demos.plots import image_grid
+from demos.raster import labeled_tiles
 from demos.unclip_plots import comparison_chart, embedding_bars, embedding_map
-from demos.verdicts import judged_tiles
+from demos.verdicts import classifier, judged_tiles
 
 TEST_DIGITS = 364  # the test split's size (`core.data.images`)
 GUIDANCE = (0.0, 8.0)
@@ -210,8 +211,6 @@ def variations(request: gr.Request, sketch=None, **values):
         steps=int(DEFAULTS["decoder_steps"]),
         generator=torch.Generator().manual_seed(v["seed"]),
     )
-    from demos.verdicts import classifier
-
     wanted = int(classifier().predict_proba(source).argmax(1)[0])
     tiles, read, _ = judged_tiles(decoded, torch.full((n,), wanted), lang=lang)
     kept = float((image_embeddings(pipe.clip, decoded) @ z[0]).mean())
@@ -237,7 +236,9 @@ def interpolate(request: gr.Request, **values):
     noise = torch.randn(1, 1, 8, 8, generator=generator).expand(k, -1, -1, -1)
     decoded = decode(pipe.decoder, path, guidance=v["decoder_guidance"], steps=int(DEFAULTS["decoder_steps"]), noise=noise)
     row = torch.cat([images[:1], decoded, images[1:]])
-    tiles, read, _ = judged_tiles(row, lang=lang)
+    best, read = classifier().predict_proba(row).max(1)
+    captions = [f"{d} · {percent(q, lang)}" for d, q in zip(read.tolist(), best.tolist(), strict=True)]
+    tiles = labeled_tiles(row[:, 0].numpy(), captions, [True] * len(row), per_row=len(row))
     angle = float(torch.rad2deg(torch.arccos((z[0] @ z[1]).clamp(-1, 1))))
     text = t("clip_unclip_interpolate_text", lang, angle=angle, k=k, path=" → ".join(str(d) for d in read[1:-1].tolist()))
     return tiles, text
@@ -278,7 +279,16 @@ def _reading(scores: dict[str, dict[str, float]], lang: Lang) -> str:
     )
     parts = [
         t(key, lang, acc_u=u["accuracy"], acc_c=c["accuracy"], div_u=u["diversity"], div_c=c["diversity"]),
-        t("clip_unclip_reading_direct", lang, acc_d=d["accuracy"], acc_u=u["accuracy"]),
+        t(
+            "clip_unclip_reading_direct",
+            lang,
+            acc_d=d["accuracy"],
+            acc_u=u["accuracy"],
+            rec_d=d["recall"],
+            rec_u=u["recall"],
+            cov_d=d["coverage"],
+            cov_u=u["coverage"],
+        ),
     ]
     return " ".join(parts)
 
@@ -290,8 +300,6 @@ def why_prior(request: gr.Request, **values):
     lang = lang_of(request)
     v = knobs.parse(COMPARE_KNOBS, values, lang)
     pipe: UnCLIP = shipped_unclip()
-    from demos.verdicts import classifier
-
     start = time.monotonic()
     test = load_digits("test")
     scores = compare(pipe, classifier(), test, per_class=v["per_class"], seed=v["seed"], methods=METHODS)
@@ -365,7 +373,7 @@ def build(demo: gr.Blocks) -> None:
             interpolate_widgets = knobs.layout(INTERPOLATE_KNOBS, per_row=1)
             interpolate_button = gr.Button(I18N("clip_unclip_interpolate_button"), variant="primary", elem_id="clip-unclip-interpolate-run")
         with gr.Column(scale=2):
-            path_view = gr.Image(type="pil", interactive=False, label=I18N("clip_unclip_path"), height=200, format="png")
+            path_view = gr.Image(type="pil", interactive=False, label=I18N("clip_unclip_path"), height=170, format="png")
             path_text = gr.Markdown(elem_id="clip-unclip-interpolate-text")
     interpolate_button.click(
         interpolate, None, [path_view, path_text], inputs_kwargs=interpolate_widgets, api_name="clip_unclip_interpolate", **RUN
@@ -376,8 +384,8 @@ def build(demo: gr.Blocks) -> None:
         with gr.Column(scale=1, min_width=280):
             compare_widgets = knobs.layout(COMPARE_KNOBS, per_row=1)
             compare_button = gr.Button(I18N("clip_unclip_compare_button"), variant="primary", elem_id="clip-unclip-compare-run")
-            table = gr.Markdown(elem_id="clip-unclip-table")
         with gr.Column(scale=2):
             chart = gr.Plot(label=I18N("clip_unclip_compare_chart"), elem_id="clip-unclip-chart")
+    table = gr.Markdown(elem_id="clip-unclip-table")
     reading = gr.Markdown(elem_id="clip-unclip-reading")
     compare_button.click(why_prior, None, [table, chart, reading], inputs_kwargs=compare_widgets, api_name="clip_unclip_compare", **RUN)

@@ -86,32 +86,45 @@ def embedding_bars(text: np.ndarray, image: np.ndarray, lang: Lang) -> go.Figure
 
 
 def comparison_chart(scores: dict[str, dict[str, float]], lang: Lang) -> go.Figure:
-    """Returns each method as a point: accuracy on the requested digit (x) against diversity (y), the CLIP score in its label."""
-    fig = go.Figure()
+    """Returns the methods side by side: the shares (right digit, recall, coverage) as grouped bars on the left, the
+    diversity on the right."""
+    from plotly.subplots import make_subplots
+
+    shares = ("accuracy", "recall", "coverage")
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.68, 0.32], horizontal_spacing=0.1)
+    names = [t(f"clip_unclip_col_{k}", lang) for k in shares]
     for method, s in scores.items():
+        label = t(f"clip_unclip_method_{method}", lang)
+        color = METHOD_COLORS.get(method, "#111827")
         fig.add_trace(
-            go.Scatter(
-                x=[s["accuracy"]],
-                y=[s["diversity"]],
-                mode="markers+text",
-                marker={"size": 16, "color": METHOD_COLORS.get(method, "#111827")},
-                text=[t(f"clip_unclip_method_{method}", lang)],
-                textposition="top center",
-                hovertext=[f"CLIP {number(s['clip_score'], lang, 3)} · {percent(s['accuracy'], lang)}"],
-                hovertemplate="%{hovertext}<extra></extra>",
-                name=t(f"clip_unclip_method_{method}", lang),
-            )
+            go.Bar(
+                x=names,
+                y=[s[k] for k in shares],
+                name=label,
+                marker_color=color,
+                text=[percent(s[k], lang) for k in shares],
+                textposition="outside",
+                legendgroup=method,
+            ),
+            row=1,
+            col=1,
         )
-    chart_layout(
-        fig,
-        t("clip_unclip_compare_title", lang),
-        x_title=t("clip_unclip_col_accuracy", lang),
-        y_title=t("clip_unclip_col_diversity", lang),
-        grid=True,
-        height=360,
-        lang=lang,
-    )
-    fig.update_xaxes(range=[-0.05, 1.1], tickformat=".0%")
-    ys = [s["diversity"] for s in scores.values()]
-    fig.update_yaxes(range=[0, 1.25 * max([*ys, 0.001])])
+        fig.add_trace(
+            go.Bar(
+                x=[t("clip_unclip_col_diversity", lang)],
+                y=[s["diversity"]],
+                name=label,
+                marker_color=color,
+                text=[number(s["diversity"], lang, 2)],
+                textposition="outside",
+                legendgroup=method,
+                showlegend=False,
+                hovertext=[f"CLIP {number(s['clip_score'], lang, 3)}"],
+            ),
+            row=1,
+            col=2,
+        )
+    chart_layout(fig, t("clip_unclip_compare_title", lang), height=380, barmode="group", lang=lang)
+    fig.update_yaxes(range=[0, 1.15], tickformat=".0%", row=1, col=1)
+    fig.update_yaxes(range=[0, 1.2 * max([s["diversity"] for s in scores.values()] + [1e-3])], row=1, col=2)
     return fig

@@ -68,7 +68,7 @@ def test_why_a_prior_compares_three_methods_on_the_same_captions(client):
     table, chart, reading = client.predict(per_class=6, seed=0, api_name="/clip_unclip_compare")
     rows = [line for line in table.splitlines() if line.startswith("| ") and "---" not in line][1:]
     assert [r.split(" | ")[0][2:] for r in rows] == [t(f"clip_unclip_method_{m}", "en") for m in ("unclip", "text_direct", "caption_only")]
-    assert len(figure(chart)["data"]) == 3
+    assert len(figure(chart)["data"]) == 6  # each method: its shares, its diversity
     keys = ("clip_unclip_reading_holds", "clip_unclip_reading_fidelity", "clip_unclip_reading_not_diverse")
     assert sum(t(k, "en").split("{")[0] in reading for k in keys) == 1
     read(reading.split("\n\n")[-1], "clip_unclip_compare_done", "en", captions=60)

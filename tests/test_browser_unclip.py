@@ -20,7 +20,9 @@ def test_unclip_runs_step_by_step_and_makes_variations(browser, app_url, artifac
         arg=[caption],
         timeout=60_000,
     )
-    page.locator("#clip-unclip-run").click()
+    # the tab's own sections answer first on page load; then the page is settled
+    page.wait_for_function("document.querySelector('#clip-verdict').innerText.length > 20", timeout=90_000)
+    page.locator("#clip-unclip-run").click(timeout=90_000)
     done = table["clip_unclip_done"].split("{")[0]
     page.wait_for_function("([d]) => document.querySelector('#clip-unclip-progress').innerText.includes(d)", arg=[done], timeout=90_000)
     # the map holds the prior's 8 draws, numbered as the decoded digits
@@ -30,7 +32,7 @@ def test_unclip_runs_step_by_step_and_makes_variations(browser, app_url, artifac
     assert table["clip_unclip_verdict"].split("**")[0].strip() in verdict and " 7" in verdict
     assert page.locator("#clip-unclip-digits img").count() == 1
     page.screenshot(path=str(artifacts / f"{locale}-clip-unclip.png"), full_page=False)
-    page.locator("#clip-unclip-variations-run").click()
+    page.locator("#clip-unclip-variations-run").click(timeout=90_000)
     kept = table["clip_unclip_variations_text"].split("**")[0].strip()
     page.wait_for_function(
         "([k]) => document.querySelector('#clip-unclip-variations-text').innerText.includes(k)", arg=[kept], timeout=60_000

@@ -119,3 +119,17 @@ def test_clip_and_stable_diffusion_texts_quote_the_shipped_mini_models():
 def test_the_dcgan_text_quotes_the_shipped_image_size():
     size = json.loads(metadata("dcgan_digits.safetensors")["config"])["image_size"]
     assert f"scikit-learn's {size}×{size} digits" in EN["gan_digits_intro"]
+
+
+def test_the_unclip_lecture_quotes_the_benchmark():
+    r = results("unclip")["results"]
+    text = EN["clip_unclip_compare_help"]
+    assert f"{r['captions_per_digit']} captions per digit, {r['seeds']} seeds" in text
+    shares = [f"{100 * r[f'{m}_accuracy']:.1f}%" for m in ("unclip", "text_direct", "caption_only")]
+    assert f"{shares[0]}, {shares[1]} and {shares[2]} of the time" in text
+    pct = {k: f"{100 * r[k]:.0f}%" for k in r if k.endswith(("_recall", "_coverage"))}
+    assert f"recall of the real digits {pct['unclip_recall']} against {pct['text_direct_recall']}" in text
+    assert f"coverage {pct['unclip_coverage']} against {pct['text_direct_coverage']}" in text
+    assert f"recall {pct['caption_only_recall']}, coverage {pct['caption_only_coverage']}" in text
+    assert f"diversity {r['caption_only_diversity']:.2f} against unCLIP's {r['unclip_diversity']:.2f}" in text
+    assert r["caption_only_diversity"] > r["unclip_diversity"]  # what "does not hold here" says

@@ -160,8 +160,8 @@ STRINGS: dict[str, str] = {
     ),
     "clip_unclip_per_class": "Captions per digit",
     "clip_unclip_compare_button": "Compare",
-    "clip_unclip_compare_chart": "Accuracy against diversity",
-    "clip_unclip_compare_title": "Right digit (x) and variety (y) of each method",
+    "clip_unclip_compare_chart": "The three methods side by side",
+    "clip_unclip_compare_title": "Right digit, recall and coverage (left); diversity (right)",
     "clip_unclip_col_method": "Method",
     "clip_unclip_col_accuracy": "Right digit",
     "clip_unclip_col_clip_score": "CLIP score",
@@ -184,9 +184,8 @@ STRINGS: dict[str, str] = {
         "than the caption-only decoder ({div_u:.2f} against {div_c:.2f})."
     ),
     "clip_unclip_reading_direct": (
-        "Without the prior, the decoder fed the text embedding gets the digit right {acc_d:.0%} of the time (unCLIP {acc_u:.0%}): "
-        "text embeddings sit apart from image embeddings (the modality gap of section 3), and the decoder only ever saw image "
-        "embeddings."
+        "Without the prior, the decoder fed the text embedding gets the digit right {acc_d:.0%} of the time (unCLIP {acc_u:.0%}); "
+        "recall of the real digits {rec_d:.0%} against unCLIP's {rec_u:.0%}, coverage {cov_d:.0%} against {cov_u:.0%}."
     ),
     "clip_unclip_compare_done": (
         "{captions} captions, the same for the three methods, in {seconds:.1f} s. Few captions give noisy figures: the benchmark "

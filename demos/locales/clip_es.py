@@ -165,8 +165,8 @@ STRINGS: dict[str, str] = {
     ),
     "clip_unclip_per_class": "Descripciones por dígito",
     "clip_unclip_compare_button": "Comparar",
-    "clip_unclip_compare_chart": "Acierto contra diversidad",
-    "clip_unclip_compare_title": "Dígito correcto (x) y variedad (y) de cada método",
+    "clip_unclip_compare_chart": "Los tres métodos, lado a lado",
+    "clip_unclip_compare_title": "Dígito correcto, exhaustividad y cobertura (izquierda); diversidad (derecha)",
     "clip_unclip_col_method": "Método",
     "clip_unclip_col_accuracy": "Dígito correcto",
     "clip_unclip_col_clip_score": "Puntaje CLIP",
@@ -189,9 +189,8 @@ STRINGS: dict[str, str] = {
         "variado que el decodificador solo con la descripción ({div_u:.2f} contra {div_c:.2f})."
     ),
     "clip_unclip_reading_direct": (
-        "Sin el prior, el decodificador con el embedding de texto acierta el dígito el {acc_d:.0%} de las veces (unCLIP "
-        "{acc_u:.0%}): los embeddings de texto quedan lejos de los de imagen (la brecha entre modalidades de la sección 3) y el "
-        "decodificador solo vio embeddings de imagen."
+        "Sin el prior, el decodificador con el embedding de texto acierta el dígito el {acc_d:.0%} de las veces (unCLIP {acc_u:.0%}); "
+        "exhaustividad sobre los dígitos reales {rec_d:.0%} contra {rec_u:.0%} de unCLIP, cobertura {cov_d:.0%} contra {cov_u:.0%}."
     ),
     "clip_unclip_compare_done": (
         "{captions} descripciones, las mismas para los tres métodos, en {seconds:.1f} s. Con pocas descripciones las cifras son "
