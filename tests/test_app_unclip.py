@@ -35,7 +35,7 @@ def test_the_pipeline_streams_the_prior_then_the_decoder(client):
     found = read(prior_text.split("  ", 1)[1], "clip_unclip_prior_done", "en", digit=7)
     assert 0 < value(found["class_cos"]) <= 1  # the draws point the way of the real sevens' mean embedding
     traces = figure(space)["data"]
-    assert len(traces) == 4 and len(traces[3]["x"]) == 6  # other digits, the sevens, the caption, the 6 draws
+    assert len(traces) == 4 and traces[3]["text"] == ["1", "2", "3", "4", "5", "6"]  # other digits, the sevens, the caption, the 6 draws
     assert len(figure(bars)["data"]) == 2
     steps = [int(read(o[3].split("  ", 1)[1], "clip_unclip_progress", "en")["i"]) for o in outputs[1:-1]]
     assert steps == sorted(steps) and all(1 <= s < 25 for s in steps), steps
