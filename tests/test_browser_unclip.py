@@ -26,8 +26,14 @@ def test_unclip_runs_step_by_step_and_makes_variations(browser, app_url, artifac
     done = table["clip_unclip_done"].split("{")[0]
     page.wait_for_function("([d]) => document.querySelector('#clip-unclip-progress').innerText.includes(d)", arg=[done], timeout=90_000)
     # the map holds the prior's 8 draws, numbered as the decoded digits
-    stars = page.evaluate("document.querySelectorAll('#clip-unclip-map g.textpoint text').length")
-    assert stars == 8, stars
+    page.locator("#clip-unclip-map").scroll_into_view_if_needed(timeout=30_000)
+    drawn = table["clip_unclip_map_drawn"]
+    page.wait_for_function(
+        "([d]) => [...document.querySelectorAll('#clip-unclip-map .legendtext')].some((e) => e.textContent === d)"
+        " && document.querySelectorAll('#clip-unclip-map g.textpoint text').length === 8",
+        arg=[drawn],
+        timeout=60_000,
+    )
     verdict = page.locator("#clip-unclip-verdict").inner_text()
     assert table["clip_unclip_verdict"].split("**")[0].strip() in verdict and " 7" in verdict
     assert page.locator("#clip-unclip-digits img").count() == 1
