@@ -1,7 +1,7 @@
 """unCLIP on the mini CLIP: what the prior buys, how faithful variations are, and how long the pipeline takes.
 
 - Why a prior: unCLIP (prior + decoder), the same decoder fed the text embedding directly, and the caption-only
-  decoder, on the same captions (100 per digit, 5 in quick mode), over 3 seeds (1 in quick mode): the share the
+  decoder, on the same captions (100 per digit, 6 in quick mode), over 3 seeds (1 in quick mode): the share the
   digits classifier reads as the requested digit (target for unCLIP: 90%), the CLIP score, the diversity (mean
   pairwise distance in the classifier's features, per digit) and recall / coverage against the real test digits
   of the digit (`core.unclip.evaluate`).
@@ -32,7 +32,7 @@ def run(quick: bool) -> dict[str, Any]:
     torch.set_num_threads(1)
     pipe, judge = shipped_unclip(), classifier()
     test = load_digits("test")
-    per_class, seeds = (5, 1) if quick else (100, 3)
+    per_class, seeds = (6, 1) if quick else (100, 3)  # recall and coverage need more than 5 samples per digit
     results: dict[str, Any] = {"captions_per_digit": per_class, "seeds": seeds, "defaults": dict(DEFAULTS)}
 
     # 1. why a prior: the three methods on the same captions, seed by seed
