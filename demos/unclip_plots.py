@@ -125,6 +125,7 @@ def comparison_chart(scores: dict[str, dict[str, float]], lang: Lang) -> go.Figu
             col=2,
         )
     chart_layout(fig, t("clip_unclip_compare_title", lang), height=380, barmode="group", lang=lang)
-    fig.update_yaxes(range=[0, 1.15], tickformat=".0%", row=1, col=1)
+    ticks = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
+    fig.update_yaxes(range=[0, 1.15], tickvals=ticks, ticktext=[percent(v, lang) for v in ticks], row=1, col=1)
     fig.update_yaxes(range=[0, 1.2 * max([s["diversity"] for s in scores.values()] + [1e-3])], row=1, col=2)
     return fig
