@@ -22,6 +22,7 @@ BENCHMARKS: dict[str, str] = {
     "nerf": "benchmarks.nerf",
     "splat": "benchmarks.splat",
     "classroom": "benchmarks.classroom",
+    "unclip": "benchmarks.unclip",
 }
 
 

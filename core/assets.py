@@ -43,6 +43,9 @@ NERF_DIR = ASSETS / "nerf"
 NERF_PATHS = {"nerf": NERF_DIR / "nerf.safetensors", "grid": NERF_DIR / "grid.safetensors"}  # the MLP and the voxel grid
 SPLAT_PATH = ASSETS / "splat" / "splat.safetensors"  # the 3D Gaussian splat of the scene (`python -m core.retrain splat`)
 FONT_PATH = ASSETS / "fonts" / "DejaVuSans.ttf"  # Pillow's bundled font has no accented letters
+UNCLIP_DIR = ASSETS / "unclip"  # the CLIP tab's unCLIP on the mini CLIP (`python -m core.retrain unclip`)
+# the prior (text embedding -> image embedding), the decoder (image embedding -> digit), the caption-only baseline
+UNCLIP_PATHS = {name: UNCLIP_DIR / f"{name}.safetensors" for name in ("prior", "decoder", "baseline")}
 BENCHMARKS_DIR = ASSETS / "benchmarks"  # where `python -m benchmarks` writes `<name>.json`
 
 
@@ -87,3 +90,10 @@ def radiance_field(kind: str) -> torch.nn.Module:
 def splat() -> torch.nn.Module:
     """Returns the shipped 3D Gaussian splat of the scene (a `core.splat.gaussians.Gaussians`)."""
     return load_model(SPLAT_PATH)
+
+
+@lru_cache(maxsize=3)
+def unclip_model(name: str) -> torch.nn.Module:
+    """Returns the shipped unCLIP network `name`: "prior", "decoder" or "baseline" (`core.unclip.pipeline.shipped_unclip`
+    joins them with the mini CLIP)."""
+    return load_model(UNCLIP_PATHS[name])

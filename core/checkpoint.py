@@ -43,6 +43,8 @@ MODEL_REGISTRY: dict[str, str] = {
     "nerf": "core.nerf.fields:NeRF",
     "grid_field": "core.nerf.fields:GridField",
     "splat": "core.splat.gaussians:Gaussians",
+    "unclip_prior": "core.unclip.prior:PriorNet",
+    "unclip_decoder": "core.unclip.decoder:EmbeddingUNet",
 }
 
 

@@ -8,6 +8,7 @@
     python -m core.retrain mini-ldm                     # -> assets/mini_ldm/ (a diffusers StableDiffusionPipeline folder)
     python -m core.retrain nerf                         # -> assets/nerf/nerf.safetensors (also grid-field -> grid.safetensors)
     python -m core.retrain splat                        # -> assets/splat/splat.safetensors
+    python -m core.retrain unclip                       # -> assets/unclip/{prior,decoder,baseline}.safetensors (needs the mini CLIP)
 
 Each recipe is a generator that drives the shared `Trainer` and yields its `Progress`; the command
 line prints the reports, tests run the same recipes at tiny scale.
@@ -32,6 +33,7 @@ from core.assets import (
     MINI_LDM_DIR,
     NERF_PATHS,
     SPLAT_PATH,
+    UNCLIP_DIR,
 )
 from core.autoencoders import train_autoencoders
 from core.checkpoint import save_checkpoint
@@ -45,6 +47,7 @@ from core.mini_clip import train_mini_clip
 from core.mini_ldm import train_mini_ldm
 from core.nerf.fitting import train_radiance_field
 from core.splat.fitting import train_splat
+from core.unclip.pipeline import train_unclip
 
 # The paths are `core.assets`'s, used here as the recipes' default outputs. (`benchmarks/diffusion.py`
 # still imports DIFFUSION_PATHS from here: to remove, issue 12.)
@@ -102,6 +105,13 @@ def train_mini_ldm_digits(out: str | Path = MINI_LDM_DIR, **kwargs) -> Iterator[
     return train_mini_ldm(out, clip_dir=MINI_CLIP_DIR, classifier=assets.classifier(), **kwargs)
 
 
+def train_unclip_digits(out: str | Path = UNCLIP_DIR, **kwargs) -> Iterator[Progress]:
+    """Trains the CLIP tab's unCLIP prior, decoder and caption-only baseline on the shipped mini CLIP, single-threaded
+    (see `core.unclip.pipeline.train_unclip`)."""
+    torch.set_num_threads(1)  # the documented duration is one core's
+    return train_unclip(out, clip_dir=MINI_CLIP_DIR, **kwargs)
+
+
 def _radiance_recipe(kind: str):
     def recipe(out: str | Path = NERF_PATHS[kind], **kwargs) -> Iterator[Progress]:
         return train_radiance_field(out, kind, **kwargs)  # type: ignore[arg-type]
@@ -119,6 +129,7 @@ RECIPES = {
     "nerf": (_radiance_recipe("nerf"), NERF_PATHS["nerf"]),
     "grid-field": (_radiance_recipe("grid"), NERF_PATHS["grid"]),
     "splat": (train_splat, SPLAT_PATH),
+    "unclip": (train_unclip_digits, UNCLIP_DIR),
 }
 
 

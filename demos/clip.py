@@ -23,6 +23,7 @@ from core.data.images import PHOTOS, load_digits, load_photo
 from core.mini_clip import corpus
 from core.pretrained import CLIP_ALLOWLIST, ModelRefusedError, ModelUnavailableError, clip_available, load_clip
 from demos import inputs, links
+from demos import unclip as unclip_section
 from demos.i18n import I18N, Lang, error, lang_of, number, percent, t
 from demos.layout import LIGHT, markdown, picture_inputs
 from demos.plots import base_layout, chart_layout
@@ -438,6 +439,7 @@ def build(demo: gr.Blocks) -> None:
     markdown("clip_unclip_help")
     unclip = gr.HTML(elem_id="clip-unclip")
     markdown("clip_unclip_steps")
+    unclip_section.build(demo)
 
     zero_inputs = [model, source, digit_index, photo, upload, labels, template, scale]
     gr.on(

@@ -235,3 +235,19 @@ def test_a_partial_rerun_replaces_its_sections_keeps_the_others_and_drops_the_ta
     again = run_sections(sections, ["a"], {**full, "targets": {"x": {}}})
     assert again["x"] == 5 and again["y"] == 2 and again["shared"] == "a" and "targets" not in again
     assert list(again["sections_rerun"]) == ["a"]
+
+
+def test_unclip_quick_measures_the_three_methods_and_the_shipped_figures_hold(tmp_path: Path) -> None:
+    """Returns nothing; runs `unclip --quick` (6 captions per digit, one seed) and re-measures the shipped unCLIP's figures
+    against the full run in assets/benchmarks/unclip.json, within the tolerance a 60-caption sample allows."""
+    assert main(["unclip", "--quick", "--out", str(tmp_path)]) == 0
+    quick = json.loads((tmp_path / "unclip.json").read_text(encoding="utf-8"))["results"]
+    assert quick["captions_per_digit"] == 6 and quick["seeds"] == 1 and len(quick["per_seed"]) == 1
+    for method in ("unclip", "text_direct", "caption_only"):
+        assert 0 <= quick[f"{method}_accuracy"] <= 1 and quick[f"{method}_diversity"] > 0
+        assert 0 <= quick[f"{method}_recall"] <= 1 and 0 <= quick[f"{method}_coverage"] <= 1
+    assert set(quick["targets"]) == {"unclip_accuracy", "variation_class_share", "pipeline_8_samples_s"}
+    full = json.loads((Path("assets/benchmarks") / "unclip.json").read_text(encoding="utf-8"))["results"]
+    assert full["captions_per_digit"] == 100 and full["seeds"] == 3
+    assert quick["unclip_accuracy"] >= full["unclip_accuracy"] - 0.1  # 60 captions: a few misses at most
+    assert quick["variation_class_share"] >= full["variation_class_share"] - 0.1

@@ -233,6 +233,8 @@ def test_keys_shared_by_several_tabs_say_so():
         "gan_digits": "gans",
         "gan_plots": "gans",
         "splat_plots": "splat",
+        "unclip": "clip",
+        "unclip_plots": "clip",
     }
     tabs = defaultdict(set)
     for path in Path("demos").glob("*.py"):

@@ -145,3 +145,17 @@ def test_the_dashboards_missing_results_note_quotes_no_duration():
     """No results file records how long the full trilemma run takes, so the note that asks for it names no duration."""
     assert numbers(EN["dash_pending"], "en") == set() and numbers(ES["dash_pending"], "es") == set()
     assert "duration" not in json.dumps(results("trilemma")["machine"]) and "seconds" not in results("trilemma")["results"]
+
+
+def test_the_unclip_lecture_quotes_the_benchmark():
+    r = results("unclip")["results"]
+    text = EN["clip_unclip_compare_help"]
+    assert f"{r['captions_per_digit']} captions per digit, {r['seeds']} seeds" in text
+    shares = [f"{100 * r[f'{m}_accuracy']:.1f}%" for m in ("unclip", "text_direct", "caption_only")]
+    assert f"{shares[0]}, {shares[1]} and {shares[2]} of the time" in text
+    pct = {k: f"{100 * r[k]:.0f}%" for k in r if k.endswith(("_recall", "_coverage"))}
+    assert f"recall of the real digits {pct['unclip_recall']} against {pct['text_direct_recall']}" in text
+    assert f"coverage {pct['unclip_coverage']} against {pct['text_direct_coverage']}" in text
+    assert f"recall {pct['caption_only_recall']}, coverage {pct['caption_only_coverage']}" in text
+    assert f"diversity {r['caption_only_diversity']:.2f} against unCLIP's {r['unclip_diversity']:.2f}" in text
+    assert r["caption_only_diversity"] > r["unclip_diversity"]  # what "does not hold here" says

@@ -19,6 +19,7 @@ from core.diffusion.digits import shipped_diffusion
 from core.diffusion.schedule import PREDICTION_SHORT_NAMES
 from core.mini_ldm import shipped_mini_ldm
 from core.splat.renderer import SplatViews
+from core.unclip.pipeline import shipped_caption_only, shipped_unclip
 
 ROOT = assets.ASSETS
 MODEL_FOLDERS = ("model_index.json", "config.json")  # a `diffusers` pipeline or `transformers` model folder holds one
@@ -42,6 +43,11 @@ GENERATIVE: dict[str, tuple[Callable[[], Any], dict[str, Any]]] = {
         for kind, path in assets.NERF_PATHS.items()
     },
     assets.SPLAT_PATH.relative_to(ROOT).as_posix(): (lambda: SplatViews(assets.splat()), {"size": 16}),
+    # unCLIP's prior and decoder sample together (no caption: the prior's unconditional draw, then the decoder); the
+    # caption-only baseline decodes alone
+    "unclip/prior.safetensors": (shipped_unclip, {"prior_steps": 4, "num_steps": 2}),
+    "unclip/decoder.safetensors": (shipped_unclip, {"prior_steps": 4, "num_steps": 2}),
+    "unclip/baseline.safetensors": (shipped_caption_only, {"num_steps": 2}),
 }
 
 # what is not a generative model, and why (a pattern matches files under assets/)
@@ -77,7 +83,8 @@ def test_every_asset_is_either_generative_or_excluded_with_a_reason():
     missing = [a for a in GENERATIVE if a not in found]
     assert not missing, f"listed but not shipped: {missing}"
     assert not [a for a in GENERATIVE if is_excluded(a)], "an asset cannot be both generative and excluded"
-    assert len(GENERATIVE) == 14 and "dcgan_digits.safetensors" in found  # DCGAN, six VAEs, three U-Nets, the mini LDM, two fields, a splat
+    # DCGAN, six VAEs, three U-Nets, the mini LDM, two fields, a splat, unCLIP's prior, decoder and baseline
+    assert len(GENERATIVE) == 17 and "dcgan_digits.safetensors" in found
 
 
 def test_diffusion_files_are_named_by_the_predictions_short_names():
@@ -101,6 +108,16 @@ def test_shipped_model_samples_by_the_contract(asset):
     assert torch.equal(first, again), "the same seed must give the same samples"
     assert not torch.allclose(first, other), "another seed must give other samples"
     assert (first[0] - first[1]).abs().max() > 1e-3, "the samples of one draw must differ from each other"
+
+
+def test_unclip_takes_labels_or_captions_and_explains_bad_options():
+    model = shipped_unclip()
+    images = model.sample(2, generator=torch.Generator().manual_seed(0), labels=torch.tensor([3, 7]), prior_steps=4, num_steps=2)
+    assert images.shape == (2, 1, 8, 8)
+    with pytest.raises(ValueError, match="one per sample"):
+        model.sample(3, captions=["a handwritten 1"])
+    with pytest.raises(ValueError, match="one per sample"):
+        shipped_caption_only().sample(2, labels=torch.tensor([1]))
 
 
 def test_digits_diffusion_takes_labels_and_explains_bad_options():

@@ -121,7 +121,12 @@ class UNet(nn.Module):
         return emb
 
     def forward(self, sample: Tensor, timestep: Tensor | int, class_labels: Tensor | None = None, return_dict: bool = True):
-        emb = self.embed(timestep, class_labels, len(sample))
+        out = self.denoise(sample, self.embed(timestep, class_labels, len(sample)))
+        return UNetOutput(out) if return_dict else (out,)
+
+    def denoise(self, sample: Tensor, emb: Tensor) -> Tensor:
+        """Returns the network's prediction `[N, C, H, W]` at `sample` given the embedding `emb` `[N, time_dim]` added in
+        every block (a subclass that conditions on something else builds its own `emb`: `core.unclip.decoder`)."""
         h = self.conv_in(sample)
         skips = []
         for i, block in enumerate(self.down):
@@ -134,8 +139,7 @@ class UNet(nn.Module):
             h = block(torch.cat([h, skips.pop()], dim=1), emb)  # the skip connection
             if i < len(self.upsample):
                 h = self.upsample[i](F.interpolate(h, scale_factor=2, mode="nearest"))
-        out = self.conv_out(F.silu(self.norm_out(h)))
-        return UNetOutput(out) if return_dict else (out,)
+        return self.conv_out(F.silu(self.norm_out(h)))
 
 
 def describe_unet(model: UNet) -> list[dict]:

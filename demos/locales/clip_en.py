@@ -103,4 +103,96 @@ STRINGS: dict[str, str] = {
     "clip_u_image": "Image\n64x64 → 1024",
     "clip_u_clip_part": "frozen CLIP",
     "clip_u_new_part": "trained for DALL-E 2",
+    "clip_unclip_caption": "Caption (English or Spanish)",
+    "clip_unclip_default_caption": "a handwritten seven, with thick strokes",
+    "clip_unclip_prior_guidance": "Prior guidance",
+    "clip_unclip_decoder_guidance": "Decoder guidance",
+    "clip_unclip_count": "Samples",
+    "clip_unclip_run": "Run unCLIP",
+    "clip_unclip_map": "Image embeddings drawn by the prior",
+    "clip_unclip_digits": "Decoded digits (top row: x_t, bottom row: predicted clean digit)",
+    "clip_unclip_hint": "Type a caption and press ▶ Run unCLIP: the prior draws first, then the decoder's steps stream here.",
+    "clip_unclip_bars": "The embeddings, coordinate by coordinate",
+    "clip_unclip_err_empty": "The caption is empty: type a few words, for example “a handwritten seven”.",
+    "clip_unclip_err_unknown": (
+        "The mini CLIP never read any of these words in training, so it has no meaning for them. Use digit words or numerals in "
+        "English or Spanish (“a handwritten 3”, “un cuatro escrito a mano”)."
+    ),
+    "clip_unclip_prior_done": (
+        "Prior done. The caption is closest to the real **{digit}**s. Cosine of the drawn image embeddings with the text "
+        "embedding: {text_cos:.2f} (real {digit}s: {real_cos:.2f}); with the mean image embedding of the real {digit}s: "
+        "{class_cos:.2f}."
+    ),
+    "clip_unclip_progress": "decoder step {i} of {n} · {seconds:.1f} s",
+    "clip_unclip_done": "Done: {steps} DDIM steps of the decoder in {seconds:.1f} s in all.",
+    "clip_unclip_verdict": (
+        "The classifier reads **{hits} of {n}** decoded digits as a **{digit}** (green tiles). Their diversity (mean distance "
+        "between pixels of two samples) is {spread:.2f}."
+    ),
+    "clip_unclip_map_title": "The map of the CLIP tab: the caption, the prior's draws and the real digits",
+    "clip_unclip_map_others": "Real test digits, other classes",
+    "clip_unclip_map_real": "Real test digits {digit}",
+    "clip_unclip_map_text": "Text embedding of the caption",
+    "clip_unclip_map_drawn": "Image embeddings drawn by the prior",
+    "clip_unclip_bars_image": "Image embedding no. 1 drawn by the prior",
+    "clip_unclip_bars_title": "{d} coordinates of each embedding (cosine between them: {cos:.2f})",
+    "clip_unclip_bars_axis": "Coordinate",
+    "clip_unclip_source": "Source",
+    "clip_unclip_source_digit": "A test digit",
+    "clip_unclip_source_drawing": "My drawing",
+    "clip_unclip_example": "Test digit number",
+    "clip_unclip_draw": "Draw a digit (choose “My drawing”)",
+    "clip_unclip_variations_button": "Make variations",
+    "clip_unclip_source_view": "Source",
+    "clip_unclip_variations": "Variations",
+    "clip_unclip_variations_text": (
+        "The classifier reads the source as a **{digit}** and **{hits} of {n}** variations as a {digit}. Mean cosine between the "
+        "variations' CLIP image embeddings and the source's: {cos:.2f}; diversity of the variations: {spread:.2f}."
+    ),
+    "clip_unclip_first": "First test digit",
+    "clip_unclip_second": "Second test digit",
+    "clip_unclip_points": "Points on the path",
+    "clip_unclip_interpolate_button": "Interpolate",
+    "clip_unclip_path": "First digit · decoded points of the slerp path · second digit",
+    "clip_unclip_interpolate_text": (
+        "The two image embeddings are {angle:.0f}° apart on the sphere. The {k} points of the great circle between them, decoded "
+        "from the same noise, are read as: {path}."
+    ),
+    "clip_unclip_per_class": "Captions per digit",
+    "clip_unclip_compare_button": "Compare",
+    "clip_unclip_compare_chart": "The three methods side by side",
+    "clip_unclip_compare_title": "Right digit, recall and coverage (left); diversity (right)",
+    "clip_unclip_col_method": "Method",
+    "clip_unclip_col_accuracy": "Right digit",
+    "clip_unclip_col_clip_score": "CLIP score",
+    "clip_unclip_col_diversity": "Diversity",
+    "clip_unclip_col_recall": "Recall",
+    "clip_unclip_col_coverage": "Coverage",
+    "clip_unclip_method_unclip": "unCLIP (prior + decoder)",
+    "clip_unclip_method_text_direct": "Decoder fed the text embedding",
+    "clip_unclip_method_caption_only": "Caption-only decoder",
+    "clip_unclip_reading_holds": (
+        "Here the paper's claim holds: unCLIP draws the right digit about as often as the caption-only decoder ({acc_u:.0%} "
+        "against {acc_c:.0%}) with more variety ({div_u:.2f} against {div_c:.2f})."
+    ),
+    "clip_unclip_reading_fidelity": (
+        "Here the fidelities differ too much to compare variety fairly: unCLIP {acc_u:.0%}, caption-only {acc_c:.0%} (diversity "
+        "{div_u:.2f} against {div_c:.2f}); the paper's claim is about diversity at similar fidelity."
+    ),
+    "clip_unclip_reading_not_diverse": (
+        "Here the paper's claim does not hold: at similar fidelity ({acc_u:.0%} against {acc_c:.0%}) unCLIP is not more varied "
+        "than the caption-only decoder ({div_u:.2f} against {div_c:.2f})."
+    ),
+    "clip_unclip_reading_direct": (
+        "Without the prior, the decoder fed the text embedding gets the digit right {acc_d:.0%} of the time (unCLIP {acc_u:.0%}); "
+        "recall of the real digits {rec_d:.0%} against unCLIP's {rec_u:.0%}, coverage {cov_d:.0%} against {cov_u:.0%}."
+    ),
+    "clip_unclip_compare_done": (
+        "{captions} captions, the same for the three methods, in {seconds:.1f} s. Few captions give noisy figures: the benchmark "
+        "uses 100 per digit."
+    ),
+    "clip_unclip_note_cut": (
+        "The mini CLIP's tokenizer knows no accented letters or emoji: it reads your caption only up to “{read}” "
+        "(write, for example, “a handwritten 5” or “un 5 escrito a mano”)."
+    ),
 }

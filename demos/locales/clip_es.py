@@ -105,4 +105,99 @@ STRINGS: dict[str, str] = {
     "clip_u_image": "Imagen\n64x64 → 1024",
     "clip_u_clip_part": "CLIP congelado",
     "clip_u_new_part": "entrenados para DALL-E 2",
+    "clip_unclip_caption": "Descripción (en castellano o en inglés)",
+    "clip_unclip_default_caption": "un siete escrito a mano, de trazo grueso",
+    "clip_unclip_prior_guidance": "Guía del prior",
+    "clip_unclip_decoder_guidance": "Guía del decodificador",
+    "clip_unclip_count": "Muestras",
+    "clip_unclip_run": "Ejecutar unCLIP",
+    "clip_unclip_map": "Embeddings de imagen que sorteó el prior",
+    "clip_unclip_digits": "Dígitos decodificados (fila de arriba: x_t; de abajo: dígito limpio predicho)",
+    "clip_unclip_hint": (
+        "Escribí una descripción y tocá ▶ Ejecutar unCLIP: primero sortea el prior y después aparecen acá los pasos del decodificador."
+    ),
+    "clip_unclip_bars": "Los embeddings, coordenada por coordenada",
+    "clip_unclip_err_empty": "La descripción está vacía: escribí unas palabras, por ejemplo «un siete escrito a mano».",
+    "clip_unclip_err_unknown": (
+        "El mini CLIP nunca leyó ninguna de estas palabras en su entrenamiento, así que no tienen significado para él. Usá "
+        "nombres de dígitos o números en castellano o en inglés («un 3 escrito a mano», «a handwritten four»)."
+    ),
+    "clip_unclip_prior_done": (
+        "Prior listo. La descripción queda más cerca de los **{digit}** reales. Coseno de los embeddings de imagen sorteados con "
+        "el embedding del texto: {text_cos:.2f} (los {digit} reales: {real_cos:.2f}); con el embedding de imagen medio de los "
+        "{digit} reales: {class_cos:.2f}."
+    ),
+    "clip_unclip_progress": "paso {i} de {n} del decodificador · {seconds:.1f} s",
+    "clip_unclip_done": "Listo: {steps} pasos DDIM del decodificador en {seconds:.1f} s en total.",
+    "clip_unclip_verdict": (
+        "El clasificador reconoce **{hits} de {n}** dígitos decodificados como un **{digit}** (recuadros verdes). Su diversidad "
+        "(distancia media entre los píxeles de dos muestras) es {spread:.2f}."
+    ),
+    "clip_unclip_map_title": "El mapa de la pestaña CLIP: la descripción, lo que sorteó el prior y los dígitos reales",
+    "clip_unclip_map_others": "Dígitos de prueba reales, otras clases",
+    "clip_unclip_map_real": "Dígitos de prueba reales {digit}",
+    "clip_unclip_map_text": "Embedding de texto de la descripción",
+    "clip_unclip_map_drawn": "Embeddings de imagen que sorteó el prior",
+    "clip_unclip_bars_image": "Embedding de imagen n.º 1 sorteado por el prior",
+    "clip_unclip_bars_title": "{d} coordenadas de cada embedding (coseno entre ambos: {cos:.2f})",
+    "clip_unclip_bars_axis": "Coordenada",
+    "clip_unclip_source": "Origen",
+    "clip_unclip_source_digit": "Un dígito de prueba",
+    "clip_unclip_source_drawing": "Mi dibujo",
+    "clip_unclip_example": "Número de dígito de prueba",
+    "clip_unclip_draw": "Dibujá un dígito (elegí «Mi dibujo»)",
+    "clip_unclip_variations_button": "Generar variaciones",
+    "clip_unclip_source_view": "Origen",
+    "clip_unclip_variations": "Variaciones",
+    "clip_unclip_variations_text": (
+        "El clasificador reconoce en el origen un **{digit}** y **{hits} de {n}** variaciones como un {digit}. Coseno medio entre "
+        "los embeddings de imagen de CLIP de las variaciones y el del origen: {cos:.2f}; diversidad de las variaciones: "
+        "{spread:.2f}."
+    ),
+    "clip_unclip_first": "Primer dígito de prueba",
+    "clip_unclip_second": "Segundo dígito de prueba",
+    "clip_unclip_points": "Puntos del camino",
+    "clip_unclip_interpolate_button": "Interpolar",
+    "clip_unclip_path": "Primer dígito · puntos decodificados del camino slerp · segundo dígito",
+    "clip_unclip_interpolate_text": (
+        "Los dos embeddings de imagen están a {angle:.0f}° sobre la esfera. Los {k} puntos del círculo máximo entre ellos, "
+        "decodificados desde el mismo ruido, se leen como: {path}."
+    ),
+    "clip_unclip_per_class": "Descripciones por dígito",
+    "clip_unclip_compare_button": "Comparar",
+    "clip_unclip_compare_chart": "Los tres métodos, lado a lado",
+    "clip_unclip_compare_title": "Dígito correcto, exhaustividad y cobertura (izquierda); diversidad (derecha)",
+    "clip_unclip_col_method": "Método",
+    "clip_unclip_col_accuracy": "Dígito correcto",
+    "clip_unclip_col_clip_score": "Puntaje CLIP",
+    "clip_unclip_col_diversity": "Diversidad",
+    "clip_unclip_col_recall": "Exhaustividad",
+    "clip_unclip_col_coverage": "Cobertura",
+    "clip_unclip_method_unclip": "unCLIP (prior + decodificador)",
+    "clip_unclip_method_text_direct": "Decodificador con el embedding de texto",
+    "clip_unclip_method_caption_only": "Decodificador solo con la descripción",
+    "clip_unclip_reading_holds": (
+        "Acá se cumple lo que dice el artículo: unCLIP dibuja el dígito correcto casi tan seguido como el decodificador solo con "
+        "la descripción ({acc_u:.0%} contra {acc_c:.0%}) y con más variedad ({div_u:.2f} contra {div_c:.2f})."
+    ),
+    "clip_unclip_reading_fidelity": (
+        "Acá las fidelidades difieren demasiado para comparar la variedad con justicia: unCLIP {acc_u:.0%}, solo descripción "
+        "{acc_c:.0%} (diversidad {div_u:.2f} contra {div_c:.2f}); el artículo habla de diversidad con fidelidad parecida."
+    ),
+    "clip_unclip_reading_not_diverse": (
+        "Acá no se cumple lo que dice el artículo: con fidelidad parecida ({acc_u:.0%} contra {acc_c:.0%}), unCLIP no es más "
+        "variado que el decodificador solo con la descripción ({div_u:.2f} contra {div_c:.2f})."
+    ),
+    "clip_unclip_reading_direct": (
+        "Sin el prior, el decodificador con el embedding de texto acierta el dígito el {acc_d:.0%} de las veces (unCLIP {acc_u:.0%}); "
+        "exhaustividad sobre los dígitos reales {rec_d:.0%} contra {rec_u:.0%} de unCLIP, cobertura {cov_d:.0%} contra {cov_u:.0%}."
+    ),
+    "clip_unclip_compare_done": (
+        "{captions} descripciones, las mismas para los tres métodos, en {seconds:.1f} s. Con pocas descripciones las cifras son "
+        "ruidosas: el benchmark usa 100 por dígito."
+    ),
+    "clip_unclip_note_cut": (
+        "El tokenizador del mini CLIP no conoce letras con tilde ni emojis: lee tu descripción solo hasta «{read}» "
+        "(escribí, por ejemplo, «un 5 escrito a mano» o «a handwritten 5»)."
+    ),
 }
