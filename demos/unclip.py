@@ -37,7 +37,7 @@ from core.unclip.pipeline import (
     text_embeddings,
 )
 from core.unclip.prior import sample_prior
-from demos import inputs, knobs
+from demos import inputs, knobs, links
 from demos.gpu import SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, number, percent, t
 from demos.knobs import SEED, Knob
@@ -325,6 +325,7 @@ def build(demo: gr.Blocks) -> None:
             with gr.Row():
                 run_button = gr.Button("▶ " + I18N("clip_unclip_run"), variant="primary", elem_id="clip-unclip-run")
                 stop_button = gr.Button(I18N("common_stop"))
+            links.control(demo, "clip", "unclip_run", {"caption": (caption, links.text())} | links.knob_settings(RUN_KNOBS, run_widgets))
         with gr.Column(scale=2):
             space = gr.Plot(label=I18N("clip_unclip_map"), elem_id="clip-unclip-map")
     with gr.Row(equal_height=False):
@@ -345,7 +346,7 @@ def build(demo: gr.Blocks) -> None:
         **RUN,
     )
     stop_button.click(None, None, None, cancels=[run_event], api_name=False)
-    demo.load(defaults, None, caption, api_name="clip_unclip_defaults", **LIGHT)
+    demo.load(links.unless_linked(defaults, "clip", "unclip_run"), None, caption, api_name="clip_unclip_defaults", **LIGHT)
 
     markdown("clip_unclip_variations_help")
     with gr.Row(equal_height=False):
@@ -353,6 +354,7 @@ def build(demo: gr.Blocks) -> None:
             variation_widgets = knobs.layout(VARIATION_KNOBS, per_row=1)
             sketch = sketchpad("clip_unclip_draw", brush=22, elem_id="clip-unclip-sketch")
             variation_button = gr.Button(I18N("clip_unclip_variations_button"), variant="primary", elem_id="clip-unclip-variations-run")
+            links.control(demo, "clip", "unclip_variations", links.knob_settings(VARIATION_KNOBS, variation_widgets))
         with gr.Column(scale=2):
             with gr.Row():
                 source_view = gr.Image(type="pil", interactive=False, label=I18N("clip_unclip_source_view"), height=200, format="png")
@@ -372,6 +374,7 @@ def build(demo: gr.Blocks) -> None:
         with gr.Column(scale=1, min_width=280):
             interpolate_widgets = knobs.layout(INTERPOLATE_KNOBS, per_row=1)
             interpolate_button = gr.Button(I18N("clip_unclip_interpolate_button"), variant="primary", elem_id="clip-unclip-interpolate-run")
+            links.control(demo, "clip", "unclip_interpolate", links.knob_settings(INTERPOLATE_KNOBS, interpolate_widgets))
         with gr.Column(scale=2):
             path_view = gr.Image(type="pil", interactive=False, label=I18N("clip_unclip_path"), height=170, format="png")
             path_text = gr.Markdown(elem_id="clip-unclip-interpolate-text")
@@ -384,6 +387,7 @@ def build(demo: gr.Blocks) -> None:
         with gr.Column(scale=1, min_width=280):
             compare_widgets = knobs.layout(COMPARE_KNOBS, per_row=1)
             compare_button = gr.Button(I18N("clip_unclip_compare_button"), variant="primary", elem_id="clip-unclip-compare-run")
+            links.control(demo, "clip", "unclip_compare", links.knob_settings(COMPARE_KNOBS, compare_widgets))
         with gr.Column(scale=2):
             chart = gr.Plot(label=I18N("clip_unclip_compare_chart"), elem_id="clip-unclip-chart")
     table = gr.Markdown(elem_id="clip-unclip-table")

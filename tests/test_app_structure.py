@@ -63,7 +63,7 @@ def test_every_endpoint_has_an_explicit_name_and_a_queue_limit():
         fn.concurrency_id
         in {
             *("light", "heavy", "gan_train", "ae_train", "diffusion_generate", "diffusion_toy"),
-            *("nerf_train", "nerf_render", "splat_train", "splat_render"),
+            *("nerf_train", "nerf_render", "splat_train", "splat_render", "clip_unclip"),
         }
         for fn in public
     )

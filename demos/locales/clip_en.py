@@ -123,8 +123,8 @@ STRINGS: dict[str, str] = {
         "embedding: {text_cos:.2f} (real {digit}s: {real_cos:.2f}); with the mean image embedding of the real {digit}s: "
         "{class_cos:.2f}."
     ),
-    "clip_unclip_progress": "decoder step {i} of {n} · {seconds:.1f} s",
-    "clip_unclip_done": "Done: {steps} DDIM steps of the decoder in {seconds:.1f} s in all.",
+    "clip_unclip_progress": "decoder step {i} of {n} · {seconds:.1f}\u00a0s",
+    "clip_unclip_done": "Done: {steps} DDIM steps of the decoder in {seconds:.1f}\u00a0s in all.",
     "clip_unclip_verdict": (
         "The classifier reads **{hits} of {n}** decoded digits as a **{digit}** (green tiles). Their diversity (mean distance "
         "between pixels of two samples) is {spread:.2f}."
@@ -188,7 +188,7 @@ STRINGS: dict[str, str] = {
         "recall of the real digits {rec_d:.0%} against unCLIP's {rec_u:.0%}, coverage {cov_d:.0%} against {cov_u:.0%}."
     ),
     "clip_unclip_compare_done": (
-        "{captions} captions, the same for the three methods, in {seconds:.1f} s. Few captions give noisy figures: the benchmark "
+        "{captions} captions, the same for the three methods, in {seconds:.1f}\u00a0s. Few captions give noisy figures: the benchmark "
         "uses 100 per digit."
     ),
     "clip_unclip_note_cut": (

@@ -127,8 +127,8 @@ STRINGS: dict[str, str] = {
         "el embedding del texto: {text_cos:.2f} (los {digit} reales: {real_cos:.2f}); con el embedding de imagen medio de los "
         "{digit} reales: {class_cos:.2f}."
     ),
-    "clip_unclip_progress": "paso {i} de {n} del decodificador · {seconds:.1f} s",
-    "clip_unclip_done": "Listo: {steps} pasos DDIM del decodificador en {seconds:.1f} s en total.",
+    "clip_unclip_progress": "paso {i} de {n} del decodificador · {seconds:.1f}\u00a0s",
+    "clip_unclip_done": "Listo: {steps} pasos DDIM del decodificador en {seconds:.1f}\u00a0s en total.",
     "clip_unclip_verdict": (
         "El clasificador reconoce **{hits} de {n}** dígitos decodificados como un **{digit}** (recuadros verdes). Su diversidad "
         "(distancia media entre los píxeles de dos muestras) es {spread:.2f}."
@@ -193,7 +193,7 @@ STRINGS: dict[str, str] = {
         "exhaustividad sobre los dígitos reales {rec_d:.0%} contra {rec_u:.0%} de unCLIP, cobertura {cov_d:.0%} contra {cov_u:.0%}."
     ),
     "clip_unclip_compare_done": (
-        "{captions} descripciones, las mismas para los tres métodos, en {seconds:.1f} s. Con pocas descripciones las cifras son "
+        "{captions} descripciones, las mismas para los tres métodos, en {seconds:.1f}\u00a0s. Con pocas descripciones las cifras son "
         "ruidosas: el benchmark usa 100 por dígito."
     ),
     "clip_unclip_note_cut": (
