@@ -22,6 +22,7 @@ from torch import Tensor, nn
 from torch.nn import functional as F
 
 from core.device import device_of, randn
+from core.diffusion.ddpm import SampleStep
 from core.diffusion.digits import schedule_of, to_image
 from core.diffusion.unet import UNet, UNetConfig, UNetOutput
 from core.loop import Trainer, update_average
@@ -111,17 +112,6 @@ def decoder_trainer(
     return Trainer(step)
 
 
-@dataclass
-class DecodeStep:
-    """One step of decoding: its index, the total, the timestep, x_t and the predicted clean digits, in [0, 1] `[N, 1, 8, 8]`."""
-
-    index: int
-    total: int
-    timestep: int
-    sample: Tensor
-    pred_x0: Tensor
-
-
 @torch.no_grad()
 def decode_steps(
     model: EmbeddingUNet,
@@ -133,7 +123,7 @@ def decode_steps(
     eta: float = 0.0,
     generator: torch.Generator | None = None,
     noise: Tensor | None = None,
-) -> Iterator[DecodeStep]:
+) -> Iterator[SampleStep]:
     """Yields every step of decoding one digit per embedding `[N, D]` from pure noise (the last step holds the digits).
 
     `noise` `[N, 1, 8, 8]` is the starting x_T (drawn from `generator` when None): the same noise for every embedding makes
@@ -150,7 +140,7 @@ def decode_steps(
         output = guided_output(net, x, t, embeddings, guidance)
         out = sampler_step(chosen, output, t, x, eta=eta, generator=generator)
         x = out.prev_sample
-        yield DecodeStep(i + 1, total, t, to_image(x), to_image(out.pred_original_sample))
+        yield SampleStep(i + 1, total, t, to_image(x), to_image(out.pred_original_sample))
 
 
 def decode(model: EmbeddingUNet, embeddings: Tensor, **kwargs) -> Tensor:
