@@ -39,7 +39,7 @@ def test_camera_sliders_a_clicked_pixel_and_a_short_training(browser, app_url, a
         slider.press("ArrowRight")
     slider.dispatch_event("pointerup")
     page.wait_for_function("(b) => document.querySelector('#nerf-view-text').innerText !== b", arg=before, timeout=60_000)
-    assert re.search(r"\d+[.,]\d dB", view_text(page))
+    assert re.search(r"\d+[.,]\d\sdB", view_text(page))
     page.locator("#nerf-view").screenshot(path=str(artifacts / f"{locale}-nerf-view.png"))
     # click a pixel of the rendered view: the ray plot follows that pixel
     image = page.locator("#nerf-view img").first
