@@ -122,7 +122,11 @@ def blend_figure(blend, lang: Lang, *, shown: int = 40) -> go.Figure:
 def comparison_figure(rows: list[dict], lang: Lang) -> go.Figure:
     """Returns milliseconds per frame (log axis) against held-out PSNR for the splat and the NeRF fields."""
     fig = go.Figure()
-    for row in rows:
+    # labels alternate above and below in order of speed, so two models with close timings do not write over each other
+    # (the fastest's label leans right and the slowest's left, so that neither is cut at the plot's edge)
+    ordered = sorted(rows, key=lambda r: r["ms"])
+    for rank, row in enumerate(ordered):
+        side = " right" if rank == 0 else " left" if rank == len(ordered) - 1 and rank > 0 else " center"
         fig.add_trace(
             go.Scatter(
                 x=[row["ms"]],
@@ -130,7 +134,7 @@ def comparison_figure(rows: list[dict], lang: Lang) -> go.Figure:
                 mode="markers+text",
                 marker={"size": 16, "color": row["colour"]},
                 text=[row["name"]],
-                textposition="top center",
+                textposition=("top" if rank % 2 == 0 else "bottom") + side,
                 name=row["name"],
             )
         )
