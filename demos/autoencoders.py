@@ -31,6 +31,7 @@ from core.data.images import DrawingError, digit_from_image, load_digits
 from core.loop import Trainer
 from core.seeding import init_weights
 from demos import inputs, links
+from demos.animation import Recording, gif_download, titled_views
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
 from demos.layout import LATEX, LIGHT, live_run_state, markdown, sketchpad, train_stop_buttons
@@ -396,6 +397,7 @@ def beta_train(beta, steps, seed, request: gr.Request):
         Autoencoder(AutoencoderConfig(kind="vae", latent_dim=2, beta=beta_value)), torch.Generator().manual_seed(seed_value)
     )
     run = LiveRun(autoencoder_trainer(model, load_digits("train")[0], generator=torch.Generator().manual_seed(seed_value)))
+    recording = Recording(f"beta-vae-{beta_value:g}-latent-map")  # the map as the person watched it, for a GIF
     keys = [("reconstruction", t("ae_curve_reconstruction", lang)), ("kl", t("ae_curve_kl", lang))]
     for progress in run.trainer.run(n, max_seconds=LIVE_SECONDS, report_seconds=REFRESH_SECONDS):
         curves = _curves(progress.history, keys, t("ae_beta_curves_title", lang, beta=beta_value), t("ae_nats", lang), lang)
@@ -413,7 +415,9 @@ def beta_train(beta, steps, seed, request: gr.Request):
         )
         if progress.done and progress.reason == "time":
             status += " " + t("ae_time_ceiling", lang, seconds=LIVE_SECONDS)
-        yield curves, _live_map(model, beta_value, lang), status, run
+        latent_map = _live_map(model, beta_value, lang)
+        recording.add(titled_views([latent_map], [""], footer=f"{t('common_step', lang)} {progress.step} / {n}"))
+        yield curves, latent_map, status, run, recording
 
 
 def race(k, steps, request: gr.Request):
@@ -571,6 +575,9 @@ def build(demo: gr.Blocks) -> None:
             beta_button, beta_stop = train_stop_buttons("ae-beta-train")
             links.control(demo, "autoencoders", "beta", {"beta": beta, "steps": beta_steps, "seed": beta_seed})
             beta_status = gr.Markdown(I18N("ae_beta_hint"), elem_id="ae-beta-status")
+            beta_recording = gr.State(None)
+            with gr.Row():
+                gif_download(beta_recording, api_name="autoencoders_beta_gif", elem_id="ae-beta-gif")
         with gr.Column(scale=2):
             beta_curves = gr.Plot(label=I18N("ae_beta_curves"))
         with gr.Column(scale=2):
@@ -662,7 +669,7 @@ def build(demo: gr.Blocks) -> None:
     beta_event = beta_button.click(
         beta_train,
         [beta, beta_steps, beta_seed],
-        [beta_curves, beta_map, beta_status, run_state],
+        [beta_curves, beta_map, beta_status, run_state, beta_recording],
         api_name="autoencoders_beta_train",
         **TRAIN,
     )

@@ -23,6 +23,7 @@ from core.diffusion.schedule import PREDICTION_SHORT_NAMES, SCHEDULES, NoiseSche
 from core.diffusion.unet import describe_unet
 from core.metrics.modes import diversity
 from demos import diffusion_toy, inputs, knobs, links
+from demos.animation import Recording, gif_download, titled_views
 from demos.gpu import SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, format_date, lang_of, number, percent, t
 from demos.knobs import Knob
@@ -171,6 +172,7 @@ def generate(request: gr.Request, **values):
     labels = _labels(digit, n, lang)
     start, last_report = time.monotonic(), 0.0
     last = None
+    recording, titles = Recording("denoising"), [t("diff_x_t", lang), t("diff_x0", lang)]  # what the person watches, for a GIF
     stream = sample_steps(
         model,
         schedule_of(model),
@@ -200,12 +202,9 @@ def generate(request: gr.Request, **values):
             + t("diff_progress", lang, i=last.index, n=last.total, t=last.timestep, seconds=now)
         )
         if last.index < last.total:
-            yield (
-                image_grid(to_image(last.sample), nrow=8, scale=6),
-                image_grid(to_image(last.pred_x0), nrow=8, scale=6),
-                progress,
-                gr.skip(),
-            )
+            x_t, x0 = image_grid(to_image(last.sample), nrow=8, scale=6), image_grid(to_image(last.pred_x0), nrow=8, scale=6)
+            recording.add(titled_views([x_t, x0], titles, footer=_frame_footer(last, lang)))
+            yield x_t, x0, progress, gr.skip(), recording
     assert last is not None
     images = to_image(last.sample)
     tiles, read, _ = judged_tiles(images, labels, lang=lang)
@@ -223,7 +222,14 @@ def generate(request: gr.Request, **values):
         seconds=time.monotonic() - start,
         evals=t("diff_n_evals", lang, count=last.total * (2 if labels is not None and w != 1.0 else 1)),
     )
-    yield tiles, image_grid(to_image(last.pred_x0), nrow=8, scale=6), done, verdict
+    x0 = image_grid(to_image(last.pred_x0), nrow=8, scale=6)
+    recording.add(titled_views([image_grid(images, nrow=8, scale=6), x0], titles, footer=_frame_footer(last, lang)))
+    yield tiles, x0, done, verdict, recording
+
+
+def _frame_footer(step, lang: Lang) -> str:
+    """Returns a GIF frame's footer: the step and its timestep, without the seconds (a GIF replays at its own pace)."""
+    return t("diff_progress", lang, i=step.index, n=step.total, t=step.timestep, seconds=0.0).rsplit(" · ", 1)[0]
 
 
 # --- 4. what the network predicts ---
@@ -513,6 +519,9 @@ def build(demo: gr.Blocks) -> None:
             with gr.Row():
                 gen_button = gr.Button("▶ " + I18N("diff_generate"), variant="primary", elem_id="diff-generate")
                 stop_button = gr.Button(I18N("common_stop"))
+            denoising = gr.State(None)  # the person's last denoising stream, for a GIF
+            with gr.Row():
+                gif_download(denoising, api_name="diffusion_gif", elem_id="diff-gif")
             # the seed comes back with the rest: pressing Generate reproduces the samples
             links.control(demo, "diffusion", "generate", links.knob_settings(GENERATE_KNOBS, generate_widgets))
         with gr.Column(scale=2):
@@ -524,7 +533,7 @@ def build(demo: gr.Blocks) -> None:
     gen_event = gen_button.click(
         generate,
         None,
-        [x_t_view, x0_view, progress, verdict],
+        [x_t_view, x0_view, progress, verdict, denoising],
         inputs_kwargs=generate_widgets,
         api_name="diffusion_generate",
         **GENERATE,

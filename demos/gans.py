@@ -25,6 +25,7 @@ from core.plane import PlaneGrid, bounds, plane_grid
 from core.seeding import init_weights
 from core.threads import single_threaded
 from demos import gan_digits, inputs, knobs, links
+from demos.animation import Recording, gif_download
 from demos.gan_plots import VIEWS, curves_figure, plane_image
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
@@ -93,6 +94,7 @@ class LabState:
     notes: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)  # a play loop and a knob change never overlap
     paused: bool = False  # set by Pause: a step the play loop had already begun to ask for is skipped
+    recording: Recording = field(default_factory=lambda: Recording("gan-lab-run"))  # the plane as it was shown, for a GIF
 
     def locked_step(self) -> dict[str, float]:
         with self.lock:
@@ -156,6 +158,7 @@ def render(state: LabState, views: list[str], lang: Lang, *, curves: bool = True
     title = t("gan_plane_title", lang, dataset=t(f"common_ds_{state.dataset}", lang), loss=t(f"loss_{lab.settings.loss}", lang))
     probabilistic = lab.settings.loss in PROBABILISTIC
     plane = plane_image(snap, state.grid, views, probabilistic, lang, title)
+    state.recording.add(plane)
     caption = t("gan_plane_caption_d" if probabilistic else "gan_plane_caption_critic", lang) if "heatmap" in views else ""
     curves_plot = curves_figure(lab.history, lang) if curves else gr.skip()
     if state.data.centers is not None:
@@ -312,6 +315,7 @@ def load_experiment(name, request: gr.Request) -> dict:
 def build(demo: gr.Blocks) -> None:
     """Builds the GANs tab and wires its events."""
     markdown("gan_intro")
+    lab_state = live_run_state()
     with gr.Row(equal_height=False):
         with gr.Column(scale=2, min_width=320):
             widgets = {"dataset": DATASET.widget()}
@@ -356,11 +360,11 @@ def build(demo: gr.Blocks) -> None:
             markdown("gan_views_help")
             with gr.Row():
                 download_button = gr.Button(I18N("gan_download"), size="sm")
-                files = gr.File(label=I18N("gan_files"), file_count="multiple", interactive=False, visible=False)
+                gif_download(lab_state, api_name="gan_gif", elem_id="gan-gif")
+            files = gr.File(label=I18N("gan_files"), file_count="multiple", interactive=False, visible=False)
     # a link carries the dataset by name (not a drawing or a file), the seed, every knob and the views: Play reproduces the run
     link_knobs = (dataclasses.replace(DATASET, choices=TOY_DATASETS), *ARCH_KNOBS, *SETTING_KNOBS)
     link.register(links.knob_settings(link_knobs, {"dataset": widgets["dataset"], **arch, **settings}) | {"views": views})
-    lab_state = live_run_state()
     widgets |= arch | settings  # in the order of RUN_KNOBS: the API takes its parameters in this order
 
     # every knob reaches its handler by name; the API names each parameter after its knob

@@ -130,6 +130,16 @@ def test_beta_gallery_and_live_training(client):
     assert len(reconstruction) == 300 and np.mean(reconstruction[-30:]) < np.mean(reconstruction[:30])
     assert value(read(status, "ae_live_status_done", "en", steps=t("common_n_steps", "en", count=300))["kl"]) >= 0
     assert Image.open(live_map).size[0] > 300
+    # the latent map as it was watched, as a GIF that ends on the map of the last step
+    gif = Image.open(client.predict(api_name="/autoencoders_beta_gif")["value"])
+    assert gif.n_frames >= 2 and gif.info["duration"] > 0
+    gif.seek(gif.n_frames - 1)
+    last = np.asarray(gif.convert("RGB"), float)
+    shown = Image.open(live_map).convert("RGB")
+    scale = gif.size[0] / (shown.width + 32)  # the map sits 16 px in from the edges of a frame shrunk to fit a slide
+    w, h, margin = round(shown.width * scale), round(shown.height * scale), round(16 * scale)
+    expected = np.asarray(shown.resize((w, h), Image.LANCZOS), float)
+    assert np.abs(last[margin : margin + h, margin : margin + w] - expected).mean() < 6
 
 
 def test_linear_ae_against_pca(client):

@@ -111,6 +111,9 @@ def test_generation_streams_and_is_judged(client):
     hits = int(read(verdict, "diff_verdict_cond", "en", count=8, digit=7)["hits"])
     assert 0 <= hits <= 8 and value(read(verdict, "diff_diversity", "en")["d"]) > 0
     assert Image.open(tiles).size[0] > Image.open(x0).size[0] // 2
+    # the stream as it was watched, as a GIF: x_t above the predicted x0 at each of the 10 steps, at full size
+    gif = Image.open(client.predict(api_name="/diffusion_gif")["value"])
+    assert gif.n_frames == 10 and gif.size[0] > Image.open(x0).size[0] and gif.size[1] > 2 * Image.open(x0).size[1]
     unconditional = client.predict("ddpm", 20, 0.0, 2.0, "any", 4, 0, api_name="/diffusion_generate")
     counts = read(unconditional[3], "diff_verdict_uncond", "en", groups={"counts": r"[\d: ·]+"})["counts"].split(" · ")
     assert [c.split(": ")[0] for c in counts] == [str(d) for d in range(10)]

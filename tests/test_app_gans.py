@@ -12,6 +12,7 @@ from PIL import Image
 
 from core.checkpoint import load_model
 from core.gan.lab2d import MLPGAN
+from demos.animation import MAX_FRAMES
 from demos.gan_plots import FAKE_COLOR, GRADIENT_COLOR, PLANE_BOX, REAL_COLOR
 from demos.plots import hex_to_rgb
 from demos.texts import TABLES, percent, t
@@ -158,6 +159,12 @@ def test_play_stops_at_the_budget(gan_client):
     outputs = job.result() and job.outputs()
     assert status_numbers(outputs[-1][4])["g"] == 100 and status_fields(outputs[-1][4])["budget"] == "100"
     assert outputs[-1][4].endswith("\n\n" + t("gan_budget_reached", "en"))
+    # the run as it was watched comes back as a GIF of its planes (the earlier tests' among them), ending on the last
+    gif = Image.open(gan_client.predict(api_name="/gan_gif")["value"])
+    assert gif.format == "GIF" and min(len(outputs), MAX_FRAMES // 2) <= gif.n_frames <= MAX_FRAMES + 1
+    gif.seek(gif.n_frames - 1)
+    shown = Image.open(outputs[-1][0]).convert("RGB").resize(gif.size, Image.LANCZOS)
+    assert np.abs(np.asarray(gif.convert("RGB"), float) - np.asarray(shown, float)).mean() < 4
 
 
 def test_switching_the_loss_applies_at_once(gan_client):

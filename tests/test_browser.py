@@ -171,6 +171,13 @@ def test_diffusion_timestep_slider_and_a_generation(browser, app_url, artifacts)
     page.locator("#diff-generate").click()
     page.wait_for_function("document.querySelector('#diff-verdict').innerText.includes('clasificador')", timeout=90_000)
     assert "Hecho" in page.locator("#diff-progress").inner_text()
+    # the stream just watched, as a GIF for slides: the button fills a file box with a link to it
+    page.locator("#diff-gif-button").click()
+    link = page.locator("#diff-gif a[href$='.gif']").first
+    link.wait_for(timeout=30_000)
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == "denoising.gif"
     page.screenshot(path=str(artifacts / "es-ES-diffusion-used.png"), full_page=True)
     context.close()
 

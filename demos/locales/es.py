@@ -22,6 +22,11 @@ STRINGS: dict[str, str] = {
     ),
     "error_title": "Revisá la entrada",
     "common_seed": "Semilla",
+    "common_gif": "Guardar como GIF",
+    "common_gif_file": "GIF animado de esta corrida (para diapositivas)",
+    "common_gif_empty": (
+        "Todavía no hay nada grabado: el GIF guarda lo que mostró esta vista durante una corrida, y todavía no hubo ninguna."
+    ),
     "common_dataset": "Conjunto de datos",
     "common_ds_ring": "Anillo de 8 gaussianas",
     "common_ds_grid": "Grilla de 25 gaussianas",
