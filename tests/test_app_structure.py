@@ -67,3 +67,11 @@ def test_every_endpoint_has_an_explicit_name_and_a_queue_limit():
         }
         for fn in public
     )
+
+
+def test_every_chart_is_plotly_so_it_downloads_as_a_png():
+    """Gradio's own plots have no PNG download; a plotly chart has its toolbar's camera button (a browser test clicks it)."""
+    demo = app.build_app()
+    components = list(demo.blocks.values())
+    native = [c for c in components if isinstance(c, gr.LinePlot | gr.ScatterPlot | gr.BarPlot)]
+    assert native == [] and sum(isinstance(c, gr.Plot) for c in components) >= 30

@@ -206,6 +206,13 @@ def test_trilemma_explainer_sliders(browser, app_url, artifacts):
     )
     assert EN["tc_ds_digits"] not in page.locator("#tri-table").inner_text()
     assert page.locator("#tri-radar .main-svg").first.is_visible()
+    # every chart is plotly with its toolbar, so a chart goes to a slide as a PNG from the camera button
+    page.locator("#tri-radar .main-svg").first.hover()
+    camera = page.locator("#tri-radar .modebar-btn[data-title='Download plot as a PNG']")
+    camera.wait_for(timeout=10_000)
+    with page.expect_download() as download:
+        camera.click()
+    assert download.value.suggested_filename.endswith(".png")
     page.mouse.wheel(0, 3000)
     page.screenshot(path=str(artifacts / "en-US-trilemma-used.png"), full_page=True)
     context.close()
