@@ -21,7 +21,7 @@ from PIL import Image
 
 from demos import autoencoders, clip, diffusion, explore, gans, inputs, links, nerf, overview, splat, stable_diffusion, trilemma
 from demos.i18n import I18N
-from demos.layout import markdown
+from demos.layout import defer_page_loads, markdown, opened_flag
 
 # (tab id, label key, builder): the course's order.
 TABS: list[tuple[str, str, Callable[[gr.Blocks], None]]] = [
@@ -124,11 +124,17 @@ def build_app() -> gr.Blocks:
             with gr.Column(scale=1, min_width=90):
                 gr.HTML(LANGUAGE_SWITCH, elem_id="lang-switch")
         with gr.Tabs() as tabs:
+            built = {}
             for tab_id, label_key, build in TABS:
-                with gr.Tab(I18N(label_key), id=tab_id, elem_id=f"tab-{tab_id}"):
+                with gr.Tab(I18N(label_key), id=tab_id, elem_id=f"tab-{tab_id}") as tab:
                     build(demo)
-        # a link to a setup (?tab=gans&section=lab&...) selects its tab and puts its section's settings back
-        links.restore_on_load(demo, tabs, [tab_id for tab_id, _, _ in TABS])
+                built[tab_id] = tab
+        # the first tab computes its defaults on page load, every other tab when it is first opened
+        opened = {tab_id: opened_flag(tab) for tab_id, tab in list(built.items())[1:]}
+        for tab_id, flag in opened.items():
+            defer_page_loads(demo, built[tab_id], flag)
+        # a link to a setup (?tab=gans&section=lab&...) selects its tab (and opens it) and puts its section's settings back
+        links.restore_on_load(demo, tabs, [tab_id for tab_id, _, _ in TABS], opened)
     # the queue summarises its last 10,000 events in a pandas table after every event (for /monitoring): past a few
     # thousand events that costs more CPU than most of our events; summarise every 100 events, over the last 2,000
     os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "100")

@@ -72,3 +72,45 @@ def picture_inputs(
     photo_choice = inputs.Dropdown(list(PHOTOS), value=photo, label=I18N("common_photo"))
     upload = inputs.Image(label=I18N("common_upload"), type="numpy", height=height, sources=sources)
     return source, digit_index, photo_choice, upload
+
+
+def _opened() -> int:
+    return 1
+
+
+def opened_flag(tab: gr.Tab) -> gr.State:
+    """Returns a state that turns 1 the first time a person selects `tab` (a link that opens the tab sets it too:
+    `links.restore`); selecting the tab again leaves it at 1, so its change fires once. A state, not a hidden
+    widget: the server compares its values, where a widget could report a change when the browser draws it."""
+    flag = gr.State(0)
+    # queued: Gradio reports a state's change to the page only for queued events (unqueued, the flag never fires)
+    tab.select(_opened, None, flag, api_name=False, concurrency_limit=None)
+    return flag
+
+
+def defer_page_loads(demo: gr.Blocks, tab: gr.Tab, flag: gr.State) -> int:
+    """Moves the page-load events of `tab` (every component they read or write lies inside it) to the tab's first
+    opening (`flag`'s change); returns how many moved.
+
+    A page load then computes only what the first tab shows: a tab's defaults (a fitted mixture, a NeRF view, the
+    GAN Lab's first plane) are computed when a person first opens it, so forty students opening the page at once
+    do not each compute all ten tabs, and the page is ready sooner. Handlers named `..._defaults` stay on page load:
+    they fill widgets a person edits (a prompt, labels) in the reader's language, and must not overwrite what a
+    person has begun to type in a tab just opened."""
+    inside: set[int] = set()
+
+    def walk(block) -> None:
+        for child in getattr(block, "children", []):
+            inside.add(child._id)
+            walk(child)
+
+    walk(tab)
+    moved = 0
+    for fn in demo.fns.values():
+        if (demo._id, "load") not in fn.targets or str(fn.api_name).endswith("_defaults"):
+            continue
+        blocks = [b._id for b in (*fn.inputs, *fn.outputs)]
+        if blocks and all(b in inside for b in blocks):
+            fn.targets = [(flag._id, "change") if target == (demo._id, "load") else target for target in fn.targets]
+            moved += 1
+    return moved

@@ -382,10 +382,15 @@ def notices(decoded: Decoded, lang: Lang) -> list[tuple[str, str]]:
 
 
 def restore(
-    query: Mapping[str, str], sections: Mapping[tuple[str, str], Section], tabs_block: gr.Tabs, tab_ids: Collection[str], lang: Lang
+    query: Mapping[str, str],
+    sections: Mapping[tuple[str, str], Section],
+    tabs_block: gr.Tabs,
+    tab_ids: Collection[str],
+    lang: Lang,
+    opened: Mapping[str, gr.State] | None = None,
 ) -> dict:
-    """Returns the page-load updates of a link (the tab selected, each setting, the section's `restored` state),
-    showing its notices; an empty dict when the query names no tab and no section."""
+    """Returns the page-load updates of a link (the tab selected and its `opened` flag set, each setting, the
+    section's `restored` state), showing its notices; an empty dict when the query names no tab and no section."""
     decoded = decode(query, sections, tab_ids, lang)
     if decoded is None:
         return {}
@@ -394,6 +399,8 @@ def restore(
     updates: dict = {}
     if decoded.tab is not None:
         updates[tabs_block] = gr.Tabs(selected=decoded.tab)
+        if opened and decoded.tab in opened:
+            updates[opened[decoded.tab]] = 1  # selected by the link, not by a click: its defaults are computed now
     if decoded.section is not None:
         for key, value in decoded.values.items():
             updates[decoded.section.params[key][0]] = value
@@ -401,19 +408,28 @@ def restore(
     return updates
 
 
-def restore_on_load(demo: gr.Blocks, tabs_block: gr.Tabs, tab_ids: Collection[str]) -> None:
-    """Wires the one page-load handler that restores a link's tab and section (`restore`), then scrolls to it."""
+def restore_on_load(demo: gr.Blocks, tabs_block: gr.Tabs, tab_ids: Collection[str], opened: Mapping[str, gr.State] | None = None) -> None:
+    """Wires the one page-load handler that restores a link's tab and section (`restore`), then scrolls to it;
+    `opened` holds the flags that compute a tab's defaults when it is first opened (`layout.opened_flag`)."""
     sections = registry(demo).sections
     unregistered = [f"{tab}/{name}" for (tab, name), found in sections.items() if not found.params]
     if unregistered:
         raise ValueError(f"sections without settings: {unregistered}")
-    outputs: list = [tabs_block]
+    outputs: list = [tabs_block, *(opened or {}).values()]
     for found in sections.values():
         outputs += [widget for widget, _ in found.params.values() if widget not in outputs]
         outputs.append(found.restored)
 
     def restore_link(request: gr.Request) -> dict:
         query = dict(getattr(request, "query_params", None) or {})
-        return restore(query, sections, tabs_block, tab_ids, lang_of(request)) or gr.skip()  # no link: nothing changes
+        return restore(query, sections, tabs_block, tab_ids, lang_of(request), opened) or gr.skip()  # no link: nothing changes
 
-    demo.load(restore_link, None, outputs, api_name=False, show_progress="hidden").then(None, js=SCROLL_JS, api_name=False)
+    def has_link(request: gr.Request) -> bool:
+        query = getattr(request, "query_params", None) or {}
+        return "tab" in query or "section" in query
+
+    # Only a page opened from a link runs the restore: Gradio's page reports every state of an unopened tab that an
+    # event lists among its outputs as changed, even when the event skips it, which would recompute every section
+    linked = gr.State(False)
+    demo.load(has_link, None, linked, api_name=False, show_progress="hidden", concurrency_limit=None)  # queued (see layout.opened_flag)
+    linked.change(restore_link, None, outputs, api_name=False, show_progress="hidden").then(None, js=SCROLL_JS, api_name=False)

@@ -75,3 +75,26 @@ def test_every_chart_is_plotly_so_it_downloads_as_a_png():
     components = list(demo.blocks.values())
     native = [c for c in components if isinstance(c, gr.LinePlot | gr.ScatterPlot | gr.BarPlot)]
     assert native == [] and sum(isinstance(c, gr.Plot) for c in components) >= 30
+
+
+def test_a_tab_computes_its_defaults_when_first_opened_not_on_page_load():
+    """A page load computes the first tab and fills the language defaults; every other tab's page-load work waits for
+    the tab's first opening (a state set by selecting the tab, or by a link that opens it)."""
+    demo = app.build_app()
+    on_load = sorted(str(fn.api_name) for fn in demo.fns.values() if (demo._id, "load") in fn.targets and fn.api_visibility != "private")
+    assert on_load == [
+        "clip_defaults",
+        "clip_unclip_defaults",
+        "overview_fit",
+        "overview_trilemma",
+        "stable_diffusion_defaults",
+    ], on_load
+    flags = {
+        target[0]
+        for fn in demo.fns.values()
+        if fn.fn is not None and fn.fn.__name__ == "_opened"
+        for target in [(fn.outputs[0]._id, "change")]
+    }
+    assert len(flags) == len(app.TABS) - 1
+    deferred = [fn.api_name for fn in demo.fns.values() if any(target[0] in flags for target in fn.targets)]
+    assert {"gan_reset", "autoencoders_prior", "diffusion_forward", "nerf_scene", "trilemma_compare"} <= set(deferred)
