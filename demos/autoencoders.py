@@ -575,7 +575,7 @@ def build(demo: gr.Blocks) -> None:
             beta_button, beta_stop = train_stop_buttons("ae-beta-train")
             links.control(demo, "autoencoders", "beta", {"beta": beta, "steps": beta_steps, "seed": beta_seed})
             beta_status = gr.Markdown(I18N("ae_beta_hint"), elem_id="ae-beta-status")
-            beta_recording = gr.State(None)
+            beta_recording = live_run_state()  # what the run showed, for a GIF: freed with the session like the run
             with gr.Row():
                 gif_download(beta_recording, api_name="autoencoders_beta_gif", elem_id="ae-beta-gif")
         with gr.Column(scale=2):

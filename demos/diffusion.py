@@ -27,7 +27,7 @@ from demos.animation import Recording, gif_download, titled_views
 from demos.gpu import SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, format_date, lang_of, number, percent, t
 from demos.knobs import Knob
-from demos.layout import LATEX, LIGHT, markdown, picture_inputs
+from demos.layout import LATEX, LIGHT, live_run_state, markdown, picture_inputs
 from demos.plots import chart_layout, image_grid
 from demos.raster import font
 from demos.verdicts import judged_tiles
@@ -519,7 +519,7 @@ def build(demo: gr.Blocks) -> None:
             with gr.Row():
                 gen_button = gr.Button("▶ " + I18N("diff_generate"), variant="primary", elem_id="diff-generate")
                 stop_button = gr.Button(I18N("common_stop"))
-            denoising = gr.State(None)  # the person's last denoising stream, for a GIF
+            denoising = live_run_state()  # the person's last denoising stream, for a GIF: freed with the session
             with gr.Row():
                 gif_download(denoising, api_name="diffusion_gif", elem_id="diff-gif")
             # the seed comes back with the rest: pressing Generate reproduces the samples

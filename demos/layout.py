@@ -26,7 +26,7 @@ def stop_training(value) -> None:
 
 
 def live_run_state() -> gr.State:
-    """Returns the `gr.State` that holds one person's live training run.
+    """Returns the `gr.State` that holds one person's live training run (or what a run recorded, for a GIF).
 
     Gradio deletes a session's state when its tab closes or reloads; the delete callback then stops the
     run, so a student who leaves frees the CPU and, once the loop ends, the run's memory."""
