@@ -56,9 +56,6 @@ class Recording:
             self.frames = self.frames[::2]
             self.stride *= 2
 
-    def clear(self) -> None:
-        self.frames, self.stride, self.seen, self.latest = [], 1, 0, None
-
     def save_gif(self, folder: Path | None = None) -> Path:
         """Writes the recording as a looping GIF and returns its path."""
         frames, latest = self.frames, self.latest

@@ -229,7 +229,7 @@ def generate(request: gr.Request, **values):
 
 def _frame_footer(step, lang: Lang) -> str:
     """Returns a GIF frame's footer: the step and its timestep, without the seconds (a GIF replays at its own pace)."""
-    return t("diff_progress", lang, i=step.index, n=step.total, t=step.timestep, seconds=0.0).rsplit(" · ", 1)[0]
+    return t("diff_gif_footer", lang, i=step.index, n=step.total, t=step.timestep)
 
 
 # --- 4. what the network predicts ---

@@ -59,6 +59,7 @@ STRINGS: dict[str, str] = {
     "diff_x_t": "x_t, step by step",
     "diff_x0": "Predicted x₀",
     "diff_progress": "Step {i} of {n} (t = {t}) · {seconds:.1f}\u00a0s",
+    "diff_gif_footer": "Step {i} of {n} (t = {t})",
     "diff_done": "Done: {samples} in {steps}, {seconds:.1f}\u00a0s, {evals} per sample.",
     "diff_n_evals_one": "{count} network evaluation",
     "diff_n_evals_other": "{count} network evaluations",

@@ -59,6 +59,7 @@ STRINGS: dict[str, str] = {
     "diff_x_t": "x_t, paso a paso",
     "diff_x0": "x₀ predicho",
     "diff_progress": "Paso {i} de {n} (t = {t}) · {seconds:.1f}\u00a0s",
+    "diff_gif_footer": "Paso {i} de {n} (t = {t})",
     "diff_done": "Hecho: {samples} en {steps}, {seconds:.1f}\u00a0s, {evals} por muestra.",
     "diff_n_evals_one": "{count} evaluación de la red",
     "diff_n_evals_other": "{count} evaluaciones de la red",
