@@ -171,7 +171,8 @@ def run(request: gr.Request, caption=None, **values):
     hits = int((readings == digit).sum())
     verdict = [t("clip_unclip_verdict", lang, hits=hits, n=n, digit=digit, spread=diversity(last.sample)), prior_text, *notes]
     done = _bar(1, 1) + "  " + t("clip_unclip_done", lang, seconds=time.monotonic() - start, steps=last.total)
-    yield gr.skip(), gr.skip(), tiles, done, "\n\n".join(verdict)
+    # the last message carries the whole result: a streamed message lost on a busy connection leaves nothing missing
+    yield figure, bars, tiles, done, "\n\n".join(verdict)
 
 
 # --- 2. variations ---
