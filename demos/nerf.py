@@ -65,7 +65,7 @@ TRAIN_KNOBS = (
     Knob("views", "slider", "nerf_views", 24, lo=2, hi=48, step=1, integer=True, info="nerf_views_info"),
     Knob("width", "slider", "nerf_width", 64, lo=16, hi=128, step=16, integer=True),
     Knob("view_dependent", "checkbox", "nerf_view_dependent", True),
-    Knob("lr", "number", "nerf_lr", 0.0, lo=0.0, hi=0.5, info="nerf_lr_info"),
+    Knob("lr", "number", "nerf_lr", 0.0, lo=0.0, hi=1.0, info="nerf_lr_info"),
     Knob("seconds", "slider", "nerf_seconds", 60, lo=10, hi=180, step=5, integer=True),
     knobs.SEED,
 )
@@ -235,7 +235,8 @@ def train(request: gr.Request, **values):
     generator = torch.Generator().manual_seed(v["seed"])
     model = init_weights(make_field(kind, **options), torch.Generator().manual_seed(v["seed"]))
     lr = v["lr"] or DEFAULT_FIT[kind]["lr"]
-    config = FitConfig(batch_rays=512, samples=v["samples"], lr=lr, tv_weight=DEFAULT_FIT[kind].get("tv_weight", 0.0))
+    fit = DEFAULT_FIT[kind]
+    config = FitConfig(batch_rays=512, samples=v["samples"], lr=lr, decoder_lr=fit.get("decoder_lr"), tv_weight=fit.get("tv_weight", 0.0))
     trainer = Trainer(make_step(model, train_views(v["views"], SIZE), config, generator=generator))
     run = NerfRun(kind, model, trainer, v["samples"])
     yield from single_threaded(_training_updates(run, v["seconds"], lang))

@@ -6,7 +6,7 @@ import torch
 from core.checkpoint import load_model
 from core.metrics.image import psnr
 from core.nerf.fields import GridField, GridFieldConfig, NeRF, NeRFConfig
-from core.nerf.fitting import FitConfig, held_out_psnr, make_field, make_step, train_radiance_field
+from core.nerf.fitting import FitConfig, held_out_psnr, make_field, make_step, parameter_groups, train_radiance_field
 from core.nerf.renderer import ray_profile, render_rays, render_view, with_fixed_direction
 from core.scene.cameras import orbit_camera
 from core.scene.views import held_out_views, train_views
@@ -55,6 +55,30 @@ def test_a_tiny_field_fitted_on_two_views_raises_held_out_psnr():
     after = held_out_psnr(field, held_out, samples=32)
     assert sum(losses[-10:]) < 0.5 * sum(losses[:10])
     assert after > before + 1.5, (before, after)  # measured: 9.7 dB -> 12.1 dB
+
+
+def test_a_grid_and_its_decoder_learn_at_their_own_rates_and_both_decay_to_the_same_fraction():
+    field = make_field("grid", resolution=8, features=4, width=8)
+    grids, decoder = parameter_groups(field, FitConfig(lr=0.4, decoder_lr=0.004))
+    assert (grids["lr"], decoder["lr"]) == (0.4, 0.004)
+    assert {id(p) for p in grids["params"]} == {id(field.density), id(field.colour)}
+    assert {id(p) for p in decoder["params"]} == {id(p) for p in field.decoder.parameters()}
+    nerf = make_field("nerf", width=16, depth=2)
+    (only,) = parameter_groups(nerf, FitConfig(lr=0.01, decoder_lr=0.001))  # no decoder: one group at lr
+    assert only["lr"] == 0.01 and len(only["params"]) == len(list(nerf.parameters()))
+    # with lr_final the rates fall by the same factor, 10x over `steps` = 4 steps, then stay
+    views = train_views(count=2, size=8)
+    config = FitConfig(batch_rays=16, samples=8, lr=0.4, decoder_lr=0.004, lr_final=0.04, steps=4)
+    rates = []
+    step = make_step(field, views, config, generator=torch.Generator().manual_seed(0))
+    optimiser_of = step.__closure__  # the optimiser is inside the closure; read it through the rates it applies
+    assert optimiser_of is not None
+    optimiser = next(c.cell_contents for c in optimiser_of if isinstance(c.cell_contents, torch.optim.Adam))
+    for _ in range(6):
+        step()
+        rates.append([g["lr"] for g in optimiser.param_groups])
+    assert rates[1] == pytest.approx([0.4 * 0.1**0.5, 0.004 * 0.1**0.5])  # halfway through the decay, in log
+    assert rates[3] == pytest.approx([0.04, 0.0004]) and rates[5] == pytest.approx([0.04, 0.0004])
 
 
 def test_render_view_matches_psnr_of_a_perfect_and_an_empty_field():

@@ -78,7 +78,7 @@ def test_a_skipping_render_draws_the_same_image_and_never_queries_behind_the_sur
 
 def test_the_shipped_fields_render_a_held_out_view_the_same_with_a_fraction_of_the_queries():
     camera = held_out_views(64).cameras[0]
-    for kind, share in (("nerf", 0.2), ("grid", 0.45)):  # measured: 0.14 and 0.35 of the samples (the grid's density is smeared)
+    for kind, share in (("nerf", 0.2), ("grid", 0.3)):  # measured: 0.10 and 0.21 of the samples (the grid's density is smeared more)
         field = assets.radiance_field(kind)
         grid = occupancy_grid(field)
         full = render_view(field, camera, samples=48)
@@ -86,5 +86,5 @@ def test_the_shipped_fields_render_a_held_out_view_the_same_with_a_fraction_of_t
         density_at = field.density_at
         field.density_at = lambda points, asked=asked, density_at=density_at: (asked.append(points.shape[0]), density_at(points))[1]
         fast = render_view(field, camera, samples=48, occupancy=grid)
-        assert psnr(fast.rgb, full.rgb) > 45  # measured 78 and 50 dB (48 dB: an RMS error of one 8-bit level); the truth: about 28 dB
+        assert psnr(fast.rgb, full.rgb) > 45  # measured 79 and 76 dB (48 dB: an RMS error of one 8-bit level); the truth: about 30 dB
         assert sum(asked) < share * 64 * 64 * 48

@@ -34,7 +34,8 @@ class FitConfig:
     samples: int = 48  # stratified samples per ray
     fine_samples: int = 0  # importance samples per ray (0: stratified only)
     lr: float = 5e-3
-    lr_final: float | None = None  # if set, the rate decays exponentially to it over `steps`
+    lr_final: float | None = None  # if set, the rate decays exponentially to lr_final over `steps`, then stays there
+    decoder_lr: float | None = None  # a grid field's colour decoder (a small MLP) at its own rate; None: `lr` for everything
     steps: int = 1000  # the length of the decay (the run itself is bounded by the loop's budget)
     tv_weight: float = 0.0  # weight of a field's total variation (only fields that define one: the voxel grid)
 
@@ -63,15 +64,30 @@ class RayBatches:
         return self.origins[index], self.directions[index], self.near[index], self.far[index], self.colours[index]
 
 
+def parameter_groups(field: nn.Module, config: FitConfig) -> list[dict]:
+    """Returns Adam's parameter groups: one at `config.lr`, or, with `decoder_lr` and a field that has a `decoder`,
+    the grids at `lr` and the decoder at `decoder_lr`.
+
+    A voxel grid learns fastest with a large step (each voxel sees few rays: DVGO uses 0.1), which would
+    throw the decoder's weights, shared by every sample, far off; so the two get different rates."""
+    decoder: nn.Module | None = getattr(field, "decoder", None)
+    if config.decoder_lr is None or decoder is None:
+        return [{"params": list(field.parameters()), "lr": config.lr}]
+    inner = {id(p) for p in decoder.parameters()}
+    grids = [p for p in field.parameters() if id(p) not in inner]
+    return [{"params": grids, "lr": config.lr}, {"params": list(decoder.parameters()), "lr": config.decoder_lr}]
+
+
 def make_step(
     field: nn.Module, views: Views, config: FitConfig, *, generator: torch.Generator | None = None
 ) -> Callable[[], dict[str, float]]:
     """Returns a closure that takes one Adam step on a random batch of rays and returns {"loss", "psnr"}."""
     batches = RayBatches(views)
     regulariser: Callable[[], torch.Tensor] | None = getattr(field, "total_variation", None) if config.tv_weight > 0 else None
-    optimiser = torch.optim.Adam(field.parameters(), lr=config.lr)
-    gamma = (config.lr_final / config.lr) ** (1 / max(1, config.steps)) if config.lr_final else 1.0
-    schedule = torch.optim.lr_scheduler.ExponentialLR(optimiser, gamma)
+    optimiser = torch.optim.Adam(parameter_groups(field, config))
+    floor = config.lr_final / config.lr if config.lr_final else 1.0
+    gamma = floor ** (1 / max(1, config.steps))
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda done: max(floor, gamma**done))  # every group alike
 
     def step() -> dict[str, float]:
         origins, directions, near, far, colours = batches.draw(config.batch_rays, generator)
@@ -83,8 +99,7 @@ def make_step(
         optimiser.zero_grad(set_to_none=True)
         loss.backward()
         optimiser.step()
-        if optimiser.param_groups[0]["lr"] > (config.lr_final or 0.0):
-            schedule.step()
+        schedule.step()
         return {"loss": mse.item(), "psnr": -10.0 * torch.log10(mse.detach()).item()}
 
     return step
@@ -160,5 +175,7 @@ def train_radiance_field(
 
 DEFAULT_FIT: dict[str, dict] = {
     "nerf": {"lr": 5e-3, "lr_final": 5e-4, "samples": 48, "batch_rays": 1024},
-    "grid": {"lr": 0.05, "lr_final": 0.005, "samples": 48, "batch_rays": 1024, "tv_weight": 0.01},  # TV: +0.6 dB held-out at 750 steps
+    # the voxels at a large rate and the decoder at the MLP's (one rate of 0.05 for both: 24.1 dB after 150 s; these: 25 dB
+    # after 20 s, one thread), with a light total-variation prior (0.01 kept the box half transparent and the floor blurred)
+    "grid": {"lr": 0.4, "lr_final": 0.02, "decoder_lr": 0.005, "samples": 48, "batch_rays": 1024, "tv_weight": 3e-4},
 }

@@ -28,7 +28,7 @@ STRINGS: dict[str, str] = {
     "nerf_width": "Network width",
     "nerf_view_dependent": "Colour depends on the viewing direction",
     "nerf_lr": "Learning rate (0: the field's default)",
-    "nerf_lr_info": "Defaults: 0.005 for the MLP, 0.05 for the grid.",
+    "nerf_lr_info": "Defaults: 0.005 for the MLP; 0.4 for the grid's voxels (its small colour decoder keeps 0.005).",
     "nerf_seconds": "Time budget (seconds)",
     "nerf_err_missing": "The shipped radiance fields are not on this server; the instructor can retrain them.",
     "nerf_surfaces": "Scene surfaces",

@@ -28,7 +28,7 @@ STRINGS: dict[str, str] = {
     "nerf_width": "Ancho de la red",
     "nerf_view_dependent": "El color depende de la dirección de observación",
     "nerf_lr": "Tasa de aprendizaje (0: la del campo)",
-    "nerf_lr_info": "Por defecto: 0,005 para el MLP, 0,05 para la grilla.",
+    "nerf_lr_info": "Por defecto: 0,005 para el MLP; 0,4 para los vóxeles de la grilla (su pequeño decodificador de color sigue en 0,005).",
     "nerf_seconds": "Tiempo disponible (segundos)",
     "nerf_err_missing": "Los campos de radiancia incluidos no están en este servidor; quien dicta el curso puede reentrenarlos.",
     "nerf_surfaces": "Superficies de la escena",
