@@ -25,7 +25,7 @@ from core.pretrained import CLIP_ALLOWLIST, ModelRefusedError, ModelUnavailableE
 from demos import inputs, links
 from demos import unclip as unclip_section
 from demos.i18n import I18N, Lang, error, lang_of, number, percent, t
-from demos.layout import LIGHT, markdown, picture_inputs
+from demos.layout import LIGHT, markdown, page, pages, picture_inputs
 from demos.plots import base_layout, chart_layout
 
 MINI = "mini"
@@ -398,48 +398,54 @@ def build(demo: gr.Blocks) -> None:
         [(I18N("clip_mini"), MINI), *[(m, m) for m in CLIP_ALLOWLIST]], value=MINI, label=I18N("clip_model"), elem_id="clip-model"
     )
     markdown("clip_model_help")
-    markdown("clip_zero_help")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=280):
-            source, digit_index, photo, upload = picture_inputs(digit=7, photo="cat", height=180)
-            labels = gr.Textbox(value=t("clip_default_labels", "en"), label=I18N("clip_labels"), lines=2, elem_id="clip-labels")
-            template = gr.Textbox(value=t("clip_default_template", "en"), label=I18N("clip_template"), elem_id="clip-template")
-            scale = inputs.Slider(*LIMITS["scale"], value=18.0, step=0.5, label=I18N("clip_scale"), elem_id="clip-scale")
-            run = gr.Button(I18N("clip_classify"), variant="primary", elem_id="clip-run")
-            zero_link = links.control(
-                demo,
-                "clip",
-                "zero_shot",
-                {
-                    "model": model,
-                    **links.picture_settings(source, digit_index, photo),
-                    "labels": labels,
-                    "template": template,
-                    "scale": scale,
-                },
+    with pages("clip"):
+        with page("clip", "zero_shot", "clip_page_zero_shot"):
+            markdown("clip_zero_help")
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=1, min_width=280):
+                    source, digit_index, photo, upload = picture_inputs(digit=7, photo="cat", height=180)
+                    labels = gr.Textbox(value=t("clip_default_labels", "en"), label=I18N("clip_labels"), lines=2, elem_id="clip-labels")
+                    template = gr.Textbox(value=t("clip_default_template", "en"), label=I18N("clip_template"), elem_id="clip-template")
+                    scale = inputs.Slider(*LIMITS["scale"], value=18.0, step=0.5, label=I18N("clip_scale"), elem_id="clip-scale")
+                    run = gr.Button(I18N("clip_classify"), variant="primary", elem_id="clip-run")
+                    zero_link = links.control(
+                        demo,
+                        "clip",
+                        "zero_shot",
+                        {
+                            "model": model,
+                            **links.picture_settings(source, digit_index, photo),
+                            "labels": labels,
+                            "template": template,
+                            "scale": scale,
+                        },
+                    )
+                with gr.Column(scale=1, min_width=200):
+                    shown = gr.Image(label=I18N("clip_image_shown"), interactive=False, height=220)
+                    verdict = gr.Markdown(elem_id="clip-verdict")
+                with gr.Column(scale=2):
+                    bars = gr.Plot(label=I18N("clip_probs"), elem_id="clip-bars")
+            markdown("clip_failures_help")
+            with gr.Row():
+                counting = gr.Button(I18N("clip_fail_counting"))
+                colour = gr.Button(I18N("clip_fail_colour"))
+            failure_note = gr.Markdown(elem_id="clip-failure-note")
+        with page("clip", "matrix", "clip_page_matrix"):
+            markdown("clip_matrix_help")
+            image_set = inputs.Radio([(I18N(f"clip_set_{s}"), s) for s in IMAGE_SETS], value="digits", label=I18N("clip_image_set"))
+            matrix_button = gr.Button(I18N("clip_matrix_button"), elem_id="clip-matrix-run")
+            matrix_link = links.control(
+                demo, "clip", "matrix", {"model": model, "image_set": image_set, "labels": labels, "template": template}
             )
-        with gr.Column(scale=1, min_width=200):
-            shown = gr.Image(label=I18N("clip_image_shown"), interactive=False, height=220)
-            verdict = gr.Markdown(elem_id="clip-verdict")
-        with gr.Column(scale=2):
-            bars = gr.Plot(label=I18N("clip_probs"), elem_id="clip-bars")
-    markdown("clip_failures_help")
-    with gr.Row():
-        counting = gr.Button(I18N("clip_fail_counting"))
-        colour = gr.Button(I18N("clip_fail_colour"))
-    failure_note = gr.Markdown(elem_id="clip-failure-note")
-    markdown("clip_matrix_help")
-    image_set = inputs.Radio([(I18N(f"clip_set_{s}"), s) for s in IMAGE_SETS], value="digits", label=I18N("clip_image_set"))
-    matrix_button = gr.Button(I18N("clip_matrix_button"), elem_id="clip-matrix-run")
-    matrix_link = links.control(demo, "clip", "matrix", {"model": model, "image_set": image_set, "labels": labels, "template": template})
-    with gr.Row(equal_height=False):
-        heat = gr.Plot(label=I18N("clip_matrix"), elem_id="clip-heat")
-        space = gr.Plot(label=I18N("clip_space"), elem_id="clip-space")
-    matrix_text = gr.Markdown()
-    markdown("clip_unclip_help")
-    unclip = gr.HTML(elem_id="clip-unclip")
-    markdown("clip_unclip_steps")
-    unclip_section.build(demo)
+            with gr.Row(equal_height=False):
+                heat = gr.Plot(label=I18N("clip_matrix"), elem_id="clip-heat")
+                space = gr.Plot(label=I18N("clip_space"), elem_id="clip-space")
+            matrix_text = gr.Markdown()
+        with page("clip", "unclip", "clip_page_unclip"):
+            markdown("clip_unclip_help")
+            unclip = gr.HTML(elem_id="clip-unclip")
+            markdown("clip_unclip_steps")
+        unclip_section.build(demo)
 
     zero_inputs = [model, source, digit_index, photo, upload, labels, template, scale]
     gr.on(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import gradio as gr
 
 from demos.i18n import I18N
@@ -31,6 +34,34 @@ def live_run_state() -> gr.State:
     Gradio deletes a session's state when its tab closes or reloads; the delete callback then stops the
     run, so a student who leaves frees the CPU and, once the loop ends, the run's memory."""
     return gr.State(None, time_to_live=SESSION_HOURS * 3600, delete_callback=stop_training)
+
+
+PAGES_CLASS = "gallery-pages"
+
+
+@contextmanager
+def pages(tab_id: str) -> Iterator[gr.Tabs]:
+    """Opens the pages of tab `tab_id`: one idea each, with its controls, its key figure and its short text, sized to
+    fit a 1366x768 screen; a link to one of its sections selects its page (`links.control` finds it)."""
+    with gr.Tabs(elem_id=f"pages-{tab_id}", elem_classes=PAGES_CLASS) as tabs:
+        yield tabs
+
+
+def page(tab_id: str, page_id: str, label_key: str) -> gr.Tab:
+    """Returns page `page_id` of tab `tab_id` (open it inside `pages(tab_id)`), labelled with the text `label_key`.
+
+    Gradio draws a page's widgets when the page is first shown: its page-load results wait for it meanwhile."""
+    return gr.Tab(I18N(label_key), id=page_id, elem_id=f"page-{tab_id}-{page_id}")
+
+
+def enclosing_page(block) -> tuple[gr.Tabs, str] | None:
+    """Returns the pages (`pages`) and the id of the page that `block` (or the block being built) lies in, if any."""
+    while block is not None:
+        parent = getattr(block, "parent", None)
+        if isinstance(block, gr.Tab) and isinstance(parent, gr.Tabs) and PAGES_CLASS in (parent.elem_classes or []):
+            return parent, str(block.id)
+        block = parent
+    return None
 
 
 def markdown(key: str, **kwargs) -> gr.Markdown:

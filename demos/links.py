@@ -31,8 +31,9 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import gradio as gr
+from gradio.context import Context
 
-from demos import inputs
+from demos import inputs, layout
 from demos.i18n import I18N, Lang, lang_of, t
 from demos.knobs import Knob
 
@@ -180,6 +181,7 @@ class Section:
     restored: gr.State  # set when a link restored this section: add its `.change` to the triggers of the section's results
     button: gr.Button
     field: gr.Textbox
+    page: tuple[gr.Tabs, str] | None = None  # the tab's pages and the id of the one the section lies on (`layout.page`)
 
     def register(self, settings: Mapping[str, Setting]) -> None:
         """Gives the section its settings by name and wires its button: the link's query, then the page's address before it."""
@@ -263,7 +265,8 @@ def control(demo: gr.Blocks, tab: str, name: str, settings: Mapping[str, Setting
             scale=4,
             elem_id=f"link-{tab}-{name}-field",
         )
-    found = sections[(tab, name)] = Section(tab, name, {}, gr.State(None), button, link_field)
+    page = layout.enclosing_page(Context.block)
+    found = sections[(tab, name)] = Section(tab, name, {}, gr.State(None), button, link_field, page)
     if settings is not None:
         found.register(settings)
     return found
@@ -402,6 +405,9 @@ def restore(
         if opened and decoded.tab in opened:
             updates[opened[decoded.tab]] = 1  # selected by the link, not by a click: its defaults are computed now
     if decoded.section is not None:
+        if decoded.section.page is not None:
+            pages_block, page_id = decoded.section.page
+            updates[pages_block] = gr.Tabs(selected=page_id)
         for key, value in decoded.values.items():
             updates[decoded.section.params[key][0]] = value
         updates[decoded.section.restored] = dict(decoded.values)
@@ -417,6 +423,8 @@ def restore_on_load(demo: gr.Blocks, tabs_block: gr.Tabs, tab_ids: Collection[st
         raise ValueError(f"sections without settings: {unregistered}")
     outputs: list = [tabs_block, *(opened or {}).values()]
     for found in sections.values():
+        if found.page is not None and found.page[0] not in outputs:
+            outputs.append(found.page[0])
         outputs += [widget for widget, _ in found.params.values() if widget not in outputs]
         outputs.append(found.restored)
 

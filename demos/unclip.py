@@ -41,7 +41,7 @@ from demos import inputs, knobs, links
 from demos.gpu import SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, number, percent, t
 from demos.knobs import SEED, Knob
-from demos.layout import LIGHT, markdown, sketchpad
+from demos.layout import LIGHT, markdown, page, sketchpad
 from demos.plots import image_grid
 from demos.raster import labeled_tiles
 from demos.unclip_plots import comparison_chart, embedding_bars, embedding_map
@@ -315,82 +315,92 @@ def defaults(request: gr.Request):
 
 
 def build(demo: gr.Blocks) -> None:
-    """Builds the unCLIP section inside the CLIP tab (below its diagram)."""
-    markdown("clip_unclip_run_help")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=280):
-            caption = gr.Textbox(
-                value=t("clip_unclip_default_caption", "en"), label=I18N("clip_unclip_caption"), elem_id="clip-unclip-caption"
-            )
-            run_widgets = knobs.layout(RUN_KNOBS, per_row=1)
-            with gr.Row():
-                run_button = gr.Button("▶ " + I18N("clip_unclip_run"), variant="primary", elem_id="clip-unclip-run")
-                stop_button = gr.Button(I18N("common_stop"))
-            links.control(demo, "clip", "unclip_run", {"caption": (caption, links.text())} | links.knob_settings(RUN_KNOBS, run_widgets))
-        with gr.Column(scale=2):
-            space = gr.Plot(label=I18N("clip_unclip_map"), elem_id="clip-unclip-map")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=1):
-            digits = gr.Image(
-                type="pil", interactive=False, label=I18N("clip_unclip_digits"), height=240, format="png", elem_id="clip-unclip-digits"
-            )
-            progress = gr.Markdown(I18N("clip_unclip_hint"), elem_id="clip-unclip-progress")
-            verdict = gr.Markdown(elem_id="clip-unclip-verdict")
-        with gr.Column(scale=1):
-            bars = gr.Plot(label=I18N("clip_unclip_bars"), elem_id="clip-unclip-bars")
-    run_event = run_button.click(
-        run,
-        None,
-        [space, bars, digits, progress, verdict],
-        inputs_kwargs={"caption": caption, **run_widgets},
-        api_name="clip_unclip_run",
-        **RUN,
-    )
-    stop_button.click(None, None, None, cancels=[run_event], api_name=False)
-    demo.load(links.unless_linked(defaults, "clip", "unclip_run"), None, caption, api_name="clip_unclip_defaults", **LIGHT)
+    """Builds the unCLIP pages of the CLIP tab (after its diagram): a run, variations, a walk, why a prior."""
+    with page("clip", "unclip_run", "clip_page_unclip_run"):
+        markdown("clip_unclip_run_help")
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=1, min_width=280):
+                caption = gr.Textbox(
+                    value=t("clip_unclip_default_caption", "en"), label=I18N("clip_unclip_caption"), elem_id="clip-unclip-caption"
+                )
+                run_widgets = knobs.layout(RUN_KNOBS, per_row=1)
+                with gr.Row():
+                    run_button = gr.Button("▶ " + I18N("clip_unclip_run"), variant="primary", elem_id="clip-unclip-run")
+                    stop_button = gr.Button(I18N("common_stop"))
+                links.control(
+                    demo, "clip", "unclip_run", {"caption": (caption, links.text())} | links.knob_settings(RUN_KNOBS, run_widgets)
+                )
+            with gr.Column(scale=2):
+                space = gr.Plot(label=I18N("clip_unclip_map"), elem_id="clip-unclip-map")
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=1):
+                digits = gr.Image(
+                    type="pil", interactive=False, label=I18N("clip_unclip_digits"), height=240, format="png", elem_id="clip-unclip-digits"
+                )
+                progress = gr.Markdown(I18N("clip_unclip_hint"), elem_id="clip-unclip-progress")
+                verdict = gr.Markdown(elem_id="clip-unclip-verdict")
+            with gr.Column(scale=1):
+                bars = gr.Plot(label=I18N("clip_unclip_bars"), elem_id="clip-unclip-bars")
+        run_event = run_button.click(
+            run,
+            None,
+            [space, bars, digits, progress, verdict],
+            inputs_kwargs={"caption": caption, **run_widgets},
+            api_name="clip_unclip_run",
+            **RUN,
+        )
+        stop_button.click(None, None, None, cancels=[run_event], api_name=False)
+        demo.load(links.unless_linked(defaults, "clip", "unclip_run"), None, caption, api_name="clip_unclip_defaults", **LIGHT)
 
-    markdown("clip_unclip_variations_help")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=280):
-            variation_widgets = knobs.layout(VARIATION_KNOBS, per_row=1)
-            sketch = sketchpad("clip_unclip_draw", brush=22, elem_id="clip-unclip-sketch")
-            variation_button = gr.Button(I18N("clip_unclip_variations_button"), variant="primary", elem_id="clip-unclip-variations-run")
-            links.control(demo, "clip", "unclip_variations", links.knob_settings(VARIATION_KNOBS, variation_widgets))
-        with gr.Column(scale=2):
-            with gr.Row():
-                source_view = gr.Image(type="pil", interactive=False, label=I18N("clip_unclip_source_view"), height=200, format="png")
-                variation_tiles = gr.Image(type="pil", interactive=False, label=I18N("clip_unclip_variations"), height=200, format="png")
-            variation_text = gr.Markdown(elem_id="clip-unclip-variations-text")
-    variation_button.click(
-        variations,
-        None,
-        [source_view, variation_tiles, variation_text],
-        inputs_kwargs={"sketch": sketch, **variation_widgets},
-        api_name="clip_unclip_variations",
-        **RUN,
-    )
+    with page("clip", "unclip_variations", "clip_page_unclip_variations"):
+        markdown("clip_unclip_variations_help")
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=1, min_width=280):
+                variation_widgets = knobs.layout(VARIATION_KNOBS, per_row=1)
+                sketch = sketchpad("clip_unclip_draw", brush=22, elem_id="clip-unclip-sketch")
+                variation_button = gr.Button(I18N("clip_unclip_variations_button"), variant="primary", elem_id="clip-unclip-variations-run")
+                links.control(demo, "clip", "unclip_variations", links.knob_settings(VARIATION_KNOBS, variation_widgets))
+            with gr.Column(scale=2):
+                with gr.Row():
+                    source_view = gr.Image(type="pil", interactive=False, label=I18N("clip_unclip_source_view"), height=200, format="png")
+                    variation_tiles = gr.Image(
+                        type="pil", interactive=False, label=I18N("clip_unclip_variations"), height=200, format="png"
+                    )
+                variation_text = gr.Markdown(elem_id="clip-unclip-variations-text")
+        variation_button.click(
+            variations,
+            None,
+            [source_view, variation_tiles, variation_text],
+            inputs_kwargs={"sketch": sketch, **variation_widgets},
+            api_name="clip_unclip_variations",
+            **RUN,
+        )
 
-    markdown("clip_unclip_interpolate_help")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=280):
-            interpolate_widgets = knobs.layout(INTERPOLATE_KNOBS, per_row=1)
-            interpolate_button = gr.Button(I18N("clip_unclip_interpolate_button"), variant="primary", elem_id="clip-unclip-interpolate-run")
-            links.control(demo, "clip", "unclip_interpolate", links.knob_settings(INTERPOLATE_KNOBS, interpolate_widgets))
-        with gr.Column(scale=2):
-            path_view = gr.Image(type="pil", interactive=False, label=I18N("clip_unclip_path"), height=170, format="png")
-            path_text = gr.Markdown(elem_id="clip-unclip-interpolate-text")
-    interpolate_button.click(
-        interpolate, None, [path_view, path_text], inputs_kwargs=interpolate_widgets, api_name="clip_unclip_interpolate", **RUN
-    )
+    with page("clip", "unclip_interpolate", "clip_page_unclip_interpolate"):
+        markdown("clip_unclip_interpolate_help")
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=1, min_width=280):
+                interpolate_widgets = knobs.layout(INTERPOLATE_KNOBS, per_row=1)
+                interpolate_button = gr.Button(
+                    I18N("clip_unclip_interpolate_button"), variant="primary", elem_id="clip-unclip-interpolate-run"
+                )
+                links.control(demo, "clip", "unclip_interpolate", links.knob_settings(INTERPOLATE_KNOBS, interpolate_widgets))
+            with gr.Column(scale=2):
+                path_view = gr.Image(type="pil", interactive=False, label=I18N("clip_unclip_path"), height=170, format="png")
+                path_text = gr.Markdown(elem_id="clip-unclip-interpolate-text")
+        interpolate_button.click(
+            interpolate, None, [path_view, path_text], inputs_kwargs=interpolate_widgets, api_name="clip_unclip_interpolate", **RUN
+        )
 
-    markdown("clip_unclip_compare_help")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=280):
-            compare_widgets = knobs.layout(COMPARE_KNOBS, per_row=1)
-            compare_button = gr.Button(I18N("clip_unclip_compare_button"), variant="primary", elem_id="clip-unclip-compare-run")
-            links.control(demo, "clip", "unclip_compare", links.knob_settings(COMPARE_KNOBS, compare_widgets))
-        with gr.Column(scale=2):
-            chart = gr.Plot(label=I18N("clip_unclip_compare_chart"), elem_id="clip-unclip-chart")
-    table = gr.Markdown(elem_id="clip-unclip-table")
-    reading = gr.Markdown(elem_id="clip-unclip-reading")
-    compare_button.click(why_prior, None, [table, chart, reading], inputs_kwargs=compare_widgets, api_name="clip_unclip_compare", **RUN)
+    with page("clip", "unclip_compare", "clip_page_unclip_compare"):
+        markdown("clip_unclip_compare_help")
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=1, min_width=280):
+                compare_widgets = knobs.layout(COMPARE_KNOBS, per_row=1)
+                compare_button = gr.Button(I18N("clip_unclip_compare_button"), variant="primary", elem_id="clip-unclip-compare-run")
+                links.control(demo, "clip", "unclip_compare", links.knob_settings(COMPARE_KNOBS, compare_widgets))
+            with gr.Column(scale=2):
+                chart = gr.Plot(label=I18N("clip_unclip_compare_chart"), elem_id="clip-unclip-chart")
+        table = gr.Markdown(elem_id="clip-unclip-table")
+        reading = gr.Markdown(elem_id="clip-unclip-reading")
+        compare_button.click(why_prior, None, [table, chart, reading], inputs_kwargs=compare_widgets, api_name="clip_unclip_compare", **RUN)

@@ -7,6 +7,7 @@ from pathlib import Path
 import gradio as gr
 
 import app
+from demos import layout, links
 from demos.i18n import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,10 +44,26 @@ def test_importing_core_loads_no_ui_toolkit():
 def test_ten_tabs_in_the_course_order_with_labels_in_both_languages():
     assert [tab_id for tab_id, _, _ in app.TABS] == COURSE_ORDER
     demo = app.build_app()
-    tabs = [block for block in demo.blocks.values() if isinstance(block, gr.Tab)]
+    tabs = [block for block in demo.blocks.values() if isinstance(block, gr.Tab) and layout.enclosing_page(block) is None]
     assert [tab.id for tab in tabs] == COURSE_ORDER
     for _, key, _ in app.TABS:
         assert TABLES["en"][key] and TABLES["es"][key]
+
+
+def test_pages_have_labels_in_both_languages_and_links_select_the_page_of_their_section():
+    demo = app.build_app()
+    pages = [block for block in demo.blocks.values() if isinstance(block, gr.Tab) and layout.enclosing_page(block) is not None]
+    assert len(pages) >= 7
+    for found in pages:
+        tab_id = found.elem_id.split("-")[1]
+        assert found.elem_id == f"page-{tab_id}-{found.id}" and tab_id in COURSE_ORDER
+        key = found.label.key
+        assert TABLES["en"][key] and TABLES["es"][key] and TABLES["en"][key] != key
+    sections = links.registry(demo).sections
+    clip_pages = {name: found.page[1] for (tab, name), found in sections.items() if tab == "clip"}
+    assert clip_pages["zero_shot"] == "zero_shot" and clip_pages["unclip_variations"] == "unclip_variations"
+    decoded = links.restore({"tab": "clip", "section": "matrix"}, sections, gr.Tabs(), COURSE_ORDER, "en")
+    assert any(isinstance(v, gr.Tabs) and v.selected == "matrix" for v in decoded.values())
 
 
 def test_every_endpoint_has_an_explicit_name_and_a_queue_limit():

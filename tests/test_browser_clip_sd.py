@@ -4,7 +4,7 @@ models are on the machine (no real CLIP, no real Stable Diffusion), and the name
 import pytest
 
 from demos.locales.es import STRINGS as ES
-from tests.test_browser import open_page
+from tests.test_browser import open_page, show_page
 
 pytestmark = pytest.mark.browser
 
@@ -36,10 +36,12 @@ def test_clip_names_its_model_warns_on_a_photo_and_keeps_the_plane_readable(brow
     assert page.locator("#clip-labels textarea").input_value().startswith("cero, uno, dos")
     assert panel.get_by_label(ES["common_photo"], exact=True).input_value() == "gato"
     # no name on the plane covers another one
+    show_page(page, "clip", "matrix")
     page.wait_for_function("document.querySelectorAll('#clip-space g.textpoint text').length >= 10", timeout=60_000)
     placed = page.evaluate(OVERLAPPING_LABELS)
     assert placed["count"] >= 8 and placed["pairs"] == [], placed
     # a photo: the mini CLIP's pick is called meaningless, in view beside the bars
+    show_page(page, "clip", "zero_shot")
     panel.get_by_label(ES["common_source_photo"], exact=True).check()
     verdict_has(page, "no significa nada", timeout=30_000)
     warning = page.locator("#clip-verdict strong", has_text="Esta respuesta no significa nada")

@@ -181,3 +181,18 @@ def test_a_link_with_bad_parameters_opens_the_page_with_a_notice(browser, app_ur
     page.locator("#gan-step-both").click()
     page.wait_for_function("document.querySelector('#gan-status')?.innerText.includes('Iteración 1 ·')", timeout=120_000)
     context.close()
+
+
+def test_a_link_to_a_section_on_a_later_page_selects_that_page(browser, app_url, artifacts):
+    """A tab's sections lie on pages (`demos.layout.page`): a link to one that is not on the first page shows its page."""
+    context = browser.new_context(locale="en-US", viewport={"width": 1366, "height": 768})
+    context.set_default_timeout(120_000)
+    page = context.new_page()
+    page.goto(app_url + "?tab=clip&section=matrix&image_set=photos")
+    notice(page, EN["common_link_restored"])
+    page.wait_for_function("document.getElementById('page-clip-matrix-button')?.getAttribute('aria-selected') === 'true'")
+    assert page.locator("#page-clip-zero_shot-button").get_attribute("aria-selected") == "false"
+    assert page.locator("#link-clip-matrix").is_visible()
+    assert panel(page, "clip").locator("label").filter(has_text=EN["clip_set_photos"]).locator("input").is_checked()
+    page.screenshot(path=str(artifacts / "en-US-link-opened-clip-matrix.png"))
+    context.close()

@@ -1,6 +1,13 @@
 """English text of the CLIP & DALL-E 2 tab."""
 
 STRINGS: dict[str, str] = {
+    "clip_page_zero_shot": "1–2 · Zero-shot",
+    "clip_page_matrix": "3 · Shared space",
+    "clip_page_unclip": "4 · DALL-E 2",
+    "clip_page_unclip_run": "5 · Run unCLIP",
+    "clip_page_unclip_variations": "6 · Variations",
+    "clip_page_unclip_interpolate": "7 · Interpolation",
+    "clip_page_unclip_compare": "8 · Why a prior?",
     "clip_model": "Model",
     "clip_mini": "Mini CLIP (digits, trained here)",
     "common_source": "Image",

@@ -1,6 +1,13 @@
 """Texto en español de la pestaña CLIP y DALL-E 2."""
 
 STRINGS: dict[str, str] = {
+    "clip_page_zero_shot": "1–2 · Zero-shot",
+    "clip_page_matrix": "3 · Espacio compartido",
+    "clip_page_unclip": "4 · DALL-E 2",
+    "clip_page_unclip_run": "5 · Ejecutar unCLIP",
+    "clip_page_unclip_variations": "6 · Variaciones",
+    "clip_page_unclip_interpolate": "7 · Interpolación",
+    "clip_page_unclip_compare": "8 · ¿Por qué un prior?",
     "clip_model": "Modelo",
     "clip_mini": "Mini CLIP (dígitos, entrenado acá)",
     "common_source": "Imagen",
