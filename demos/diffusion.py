@@ -27,7 +27,7 @@ from demos.animation import Recording, gif_download, titled_views
 from demos.gpu import SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, format_date, lang_of, number, percent, t
 from demos.knobs import Knob
-from demos.layout import LATEX, LIGHT, live_run_state, markdown, picture_inputs
+from demos.layout import LATEX, LIGHT, live_run_state, markdown, page, pages, picture_inputs
 from demos.plots import chart_layout, image_grid
 from demos.raster import font
 from demos.verdicts import judged_tiles
@@ -464,106 +464,119 @@ def steps_curve(request: gr.Request):
 def build(demo: gr.Blocks) -> None:
     """Builds the Diffusion tab and wires its events."""
     markdown("topic_diffusion")
-    markdown("diff_forward_help")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=280):
-            source, digit_index, photo, upload = picture_inputs(digit=0, photo="astronaut", height=160, source="photo", sources=["upload"])
-            schedule_name = inputs.Radio([(I18N(f"diff_schedule_{s}"), s) for s in SCHEDULES], value="linear", label=I18N("diff_schedule"))
-            step = inputs.Slider(0, T - 1, value=250, step=1, label=I18N("diff_timestep"), elem_id="diff-t")
-            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
-            chain_button = gr.Button(I18N("diff_chain_button"))
-            forward_link = links.control(
-                demo,
-                "diffusion",
-                "forward",
-                links.picture_settings(source, digit_index, photo) | {"schedule": schedule_name, "t": step, "seed": seed},
+    with pages("diffusion"):
+        with page("diffusion", "forward", "diff_page_forward"):
+            markdown("diff_forward_help")
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=1, min_width=280):
+                    source, digit_index, photo, upload = picture_inputs(
+                        digit=0, photo="astronaut", height=160, source="photo", sources=["upload"]
+                    )
+                    schedule_name = inputs.Radio(
+                        [(I18N(f"diff_schedule_{s}"), s) for s in SCHEDULES], value="linear", label=I18N("diff_schedule")
+                    )
+                    step = inputs.Slider(0, T - 1, value=250, step=1, label=I18N("diff_timestep"), elem_id="diff-t")
+                    seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
+                    chain_button = gr.Button(I18N("diff_chain_button"))
+                    forward_link = links.control(
+                        demo,
+                        "diffusion",
+                        "forward",
+                        links.picture_settings(source, digit_index, photo) | {"schedule": schedule_name, "t": step, "seed": seed},
+                    )
+                with gr.Column(scale=2):
+                    pair = gr.Image(type="pil", interactive=False, label=I18N("diff_pair"), height=270, elem_id="diff-pair", format="png")
+                    caption = gr.Markdown(latex_delimiters=LATEX)
+                    curves = gr.Plot(label=I18N("diff_schedule_plot"))
+                    markdown("diff_schedule_caption")
+                with gr.Column(scale=2):
+                    noise_plot = gr.Plot(label=I18N("diff_noise_plot"))
+                    bands = gr.Markdown()
+                    chained = gr.Image(type="pil", interactive=False, label=I18N("diff_chained"), height=150, format="png")
+                    chain_text = gr.Markdown()
+                    chain_plot = gr.Plot(label=I18N("diff_chain_plot"), visible=True)
+            forward_inputs = [source, digit_index, photo, upload, schedule_name, step, seed]
+            gr.on(
+                [
+                    demo.load,
+                    source.change,
+                    digit_index.release,
+                    photo.change,
+                    upload.upload,
+                    schedule_name.change,
+                    step.input,
+                    seed.submit,
+                    forward_link.restored.change,
+                ],
+                forward,
+                forward_inputs,
+                [pair, caption, curves, noise_plot, bands],
+                api_name="diffusion_forward",
+                trigger_mode="always_last",
+                show_progress="hidden",
+                **LIGHT,
             )
-        with gr.Column(scale=2):
-            pair = gr.Image(type="pil", interactive=False, label=I18N("diff_pair"), height=270, elem_id="diff-pair", format="png")
-            caption = gr.Markdown(latex_delimiters=LATEX)
-            curves = gr.Plot(label=I18N("diff_schedule_plot"))
-            markdown("diff_schedule_caption")
-        with gr.Column(scale=2):
-            noise_plot = gr.Plot(label=I18N("diff_noise_plot"))
-            bands = gr.Markdown()
-            chained = gr.Image(type="pil", interactive=False, label=I18N("diff_chained"), height=150, format="png")
-            chain_text = gr.Markdown()
-            chain_plot = gr.Plot(label=I18N("diff_chain_plot"), visible=True)
-    forward_inputs = [source, digit_index, photo, upload, schedule_name, step, seed]
-    gr.on(
-        [
-            demo.load,
-            source.change,
-            digit_index.release,
-            photo.change,
-            upload.upload,
-            schedule_name.change,
-            step.input,
-            seed.submit,
-            forward_link.restored.change,
-        ],
-        forward,
-        forward_inputs,
-        [pair, caption, curves, noise_plot, bands],
-        api_name="diffusion_forward",
-        trigger_mode="always_last",
-        show_progress="hidden",
-        **LIGHT,
-    )
-    chain_button.click(chain, forward_inputs, [chained, chain_text, chain_plot], api_name="diffusion_chain", **LIGHT)
+            chain_button.click(chain, forward_inputs, [chained, chain_text, chain_plot], api_name="diffusion_chain", **LIGHT)
 
-    markdown("diff_generate_help")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=280):
-            generate_widgets = knobs.layout(GENERATE_KNOBS, per_row=1)
+        with page("diffusion", "generate", "diff_page_generate"):
+            markdown("diff_generate_help")
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=1, min_width=280):
+                    generate_widgets = knobs.layout(GENERATE_KNOBS, per_row=1)
+                    with gr.Row():
+                        gen_button = gr.Button("▶ " + I18N("diff_generate"), variant="primary", elem_id="diff-generate")
+                        stop_button = gr.Button(I18N("common_stop"))
+                    denoising = live_run_state()  # the person's last denoising stream, for a GIF: freed with the session
+                    with gr.Row():
+                        gif_download(denoising, api_name="diffusion_gif", elem_id="diff-gif")
+                    # the seed comes back with the rest: pressing Generate reproduces the samples
+                    links.control(demo, "diffusion", "generate", links.knob_settings(GENERATE_KNOBS, generate_widgets))
+                with gr.Column(scale=2):
+                    x_t_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x_t"), height=300, elem_id="diff-x-t", format="png")
+                    progress = gr.Markdown(I18N("diff_generate_hint"), elem_id="diff-progress")
+                with gr.Column(scale=2):
+                    x0_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x0"), height=300, format="png")
+                    verdict = gr.Markdown(elem_id="diff-verdict")
+            gen_event = gen_button.click(
+                generate,
+                None,
+                [x_t_view, x0_view, progress, verdict, denoising],
+                inputs_kwargs=generate_widgets,
+                api_name="diffusion_generate",
+                **GENERATE,
+            )
+            stop_button.click(None, None, None, cancels=[gen_event], api_name=False)
+
+        with page("diffusion", "predictions", "diff_page_predictions"):
+            markdown("diff_predictions_help")
             with gr.Row():
-                gen_button = gr.Button("▶ " + I18N("diff_generate"), variant="primary", elem_id="diff-generate")
-                stop_button = gr.Button(I18N("common_stop"))
-            denoising = live_run_state()  # the person's last denoising stream, for a GIF: freed with the session
-            with gr.Row():
-                gif_download(denoising, api_name="diffusion_gif", elem_id="diff-gif")
-            # the seed comes back with the rest: pressing Generate reproduces the samples
-            links.control(demo, "diffusion", "generate", links.knob_settings(GENERATE_KNOBS, generate_widgets))
-        with gr.Column(scale=2):
-            x_t_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x_t"), height=300, elem_id="diff-x-t", format="png")
-            progress = gr.Markdown(I18N("diff_generate_hint"), elem_id="diff-progress")
-        with gr.Column(scale=2):
-            x0_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x0"), height=300, format="png")
-            verdict = gr.Markdown(elem_id="diff-verdict")
-    gen_event = gen_button.click(
-        generate,
-        None,
-        [x_t_view, x0_view, progress, verdict, denoising],
-        inputs_kwargs=generate_widgets,
-        api_name="diffusion_generate",
-        **GENERATE,
-    )
-    stop_button.click(None, None, None, cancels=[gen_event], api_name=False)
+                pred_steps = inputs.Slider(*LIMITS["steps"], value=DEFAULT_STEPS, step=1, label=I18N("diff_steps"))
+                pred_digit = inputs.Dropdown([str(d) for d in range(10)], value="4", label=I18N("diff_digit"))
+                pred_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
+                pred_button = gr.Button(I18N("diff_compare"), variant="primary")
+            links.control(demo, "diffusion", "predictions", {"steps": pred_steps, "digit": pred_digit, "seed": pred_seed})
+            pred_outputs = []
+            with gr.Row(equal_height=False):
+                for name in PREDICTION_SHORT_NAMES.values():
+                    with gr.Column():
+                        pred_outputs.append(gr.Image(type="pil", interactive=False, label=I18N(f"diff_pred_{name}"), height=200))
+                        pred_outputs.append(gr.Markdown())
+            pred_button.click(
+                compare_predictions, [pred_steps, pred_seed, pred_digit], pred_outputs, api_name="diffusion_predictions", **LIGHT
+            )
 
-    markdown("diff_predictions_help")
-    with gr.Row():
-        pred_steps = inputs.Slider(*LIMITS["steps"], value=DEFAULT_STEPS, step=1, label=I18N("diff_steps"))
-        pred_digit = inputs.Dropdown([str(d) for d in range(10)], value="4", label=I18N("diff_digit"))
-        pred_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
-        pred_button = gr.Button(I18N("diff_compare"), variant="primary")
-    links.control(demo, "diffusion", "predictions", {"steps": pred_steps, "digit": pred_digit, "seed": pred_seed})
-    pred_outputs = []
-    with gr.Row(equal_height=False):
-        for name in PREDICTION_SHORT_NAMES.values():
-            with gr.Column():
-                pred_outputs.append(gr.Image(type="pil", interactive=False, label=I18N(f"diff_pred_{name}"), height=200))
-                pred_outputs.append(gr.Markdown())
-    pred_button.click(compare_predictions, [pred_steps, pred_seed, pred_digit], pred_outputs, api_name="diffusion_predictions", **LIGHT)
+        with page("diffusion", "unet", "diff_page_unet"):
+            markdown("diff_unet_help")
+            diagram = gr.Image(type="pil", interactive=False, show_label=False, height=380)
+            with gr.Accordion(I18N("diff_unet_table_title"), open=False):
+                table = gr.Markdown()
+            demo.load(unet_diagram, None, [diagram, table], api_name="diffusion_unet", **LIGHT)
 
-    markdown("diff_unet_help")
-    diagram = gr.Image(type="pil", interactive=False, show_label=False, height=380)
-    with gr.Accordion(I18N("diff_unet_table_title"), open=False):
-        table = gr.Markdown()
-    demo.load(unet_diagram, None, [diagram, table], api_name="diffusion_unet", **LIGHT)
+        with page("diffusion", "playground", "diff_page_playground"):
+            diffusion_toy.build(demo)
 
-    diffusion_toy.build(demo)
-
-    markdown("diff_curve_help")
-    curve = gr.Plot(label=I18N("diff_curve"), elem_id="diff-curve")
-    curve_note = gr.Markdown(elem_id="diff-curve-note")
-    demo.load(steps_curve, None, [curve, curve_note], api_name="diffusion_steps_curve", **LIGHT)
+        with page("diffusion", "speed", "diff_page_speed"):
+            markdown("diff_curve_help")
+            curve = gr.Plot(label=I18N("diff_curve"), elem_id="diff-curve")
+            curve_note = gr.Markdown(elem_id="diff-curve-note")
+            demo.load(steps_curve, None, [curve, curve_note], api_name="diffusion_steps_curve", **LIGHT)

@@ -1,5 +1,6 @@
 """The gallery in a real browser (Playwright driving Debian's Chromium), in Spanish and English."""
 
+import functools
 import re
 
 import pytest
@@ -56,6 +57,23 @@ def show_page(page, tab: str, page_id: str, timeout: int = 60_000) -> None:
 
 def button_id(tab: str, page_id: str) -> str:
     return f"page-{tab}-{page_id}-button"
+
+
+@functools.cache
+def section_pages() -> dict[tuple[str, str], str]:
+    """Returns the page of each section that lies on one, by (tab, section): as the app lays them out."""
+    import app
+    from demos import links
+
+    sections = links.registry(app.build_app()).sections
+    return {key: found.page[1] for key, found in sections.items() if found.page is not None}
+
+
+def show_section(page, tab: str, section: str) -> None:
+    """Selects the page that section `section` of tab `tab` lies on (if it lies on one)."""
+    page_id = section_pages().get((tab, section))
+    if page_id is not None:
+        show_page(page, tab, page_id)
 
 
 def summary_text(page) -> str:
@@ -179,6 +197,7 @@ def test_diffusion_timestep_slider_and_a_generation(browser, app_url, artifacts)
     page.get_by_role("tab", name=ES["tab_diffusion"], exact=True).click()
     page.locator("#diff-pair img").first.wait_for(timeout=60_000)
     press_slider_and_wait_for_image(page, "#diff-t", "#diff-pair", 40)
+    show_page(page, "diffusion", "generate")
     page.locator("#diff-generate").click()
     page.wait_for_function("document.querySelector('#diff-verdict').innerText.includes('clasificador')", timeout=90_000)
     assert "Hecho" in page.locator("#diff-progress").inner_text()

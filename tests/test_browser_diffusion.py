@@ -5,6 +5,7 @@ import re
 import pytest
 
 from demos.locales.es import STRINGS as ES
+from tests.test_browser import show_page
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +33,7 @@ def open_diffusion(browser, app_url):
 
 def test_the_steps_curve_reads_as_it_measures_with_a_date_and_a_share_axis(browser, app_url, artifacts):
     context, page = open_diffusion(browser, app_url)
+    show_page(page, "diffusion", "speed")
     note = page.locator("#diff-curve-note")
     page.wait_for_function(
         "document.querySelector('#diff-curve-note') && document.querySelector('#diff-curve-note').innerText.includes('Medido el')",
@@ -61,6 +63,7 @@ def test_a_2d_run_cut_by_its_limit_says_so_in_the_browser(browser, app_url, arti
 
     monkeypatch.setattr(diffusion_toy, "TRAIN_SECONDS", 2)  # the app runs in this process
     context, page = open_diffusion(browser, app_url)
+    show_page(page, "diffusion", "playground")
     status = page.locator("#toy-status")
     show(page, "#toy-view")
     page.screenshot(path=str(artifacts / "es-AR-diffusion-2d-before.png"))

@@ -12,6 +12,7 @@ import pytest
 from app import TABS
 from demos.locales.en import STRINGS as EN
 from demos.locales.es import STRINGS as ES
+from tests.test_browser import show_section
 
 pytestmark = pytest.mark.browser
 
@@ -124,6 +125,7 @@ def copied(browser, app_url, artifacts) -> dict[str, str]:
         button = page.get_by_role("tab", name=EN[TAB_LABELS[tab]], exact=True)
         if button.get_attribute("aria-selected") != "true":
             button.click(timeout=120_000)
+        show_section(page, tab, section)
         page.locator(f"#link-{tab}-{section}").wait_for(timeout=120_000)
         for where, value in changes:
             change(page, tab, where, value)

@@ -1,6 +1,12 @@
 """English text of the Diffusion tab."""
 
 STRINGS: dict[str, str] = {
+    "diff_page_forward": "1 · Forward process",
+    "diff_page_generate": "2 · Generating digits",
+    "diff_page_predictions": "3 · What to predict?",
+    "diff_page_unet": "4 · The U-Net",
+    "diff_page_playground": "5 · 2D playground",
+    "diff_page_speed": "6 · Steps vs quality",
     "diff_source": "Image",
     "diff_source_digit": "A digit",
     "diff_source_photo": "A photo",

@@ -1,6 +1,12 @@
 """Texto en español de la pestaña de difusión."""
 
 STRINGS: dict[str, str] = {
+    "diff_page_forward": "1 · Proceso directo",
+    "diff_page_generate": "2 · Generar dígitos",
+    "diff_page_predictions": "3 · ¿Qué predecir?",
+    "diff_page_unet": "4 · La U-Net",
+    "diff_page_playground": "5 · Laboratorio 2D",
+    "diff_page_speed": "6 · Pasos y calidad",
     "diff_source": "Imagen",
     "diff_source_digit": "Un dígito",
     "diff_source_photo": "Una foto",
