@@ -33,7 +33,7 @@ from core.threads import one_thread, single_threaded
 from demos import inputs, knobs, links, splat_plots
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
-from demos.layout import LATEX, LIGHT, live_run_state, markdown, train_stop_buttons
+from demos.layout import LATEX, LIGHT, live_run_state, markdown, page, pages, train_stop_buttons
 from demos.layout import picture_inputs as layout_picture_inputs
 from demos.nerf_plots import depth_panel, hex_colour
 
@@ -470,54 +470,67 @@ def _training_row(demo: gr.Blocks, declared: tuple[Knob, ...], elem_id: str, *, 
 def build(demo: gr.Blocks) -> None:
     """Builds the Gaussian splatting tab and wires its events."""
     markdown("topic_3dgs")
-    markdown("splat_hand_help")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=260):
-            hand2_widgets = knobs.layout(HAND_2D_KNOBS, per_row=2)
-            hand2_link = links.control(demo, "gaussian_splatting", "hand_2d", links.knob_settings(HAND_2D_KNOBS, hand2_widgets))
-        with gr.Column(scale=1):
-            hand2_picture = gr.Image(
-                type="pil", interactive=False, label=I18N("splat_hand2d"), elem_id="splat-hand2d", height=300, format="png"
-            )
-            hand2_text = gr.Markdown(elem_id="splat-hand2d-text", latex_delimiters=LATEX)
-        with gr.Column(scale=1, min_width=260):
-            hand3_widgets = knobs.layout(HAND_3D_KNOBS, per_row=2)
-            hand3_link = links.control(demo, "gaussian_splatting", "hand_3d", links.knob_settings(HAND_3D_KNOBS, hand3_widgets))
-        with gr.Column(scale=1):
-            hand3_picture = gr.Image(
-                type="pil", interactive=False, label=I18N("splat_hand3d"), elem_id="splat-hand3d", height=300, format="png"
-            )
-    hand3_text = gr.Markdown(elem_id="splat-hand3d-text", latex_delimiters=LATEX)
-    markdown("splat_fit2d_help")
-    fit2 = _training_row(demo, FIT2D_KNOBS, "splat-fit2d", picture_inputs=True)
-    markdown("splat_fit3d_help")
-    fit3 = _training_row(demo, FIT3D_KNOBS, "splat-fit3d")
-    markdown("splat_view_help")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=280):
-            view_widgets = knobs.layout(VIEW_KNOBS, per_row=1)
-            pixel_widgets = knobs.layout(PIXEL_KNOBS, per_row=2)
-            view_settings = links.knob_settings(VIEW_KNOBS, view_widgets) | links.knob_settings(PIXEL_KNOBS, pixel_widgets)
-            view_link = links.control(demo, "gaussian_splatting", "view", view_settings)
-        with gr.Column(scale=3):
-            view_picture = gr.Image(type="pil", interactive=False, label=I18N("splat_view"), elem_id="splat-view", height=300, format="png")
-            view_text = gr.Markdown(elem_id="splat-view-text")
+    with pages("gaussian_splatting"):
+        with page("gaussian_splatting", "hand", "splat_page_hand"):
+            markdown("splat_hand_help")
             with gr.Row(equal_height=False):
-                blend_plot = gr.Plot(label=I18N("splat_blend"), elem_id="splat-blend", scale=2)
-                blend_text = gr.Markdown(elem_id="splat-blend-text", latex_delimiters=LATEX)
-    markdown("splat_ply_help")
-    with gr.Row(equal_height=False):
-        ply_button = gr.Button(I18N("splat_ply_button"), elem_id="splat-ply-button")
-        ply_file = gr.File(label=I18N("splat_ply_file"), interactive=False, elem_id="splat-ply-file")
-    viewer = gr.Model3D(
-        label=I18N("splat_viewer"), elem_id="splat-viewer", height=420, clear_color=(1.0, 1.0, 1.0, 1.0), camera_position=(30, 60, 7)
-    )
-    markdown("splat_compare_help")
-    with gr.Row(equal_height=False):
-        compare_button = gr.Button(I18N("splat_compare_button"), elem_id="splat-compare-button")
-    with gr.Row(equal_height=False):
-        compare_plot = gr.Plot(label=I18N("splat_compare"), elem_id="splat-compare")
-        compare_text = gr.Markdown(elem_id="splat-compare-text")
+                with gr.Column(scale=1, min_width=260):
+                    hand2_widgets = knobs.layout(HAND_2D_KNOBS, per_row=2)
+                    hand2_link = links.control(demo, "gaussian_splatting", "hand_2d", links.knob_settings(HAND_2D_KNOBS, hand2_widgets))
+                with gr.Column(scale=1):
+                    hand2_picture = gr.Image(
+                        type="pil", interactive=False, label=I18N("splat_hand2d"), elem_id="splat-hand2d", height=300, format="png"
+                    )
+                    hand2_text = gr.Markdown(elem_id="splat-hand2d-text", latex_delimiters=LATEX)
+                with gr.Column(scale=1, min_width=260):
+                    hand3_widgets = knobs.layout(HAND_3D_KNOBS, per_row=2)
+                    hand3_link = links.control(demo, "gaussian_splatting", "hand_3d", links.knob_settings(HAND_3D_KNOBS, hand3_widgets))
+                with gr.Column(scale=1):
+                    hand3_picture = gr.Image(
+                        type="pil", interactive=False, label=I18N("splat_hand3d"), elem_id="splat-hand3d", height=300, format="png"
+                    )
+            hand3_text = gr.Markdown(elem_id="splat-hand3d-text", latex_delimiters=LATEX)
+        with page("gaussian_splatting", "fit2d", "splat_page_fit2d"):
+            markdown("splat_fit2d_help")
+            fit2 = _training_row(demo, FIT2D_KNOBS, "splat-fit2d", picture_inputs=True)
+        with page("gaussian_splatting", "fit3d", "splat_page_fit3d"):
+            markdown("splat_fit3d_help")
+            fit3 = _training_row(demo, FIT3D_KNOBS, "splat-fit3d")
+        with page("gaussian_splatting", "view", "splat_page_view"):
+            markdown("splat_view_help")
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=1, min_width=280):
+                    view_widgets = knobs.layout(VIEW_KNOBS, per_row=1)
+                    pixel_widgets = knobs.layout(PIXEL_KNOBS, per_row=2)
+                    view_settings = links.knob_settings(VIEW_KNOBS, view_widgets) | links.knob_settings(PIXEL_KNOBS, pixel_widgets)
+                    view_link = links.control(demo, "gaussian_splatting", "view", view_settings)
+                with gr.Column(scale=3):
+                    view_picture = gr.Image(
+                        type="pil", interactive=False, label=I18N("splat_view"), elem_id="splat-view", height=300, format="png"
+                    )
+                    view_text = gr.Markdown(elem_id="splat-view-text")
+                    with gr.Row(equal_height=False):
+                        blend_plot = gr.Plot(label=I18N("splat_blend"), elem_id="splat-blend", scale=2)
+                        blend_text = gr.Markdown(elem_id="splat-blend-text", latex_delimiters=LATEX)
+        with page("gaussian_splatting", "ply", "splat_page_ply"):
+            markdown("splat_ply_help")
+            with gr.Row(equal_height=False):
+                ply_button = gr.Button(I18N("splat_ply_button"), elem_id="splat-ply-button")
+                ply_file = gr.File(label=I18N("splat_ply_file"), interactive=False, elem_id="splat-ply-file")
+            viewer = gr.Model3D(
+                label=I18N("splat_viewer"),
+                elem_id="splat-viewer",
+                height=420,
+                clear_color=(1.0, 1.0, 1.0, 1.0),
+                camera_position=(30, 60, 7),
+            )
+        with page("gaussian_splatting", "compare", "splat_page_compare"):
+            markdown("splat_compare_help")
+            with gr.Row(equal_height=False):
+                compare_button = gr.Button(I18N("splat_compare_button"), elem_id="splat-compare-button")
+            with gr.Row(equal_height=False):
+                compare_plot = gr.Plot(label=I18N("splat_compare"), elem_id="splat-compare")
+                compare_text = gr.Markdown(elem_id="splat-compare-text")
     fit2_state, fit3_state = live_run_state(), live_run_state()
 
     hand2_event = {"fn": hand_2d, "inputs": None, "outputs": [hand2_picture, hand2_text], "inputs_kwargs": hand2_widgets, **LIGHT}

@@ -10,6 +10,7 @@ from PIL import Image
 from demos.locales.en import STRINGS as EN
 from demos.locales.es import STRINGS as ES
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.test_browser import show_page
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +35,7 @@ def test_a_short_fit_runs_and_the_splat_shows_in_3d(webgl_browser, app_url, arti
     page.locator("#splat-hand3d img").first.wait_for(timeout=60_000)
     assert "pmatrix" not in page.locator("#splat-hand2d-text").inner_text()  # the LaTeX was typeset
 
+    show_page(page, "gaussian_splatting", "fit2d")
     page.locator("#splat-fit2d").scroll_into_view_if_needed()
     page.locator("#splat-fit2d").click()
     done = table["splat_fit2d_done"].split("{")[0].strip()
@@ -41,6 +43,7 @@ def test_a_short_fit_runs_and_the_splat_shows_in_3d(webgl_browser, app_url, arti
     page.locator("#splat-fit2d-picture img").first.wait_for(timeout=10_000)
     page.screenshot(path=str(artifacts / f"{locale}-splat-fit2d.png"))
 
+    show_page(page, "gaussian_splatting", "ply")
     page.locator("#splat-ply-button").scroll_into_view_if_needed()
     page.locator("#splat-ply-button").click()
     canvas = page.locator("#splat-viewer canvas").first

@@ -1,6 +1,12 @@
 """English texts of the Gaussian splatting tab (its lecture sections live in lectures/en/gaussian_splatting.md)."""
 
 STRINGS = {
+    "splat_page_hand": "1 · One Gaussian",
+    "splat_page_fit2d": "2 · A picture in 2D",
+    "splat_page_fit3d": "3 · The 3D scene",
+    "splat_page_view": "4 · Fly it, one pixel",
+    "splat_page_ply": "5 · In 3D (.ply)",
+    "splat_page_compare": "6 · Against NeRF",
     "splat_mean_x": "Centre x (pixels)",
     "splat_mean_y": "Centre y (pixels)",
     "splat_scale_x": "Scale along its first axis (pixels)",

@@ -1,6 +1,12 @@
 """Textos en castellano de la pestaña de Gaussian splatting (sus secciones de clase están en lectures/es/gaussian_splatting.md)."""
 
 STRINGS = {
+    "splat_page_hand": "1 · Una gaussiana",
+    "splat_page_fit2d": "2 · Una imagen en 2D",
+    "splat_page_fit3d": "3 · La escena 3D",
+    "splat_page_view": "4 · Recorrerlo, un píxel",
+    "splat_page_ply": "5 · En 3D (.ply)",
+    "splat_page_compare": "6 · Contra NeRF",
     "splat_mean_x": "Centro x (píxeles)",
     "splat_mean_y": "Centro y (píxeles)",
     "splat_scale_x": "Escala sobre su primer eje (píxeles)",
