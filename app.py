@@ -45,6 +45,7 @@ SESSION_CAPACITY = 256
 CSS = """
 .gradio-container {max-width: 1400px !important}
 footer {display: none !important}
+.katex-display {overflow-x: auto; overflow-y: hidden; max-width: 100%}
 #lang-switch {text-align: right; font-size: 0.95rem}
 #lang-switch a {text-decoration: none; padding: 0 0.3em}
 .gallery-link {align-items: flex-end}
