@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from demos.locales.en import STRINGS as EN
+from tests.test_browser import show_page
 
 pytestmark = pytest.mark.browser
 
@@ -101,6 +102,7 @@ def test_autoencoder_race_twice_leaves_the_page_size(browser, app_url):
     Measuring at rest avoids catching a chart that is being swapped in.
     """
     context, page, cdp = open_tab_with_metrics(browser, app_url, "tab_autoencoders")
+    show_page(page, "autoencoders", "race")
     page.locator("#ae-race-train").scroll_into_view_if_needed(timeout=60_000)
     run_until_quiet(page, "#ae-race-train", "#ae-race-status")
     nodes_first, listeners_first = page_size(cdp)
@@ -132,6 +134,7 @@ def test_autoencoder_beta_run_keeps_the_page_size(browser, app_url):
     between the two; measuring at rest avoids catching a chart that is being swapped in, and a slow machine only gives
     fewer updates, each still checked."""
     context, page, cdp = open_tab_with_metrics(browser, app_url, "tab_autoencoders")
+    show_page(page, "autoencoders", "beta")
     page.locator("#ae-beta-train").scroll_into_view_if_needed(timeout=60_000)
     beta_run_at_rest(page, 3)
     nodes_first, listeners_first = page_size(cdp)

@@ -1,6 +1,13 @@
 """English text of the Autoencoders tab."""
 
 STRINGS: dict[str, str] = {
+    "ae_page_maps": "1, 3 · Latent maps, your digit",
+    "ae_page_prior": "2 · Random codes",
+    "ae_page_interpolation": "4 · Interpolation",
+    "ae_page_reparametrisation": "5 · Reparametrisation",
+    "ae_page_beta": "6 · The KL weight β",
+    "ae_page_race": "7 · Linear AE and PCA",
+    "ae_page_vae16": "8 · A 16-D VAE",
     "ae_view": "Map view",
     "ae_view_codes": "Test digits' codes",
     "ae_view_manifold": "Decoded grid",

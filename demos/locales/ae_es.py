@@ -1,6 +1,13 @@
 """Texto en español de la pestaña de autoencoders."""
 
 STRINGS: dict[str, str] = {
+    "ae_page_maps": "1, 3 · Mapas latentes, tu dígito",
+    "ae_page_prior": "2 · Códigos al azar",
+    "ae_page_interpolation": "4 · Interpolación",
+    "ae_page_reparametrisation": "5 · Reparametrización",
+    "ae_page_beta": "6 · El peso β de la KL",
+    "ae_page_race": "7 · AE lineal y PCA",
+    "ae_page_vae16": "8 · Un VAE de 16 D",
     "ae_view": "Vista del mapa",
     "ae_view_codes": "Códigos de los dígitos de prueba",
     "ae_view_manifold": "Grilla decodificada",
