@@ -6,6 +6,7 @@ import pytest
 
 from demos.locales.en import STRINGS as EN
 from demos.locales.es import STRINGS as ES
+from tests.test_browser import show_page
 
 pytestmark = pytest.mark.browser
 
@@ -16,10 +17,14 @@ def open_nerf(browser, app_url, locale: str, strings: dict):
     page.goto(app_url)
     page.get_by_role("tab", name=strings["tab_nerf"], exact=True).wait_for(timeout=30_000)
     page.get_by_role("tab", name=strings["tab_nerf"], exact=True).click()
+    return context, page
+
+
+def show_fly_page(page) -> None:
+    show_page(page, "nerf", "fly")
     page.wait_for_function(
         "document.querySelector('#nerf-view-text') && /dB/.test(document.querySelector('#nerf-view-text').innerText)", timeout=90_000
     )
-    return context, page
 
 
 def view_text(page) -> str:
@@ -31,6 +36,7 @@ def test_camera_sliders_a_clicked_pixel_and_a_short_training(browser, app_url, a
     context, page = open_nerf(browser, app_url, locale, strings)
     page.wait_for_function("document.querySelectorAll('#nerf-scene .js-plotly-plot').length > 0", timeout=60_000)
     page.locator("#nerf-scene").screenshot(path=str(artifacts / f"{locale}-nerf-scene.png"))
+    show_fly_page(page)
     before = view_text(page)
     # move the azimuth slider with the keyboard: a new view renders with its own PSNR
     slider = page.get_by_label(strings["nerf_azimuth"]).first
@@ -48,6 +54,7 @@ def test_camera_sliders_a_clicked_pixel_and_a_short_training(browser, app_url, a
     page.wait_for_function("/\\(\\d+, \\d+\\)/.test(document.querySelector('#nerf-ray-text').innerText)", timeout=60_000)
     page.locator("#nerf-ray").screenshot(path=str(artifacts / f"{locale}-nerf-ray.png"))
     # a short training: 10 seconds of the voxel grid
+    show_page(page, "nerf", "train")
     seconds = page.get_by_label(strings["nerf_seconds"]).first
     seconds.fill("10")
     seconds.dispatch_event("pointerup")

@@ -1,6 +1,9 @@
 """English text of the NeRF tab."""
 
 STRINGS: dict[str, str] = {
+    "nerf_page_scene": "1 · The scene, its cameras",
+    "nerf_page_fly": "2–3 · Fly it, one ray",
+    "nerf_page_train": "4 · Train your own",
     "nerf_model": "Radiance field",
     "nerf_field_nerf": "NeRF (MLP)",
     "nerf_field_grid": "Voxel grid",

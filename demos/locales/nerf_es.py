@@ -1,6 +1,9 @@
 """Texto en español de la pestaña NeRF."""
 
 STRINGS: dict[str, str] = {
+    "nerf_page_scene": "1 · La escena, sus cámaras",
+    "nerf_page_fly": "2–3 · Recorrerlo, un rayo",
+    "nerf_page_train": "4 · Entrená el tuyo",
     "nerf_model": "Campo de radiancia",
     "nerf_field_nerf": "NeRF (MLP)",
     "nerf_field_grid": "Grilla de vóxeles",
