@@ -18,7 +18,7 @@ from core.metrics.subspace import pca_basis
 from demos import inputs, links
 from demos import trilemma_charts as charts
 from demos.i18n import I18N, error, lang_of, number, t
-from demos.layout import LIGHT, markdown
+from demos.layout import LIGHT, markdown, page, pages
 from demos.plots import base_layout, chart_layout, class_colors
 from demos.trilemma_reading import reading_markdown
 
@@ -177,32 +177,38 @@ def build(demo: gr.Blocks) -> None:
     """Builds the Trilemma & FID tab."""
     markdown("topic_trilemma")
     markdown("tri_dashboard_link", elem_id="tri-dashboard-link")
-    markdown("tri_bias_help")
-    bias_plot = gr.Plot(label=I18N("tri_bias"))
-    markdown("tri_explain_help")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=260):
-            blur = inputs.Slider(*LIMITS["blur"], value=0.0, step=0.1, label=I18N("tri_blur"), elem_id="tri-blur")
-            dropped = inputs.CheckboxGroup([str(d) for d in range(10)], value=[], label=I18N("tri_drop"), elem_id="tri-drop")
-            size = inputs.Slider(*LIMITS["size"], value=364, step=1, label=I18N("tri_size"))
-            explain_link = links.control(demo, "trilemma", "fid", {"blur": blur, "dropped": dropped, "size": size})
-            text = gr.Markdown(elem_id="tri-text")
-        with gr.Column(scale=2):
-            bars = gr.Plot(label=I18N("tri_metrics"), elem_id="tri-bars")
-        with gr.Column(scale=2):
-            space = gr.Plot(label=I18N("tri_space"))
-            markdown("tri_space_caption")
-    markdown("tri_compare_help")
-    compare_dataset = inputs.Radio([(I18N(f"tc_ds_{d}"), d) for d in COMPARE_DATASETS], value="digits", label=I18N("tri_compare_dataset"))
-    links.control(demo, "trilemma", "compare", {"dataset": compare_dataset})  # the radio's change redraws the comparison
-    with gr.Row(equal_height=False):
-        speed_plot = gr.Plot(label=I18N("tri_speed_plot"), elem_id="tri-speed")
-        radar_plot = gr.Plot(label=I18N("tri_radar_plot"), elem_id="tri-radar")
-    markdown("tc_radar_note")
-    claims = gr.Markdown(elem_id="tri-claims")
-    reading_text = gr.Markdown(elem_id="tri-reading")
-    with gr.Accordion(I18N("tri_compare_table"), open=True):
-        table = gr.Markdown(elem_id="tri-table")
+    with pages("trilemma"):
+        with page("trilemma", "bias", "tri_page_bias"):
+            markdown("tri_bias_help")
+            bias_plot = gr.Plot(label=I18N("tri_bias"))
+        with page("trilemma", "fid", "tri_page_fid"):
+            markdown("tri_explain_help")
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=1, min_width=260):
+                    blur = inputs.Slider(*LIMITS["blur"], value=0.0, step=0.1, label=I18N("tri_blur"), elem_id="tri-blur")
+                    dropped = inputs.CheckboxGroup([str(d) for d in range(10)], value=[], label=I18N("tri_drop"), elem_id="tri-drop")
+                    size = inputs.Slider(*LIMITS["size"], value=364, step=1, label=I18N("tri_size"))
+                    explain_link = links.control(demo, "trilemma", "fid", {"blur": blur, "dropped": dropped, "size": size})
+                    text = gr.Markdown(elem_id="tri-text")
+                with gr.Column(scale=2):
+                    bars = gr.Plot(label=I18N("tri_metrics"), elem_id="tri-bars")
+                with gr.Column(scale=2):
+                    space = gr.Plot(label=I18N("tri_space"))
+                    markdown("tri_space_caption")
+        with page("trilemma", "compare", "tri_page_compare"):
+            markdown("tri_compare_help")
+            compare_dataset = inputs.Radio(
+                [(I18N(f"tc_ds_{d}"), d) for d in COMPARE_DATASETS], value="digits", label=I18N("tri_compare_dataset")
+            )
+            links.control(demo, "trilemma", "compare", {"dataset": compare_dataset})  # the radio's change redraws the comparison
+            with gr.Row(equal_height=False):
+                speed_plot = gr.Plot(label=I18N("tri_speed_plot"), elem_id="tri-speed")
+                radar_plot = gr.Plot(label=I18N("tri_radar_plot"), elem_id="tri-radar")
+            markdown("tc_radar_note")
+            claims = gr.Markdown(elem_id="tri-claims")
+            reading_text = gr.Markdown(elem_id="tri-reading")
+            with gr.Accordion(I18N("tri_compare_table"), open=True):
+                table = gr.Markdown(elem_id="tri-table")
     demo.load(bias_curve, None, bias_plot, api_name="trilemma_bias", **LIGHT)
     demo.load(reading, None, reading_text, api_name="trilemma_reading", **LIGHT)
     gr.on(

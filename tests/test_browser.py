@@ -215,6 +215,7 @@ def test_diffusion_timestep_slider_and_a_generation(browser, app_url, artifacts)
 def test_trilemma_explainer_sliders(browser, app_url, artifacts):
     context, page = open_page(browser, app_url, "en-US")
     page.get_by_role("tab", name=EN["tab_trilemma"], exact=True).click()
+    show_page(page, "trilemma", "fid")
     page.wait_for_function("document.querySelector('#tri-text').innerText.includes('FID')", timeout=60_000)
     before = page.locator("#tri-text").inner_text()
     page.locator("#tri-drop").get_by_label("3", exact=True).check()
@@ -227,6 +228,7 @@ def test_trilemma_explainer_sliders(browser, app_url, artifacts):
     slider.dispatch_event("pointerup")  # the blur applies when the slider is released
     page.wait_for_function("([old]) => document.querySelector('#tri-text').innerText !== old", arg=[after_drop], timeout=30_000)
     # the comparison: another data set redraws the triangles and the table
+    show_page(page, "trilemma", "compare")
     page.wait_for_function(
         "([name]) => document.querySelector('#tri-table').innerText.includes(name)", arg=[EN["tc_ds_digits"]], timeout=30_000
     )
