@@ -29,7 +29,7 @@ from demos.animation import Recording, gif_download
 from demos.gan_plots import VIEWS, curves_figure, plane_image
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
-from demos.layout import LATEX, LIGHT, live_run_state, markdown
+from demos.layout import LATEX, LIGHT, live_run_state, markdown, page, pages
 
 DATASETS = (*TOY_DATASETS, "drawn", "csv")
 NUM_DATA = 10_000
@@ -316,101 +316,106 @@ def build(demo: gr.Blocks) -> None:
     """Builds the GANs tab and wires its events."""
     markdown("gan_intro")
     lab_state = live_run_state()
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=2, min_width=320):
-            widgets = {"dataset": DATASET.widget()}
-            with gr.Accordion(I18N("common_draw"), open=False):
-                markdown("gan_draw_help")
-                sketch = gr.Sketchpad(
-                    type="numpy", canvas_size=(320, 320), label=I18N("common_draw"), brush=gr.Brush(default_size=6, colors=["#111111"])
+    with pages("gans"):
+        with page("gans", "lab", "gan_page_lab"), gr.Row(equal_height=False):
+            with gr.Column(scale=2, min_width=320):
+                widgets = {"dataset": DATASET.widget()}
+                with gr.Accordion(I18N("common_draw"), open=False):
+                    markdown("gan_draw_help")
+                    sketch = gr.Sketchpad(
+                        type="numpy",
+                        canvas_size=(320, 320),
+                        label=I18N("common_draw"),
+                        brush=gr.Brush(default_size=6, colors=["#111111"]),
+                    )
+                with gr.Accordion(I18N("common_ds_csv"), open=False):
+                    markdown("common_csv_help")
+                    csv_file = gr.File(label=I18N("common_csv_file"), file_types=[".csv", ".txt"], type="filepath", height=110)
+                with gr.Row():
+                    experiment = inputs.Dropdown(
+                        [(I18N(f"exp_title_{n}"), n) for n in EXPERIMENTS], value=None, label=I18N("gan_experiment"), scale=3
+                    )
+                    load_button = gr.Button(I18N("gan_load_experiment"), scale=1)
+                experiment_text = gr.Markdown(latex_delimiters=LATEX)
+                with gr.Row():
+                    play_button = gr.Button("▶ " + I18N("gan_play"), variant="primary", elem_id="gan-play")
+                    pause_button = gr.Button(I18N("gan_pause"), elem_id="gan-pause")
+                    reset_button = gr.Button("↺ " + I18N("gan_reset"), elem_id="gan-reset")
+                with gr.Row():
+                    d_button = gr.Button(I18N("gan_step_d"), size="sm", elem_id="gan-step-d")
+                    g_button = gr.Button(I18N("gan_step_g"), size="sm", elem_id="gan-step-g")
+                    both_button = gr.Button(I18N("gan_step_both"), size="sm", elem_id="gan-step-both")
+                link = links.control(demo, "gans", "lab")
+                with gr.Accordion(I18N("gan_training_knobs"), open=True):
+                    settings = knobs.layout(SETTING_KNOBS)
+                with gr.Accordion(I18N("gan_arch_knobs"), open=False):
+                    markdown("gan_arch_help")
+                    arch = knobs.layout(ARCH_KNOBS)
+            with gr.Column(scale=3):
+                views = gr.CheckboxGroup(
+                    [(I18N(f"gan_view_{v}"), v) for v in VIEWS], value=list(VIEWS), label=I18N("gan_views"), elem_id="gan-views"
                 )
-            with gr.Accordion(I18N("common_ds_csv"), open=False):
-                markdown("common_csv_help")
-                csv_file = gr.File(label=I18N("common_csv_file"), file_types=[".csv", ".txt"], type="filepath", height=110)
-            with gr.Row():
-                experiment = inputs.Dropdown(
-                    [(I18N(f"exp_title_{n}"), n) for n in EXPERIMENTS], value=None, label=I18N("gan_experiment"), scale=3
-                )
-                load_button = gr.Button(I18N("gan_load_experiment"), scale=1)
-            experiment_text = gr.Markdown(latex_delimiters=LATEX)
-            with gr.Row():
-                play_button = gr.Button("▶ " + I18N("gan_play"), variant="primary", elem_id="gan-play")
-                pause_button = gr.Button(I18N("gan_pause"), elem_id="gan-pause")
-                reset_button = gr.Button("↺ " + I18N("gan_reset"), elem_id="gan-reset")
-            with gr.Row():
-                d_button = gr.Button(I18N("gan_step_d"), size="sm", elem_id="gan-step-d")
-                g_button = gr.Button(I18N("gan_step_g"), size="sm", elem_id="gan-step-g")
-                both_button = gr.Button(I18N("gan_step_both"), size="sm", elem_id="gan-step-both")
-            link = links.control(demo, "gans", "lab")
-            with gr.Accordion(I18N("gan_training_knobs"), open=True):
-                settings = knobs.layout(SETTING_KNOBS)
-            with gr.Accordion(I18N("gan_arch_knobs"), open=False):
-                markdown("gan_arch_help")
-                arch = knobs.layout(ARCH_KNOBS)
-        with gr.Column(scale=3):
-            views = gr.CheckboxGroup(
-                [(I18N(f"gan_view_{v}"), v) for v in VIEWS], value=list(VIEWS), label=I18N("gan_views"), elem_id="gan-views"
-            )
-            plane_plot = gr.Image(label=I18N("gan_plane"), type="pil", format="png", interactive=False, elem_id="gan-plane")
-            plane_caption = gr.Markdown(elem_id="gan-plane-caption")
-            with gr.Row():
-                coverage = gr.Markdown(elem_id="gan-coverage")
-                status = gr.Markdown(elem_id="gan-status")
-            curves_plot = gr.Plot(label=I18N("gan_curves"), elem_id="gan-curves")
-            markdown("gan_views_help")
-            with gr.Row():
-                download_button = gr.Button(I18N("gan_download"), size="sm")
-                gif_download(lab_state, api_name="gan_gif", elem_id="gan-gif")
-            files = gr.File(label=I18N("gan_files"), file_count="multiple", interactive=False, visible=False)
-    # a link carries the dataset by name (not a drawing or a file), the seed, every knob and the views: Play reproduces the run
-    link_knobs = (dataclasses.replace(DATASET, choices=TOY_DATASETS), *ARCH_KNOBS, *SETTING_KNOBS)
-    link.register(links.knob_settings(link_knobs, {"dataset": widgets["dataset"], **arch, **settings}) | {"views": views})
-    widgets |= arch | settings  # in the order of RUN_KNOBS: the API takes its parameters in this order
+                plane_plot = gr.Image(label=I18N("gan_plane"), type="pil", format="png", interactive=False, elem_id="gan-plane")
+                plane_caption = gr.Markdown(elem_id="gan-plane-caption")
+                with gr.Row():
+                    coverage = gr.Markdown(elem_id="gan-coverage")
+                    status = gr.Markdown(elem_id="gan-status")
+                curves_plot = gr.Plot(label=I18N("gan_curves"), elem_id="gan-curves")
+                markdown("gan_views_help")
+                with gr.Row():
+                    download_button = gr.Button(I18N("gan_download"), size="sm")
+                    gif_download(lab_state, api_name="gan_gif", elem_id="gan-gif")
+                files = gr.File(label=I18N("gan_files"), file_count="multiple", interactive=False, visible=False)
+        # a link carries the dataset by name (not a drawing or a file), the seed, every knob and the views: Play reproduces the run
+        link_knobs = (dataclasses.replace(DATASET, choices=TOY_DATASETS), *ARCH_KNOBS, *SETTING_KNOBS)
+        link.register(links.knob_settings(link_knobs, {"dataset": widgets["dataset"], **arch, **settings}) | {"views": views})
+        widgets |= arch | settings  # in the order of RUN_KNOBS: the API takes its parameters in this order
 
-    # every knob reaches its handler by name; the API names each parameter after its knob
-    run_inputs = {"dataset": widgets["dataset"], "csv_file": csv_file, "sketch": sketch, **arch, **settings, "views": views}
-    setting_inputs = {**settings, "views": views}
-    view_outputs = [plane_plot, plane_caption, curves_plot, coverage, status]
-    rebuild = [k.committed(widgets[k.name]) for k in (DATASET, *ARCH_KNOBS)]
-    gr.on(
-        [demo.load, reset_button.click, *rebuild, link.restored.change],
-        reset,
-        None,
-        [*view_outputs, lab_state],
-        inputs_kwargs=run_inputs,
-        api_name="gan_reset",
-        trigger_mode="always_last",
-        **LIGHT,
-    )
-    # drawing or uploading selects that dataset and starts a fresh run on it
-    for trigger, name in ((sketch.change, "drawn"), (csv_file.upload, "csv")):
-        trigger(lambda name=name: name, None, widgets["dataset"], api_name=f"gan_use_{name}", **LIGHT).then(
-            reset, None, [*view_outputs, lab_state], inputs_kwargs=run_inputs, api_name=f"gan_reset_{name}", **LIGHT
+        # every knob reaches its handler by name; the API names each parameter after its knob
+        run_inputs = {"dataset": widgets["dataset"], "csv_file": csv_file, "sketch": sketch, **arch, **settings, "views": views}
+        setting_inputs = {**settings, "views": views}
+        view_outputs = [plane_plot, plane_caption, curves_plot, coverage, status]
+        rebuild = [k.committed(widgets[k.name]) for k in (DATASET, *ARCH_KNOBS)]
+        gr.on(
+            [demo.load, reset_button.click, *rebuild, link.restored.change],
+            reset,
+            None,
+            [*view_outputs, lab_state],
+            inputs_kwargs=run_inputs,
+            api_name="gan_reset",
+            trigger_mode="always_last",
+            **LIGHT,
         )
-    play_event = play_button.click(play, [lab_state], view_outputs, inputs_kwargs=setting_inputs, api_name="gan_play", **TRAIN)
-    pause_button.click(pause, [lab_state, views], view_outputs, api_name="gan_pause", cancels=[play_event], **LIGHT)
-    for button, handler, name in (
-        (d_button, step_d, "gan_step_d"),
-        (g_button, step_g, "gan_step_g"),
-        (both_button, step_both, "gan_step_both"),
-    ):
-        button.click(handler, [lab_state], view_outputs, inputs_kwargs=setting_inputs, api_name=name, **LIGHT)
-    views.change(redraw, [lab_state, views], view_outputs, api_name="gan_views", **LIGHT)
-    gr.on(
-        [k.committed(settings[k.name]) for k in SETTING_KNOBS],
-        apply_settings,
-        [lab_state],
-        view_outputs,
-        inputs_kwargs=setting_inputs,
-        api_name="gan_settings",
-        **LIGHT,
-    )
-    download_button.click(download, lab_state, files, api_name="gan_download", **LIGHT)
-    load_button.click(
-        knobs.by_component(load_experiment, {**widgets, "experiment_text": experiment_text}),
-        experiment,
-        [*widgets.values(), experiment_text],
-        api_name="gan_experiment",
-        **LIGHT,
-    ).then(reset, None, [*view_outputs, lab_state], inputs_kwargs=run_inputs, api_name="gan_experiment_reset", **LIGHT)
-    gan_digits.build(demo)
+        # drawing or uploading selects that dataset and starts a fresh run on it
+        for trigger, name in ((sketch.change, "drawn"), (csv_file.upload, "csv")):
+            trigger(lambda name=name: name, None, widgets["dataset"], api_name=f"gan_use_{name}", **LIGHT).then(
+                reset, None, [*view_outputs, lab_state], inputs_kwargs=run_inputs, api_name=f"gan_reset_{name}", **LIGHT
+            )
+        play_event = play_button.click(play, [lab_state], view_outputs, inputs_kwargs=setting_inputs, api_name="gan_play", **TRAIN)
+        pause_button.click(pause, [lab_state, views], view_outputs, api_name="gan_pause", cancels=[play_event], **LIGHT)
+        for button, handler, name in (
+            (d_button, step_d, "gan_step_d"),
+            (g_button, step_g, "gan_step_g"),
+            (both_button, step_both, "gan_step_both"),
+        ):
+            button.click(handler, [lab_state], view_outputs, inputs_kwargs=setting_inputs, api_name=name, **LIGHT)
+        views.change(redraw, [lab_state, views], view_outputs, api_name="gan_views", **LIGHT)
+        gr.on(
+            [k.committed(settings[k.name]) for k in SETTING_KNOBS],
+            apply_settings,
+            [lab_state],
+            view_outputs,
+            inputs_kwargs=setting_inputs,
+            api_name="gan_settings",
+            **LIGHT,
+        )
+        download_button.click(download, lab_state, files, api_name="gan_download", **LIGHT)
+        load_button.click(
+            knobs.by_component(load_experiment, {**widgets, "experiment_text": experiment_text}),
+            experiment,
+            [*widgets.values(), experiment_text],
+            api_name="gan_experiment",
+            **LIGHT,
+        ).then(reset, None, [*view_outputs, lab_state], inputs_kwargs=run_inputs, api_name="gan_experiment_reset", **LIGHT)
+        with page("gans", "digits", "gan_page_digits"):
+            gan_digits.build(demo)

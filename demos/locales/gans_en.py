@@ -1,6 +1,8 @@
 """English text of the GANs tab."""
 
 STRINGS: dict[str, str] = {
+    "gan_page_lab": "GAN Lab (2D)",
+    "gan_page_digits": "A DCGAN on digits",
     "common_ds_drawn": "Points I draw",
     "common_draw_empty": "Draw something on the canvas first (a few strokes), then choose “Points I draw”.",
     "common_draw": "Draw your own data",

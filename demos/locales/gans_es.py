@@ -1,6 +1,8 @@
 """Texto en español de la pestaña GANs."""
 
 STRINGS: dict[str, str] = {
+    "gan_page_lab": "GAN Lab (2D)",
+    "gan_page_digits": "Una DCGAN con dígitos",
     "common_ds_drawn": "Puntos que dibujo",
     "common_draw_empty": "Primero dibujá algo en el lienzo (algunos trazos) y después elegí «Puntos que dibujo».",
     "common_draw": "Dibujá tus propios datos",
