@@ -21,7 +21,7 @@ from core.plane import bounds, plane_grid
 from core.seeding import init_weights
 from demos import inputs, links
 from demos.i18n import I18N, Lang, error, lang_of, t
-from demos.layout import LIGHT, markdown
+from demos.layout import LIGHT, markdown, page, pages
 from demos.plots import base_layout, blend_probabilities, chart_layout, class_colors
 
 DATASETS = (*TOY_DATASETS, "csv")
@@ -295,62 +295,73 @@ def trilemma_figure(request: gr.Request) -> go.Figure:
 def build(demo: gr.Blocks) -> None:
     """Builds the Overview tab's components and wires its events."""
     markdown("ov_intro")
-    with gr.Row(equal_height=True):
-        dataset = inputs.Dropdown(
-            [(I18N(f"common_ds_{name}"), name) for name in DATASETS], value=DEFAULTS["dataset"], label=I18N("common_dataset"), scale=2
-        )
-        num_points = inputs.Slider(*LIMITS["num_points"], value=DEFAULTS["num_points"], step=50, label=I18N("num_points"), scale=2)
-        seed = inputs.Number(value=DEFAULTS["seed"], precision=0, minimum=0, label=I18N("common_seed"), scale=1)
-        fit_button = gr.Button(I18N("ov_fit_button"), scale=1)
-    link = links.control(demo, "overview", "fit")
-    with gr.Accordion(I18N("common_ds_csv"), open=False) as csv_box:
-        markdown("common_csv_help")
-        csv_hint = gr.Markdown(elem_id="overview-csv-hint")
-        csv_file = gr.File(label=I18N("common_csv_file"), file_types=[".csv", ".txt"], type="filepath", height=120, elem_id="overview-csv")
-    with gr.Row(equal_height=False):
-        with gr.Column():
-            markdown("ov_clf_header")
-            classifier_steps = inputs.Slider(
-                *LIMITS["classifier_steps"], value=DEFAULTS["classifier_steps"], step=1, label=I18N("classifier_steps")
-            )
-            classifier_plot = gr.Plot(label=I18N("ov_clf_plot"))
-            markdown("ov_clf_text")
-        with gr.Column():
-            markdown("ov_gen_header")
-            with gr.Row():
-                components = inputs.Slider(*LIMITS["components"], value=DEFAULTS["components"], step=1, label=I18N("components"))
-                em_iterations = inputs.Slider(
-                    *LIMITS["em_iterations"], value=DEFAULTS["em_iterations"], step=1, label=I18N("em_iterations")
-                )
-            density_plot = gr.Plot(label=I18N("ov_gen_plot"))
+    with pages("overview"):
+        with page("overview", "fit", "ov_page_fit"):
             with gr.Row(equal_height=True):
-                new_points = inputs.Slider(*LIMITS["new_points"], value=DEFAULTS["new_points"], step=1, label=I18N("new_points"), scale=3)
-                sample_button = gr.Button(I18N("ov_sample_button"), variant="primary", scale=1)
-            samples_file = gr.File(label=I18N("ov_download"), interactive=False, visible=False)
-            markdown("ov_gen_text")
-    summary = gr.Markdown(elem_id="overview-summary")
-    link.register(
-        {
-            "dataset": (dataset, links.choice(TOY_DATASETS, "common_dataset")),  # not "csv": a link carries no file
-            "num_points": num_points,
-            "seed": seed,
-            "components": components,
-            "em_iterations": em_iterations,
-            "classifier_steps": classifier_steps,
-            "new_points": new_points,
-        },
-    )
-    with gr.Accordion(I18N("ov_code"), open=False):
-        markdown("ov_code_help")
-        gr.Code(inspect.getsource(GaussianMixture.em_step), language="python", label="core/gmm.py")
-    fitted = gr.State(None)
+                dataset = inputs.Dropdown(
+                    [(I18N(f"common_ds_{name}"), name) for name in DATASETS],
+                    value=DEFAULTS["dataset"],
+                    label=I18N("common_dataset"),
+                    scale=2,
+                )
+                num_points = inputs.Slider(*LIMITS["num_points"], value=DEFAULTS["num_points"], step=50, label=I18N("num_points"), scale=2)
+                seed = inputs.Number(value=DEFAULTS["seed"], precision=0, minimum=0, label=I18N("common_seed"), scale=1)
+                fit_button = gr.Button(I18N("ov_fit_button"), scale=1)
+            link = links.control(demo, "overview", "fit")
+            with gr.Accordion(I18N("common_ds_csv"), open=False) as csv_box:
+                markdown("common_csv_help")
+                csv_hint = gr.Markdown(elem_id="overview-csv-hint")
+                csv_file = gr.File(
+                    label=I18N("common_csv_file"), file_types=[".csv", ".txt"], type="filepath", height=120, elem_id="overview-csv"
+                )
+            with gr.Row(equal_height=False):
+                with gr.Column():
+                    markdown("ov_clf_header")
+                    classifier_steps = inputs.Slider(
+                        *LIMITS["classifier_steps"], value=DEFAULTS["classifier_steps"], step=1, label=I18N("classifier_steps")
+                    )
+                    classifier_plot = gr.Plot(label=I18N("ov_clf_plot"))
+                    markdown("ov_clf_text")
+                with gr.Column():
+                    markdown("ov_gen_header")
+                    with gr.Row():
+                        components = inputs.Slider(*LIMITS["components"], value=DEFAULTS["components"], step=1, label=I18N("components"))
+                        em_iterations = inputs.Slider(
+                            *LIMITS["em_iterations"], value=DEFAULTS["em_iterations"], step=1, label=I18N("em_iterations")
+                        )
+                    density_plot = gr.Plot(label=I18N("ov_gen_plot"))
+                    with gr.Row(equal_height=True):
+                        new_points = inputs.Slider(
+                            *LIMITS["new_points"], value=DEFAULTS["new_points"], step=1, label=I18N("new_points"), scale=3
+                        )
+                        sample_button = gr.Button(I18N("ov_sample_button"), variant="primary", scale=1)
+                    samples_file = gr.File(label=I18N("ov_download"), interactive=False, visible=False)
+                    markdown("ov_gen_text")
+            summary = gr.Markdown(elem_id="overview-summary")
+            link.register(
+                {
+                    "dataset": (dataset, links.choice(TOY_DATASETS, "common_dataset")),  # not "csv": a link carries no file
+                    "num_points": num_points,
+                    "seed": seed,
+                    "components": components,
+                    "em_iterations": em_iterations,
+                    "classifier_steps": classifier_steps,
+                    "new_points": new_points,
+                },
+            )
+            with gr.Accordion(I18N("ov_code"), open=False):
+                markdown("ov_code_help")
+                gr.Code(inspect.getsource(GaussianMixture.em_step), language="python", label="core/gmm.py")
+        fitted = gr.State(None)
 
-    markdown("tri_header")
-    with gr.Row():
-        trilemma_plot = gr.Plot(label=I18N("tri_title"), scale=3)
-        with gr.Column(scale=2):
-            markdown("tri_text")
-    markdown("ov_map")
+        with page("overview", "trilemma", "ov_page_trilemma"):
+            markdown("tri_header")
+            with gr.Row():
+                trilemma_plot = gr.Plot(label=I18N("tri_title"), scale=3)
+                with gr.Column(scale=2):
+                    markdown("tri_text")
+        with page("overview", "map", "ov_page_map"):
+            markdown("ov_map")
 
     fit_inputs = [dataset, csv_file, num_points, components, em_iterations, classifier_steps, seed]
     fit_outputs = [classifier_plot, density_plot, summary, fitted]

@@ -52,7 +52,8 @@ def test_every_tab_name_follows_the_switch(browser, app_url, artifacts):
     not shown at that moment keep the browser's language ("Diffusion", "Explore" in the Spanish page)."""
     from app import TABS
 
-    names = "[...document.querySelectorAll('[role=tab]')].map((e) => e.innerText.trim())"
+    # the gallery's tabs: the first tablist (a tab's own pages have theirs)
+    names = "[...document.querySelector('[role=tablist]').querySelectorAll('[role=tab]')].map((e) => e.innerText.trim())"
     context = browser.new_context(locale="en-US", viewport={"width": 1366, "height": 768})
     page = context.new_page()
     page.goto(app_url)

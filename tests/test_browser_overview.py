@@ -48,7 +48,7 @@ def test_choosing_my_points_opens_the_upload_box_and_waits_for_a_file(browser, a
     path.write_text("x,y,label\n" + "\n".join(f"{x},{y},{k}" for x, y, k in rows))
     upload.set_input_files(str(path))
     page.wait_for_function(
-        "document.querySelectorAll('.js-plotly-plot')[0].querySelectorAll('.legend .traces').length === 3", timeout=60_000
+        "document.querySelectorAll('.js-plotly-plot')[0]?.querySelectorAll('.legend .traces').length === 3", timeout=60_000
     )
     assert page.locator(".js-plotly-plot").nth(1).locator(".legend .traces").count() >= 2, "the density plot is drawn"
     page.wait_for_function("document.querySelector('#overview-summary').innerText.includes('K = ')", timeout=30_000)

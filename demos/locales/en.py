@@ -12,6 +12,9 @@ from demos.locales.splat_en import STRINGS as SPLAT_TAB
 from demos.locales.trilemma_en import STRINGS as TRILEMMA
 
 STRINGS: dict[str, str] = {
+    "ov_page_fit": "Discriminative and generative",
+    "ov_page_trilemma": "The generative trilemma",
+    "ov_page_map": "Map of the gallery",
     # --- general -------------------------------------------------------------------------
     "app_title": "Generative Models Gallery",
     "app_header": (

@@ -12,6 +12,9 @@ from demos.locales.splat_es import STRINGS as SPLAT_TAB
 from demos.locales.trilemma_es import STRINGS as TRILEMMA
 
 STRINGS: dict[str, str] = {
+    "ov_page_fit": "Discriminativo y generativo",
+    "ov_page_trilemma": "El trilema generativo",
+    "ov_page_map": "Mapa de la galería",
     # --- general -------------------------------------------------------------------------
     "app_title": "Galería de modelos generativos",
     "app_header": (
