@@ -79,7 +79,6 @@ def test_stable_diffusion_switches_an_absent_pipeline_to_the_mini_one_and_every_
     )
     page.locator("#sd-run").click()
     page.wait_for_function("document.querySelector('#sd-status').innerText.includes('Hecho')", timeout=90_000)
-    show_page(page, "stable_diffusion", "latent")
     page.locator("#sd-trip-run").click()
     page.wait_for_function("document.querySelector('#sd-trip-text').innerText.includes('32x32x3')", timeout=60_000)
     page.locator("#sd-i2i-run").click()

@@ -1,9 +1,6 @@
 """English text of the Stable Diffusion tab."""
 
 STRINGS: dict[str, str] = {
-    "sd_page_generate": "1 · Text to image",
-    "sd_page_latent": "2–3 · The latent, image to image",
-    "sd_page_conditioning": "4 · Conditioning",
     "sd_model": "Pipeline",
     "sd_mini": "Mini latent diffusion (digits, trained here)",
     "sd_prompt": "Prompt",

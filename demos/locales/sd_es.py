@@ -1,9 +1,6 @@
 """Texto en español de la pestaña Stable Diffusion."""
 
 STRINGS: dict[str, str] = {
-    "sd_page_generate": "1 · De texto a imagen",
-    "sd_page_latent": "2–3 · El latente, de imagen a imagen",
-    "sd_page_conditioning": "4 · Condicionamiento",
     "sd_model": "Pipeline",
     "sd_mini": "Mini difusión latente (dígitos, entrenada acá)",
     "sd_prompt": "Prompt",
