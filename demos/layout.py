@@ -50,12 +50,15 @@ def pages(tab_id: str) -> Iterator[gr.Tabs]:
 def page(tab_id: str, page_id: str, label_key: str) -> gr.Tab:
     """Returns page `page_id` of tab `tab_id` (open it inside `pages(tab_id)`), labelled with the text `label_key`.
 
-    Gradio draws a page's widgets when the page is first shown: its page-load results wait for it meanwhile."""
-    return gr.Tab(I18N(label_key), id=page_id, elem_id=f"page-{tab_id}-{page_id}")
+    Gradio draws a page's widgets when the page is first shown: its page-load results wait for it meanwhile. Its id
+    for Gradio is "tab.page", unique in the app (two tabs may both have a "generate" page). Put only pages in a bar:
+    anything else there (a `gr.State`) shifts Gradio's page buttons, which then repeat."""
+    return gr.Tab(I18N(label_key), id=f"{tab_id}.{page_id}", elem_id=f"page-{tab_id}-{page_id}")
 
 
 def enclosing_page(block) -> tuple[gr.Tabs, str] | None:
-    """Returns the pages (`pages`) and the id of the page that `block` (or the block being built) lies in, if any."""
+    """Returns the pages (`pages`) and the Gradio id ("tab.page") of the page that `block` (or the block being built) lies
+    in, if any."""
     while block is not None:
         parent = getattr(block, "parent", None)
         if isinstance(block, gr.Tab) and isinstance(parent, gr.Tabs) and PAGES_CLASS in (parent.elem_classes or []):

@@ -181,7 +181,7 @@ class Section:
     restored: gr.State  # set when a link restored this section: add its `.change` to the triggers of the section's results
     button: gr.Button
     field: gr.Textbox
-    page: tuple[gr.Tabs, str] | None = None  # the tab's pages and the id of the one the section lies on (`layout.page`)
+    page: tuple[gr.Tabs, str] | None = None  # the tab's pages and the id of the one the section lies on (`layout.enclosing_page`)
 
     def register(self, settings: Mapping[str, Setting]) -> None:
         """Gives the section its settings by name and wires its button: the link's query, then the page's address before it."""

@@ -352,7 +352,6 @@ def build(demo: gr.Blocks) -> None:
             with gr.Accordion(I18N("ov_code"), open=False):
                 markdown("ov_code_help")
                 gr.Code(inspect.getsource(GaussianMixture.em_step), language="python", label="core/gmm.py")
-        fitted = gr.State(None)
 
         with page("overview", "trilemma", "ov_page_trilemma"):
             markdown("tri_header")
@@ -363,6 +362,7 @@ def build(demo: gr.Blocks) -> None:
         with page("overview", "map", "ov_page_map"):
             markdown("ov_map")
 
+    fitted = gr.State(None)
     fit_inputs = [dataset, csv_file, num_points, components, em_iterations, classifier_steps, seed]
     fit_outputs = [classifier_plot, density_plot, summary, fitted]
     # `input`, not `change`: an upload sets the menu to "My points" itself and fits once

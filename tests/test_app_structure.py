@@ -54,16 +54,23 @@ def test_pages_have_labels_in_both_languages_and_links_select_the_page_of_their_
     demo = app.build_app()
     pages = [block for block in demo.blocks.values() if isinstance(block, gr.Tab) and layout.enclosing_page(block) is not None]
     assert len(pages) >= 7
+    # a bar of pages holds pages only: anything else in it (a state, say) shifts Gradio's page buttons, which then repeat
+    bars = [block for block in demo.blocks.values() if isinstance(block, gr.Tabs) and layout.PAGES_CLASS in (block.elem_classes or [])]
+    assert len(bars) == 8 and all(isinstance(child, gr.Tab) for bar in bars for child in bar.children)
     for found in pages:
         tab_id = found.elem_id.split("-")[1]
-        assert found.elem_id == f"page-{tab_id}-{found.id}" and tab_id in COURSE_ORDER
+        page_id = found.id.removeprefix(f"{tab_id}.")
+        assert found.elem_id == f"page-{tab_id}-{page_id}" and tab_id in COURSE_ORDER
         key = found.label.key
         assert TABLES["en"][key] and TABLES["es"][key] and TABLES["en"][key] != key
     sections = links.registry(demo).sections
     clip_pages = {name: found.page[1] for (tab, name), found in sections.items() if tab == "clip"}
-    assert clip_pages["zero_shot"] == "zero_shot" and clip_pages["unclip_variations"] == "unclip_variations"
+    assert clip_pages["zero_shot"] == "clip.zero_shot" and clip_pages["unclip_variations"] == "clip.unclip_variations"
+    # every tab and page has its own id: Gradio's page keeps them by id, so a repeated one takes another's place
+    ids = [block.id for block in demo.blocks.values() if isinstance(block, gr.Tab)]
+    assert len(set(ids)) == len(ids)
     decoded = links.restore({"tab": "clip", "section": "matrix"}, sections, gr.Tabs(), COURSE_ORDER, "en")
-    assert any(isinstance(v, gr.Tabs) and v.selected == "matrix" for v in decoded.values())
+    assert any(isinstance(v, gr.Tabs) and v.selected == "clip.matrix" for v in decoded.values())
 
 
 def test_every_endpoint_has_an_explicit_name_and_a_queue_limit():

@@ -66,7 +66,7 @@ def section_pages() -> dict[tuple[str, str], str]:
     from demos import links
 
     sections = links.registry(app.build_app()).sections
-    return {key: found.page[1] for key, found in sections.items() if found.page is not None}
+    return {(tab, name): found.page[1].removeprefix(f"{tab}.") for (tab, name), found in sections.items() if found.page is not None}
 
 
 def show_section(page, tab: str, section: str) -> None:

@@ -1,11 +1,13 @@
 """Every tab on a projector (1366x768) and on a phone (390x844), in Spanish and English: nothing is cut off at the
-side, and a screenshot of each tab's first screen is kept as a test artifact (tests/artifacts/screens-*)."""
+side, and a screenshot of each tab's first screen (and on the projector, of each of its pages) is kept as a test
+artifact (tests/artifacts/screens-*)."""
 
 import pytest
 
 from app import TABS
 from demos.locales.en import STRINGS as EN
 from demos.locales.es import STRINGS as ES
+from tests.test_browser import show_page
 
 pytestmark = pytest.mark.browser
 
@@ -56,4 +58,19 @@ def test_every_tab_fits_the_width_of_a_projector_and_a_phone(browser, app_url, a
         page.screenshot(path=str(artifacts / f"screens-{screen}-{locale}-{tab_id}.png"))
         found = page.evaluate(STICKING_OUT)
         assert found["scrollWidth"] <= width and found["out"] == [], (tab_id, found)
+        if screen == "projector":  # each page of the tab, scrolled to its bar: what a projector shows of that idea
+            for page_id in pages_of(page, tab_id)[1:]:
+                show_page(page, tab_id, page_id)
+                page.wait_for_timeout(800)
+                page.locator(f"#pages-{tab_id}").evaluate("el => el.scrollIntoView({block: 'start'})")
+                page.screenshot(path=str(artifacts / f"screens-{screen}-{locale}-{tab_id}-{page_id}.png"))
+                found = page.evaluate(STICKING_OUT)
+                assert found["scrollWidth"] <= width and found["out"] == [], (tab_id, page_id, found)
     context.close()
+
+
+def pages_of(page, tab_id: str) -> list[str]:
+    """Returns the ids of the pages of tab `tab_id` (`demos.layout.page`) in the order of its bar; none if it has none."""
+    ids = page.locator(f"#pages-{tab_id} [role=tab]").evaluate_all("(buttons) => buttons.map((b) => b.id)")
+    prefix = f"page-{tab_id}-"
+    return [i.removeprefix(prefix).removesuffix("-button") for i in ids if i.startswith(prefix)]
