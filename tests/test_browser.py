@@ -50,13 +50,9 @@ def test_all_ten_tabs_in_the_course_order_and_in_the_browser_language(browser, a
 
 def show_page(page, tab: str, page_id: str, timeout: int = 60_000) -> None:
     """Selects page `page_id` of tab `tab` (`demos.layout.page`), whose widgets Gradio draws once it is shown."""
-    button = page.locator(f"#page-{tab}-{page_id}-button")
-    button.click(timeout=timeout)
-    page.wait_for_function("(id) => document.getElementById(id)?.getAttribute('aria-selected') === 'true'", arg=button_id(tab, page_id))
-
-
-def button_id(tab: str, page_id: str) -> str:
-    return f"page-{tab}-{page_id}-button"
+    button_id = f"page-{tab}-{page_id}-button"
+    page.locator(f"#{button_id}").click(timeout=timeout)
+    page.wait_for_function("(id) => document.getElementById(id)?.getAttribute('aria-selected') === 'true'", arg=button_id)
 
 
 @functools.cache
