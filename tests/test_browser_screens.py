@@ -7,7 +7,7 @@ import pytest
 from app import TABS
 from demos.locales.en import STRINGS as EN
 from demos.locales.es import STRINGS as ES
-from tests.test_browser import show_page
+from tests.test_browser import show_page, tab_pages
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +59,7 @@ def test_every_tab_fits_the_width_of_a_projector_and_a_phone(browser, app_url, a
         found = page.evaluate(STICKING_OUT)
         assert found["scrollWidth"] <= width and found["out"] == [], (tab_id, found)
         if screen == "projector":  # each page of the tab, scrolled to its bar: what a projector shows of that idea
-            for page_id in pages_of(page, tab_id)[1:]:
+            for page_id in tab_pages().get(tab_id, [])[1:]:
                 show_page(page, tab_id, page_id)
                 page.wait_for_timeout(800)
                 page.locator(f"#pages-{tab_id}").evaluate("el => el.scrollIntoView({block: 'start'})")
@@ -67,10 +67,3 @@ def test_every_tab_fits_the_width_of_a_projector_and_a_phone(browser, app_url, a
                 found = page.evaluate(STICKING_OUT)
                 assert found["scrollWidth"] <= width and found["out"] == [], (tab_id, page_id, found)
     context.close()
-
-
-def pages_of(page, tab_id: str) -> list[str]:
-    """Returns the ids of the pages of tab `tab_id` (`demos.layout.page`) in the order of its bar; none if it has none."""
-    ids = page.locator(f"#pages-{tab_id} [role=tab]").evaluate_all("(buttons) => buttons.map((b) => b.id)")
-    prefix = f"page-{tab_id}-"
-    return [i.removeprefix(prefix).removesuffix("-button") for i in ids if i.startswith(prefix)]
