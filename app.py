@@ -46,6 +46,12 @@ CSS = """
 .gradio-container {max-width: 1400px !important}
 footer {display: none !important}
 .katex-display {overflow-x: auto; overflow-y: hidden; max-width: 100%}
+#app-header h1 {font-size: 1.6rem; margin: 0 0 0.15rem}
+#app-header p {font-size: 0.9rem; margin: 0; opacity: 0.85}
+.gallery-more.padded {padding: 2px 8px; margin-top: -0.3rem; background: transparent; border-style: none !important; box-shadow: none}
+.gallery-more > .label-wrap {font-size: 0.85rem; color: var(--link-text-color, #4f46e5); justify-content: flex-start; gap: 0.5em}
+.gallery-no-heading h1, .gallery-no-heading h2, .gallery-no-heading h3 {display: none}
+.gallery-no-heading :is(h1, h2, h3) + * {margin-top: 0 !important}
 #lang-switch {text-align: right; font-size: 0.95rem}
 #lang-switch a {text-decoration: none; padding: 0 0.3em}
 .gallery-link {align-items: flex-end}
@@ -99,6 +105,7 @@ LANGUAGE_SCRIPT = """<script>
 # one; a responsive chart stays referenced by its window "resize" listener, so a live view that streams
 # figures (GAN Lab, training curves) grows the page by thousands of nodes a second until the browser
 # stalls. Purging each chart as it leaves the page keeps the page the same size however long it plays.
+# The script also scrolls a tab's page to the top of the window when a person chooses it.
 HEAD = """<script>
 (() => {
   const purge = (node) => {
@@ -108,6 +115,16 @@ HEAD = """<script>
   };
   new MutationObserver((records) => { for (const r of records) r.removedNodes.forEach(purge); })
     .observe(document.documentElement, { childList: true, subtree: true });
+  // choosing a page of a tab (its bar, or the bar's "More tabs" menu) brings the page's bar to the top of the window:
+  // the page, one idea sized to a 1366x768 screen, then fills the screen
+  document.addEventListener("click", (event) => {
+    const button = event.target instanceof Element ? event.target.closest(".gallery-pages > .tab-wrapper button") : null;
+    if (!button || button.closest(".overflow-menu > button") === button) return;
+    const pages = button.closest(".gallery-pages");
+    requestAnimationFrame(() => {
+      if (Math.abs(pages.getBoundingClientRect().top) > 1) pages.scrollIntoView({ block: "start" });
+    });
+  });
 })();
 </script>"""
 
@@ -121,7 +138,7 @@ def build_app() -> gr.Blocks:
     with inputs.Blocks(title="Generative Models Gallery", delete_cache=(3600, 7200)) as demo:
         with gr.Row(equal_height=False):
             with gr.Column(scale=12):
-                markdown("app_header")
+                markdown("app_header", elem_id="app-header")
             with gr.Column(scale=1, min_width=90):
                 gr.HTML(LANGUAGE_SWITCH, elem_id="lang-switch")
         with gr.Tabs() as tabs:
@@ -146,7 +163,8 @@ def build_app() -> gr.Blocks:
 
 LAUNCH_OPTIONS = {
     "i18n": I18N,
-    "theme": gr.themes.Soft(primary_hue="indigo"),
+    # compact spacing and text: one idea, its controls and its figure fit a 1366x768 projector
+    "theme": gr.themes.Soft(primary_hue="indigo", spacing_size="sm", text_size="sm"),
     "css": CSS,
     "head": HEAD,
     "max_file_size": "5mb",

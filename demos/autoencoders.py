@@ -34,7 +34,7 @@ from demos import inputs, links
 from demos.animation import Recording, gif_download, titled_views
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
-from demos.layout import LATEX, LIGHT, live_run_state, markdown, page, pages, sketchpad, train_stop_buttons
+from demos.layout import LATEX, LIGHT, intro, live_run_state, markdown, page, pages, sketchpad, train_stop_buttons
 from demos.plots import chart_layout, image_grid
 from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted
 from demos.texts import LANGS, TABLES
@@ -374,7 +374,7 @@ def _curves(history: dict[str, list[float]], keys: list[tuple[str, str]], title:
     for value, label in hlines:
         fig.add_hline(y=value, line_dash="dash", line_color="#6b7280", annotation_text=label)
     return chart_layout(
-        fig, title, x_title=t("common_step", lang), y_title=y_title, height=330, margin={"l": 55}, legend={"y": -0.25}, grid=True
+        fig, title, x_title=t("common_step", lang), y_title=y_title, height=300, margin={"l": 55}, legend={"y": -0.25}, grid=True
     )
 
 
@@ -474,67 +474,70 @@ def vae16(seed, z0, z1, z2, z3, request: gr.Request):
 
 def build(demo: gr.Blocks) -> None:
     """Builds the Autoencoders tab and wires its events."""
-    markdown("topic_autoencoders")
+    intro("topic_autoencoders")
     with pages("autoencoders"):
         with page("autoencoders", "maps", "ae_page_maps"):
-            markdown("ae_maps_help")
-            view = inputs.Radio([(I18N(f"ae_view_{v}"), v) for v in VIEWS], value="codes", label=I18N("ae_view"), elem_id="ae-view")
+            intro("ae_maps_help", heading=False)
             maps, sliders, decodes, verdicts = {}, {}, {}, {}
             with gr.Row(equal_height=False):
-                for name in MAP_MODELS:
-                    with gr.Column():
-                        maps[name] = gr.Image(
-                            type="pil",
-                            interactive=False,
-                            label=I18N(f"ae_model_{name}"),
-                            show_label=False,
-                            height=430,
-                            elem_id=f"ae-map-{name}",
-                        )
-                        with gr.Row():
-                            with gr.Column(scale=3, min_width=200):
-                                sliders[name] = [
-                                    inputs.Slider(
-                                        -PRIOR_BOX,  # the model's own range comes on page load (`slider_ranges`): no model loads at start
-                                        PRIOR_BOX,
-                                        value=0.0,
-                                        step=0.01,
-                                        label=f"z{'₁₂'[i]}",
-                                        elem_id=f"ae-{name}-z{i + 1}",
+                with gr.Column(scale=4):
+                    with gr.Row(equal_height=False):
+                        for name in MAP_MODELS:
+                            with gr.Column(scale=2, min_width=300):
+                                maps[name] = gr.Image(
+                                    type="pil",
+                                    interactive=False,
+                                    label=I18N(f"ae_model_{name}"),
+                                    show_label=False,
+                                    height=300,
+                                    elem_id=f"ae-map-{name}",
+                                )
+                                with gr.Row():
+                                    with gr.Column(scale=3, min_width=180):
+                                        sliders[name] = [
+                                            inputs.Slider(
+                                                -PRIOR_BOX,  # each model's own range comes on page load (`slider_ranges`)
+                                                PRIOR_BOX,
+                                                value=0.0,
+                                                step=0.01,
+                                                label=f"z{'₁₂'[i]}",
+                                                elem_id=f"ae-{name}-z{i + 1}",
+                                            )
+                                            for i in range(2)
+                                        ]
+                                        verdicts[name] = gr.Markdown()
+                                    decodes[name] = gr.Image(
+                                        type="pil",
+                                        interactive=False,
+                                        label=I18N("ae_decoded"),
+                                        height=150,
+                                        scale=2,
+                                        min_width=120,
+                                        elem_id=f"ae-decoded-{name}",
+                                        buttons=["fullscreen"],  # one icon: a narrow box has no room for the label and three
                                     )
-                                    for i in range(2)
-                                ]
-                                verdicts[name] = gr.Markdown()
-                            decodes[name] = gr.Image(
-                                type="pil",
-                                interactive=False,
-                                label=I18N("ae_decoded"),
-                                height=170,
-                                scale=2,
-                                min_width=150,
-                                elem_id=f"ae-decoded-{name}",
-                                buttons=["fullscreen"],  # one icon: a narrow box has no room for the label and three
-                            )
-            maps_link = links.control(
-                demo,
-                "autoencoders",
-                "maps",
-                {"map_view": view}
-                | {f"{name}_z{i + 1}": (sliders[name][i], _link_coordinate(name, i)) for name in MAP_MODELS for i in range(2)},
-            )
-            markdown("ae_draw_help")
-            demo.load(None, js=SELECT_BRUSH)
-            demo.load(slider_ranges, None, [s for name in MAP_MODELS for s in sliders[name]], api_name=False, **LIGHT)
-            with gr.Row(equal_height=False):
-                sketch = sketchpad("ae_draw", brush=22, elem_id="ae-sketch")
-                upload = inputs.Image(type="numpy", image_mode="RGBA", sources=["upload"], label=I18N("ae_upload"), height=280)
-                with gr.Column():
+                    view = inputs.Radio([(I18N(f"ae_view_{v}"), v) for v in VIEWS], value="codes", label=I18N("ae_view"), elem_id="ae-view")
+                with gr.Column(scale=2, min_width=280):  # a digit of one's own, which lands on both maps
+                    with gr.Accordion(I18N("ae_draw_title"), open=False):
+                        markdown("ae_draw_help")
+                    sketch = sketchpad("ae_draw", brush=22, elem_id="ae-sketch")
+                    with gr.Accordion(I18N("ae_upload"), open=False):
+                        upload = inputs.Image(type="numpy", image_mode="RGBA", sources=["upload"], label=I18N("ae_upload"), height=220)
                     drawn = gr.Image(
-                        type="pil", interactive=False, label=I18N("ae_drawn_strip"), height=180, elem_id="ae-drawn", buttons=["fullscreen"]
+                        type="pil", interactive=False, label=I18N("ae_drawn_strip"), height=100, elem_id="ae-drawn", buttons=["fullscreen"]
                     )
                     drawn_text = gr.Markdown(elem_id="ae-drawn-text")
+                    maps_link = links.control(
+                        demo,
+                        "autoencoders",
+                        "maps",
+                        {"map_view": view}
+                        | {f"{name}_z{i + 1}": (sliders[name][i], _link_coordinate(name, i)) for name in MAP_MODELS for i in range(2)},
+                    )
+            demo.load(None, js=SELECT_BRUSH)
+            demo.load(slider_ranges, None, [s for name in MAP_MODELS for s in sliders[name]], api_name=False, **LIGHT)
         with page("autoencoders", "prior", "ae_page_prior"):
-            markdown("ae_prior_help")
+            intro("ae_prior_help", heading=False)
             with gr.Row():
                 prior_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
                 prior_count = inputs.Slider(*LIMITS["prior_count"], value=16, step=4, label=I18N("ae_prior_count"))
@@ -544,7 +547,7 @@ def build(demo: gr.Blocks) -> None:
                 prior_images = [gr.Image(type="pil", interactive=False, label=I18N(f"ae_prior_{name}"), height=260) for name in MAP_MODELS]
             prior_text = gr.Markdown()
         with page("autoencoders", "interpolation", "ae_page_interpolation"):
-            markdown("ae_interp_help")
+            intro("ae_interp_help", heading=False)
             with gr.Row():
                 first = inputs.Dropdown([str(d) for d in range(10)], value="3", label=I18N("ae_first"))
                 second = inputs.Dropdown([str(d) for d in range(10)], value="8", label=I18N("ae_second"))
@@ -556,7 +559,7 @@ def build(demo: gr.Blocks) -> None:
             with gr.Row():
                 strips = [gr.Image(type="pil", interactive=False, label=I18N(f"ae_strip_{name}"), height=120) for name in MAP_MODELS]
         with page("autoencoders", "reparametrisation", "ae_page_reparametrisation"):
-            markdown("ae_reparam_help")
+            intro("ae_reparam_help", heading=False)
             with gr.Row(equal_height=False):
                 with gr.Column(scale=1):
                     rp_digit = inputs.Dropdown([str(d) for d in range(10)], value="2", label=I18N("ae_digit"))
@@ -574,13 +577,12 @@ def build(demo: gr.Blocks) -> None:
                     )
                     rp_text = gr.Markdown(latex_delimiters=LATEX)
                 with gr.Column(scale=2):
-                    rp_chart = gr.Image(type="pil", interactive=False, label=I18N("ae_reparam_chart"), show_label=False, height=430)
+                    rp_chart = gr.Image(type="pil", interactive=False, label=I18N("ae_reparam_chart"), show_label=False, height=380)
                     rp_strip = gr.Image(type="pil", interactive=False, label=I18N("ae_reparam_strip"), height=110)
         with page("autoencoders", "beta", "ae_page_beta"):
-            markdown("ae_beta_help")
-            beta_shipped = gr.Image(type="pil", interactive=False, label=I18N("ae_beta_shipped"), show_label=False, height=330)
+            intro("ae_beta_help", heading=False)
             with gr.Row(equal_height=False):
-                with gr.Column(scale=1):
+                with gr.Column(scale=1, min_width=260):
                     beta = inputs.Slider(*LIMITS["beta"], value=1.0, step=0.1, label=I18N("ae_beta"), elem_id="ae-beta")
                     beta_steps = inputs.Slider(*LIMITS["beta_steps"], value=3000, step=100, label=I18N("ae_train_steps"))
                     beta_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
@@ -590,12 +592,15 @@ def build(demo: gr.Blocks) -> None:
                     beta_recording = live_run_state()  # what the run showed, for a GIF: freed with the session like the run
                     with gr.Row():
                         gif_download(beta_recording, api_name="autoencoders_beta_gif", elem_id="ae-beta-gif")
-                with gr.Column(scale=2):
-                    beta_curves = gr.Plot(label=I18N("ae_beta_curves"))
-                with gr.Column(scale=2):
-                    beta_map = gr.Image(type="pil", interactive=False, label=I18N("ae_live_map"), show_label=False, height=380)
+                with gr.Column(scale=4):
+                    with gr.Row(equal_height=False):
+                        with gr.Column(min_width=300):
+                            beta_curves = gr.Plot(label=I18N("ae_beta_curves"))
+                        with gr.Column(min_width=300):
+                            beta_map = gr.Image(type="pil", interactive=False, label=I18N("ae_live_map"), show_label=False, height=300)
+                    beta_shipped = gr.Image(type="pil", interactive=False, label=I18N("ae_beta_shipped"), show_label=False, height=250)
         with page("autoencoders", "race", "ae_page_race"):
-            markdown("ae_race_help")
+            intro("ae_race_help", heading=False)
             with gr.Row(equal_height=False):
                 with gr.Column(scale=1):
                     k = inputs.Slider(*LIMITS["k"], value=4, step=1, label=I18N("ae_k"))
@@ -608,7 +613,7 @@ def build(demo: gr.Blocks) -> None:
                 with gr.Column(scale=2):
                     errors_plot = gr.Plot(label=I18N("ae_errors"))
         with page("autoencoders", "vae16", "ae_page_vae16"):
-            markdown("ae_vae16_help")
+            intro("ae_vae16_help", heading=False)
             with gr.Row(equal_height=False):
                 with gr.Column():
                     v16_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))

@@ -25,7 +25,7 @@ from core.pretrained import CLIP_ALLOWLIST, ModelRefusedError, ModelUnavailableE
 from demos import inputs, links
 from demos import unclip as unclip_section
 from demos.i18n import I18N, Lang, error, lang_of, number, percent, t
-from demos.layout import LIGHT, markdown, page, pages, picture_inputs
+from demos.layout import LIGHT, intro, markdown, page, pages, picture_inputs
 from demos.plots import base_layout, chart_layout
 
 MINI = "mini"
@@ -166,7 +166,7 @@ def classify(model_name, source, digit_index, photo, upload, labels, template, s
         annotation_font={"size": 11, "color": "#475569"},
     )
     chart_layout(
-        fig, t("clip_probs_title", lang, s=s), x_title=t("clip_prob_axis", lang), height=160 + 34 * k, margin={"l": 10, "t": 70}, lang=lang
+        fig, t("clip_probs_title", lang, s=s), x_title=t("clip_prob_axis", lang), height=120 + 24 * k, margin={"l": 10, "t": 60}, lang=lang
     )
     fig.update_xaxes(range=[0, 1.15], gridcolor="#eee")
     fig.update_yaxes(automargin=True)
@@ -393,14 +393,21 @@ def diagram(request: gr.Request):
 
 def build(demo: gr.Blocks) -> None:
     """Builds the CLIP & DALL-E 2 tab."""
-    markdown("topic_clip")
-    model = inputs.Dropdown(
-        [(I18N("clip_mini"), MINI), *[(m, m) for m in CLIP_ALLOWLIST]], value=MINI, label=I18N("clip_model"), elem_id="clip-model"
-    )
-    markdown("clip_model_help")
+    intro("topic_clip")
+    with gr.Row(equal_height=False):
+        model = inputs.Dropdown(
+            [(I18N("clip_mini"), MINI), *[(m, m) for m in CLIP_ALLOWLIST]],
+            value=MINI,
+            label=I18N("clip_model"),
+            elem_id="clip-model",
+            scale=1,
+            min_width=240,
+        )
+        with gr.Column(scale=3):
+            markdown("clip_model_help")
     with pages("clip"):
         with page("clip", "zero_shot", "clip_page_zero_shot"):
-            markdown("clip_zero_help")
+            intro("clip_zero_help", heading=False)
             with gr.Row(equal_height=False):
                 with gr.Column(scale=1, min_width=280):
                     source, digit_index, photo, upload = picture_inputs(digit=7, photo="cat", height=180)
@@ -420,31 +427,34 @@ def build(demo: gr.Blocks) -> None:
                             "scale": scale,
                         },
                     )
-                with gr.Column(scale=1, min_width=200):
-                    shown = gr.Image(label=I18N("clip_image_shown"), interactive=False, height=220)
+                with gr.Column(scale=1, min_width=220):
+                    shown = gr.Image(label=I18N("clip_image_shown"), interactive=False, height=200)
                     verdict = gr.Markdown(elem_id="clip-verdict")
                 with gr.Column(scale=2):
                     bars = gr.Plot(label=I18N("clip_probs"), elem_id="clip-bars")
-            markdown("clip_failures_help")
-            with gr.Row():
-                counting = gr.Button(I18N("clip_fail_counting"))
-                colour = gr.Button(I18N("clip_fail_colour"))
-            failure_note = gr.Markdown(elem_id="clip-failure-note")
+                    intro("clip_failures_help")
+                    with gr.Row():
+                        counting = gr.Button(I18N("clip_fail_counting"), size="sm")
+                        colour = gr.Button(I18N("clip_fail_colour"), size="sm")
+                    failure_note = gr.Markdown(elem_id="clip-failure-note")
         with page("clip", "matrix", "clip_page_matrix"):
-            markdown("clip_matrix_help")
-            image_set = inputs.Radio([(I18N(f"clip_set_{s}"), s) for s in IMAGE_SETS], value="digits", label=I18N("clip_image_set"))
-            matrix_button = gr.Button(I18N("clip_matrix_button"), elem_id="clip-matrix-run")
-            matrix_link = links.control(
-                demo, "clip", "matrix", {"model": model, "image_set": image_set, "labels": labels, "template": template}
-            )
+            intro("clip_matrix_help", heading=False)
             with gr.Row(equal_height=False):
-                heat = gr.Plot(label=I18N("clip_matrix"), elem_id="clip-heat")
-                space = gr.Plot(label=I18N("clip_space"), elem_id="clip-space")
-            matrix_text = gr.Markdown()
+                with gr.Column(scale=1, min_width=240):
+                    image_set = inputs.Radio([(I18N(f"clip_set_{s}"), s) for s in IMAGE_SETS], value="digits", label=I18N("clip_image_set"))
+                    matrix_button = gr.Button(I18N("clip_matrix_button"), elem_id="clip-matrix-run")
+                    matrix_link = links.control(
+                        demo, "clip", "matrix", {"model": model, "image_set": image_set, "labels": labels, "template": template}
+                    )
+                    matrix_text = gr.Markdown()
+                with gr.Column(scale=2):
+                    heat = gr.Plot(label=I18N("clip_matrix"), elem_id="clip-heat")
+                with gr.Column(scale=2):
+                    space = gr.Plot(label=I18N("clip_space"), elem_id="clip-space")
         with page("clip", "unclip", "clip_page_unclip"):
-            markdown("clip_unclip_help")
+            intro("clip_unclip_help", heading=False)
             unclip = gr.HTML(elem_id="clip-unclip")
-            markdown("clip_unclip_steps")
+            intro("clip_unclip_steps", heading=False)
         unclip_section.build(demo)
 
     zero_inputs = [model, source, digit_index, photo, upload, labels, template, scale]

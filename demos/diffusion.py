@@ -27,7 +27,7 @@ from demos.animation import Recording, gif_download, titled_views
 from demos.gpu import SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, format_date, lang_of, number, percent, t
 from demos.knobs import Knob
-from demos.layout import LATEX, LIGHT, live_run_state, markdown, page, pages, picture_inputs
+from demos.layout import LATEX, LIGHT, intro, live_run_state, markdown, page, pages, picture_inputs
 from demos.plots import chart_layout, image_grid
 from demos.raster import font
 from demos.verdicts import judged_tiles
@@ -78,7 +78,7 @@ def _schedule_figure(name: str, step: int, lang: Lang) -> go.Figure:
     fig.add_trace(go.Scatter(x=ts, y=s.snr().log10().tolist(), name=t("diff_log_snr", lang), line={"color": "#ea580c"}), secondary_y=True)
     fig.add_vline(x=step, line_dash="dash", line_color="#111827", annotation_text=f"t = {step}")
     title = t("diff_schedule_title", lang, schedule=t(f"diff_schedule_{name}", lang))
-    chart_layout(fig, title, height=340, margin={"l": 55, "r": 55, "b": 80}, legend={"y": -0.35})
+    chart_layout(fig, title, height=290, margin={"l": 55, "r": 55, "b": 80}, legend={"y": -0.38})
     fig.update_xaxes(title_text=t("diff_timestep", lang), showgrid=True, gridcolor="#eee")
     fig.update_yaxes(title_text="ᾱ_t", range=[0, 1.02], secondary_y=False, showgrid=True, gridcolor="#eee")
     fig.update_yaxes(title_text="log₁₀ SNR", secondary_y=True, showgrid=False)
@@ -463,10 +463,10 @@ def steps_curve(request: gr.Request):
 
 def build(demo: gr.Blocks) -> None:
     """Builds the Diffusion tab and wires its events."""
-    markdown("topic_diffusion")
+    intro("topic_diffusion")
     with pages("diffusion"):
         with page("diffusion", "forward", "diff_page_forward"):
-            markdown("diff_forward_help")
+            intro("diff_forward_help", heading=False)
             with gr.Row(equal_height=False):
                 with gr.Column(scale=1, min_width=280):
                     source, digit_index, photo, upload = picture_inputs(
@@ -477,7 +477,6 @@ def build(demo: gr.Blocks) -> None:
                     )
                     step = inputs.Slider(0, T - 1, value=250, step=1, label=I18N("diff_timestep"), elem_id="diff-t")
                     seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
-                    chain_button = gr.Button(I18N("diff_chain_button"))
                     forward_link = links.control(
                         demo,
                         "diffusion",
@@ -485,16 +484,18 @@ def build(demo: gr.Blocks) -> None:
                         links.picture_settings(source, digit_index, photo) | {"schedule": schedule_name, "t": step, "seed": seed},
                     )
                 with gr.Column(scale=2):
-                    pair = gr.Image(type="pil", interactive=False, label=I18N("diff_pair"), height=270, elem_id="diff-pair", format="png")
+                    pair = gr.Image(type="pil", interactive=False, label=I18N("diff_pair"), height=230, elem_id="diff-pair", format="png")
                     caption = gr.Markdown(latex_delimiters=LATEX)
                     curves = gr.Plot(label=I18N("diff_schedule_plot"))
-                    markdown("diff_schedule_caption")
                 with gr.Column(scale=2):
                     noise_plot = gr.Plot(label=I18N("diff_noise_plot"))
                     bands = gr.Markdown()
-                    chained = gr.Image(type="pil", interactive=False, label=I18N("diff_chained"), height=150, format="png")
-                    chain_text = gr.Markdown()
-                    chain_plot = gr.Plot(label=I18N("diff_chain_plot"), visible=True)
+                    markdown("diff_schedule_caption")
+                    with gr.Accordion(I18N("diff_chain_button"), open=False):  # the check: step by step reaches the same x_t
+                        chain_button = gr.Button(I18N("diff_chain_button"))
+                        chained = gr.Image(type="pil", interactive=False, label=I18N("diff_chained"), height=150, format="png")
+                        chain_text = gr.Markdown()
+                        chain_plot = gr.Plot(label=I18N("diff_chain_plot"), visible=True)
             forward_inputs = [source, digit_index, photo, upload, schedule_name, step, seed]
             gr.on(
                 [
@@ -519,16 +520,14 @@ def build(demo: gr.Blocks) -> None:
             chain_button.click(chain, forward_inputs, [chained, chain_text, chain_plot], api_name="diffusion_chain", **LIGHT)
 
         with page("diffusion", "generate", "diff_page_generate"):
-            markdown("diff_generate_help")
+            intro("diff_generate_help", heading=False)
+            generate_widgets = knobs.layout(GENERATE_KNOBS, per_row=4)
             with gr.Row(equal_height=False):
-                with gr.Column(scale=1, min_width=280):
-                    generate_widgets = knobs.layout(GENERATE_KNOBS, per_row=1)
-                    with gr.Row():
-                        gen_button = gr.Button("▶ " + I18N("diff_generate"), variant="primary", elem_id="diff-generate")
-                        stop_button = gr.Button(I18N("common_stop"))
+                with gr.Column(scale=1, min_width=220):
+                    gen_button = gr.Button("▶ " + I18N("diff_generate"), variant="primary", elem_id="diff-generate")
+                    stop_button = gr.Button(I18N("common_stop"))
                     denoising = live_run_state()  # the person's last denoising stream, for a GIF: freed with the session
-                    with gr.Row():
-                        gif_download(denoising, api_name="diffusion_gif", elem_id="diff-gif")
+                    gif_download(denoising, api_name="diffusion_gif", elem_id="diff-gif")
                     # the seed comes back with the rest: pressing Generate reproduces the samples
                     links.control(demo, "diffusion", "generate", links.knob_settings(GENERATE_KNOBS, generate_widgets))
                 with gr.Column(scale=2):
@@ -548,7 +547,7 @@ def build(demo: gr.Blocks) -> None:
             stop_button.click(None, None, None, cancels=[gen_event], api_name=False)
 
         with page("diffusion", "predictions", "diff_page_predictions"):
-            markdown("diff_predictions_help")
+            intro("diff_predictions_help", heading=False)
             with gr.Row():
                 pred_steps = inputs.Slider(*LIMITS["steps"], value=DEFAULT_STEPS, step=1, label=I18N("diff_steps"))
                 pred_digit = inputs.Dropdown([str(d) for d in range(10)], value="4", label=I18N("diff_digit"))
@@ -566,7 +565,7 @@ def build(demo: gr.Blocks) -> None:
             )
 
         with page("diffusion", "unet", "diff_page_unet"):
-            markdown("diff_unet_help")
+            intro("diff_unet_help", heading=False)
             diagram = gr.Image(type="pil", interactive=False, show_label=False, height=380)
             with gr.Accordion(I18N("diff_unet_table_title"), open=False):
                 table = gr.Markdown()
@@ -576,7 +575,7 @@ def build(demo: gr.Blocks) -> None:
             diffusion_toy.build(demo)
 
         with page("diffusion", "speed", "diff_page_speed"):
-            markdown("diff_curve_help")
+            intro("diff_curve_help", heading=False)
             curve = gr.Plot(label=I18N("diff_curve"), elem_id="diff-curve")
             curve_note = gr.Markdown(elem_id="diff-curve-note")
             demo.load(steps_curve, None, [curve, curve_note], api_name="diffusion_steps_curve", **LIGHT)

@@ -23,7 +23,7 @@ from core.threads import single_threaded
 from demos import inputs, links
 from demos.gans import ink_mask
 from demos.i18n import I18N, Lang, error, lang_of, number, t
-from demos.layout import LIGHT, live_run_state, markdown, sketchpad, train_stop_buttons
+from demos.layout import LIGHT, intro, live_run_state, markdown, sketchpad, train_stop_buttons
 from demos.plots import base_layout, chart_layout, segments
 
 DATASETS = ("ring", "grid", "moons", "spiral", "swiss_roll", "drawn")
@@ -262,7 +262,7 @@ def stop(state) -> None:
 
 def build(demo: gr.Blocks) -> None:
     """Builds the 2D diffusion playground."""
-    markdown("toy_help")
+    intro("toy_help", heading=False)
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=280):
             dataset = inputs.Dropdown([(I18N(f"common_ds_{d}"), d) for d in DATASETS], value="ring", label=I18N("common_dataset"))
@@ -271,11 +271,7 @@ def build(demo: gr.Blocks) -> None:
             steps = inputs.Slider(*LIMITS["train_steps"], value=TOY_TRAIN_DEFAULT, step=100, label=I18N("toy_train_steps"))
             seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
             train_button, stop_button = train_stop_buttons("toy-train")
-            status = gr.Markdown(I18N("toy_hint"), elem_id="toy-status")
-            coverage = gr.Markdown(elem_id="toy-coverage")
-            loss_plot = gr.Plot(label=I18N("toy_loss"))
-            markdown("toy_loss_caption")
-        with gr.Column(scale=2):
+        with gr.Column(scale=3):
             view = gr.Plot(label=I18N("toy_view"), elem_id="toy-view")
             with gr.Row():
                 particles_button = gr.Button(I18N("toy_particles_button"))
@@ -293,6 +289,11 @@ def build(demo: gr.Blocks) -> None:
                     "t": timestep,
                 },
             )
+        with gr.Column(scale=2):
+            status = gr.Markdown(I18N("toy_hint"), elem_id="toy-status")
+            coverage = gr.Markdown(elem_id="toy-coverage")
+            loss_plot = gr.Plot(label=I18N("toy_loss"))
+            markdown("toy_loss_caption")
     state = live_run_state()
     gr.on([demo.load, dataset.change], preview, [dataset, sketch], view, api_name="diffusion_toy_data", **LIGHT)
     train_event = train_button.click(

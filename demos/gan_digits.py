@@ -11,7 +11,7 @@ from core.classifier import judge_digits
 from core.gan.dcgan import interpolate_latents
 from demos import inputs, links
 from demos.i18n import I18N, lang_of, number, t
-from demos.layout import LIGHT, markdown
+from demos.layout import LIGHT, intro, page
 from demos.plots import chart_layout, image_grid
 from demos.verdicts import digit_verdict
 
@@ -91,38 +91,38 @@ def verdict(seed, request: gr.Request):
 
 
 def build(demo: gr.Blocks) -> None:
-    """Builds the DCGAN section of the GANs tab."""
-    markdown("gan_digits_intro")
-    with gr.Row(equal_height=False):
-        with gr.Column():
-            seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
-            grid = gr.Image(label=I18N("gan_digits_grid"), type="pil", interactive=False, height=330)
-        with gr.Column():
-            sliders = [
-                inputs.Slider(-3, 3, value=0, step=0.05, label=I18N("gan_digits_coordinate") + f" z[{i}]") for i in range(NUM_SLIDERS)
-            ]
-            one = gr.Image(label=I18N("gan_digits_single"), type="pil", interactive=False, height=200, elem_id="gan-digit-one")
-            one_verdict = gr.Markdown()
-    link = links.control(demo, "gans", "dcgan", {"seed": seed, **{f"z{i}": s for i, s in enumerate(sliders)}})
-    with gr.Row(equal_height=False):
-        with gr.Column():
-            markdown("gan_digits_interp_help")
-            with gr.Row():
-                seed_a = inputs.Number(1, precision=0, minimum=0, label=I18N("gan_digits_seed_a"))
-                seed_b = inputs.Number(2, precision=0, minimum=0, label=I18N("gan_digits_seed_b"))
-                mode = inputs.Radio(
-                    [(I18N("gan_digits_linear"), "linear"), (I18N("gan_digits_spherical"), "spherical")],
-                    value="spherical",
-                    label=I18N("gan_digits_mode"),
-                )
-                steps = inputs.Slider(3, 16, value=10, step=1, label=I18N("gan_digits_steps"))
-            strip = gr.Image(label=I18N("gan_digits_strip"), type="pil", interactive=False, height=140)
-            norms = gr.Markdown()
-            interp_link = links.control(demo, "gans", "interpolation", {"seed_a": seed_a, "seed_b": seed_b, "mode": mode, "steps": steps})
-        with gr.Column():
-            judge_button = gr.Button(I18N("gan_digits_judge"))
-            histogram = gr.Plot(label=I18N("gan_digits_hist"))
-            scores = gr.Markdown()
+    """Builds the DCGAN pages of the GANs tab: samples and their judge, then interpolation."""
+    with page("gans", "digits", "gan_page_digits"):
+        intro("gan_digits_intro", heading=False)
+        with gr.Row(equal_height=False):
+            with gr.Column(min_width=300):
+                seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
+                grid = gr.Image(label=I18N("gan_digits_grid"), type="pil", interactive=False, height=330)
+            with gr.Column(min_width=300):
+                sliders = [
+                    inputs.Slider(-3, 3, value=0, step=0.05, label=I18N("gan_digits_coordinate") + f" z[{i}]") for i in range(NUM_SLIDERS)
+                ]
+                one = gr.Image(label=I18N("gan_digits_single"), type="pil", interactive=False, height=170, elem_id="gan-digit-one")
+                one_verdict = gr.Markdown()
+            with gr.Column(min_width=300):
+                judge_button = gr.Button(I18N("gan_digits_judge"))
+                histogram = gr.Plot(label=I18N("gan_digits_hist"))
+                scores = gr.Markdown()
+        link = links.control(demo, "gans", "dcgan", {"seed": seed, **{f"z{i}": s for i, s in enumerate(sliders)}})
+    with page("gans", "interpolation", "gan_page_interpolation"):
+        intro("gan_digits_interp_help", heading=False)
+        with gr.Row():
+            seed_a = inputs.Number(1, precision=0, minimum=0, label=I18N("gan_digits_seed_a"))
+            seed_b = inputs.Number(2, precision=0, minimum=0, label=I18N("gan_digits_seed_b"))
+            mode = inputs.Radio(
+                [(I18N("gan_digits_linear"), "linear"), (I18N("gan_digits_spherical"), "spherical")],
+                value="spherical",
+                label=I18N("gan_digits_mode"),
+            )
+            steps = inputs.Slider(3, 16, value=10, step=1, label=I18N("gan_digits_steps"))
+        strip = gr.Image(label=I18N("gan_digits_strip"), type="pil", interactive=False, height=180)
+        norms = gr.Markdown()
+        interp_link = links.control(demo, "gans", "interpolation", {"seed_a": seed_a, "seed_b": seed_b, "mode": mode, "steps": steps})
     gr.on(
         [demo.load, seed.submit, *[s.release for s in sliders], link.restored.change],
         samples,

@@ -165,8 +165,13 @@ def curves_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
     """Returns three panels over training: both losses, D's accuracy on real and fake (a critic's gap instead), G's gradient norm."""
     critic = critic_curves(history)
     middle_title = t("gan_critic_gap" if critic else "gan_accuracy", lang)
+    # stacked, sharing the iteration axis: the chart stands beside the data plane, as tall as it
     fig = make_subplots(
-        rows=1, cols=3, subplot_titles=(t("gan_losses", lang), middle_title, t("gan_grad_norm", lang)), horizontal_spacing=0.08
+        rows=3,
+        cols=1,
+        subplot_titles=(t("gan_losses", lang), middle_title, t("gan_grad_norm", lang)),
+        shared_xaxes=True,
+        vertical_spacing=0.09,
     )
     steps = _thin(history.get("iteration", []))
     middle = [(2, "critic_gap", "E[D(x)] − E[D(G(z))]", "#0ea5e9")]
@@ -182,27 +187,26 @@ def curves_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
         if key in history:
             fig.add_trace(
                 go.Scatter(x=steps, y=_thin(_smooth(history[key])), mode="lines", name=name, line={"color": color, "width": 1.5}),
-                row=1,
-                col=col,
+                row=col,
+                col=1,
             )
     if not critic:
         fig.add_hline(
             y=0.5,
             line_dash="dash",
             line_color="#64748b",
-            row=1,
-            col=2,
+            row=2,
+            col=1,
             annotation_text=percent(0.5, lang),
             annotation_position="bottom right",
         )
-        fig.update_yaxes(range=[-0.02, 1.02], tickformat=".0%", row=1, col=2)
-    fig.update_yaxes(type="log", row=1, col=3)
-    for col in (1, 2, 3):
-        fig.update_xaxes(title_text=t("gan_iteration", lang), row=1, col=col)
+        fig.update_yaxes(range=[-0.02, 1.02], tickformat=".0%", row=2, col=1)
+    fig.update_yaxes(type="log", row=3, col=1)
+    fig.update_xaxes(title_text=t("gan_iteration", lang), row=3, col=1)
     caption = t("gan_curves_caption_critic" if critic else "gan_curves_caption_d", lang)
     # the caption sits under the label Gradio draws over the chart's top-left corner, one line per "<br>"
     lines = caption.count("<br>") + 1
-    chart_layout(fig, None, height=345 + 15 * lines, margin={"l": 45, "r": 15, "t": 85 + 15 * lines, "b": 40}, legend={"y": -0.3})
+    chart_layout(fig, None, height=420 + 15 * lines, margin={"l": 50, "r": 15, "t": 75 + 15 * lines, "b": 40}, legend={"y": -0.12})
     fig.update_layout(
         title={
             "text": caption,

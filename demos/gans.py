@@ -29,7 +29,7 @@ from demos.animation import Recording, gif_download
 from demos.gan_plots import VIEWS, curves_figure, plane_image
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
-from demos.layout import LATEX, LIGHT, live_run_state, markdown, page, pages
+from demos.layout import LATEX, LIGHT, intro, live_run_state, markdown, page, pages
 
 DATASETS = (*TOY_DATASETS, "drawn", "csv")
 NUM_DATA = 10_000
@@ -314,11 +314,11 @@ def load_experiment(name, request: gr.Request) -> dict:
 
 def build(demo: gr.Blocks) -> None:
     """Builds the GANs tab and wires its events."""
-    markdown("gan_intro")
+    intro("gan_intro")
     lab_state = live_run_state()
     with pages("gans"):
         with page("gans", "lab", "gan_page_lab"), gr.Row(equal_height=False):
-            with gr.Column(scale=2, min_width=320):
+            with gr.Column(scale=2, min_width=300):  # the controls
                 widgets = {"dataset": DATASET.widget()}
                 with gr.Accordion(I18N("common_draw"), open=False):
                     markdown("gan_draw_help")
@@ -338,34 +338,42 @@ def build(demo: gr.Blocks) -> None:
                     load_button = gr.Button(I18N("gan_load_experiment"), scale=1)
                 experiment_text = gr.Markdown(latex_delimiters=LATEX)
                 with gr.Row():
-                    play_button = gr.Button("▶ " + I18N("gan_play"), variant="primary", elem_id="gan-play")
-                    pause_button = gr.Button(I18N("gan_pause"), elem_id="gan-pause")
-                    reset_button = gr.Button("↺ " + I18N("gan_reset"), elem_id="gan-reset")
+                    play_button = gr.Button("▶ " + I18N("gan_play"), variant="primary", min_width=70, elem_id="gan-play")
+                    pause_button = gr.Button(I18N("gan_pause"), min_width=70, elem_id="gan-pause")
+                    reset_button = gr.Button("↺ " + I18N("gan_reset"), min_width=70, elem_id="gan-reset")
                 with gr.Row():
-                    d_button = gr.Button(I18N("gan_step_d"), size="sm", elem_id="gan-step-d")
-                    g_button = gr.Button(I18N("gan_step_g"), size="sm", elem_id="gan-step-g")
-                    both_button = gr.Button(I18N("gan_step_both"), size="sm", elem_id="gan-step-both")
-                link = links.control(demo, "gans", "lab")
-                with gr.Accordion(I18N("gan_training_knobs"), open=True):
+                    d_button = gr.Button(I18N("gan_step_d"), size="sm", min_width=60, elem_id="gan-step-d")
+                    g_button = gr.Button(I18N("gan_step_g"), size="sm", min_width=60, elem_id="gan-step-g")
+                    both_button = gr.Button(I18N("gan_step_both"), size="sm", min_width=60, elem_id="gan-step-both")
+                with gr.Accordion(I18N("gan_training_knobs"), open=False):
                     settings = knobs.layout(SETTING_KNOBS)
                 with gr.Accordion(I18N("gan_arch_knobs"), open=False):
                     markdown("gan_arch_help")
                     arch = knobs.layout(ARCH_KNOBS)
-            with gr.Column(scale=3):
-                views = gr.CheckboxGroup(
-                    [(I18N(f"gan_view_{v}"), v) for v in VIEWS], value=list(VIEWS), label=I18N("gan_views"), elem_id="gan-views"
-                )
-                plane_plot = gr.Image(label=I18N("gan_plane"), type="pil", format="png", interactive=False, elem_id="gan-plane")
-                plane_caption = gr.Markdown(elem_id="gan-plane-caption")
-                with gr.Row():
-                    coverage = gr.Markdown(elem_id="gan-coverage")
-                    status = gr.Markdown(elem_id="gan-status")
-                curves_plot = gr.Plot(label=I18N("gan_curves"), elem_id="gan-curves")
-                markdown("gan_views_help")
+                link = links.control(demo, "gans", "lab")
                 with gr.Row():
                     download_button = gr.Button(I18N("gan_download"), size="sm")
                     gif_download(lab_state, api_name="gan_gif", elem_id="gan-gif")
                 files = gr.File(label=I18N("gan_files"), file_count="multiple", interactive=False, visible=False)
+            with gr.Column(scale=5):  # the key figure beside its curves, then what they show
+                with gr.Row(equal_height=False):
+                    with gr.Column(min_width=300):
+                        plane_plot = gr.Image(
+                            label=I18N("gan_plane"), type="pil", format="png", interactive=False, height=400, elem_id="gan-plane"
+                        )
+                    with gr.Column(min_width=300):
+                        curves_plot = gr.Plot(label=I18N("gan_curves"), elem_id="gan-curves")
+                with gr.Row(equal_height=False):
+                    with gr.Column(min_width=300):
+                        views = gr.CheckboxGroup(
+                            [(I18N(f"gan_view_{v}"), v) for v in VIEWS], value=list(VIEWS), label=I18N("gan_views"), elem_id="gan-views"
+                        )
+                    with gr.Column(min_width=300):
+                        status = gr.Markdown(elem_id="gan-status")
+                        coverage = gr.Markdown(elem_id="gan-coverage")
+                        with gr.Accordion(I18N("common_read_more"), open=False, elem_classes="gallery-more"):
+                            plane_caption = gr.Markdown(elem_id="gan-plane-caption")
+                            markdown("gan_views_help")
         # a link carries the dataset by name (not a drawing or a file), the seed, every knob and the views: Play reproduces the run
         link_knobs = (dataclasses.replace(DATASET, choices=TOY_DATASETS), *ARCH_KNOBS, *SETTING_KNOBS)
         link.register(links.knob_settings(link_knobs, {"dataset": widgets["dataset"], **arch, **settings}) | {"views": views})
@@ -417,5 +425,4 @@ def build(demo: gr.Blocks) -> None:
             api_name="gan_experiment",
             **LIGHT,
         ).then(reset, None, [*view_outputs, lab_state], inputs_kwargs=run_inputs, api_name="gan_experiment_reset", **LIGHT)
-        with page("gans", "digits", "gan_page_digits"):
-            gan_digits.build(demo)
+        gan_digits.build(demo)

@@ -122,6 +122,16 @@ def layout(knobs: Iterable[Knob], per_row: int = 2) -> dict[str, gr.components.C
     return widgets
 
 
+def layout_folded(knobs: Iterable[Knob], folded: Iterable[str], per_row: int = 2) -> dict[str, gr.components.Component]:
+    """Builds the knobs like `layout`, those named in `folded` in a closed "More settings" accordion under the others (the
+    settings a first try leaves alone); returns every widget by name, in the knobs' order."""
+    knobs, folded = tuple(knobs), set(folded)
+    widgets = layout([k for k in knobs if k.name not in folded], per_row)
+    with gr.Accordion(I18N("common_more_settings"), open=False):
+        widgets |= layout([k for k in knobs if k.name in folded], per_row)
+    return {k.name: widgets[k.name] for k in knobs}
+
+
 def parse(knobs: Iterable[Knob], values: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
     """Returns `{name: checked value}` for `knobs`, in order; a knob missing from `values` takes its default.
 

@@ -8,6 +8,8 @@ from contextlib import contextmanager
 import gradio as gr
 
 from demos.i18n import I18N
+from demos.locales.en import STRINGS as EN_STRINGS
+from demos.locales.markdown import LEAD, MORE
 
 # $$...$$ for display equations, $...$ inline (Gradio's default knows only $$).
 LATEX = [{"left": "$$", "right": "$$", "display": True}, {"left": "$", "right": "$", "display": False}]
@@ -72,6 +74,22 @@ def markdown(key: str, **kwargs) -> gr.Markdown:
     return gr.Markdown(I18N(key), latex_delimiters=LATEX, **kwargs)
 
 
+def intro(key: str, *, heading: bool = True) -> None:
+    """Shows lecture text `key` as its lead (heading, "Look at / Try") with the rest folded beneath it, opened on demand.
+
+    The lead stays beside what it describes; the full explanation (equations, details) is one click away, so a tab's
+    first screen holds its idea and figure rather than a page of text (`demos.locales.markdown.split_lead`). Without
+    `heading`, the text's headings are hidden: a page's own label names it already."""
+    classes = ["gallery-lead"] if heading else ["gallery-lead", "gallery-no-heading"]
+    if key + LEAD not in EN_STRINGS:  # a short text of the tables, not a lecture: nothing to fold
+        markdown(key, elem_classes=classes)
+        return
+    markdown(key + LEAD, elem_classes=classes)
+    if EN_STRINGS.get(key + MORE):
+        with gr.Accordion(I18N("common_read_more"), open=False, elem_classes="gallery-more"):
+            markdown(key + MORE)
+
+
 def train_stop_buttons(elem_id: str) -> tuple[gr.Button, gr.Button]:
     """Returns a row's ▶ Train (primary, `elem_id`) and Stop buttons, for the tabs' live training runs."""
     with gr.Row():
@@ -101,11 +119,19 @@ def picture_inputs(
     from core.data.images import PHOTOS
     from demos import inputs
 
+    chosen = source
     source = inputs.Radio([(I18N(f"common_source_{s}"), s) for s in inputs.IMAGE_SOURCES], value=source, label=I18N("common_source"))
-    digit_index = inputs.Slider(*inputs.DIGIT_INDEX, value=digit, step=1, label=I18N("common_digit_index"))
-    photo_choice = inputs.Dropdown(list(PHOTOS), value=photo, label=I18N("common_photo"))
-    upload = inputs.Image(label=I18N("common_upload"), type="numpy", height=height, sources=sources)
+    digit_index = inputs.Slider(*inputs.DIGIT_INDEX, value=digit, step=1, label=I18N("common_digit_index"), visible=chosen == "digit")
+    photo_choice = inputs.Dropdown(list(PHOTOS), value=photo, label=I18N("common_photo"), visible=chosen == "photo")
+    upload = inputs.Image(label=I18N("common_upload"), type="numpy", height=height, sources=sources, visible=chosen == "upload")
+    # only the chosen source's widget shows: the others wait behind their choice (their values stay, for the API)
+    source.change(shown_source, source, [digit_index, photo_choice, upload], api_name=False, queue=False, show_progress="hidden")
     return source, digit_index, photo_choice, upload
+
+
+def shown_source(source: str) -> list[dict]:
+    """Returns the visibility of the digit number, the photo and the upload box for image source `source`."""
+    return [gr.update(visible=source == name) for name in ("digit", "photo", "upload")]
 
 
 def _opened() -> int:

@@ -31,7 +31,7 @@ from demos import knobs, links, nerf_plots
 from demos.gpu import RENDER_SECONDS, SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
-from demos.layout import LIGHT, live_run_state, markdown, page, pages, train_stop_buttons
+from demos.layout import LIGHT, intro, live_run_state, page, pages, train_stop_buttons
 
 SIZE = 64  # pixels per side of every view the tab renders (the shipped fields were trained at this size)
 FIELDS = ("nerf", "grid")
@@ -311,44 +311,45 @@ def turntable_gif(request: gr.Request, **values):
 
 def build(demo: gr.Blocks) -> None:
     """Builds the NeRF tab and wires its events."""
-    markdown("topic_nerf")
+    intro("topic_nerf")
     with pages("nerf"):
         with page("nerf", "scene", "nerf_page_scene"):
-            markdown("nerf_scene_help")
+            intro("nerf_scene_help", heading=False)
             scene_plot = gr.Plot(label=I18N("nerf_scene_plot"), elem_id="nerf-scene")
         with page("nerf", "fly", "nerf_page_fly"):
-            markdown("nerf_fly_help")
+            intro("nerf_fly_help", heading=False)
             with gr.Row(equal_height=False):
-                with gr.Column(scale=1, min_width=280):
-                    fly_widgets = knobs.layout(FLY_KNOBS, per_row=1)
+                with gr.Column(scale=2, min_width=280):  # the camera
+                    fly_widgets = knobs.layout(FLY_KNOBS, per_row=2)
                     fly_link = links.control(demo, "nerf", "fly", links.knob_settings(FLY_KNOBS, fly_widgets))
-                with gr.Column(scale=3):
-                    view = gr.Image(type="pil", interactive=False, label=I18N("nerf_view"), elem_id="nerf-view", height=300, format="png")
+                with gr.Column(scale=3):  # what it sees, and the pixel whose ray is drawn beside it
+                    view = gr.Image(type="pil", interactive=False, label=I18N("nerf_view"), elem_id="nerf-view", height=230, format="png")
                     view_text = gr.Markdown(elem_id="nerf-view-text")
-            markdown("nerf_ray_help")
-            with gr.Row(equal_height=False):
-                with gr.Column(scale=1, min_width=280):
-                    ray_widgets = knobs.layout(RAY_KNOBS, per_row=1)
-                    # the ray is cast from the camera above: its link carries both
+                    ray_widgets = knobs.layout(RAY_KNOBS, per_row=2)
+                    # the ray is cast from the camera: its link carries both
                     ray_settings = links.knob_settings(FLY_KNOBS, fly_widgets) | links.knob_settings(RAY_KNOBS, ray_widgets)
                     ray_link = links.control(demo, "nerf", "ray", ray_settings)
-                    ray_text = gr.Markdown(elem_id="nerf-ray-text")
                 with gr.Column(scale=3):
+                    intro("nerf_ray_help", heading=False)  # the page's label names it
                     ray_plot = gr.Plot(label=I18N("nerf_ray_plot"), elem_id="nerf-ray")
+                    ray_text = gr.Markdown(elem_id="nerf-ray-text")
         with page("nerf", "train", "nerf_page_train"):
-            markdown("nerf_train_help")
+            intro("nerf_train_help", heading=False)
             with gr.Row(equal_height=False):
-                with gr.Column(scale=1, min_width=280):
-                    train_widgets = knobs.layout(TRAIN_KNOBS, per_row=2)
+                with gr.Column(scale=3, min_width=300):
+                    train_widgets = knobs.layout_folded(TRAIN_KNOBS, ("samples", "width", "lr", "seed"), per_row=2)
                     train_button, stop_button = train_stop_buttons("nerf-train")
                     links.control(demo, "nerf", "train", links.knob_settings(TRAIN_KNOBS, train_widgets))  # Train reproduces the run
-                    status = gr.Markdown(I18N("nerf_hint"), elem_id="nerf-status")
                 with gr.Column(scale=2):
-                    live = gr.Image(type="pil", interactive=False, label=I18N("nerf_live"), elem_id="nerf-live", height=300, format="png")
+                    live = gr.Image(type="pil", interactive=False, label=I18N("nerf_live"), elem_id="nerf-live", height=230, format="png")
+                    status = gr.Markdown(I18N("nerf_hint"), elem_id="nerf-status")
+                    with gr.Accordion(I18N("nerf_turntable"), open=False):
+                        gif_button = gr.Button(I18N("nerf_turntable"))
+                        gif = gr.Image(
+                            type="filepath", interactive=False, label=I18N("nerf_turntable_label"), elem_id="nerf-gif", height=240
+                        )
+                with gr.Column(scale=3):
                     curves = gr.Plot(label=I18N("nerf_curves_plot"), elem_id="nerf-curves")
-            with gr.Row():
-                gif_button = gr.Button(I18N("nerf_turntable"))
-                gif = gr.Image(type="filepath", interactive=False, label=I18N("nerf_turntable_label"), elem_id="nerf-gif", height=280)
     run_state = live_run_state()
 
     fly_inputs, ray_inputs = dict(fly_widgets), {**fly_widgets, **ray_widgets}

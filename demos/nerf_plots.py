@@ -152,7 +152,7 @@ def ray_figure(profile, lang: Lang) -> go.Figure:
             font={"color": "#dc2626"},
             xanchor="left",
         )
-    chart_layout(fig, t("nerf_ray_title", lang), height=430, lang=lang, legend={"y": -0.2})
+    chart_layout(fig, t("nerf_ray_title", lang), height=380, lang=lang, legend={"y": -0.22})
     fig.update_yaxes(title_text=t("nerf_ray_sigma_axis", lang), row=1, col=1)
     fig.update_yaxes(title_text=t("nerf_ray_weight_axis", lang), range=[0, 1.05], row=2, col=1)
     fig.update_xaxes(title_text=t("nerf_ray_distance", lang), row=2, col=1)

@@ -21,7 +21,7 @@ from core.plane import bounds, plane_grid
 from core.seeding import init_weights
 from demos import inputs, links
 from demos.i18n import I18N, Lang, error, lang_of, t
-from demos.layout import LIGHT, markdown, page, pages
+from demos.layout import LIGHT, intro, markdown, page, pages
 from demos.plots import base_layout, blend_probabilities, chart_layout, class_colors
 
 DATASETS = (*TOY_DATASETS, "csv")
@@ -167,7 +167,7 @@ def classifier_figure(fitted: Fitted, lang: Lang) -> go.Figure:
         )
     fig.update_xaxes(range=[x0, x1])
     fig.update_yaxes(range=[y0, y1])
-    return base_layout(fig, t("ov_clf_title", lang))
+    return base_layout(fig, t("ov_clf_title", lang), height=300, legend={"y": -0.3})
 
 
 def density_figure(fitted: Fitted, lang: Lang, new_points: torch.Tensor | None = None) -> go.Figure:
@@ -213,7 +213,7 @@ def density_figure(fitted: Fitted, lang: Lang, new_points: torch.Tensor | None =
         )
     fig.update_xaxes(range=[x0, x1])
     fig.update_yaxes(range=[y0, y1])
-    return base_layout(fig, t("ov_gen_title", lang))
+    return base_layout(fig, t("ov_gen_title", lang), height=300, legend={"y": -0.3})
 
 
 def _ellipses(gmm: GaussianMixture, n_std: float = 2.0, resolution: int = 48) -> tuple[list, list]:
@@ -294,7 +294,7 @@ def trilemma_figure(request: gr.Request) -> go.Figure:
 
 def build(demo: gr.Blocks) -> None:
     """Builds the Overview tab's components and wires its events."""
-    markdown("ov_intro")
+    intro("ov_intro")
     with pages("overview"):
         with page("overview", "fit", "ov_page_fit"):
             with gr.Row(equal_height=True):
@@ -306,38 +306,46 @@ def build(demo: gr.Blocks) -> None:
                 )
                 num_points = inputs.Slider(*LIMITS["num_points"], value=DEFAULTS["num_points"], step=50, label=I18N("num_points"), scale=2)
                 seed = inputs.Number(value=DEFAULTS["seed"], precision=0, minimum=0, label=I18N("common_seed"), scale=1)
-                fit_button = gr.Button(I18N("ov_fit_button"), scale=1)
-            link = links.control(demo, "overview", "fit")
-            with gr.Accordion(I18N("common_ds_csv"), open=False) as csv_box:
-                markdown("common_csv_help")
-                csv_hint = gr.Markdown(elem_id="overview-csv-hint")
-                csv_file = gr.File(
-                    label=I18N("common_csv_file"), file_types=[".csv", ".txt"], type="filepath", height=120, elem_id="overview-csv"
-                )
+                new_points = inputs.Slider(*LIMITS["new_points"], value=DEFAULTS["new_points"], step=1, label=I18N("new_points"), scale=2)
+                with gr.Column(scale=1, min_width=160):
+                    fit_button = gr.Button(I18N("ov_fit_button"), size="sm")
+                    sample_button = gr.Button(I18N("ov_sample_button"), variant="primary", size="sm")
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=4), gr.Accordion(I18N("common_ds_csv"), open=False) as csv_box:
+                    markdown("common_csv_help")
+                    csv_hint = gr.Markdown(elem_id="overview-csv-hint")
+                    csv_file = gr.File(
+                        label=I18N("common_csv_file"), file_types=[".csv", ".txt"], type="filepath", height=120, elem_id="overview-csv"
+                    )
+                with gr.Column(scale=4), gr.Accordion(I18N("ov_code"), open=False):
+                    markdown("ov_code_help")
+                    gr.Code(inspect.getsource(GaussianMixture.em_step), language="python", label="core/gmm.py")
+                with gr.Column(scale=1, min_width=160):
+                    link = links.control(demo, "overview", "fit")
             with gr.Row(equal_height=False):
                 with gr.Column():
-                    markdown("ov_clf_header")
-                    classifier_steps = inputs.Slider(
-                        *LIMITS["classifier_steps"], value=DEFAULTS["classifier_steps"], step=1, label=I18N("classifier_steps")
-                    )
+                    with gr.Row(equal_height=False):
+                        with gr.Column(scale=3):
+                            markdown("ov_clf_header")
+                        classifier_steps = inputs.Slider(
+                            *LIMITS["classifier_steps"], value=DEFAULTS["classifier_steps"], step=1, label=I18N("classifier_steps"), scale=2
+                        )
                     classifier_plot = gr.Plot(label=I18N("ov_clf_plot"))
-                    markdown("ov_clf_text")
+                    intro("ov_clf_text")
+                    summary = gr.Markdown(elem_id="overview-summary")
                 with gr.Column():
-                    markdown("ov_gen_header")
-                    with gr.Row():
-                        components = inputs.Slider(*LIMITS["components"], value=DEFAULTS["components"], step=1, label=I18N("components"))
+                    with gr.Row(equal_height=False):
+                        with gr.Column(scale=2):
+                            markdown("ov_gen_header")
+                        components = inputs.Slider(
+                            *LIMITS["components"], value=DEFAULTS["components"], step=1, label=I18N("components"), min_width=130
+                        )
                         em_iterations = inputs.Slider(
-                            *LIMITS["em_iterations"], value=DEFAULTS["em_iterations"], step=1, label=I18N("em_iterations")
+                            *LIMITS["em_iterations"], value=DEFAULTS["em_iterations"], step=1, label=I18N("em_iterations"), min_width=130
                         )
                     density_plot = gr.Plot(label=I18N("ov_gen_plot"))
-                    with gr.Row(equal_height=True):
-                        new_points = inputs.Slider(
-                            *LIMITS["new_points"], value=DEFAULTS["new_points"], step=1, label=I18N("new_points"), scale=3
-                        )
-                        sample_button = gr.Button(I18N("ov_sample_button"), variant="primary", scale=1)
                     samples_file = gr.File(label=I18N("ov_download"), interactive=False, visible=False)
-                    markdown("ov_gen_text")
-            summary = gr.Markdown(elem_id="overview-summary")
+                    intro("ov_gen_text")
             link.register(
                 {
                     "dataset": (dataset, links.choice(TOY_DATASETS, "common_dataset")),  # not "csv": a link carries no file
@@ -349,18 +357,15 @@ def build(demo: gr.Blocks) -> None:
                     "new_points": new_points,
                 },
             )
-            with gr.Accordion(I18N("ov_code"), open=False):
-                markdown("ov_code_help")
-                gr.Code(inspect.getsource(GaussianMixture.em_step), language="python", label="core/gmm.py")
 
         with page("overview", "trilemma", "ov_page_trilemma"):
             markdown("tri_header")
             with gr.Row():
                 trilemma_plot = gr.Plot(label=I18N("tri_title"), scale=3)
                 with gr.Column(scale=2):
-                    markdown("tri_text")
+                    intro("tri_text")
         with page("overview", "map", "ov_page_map"):
-            markdown("ov_map")
+            intro("ov_map", heading=False)
 
     fitted = gr.State(None)
     fit_inputs = [dataset, csv_file, num_points, components, em_iterations, classifier_steps, seed]

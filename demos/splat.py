@@ -33,7 +33,7 @@ from core.threads import one_thread, single_threaded
 from demos import inputs, knobs, links, splat_plots
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
-from demos.layout import LATEX, LIGHT, live_run_state, markdown, page, pages, train_stop_buttons
+from demos.layout import LATEX, LIGHT, intro, live_run_state, page, pages, train_stop_buttons
 from demos.layout import picture_inputs as layout_picture_inputs
 from demos.nerf_plots import depth_panel, hex_colour
 
@@ -447,85 +447,95 @@ class TrainingRow:
     source: tuple = ()  # the picture choice of a 2D fit (`inputs.picture`'s four widgets)
 
 
-def _training_row(demo: gr.Blocks, declared: tuple[Knob, ...], elem_id: str, *, picture_inputs: bool = False) -> TrainingRow:
-    """Returns a live fit's row: the settings, Train and Stop and the status on the left, the picture and curves on the right.
+def _training_row(
+    demo: gr.Blocks, declared: tuple[Knob, ...], elem_id: str, *, folded: tuple[str, ...] = (), picture_inputs: bool = False
+) -> TrainingRow:
+    """Returns a live fit's row: the settings with Train and Stop, the picture with the status, and the curves.
 
     Its translation keys are named after `elem_id` (`splat-fit2d` -> `splat_fit2d`, `splat_fit2d_hint`)."""
     key = elem_id.replace("-", "_")
     with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=280):
+        with gr.Column(scale=2, min_width=300):
             source = layout_picture_inputs(digit=0, photo="astronaut", height=160, source="photo") if picture_inputs else ()
-            widgets = knobs.layout(declared, per_row=2)
+            widgets = knobs.layout_folded(declared, folded, per_row=2)  # `folded` under "More settings"
             button, stop_button = train_stop_buttons(elem_id)
             # a fit's link: its settings, seed and picture come back, and Train reproduces the fit
             settings = links.picture_settings(*source[:3]) if picture_inputs else {}
             links.control(demo, "gaussian_splatting", key.removeprefix("splat_"), settings | links.knob_settings(declared, widgets))
-            status = gr.Markdown(I18N(f"{key}_hint"), elem_id=f"{elem_id}-status")
         with gr.Column(scale=2):
             picture = gr.Image(type="pil", interactive=False, label=I18N(key), elem_id=f"{elem_id}-picture", height=300, format="png")
+            status = gr.Markdown(I18N(f"{key}_hint"), elem_id=f"{elem_id}-status")
+        with gr.Column(scale=3):
             curves = gr.Plot(label=I18N("splat_curves"), elem_id=f"{elem_id}-curves")
     return TrainingRow(widgets, button, stop_button, status, picture, curves, tuple(source))
 
 
 def build(demo: gr.Blocks) -> None:
     """Builds the Gaussian splatting tab and wires its events."""
-    markdown("topic_3dgs")
+    intro("topic_3dgs")
     with pages("gaussian_splatting"):
         with page("gaussian_splatting", "hand", "splat_page_hand"):
-            markdown("splat_hand_help")
+            intro("splat_hand_help", heading=False)
             with gr.Row(equal_height=False):
                 with gr.Column(scale=1, min_width=260):
                     hand2_widgets = knobs.layout(HAND_2D_KNOBS, per_row=2)
                     hand2_link = links.control(demo, "gaussian_splatting", "hand_2d", links.knob_settings(HAND_2D_KNOBS, hand2_widgets))
-                with gr.Column(scale=1):
+                with gr.Column(scale=1, min_width=300):
                     hand2_picture = gr.Image(
-                        type="pil", interactive=False, label=I18N("splat_hand2d"), elem_id="splat-hand2d", height=300, format="png"
+                        type="pil", interactive=False, label=I18N("splat_hand2d"), elem_id="splat-hand2d", height=340, format="png"
                     )
+                with gr.Column(scale=1, min_width=260):
                     hand2_text = gr.Markdown(elem_id="splat-hand2d-text", latex_delimiters=LATEX)
+        with page("gaussian_splatting", "hand3d", "splat_page_hand3d"):
+            intro("splat_hand3d_help", heading=False)
+            with gr.Row(equal_height=False):
                 with gr.Column(scale=1, min_width=260):
                     hand3_widgets = knobs.layout(HAND_3D_KNOBS, per_row=2)
                     hand3_link = links.control(demo, "gaussian_splatting", "hand_3d", links.knob_settings(HAND_3D_KNOBS, hand3_widgets))
-                with gr.Column(scale=1):
+                with gr.Column(scale=1, min_width=300):
                     hand3_picture = gr.Image(
-                        type="pil", interactive=False, label=I18N("splat_hand3d"), elem_id="splat-hand3d", height=300, format="png"
+                        type="pil", interactive=False, label=I18N("splat_hand3d"), elem_id="splat-hand3d", height=340, format="png"
                     )
-            hand3_text = gr.Markdown(elem_id="splat-hand3d-text", latex_delimiters=LATEX)
+                with gr.Column(scale=1, min_width=300):
+                    hand3_text = gr.Markdown(elem_id="splat-hand3d-text", latex_delimiters=LATEX)
         with page("gaussian_splatting", "fit2d", "splat_page_fit2d"):
-            markdown("splat_fit2d_help")
-            fit2 = _training_row(demo, FIT2D_KNOBS, "splat-fit2d", picture_inputs=True)
+            intro("splat_fit2d_help", heading=False)
+            fit2 = _training_row(demo, FIT2D_KNOBS, "splat-fit2d", folded=("lr", "seed"), picture_inputs=True)
         with page("gaussian_splatting", "fit3d", "splat_page_fit3d"):
-            markdown("splat_fit3d_help")
-            fit3 = _training_row(demo, FIT3D_KNOBS, "splat-fit3d")
+            intro("splat_fit3d_help", heading=False)
+            fit3 = _training_row(demo, FIT3D_KNOBS, "splat-fit3d", folded=("init", "views", "seed"))
         with page("gaussian_splatting", "view", "splat_page_view"):
-            markdown("splat_view_help")
+            intro("splat_view_help", heading=False)
             with gr.Row(equal_height=False):
-                with gr.Column(scale=1, min_width=280):
-                    view_widgets = knobs.layout(VIEW_KNOBS, per_row=1)
+                with gr.Column(scale=2, min_width=280):
+                    view_widgets = knobs.layout(VIEW_KNOBS, per_row=2)
                     pixel_widgets = knobs.layout(PIXEL_KNOBS, per_row=2)
                     view_settings = links.knob_settings(VIEW_KNOBS, view_widgets) | links.knob_settings(PIXEL_KNOBS, pixel_widgets)
                     view_link = links.control(demo, "gaussian_splatting", "view", view_settings)
                 with gr.Column(scale=3):
                     view_picture = gr.Image(
-                        type="pil", interactive=False, label=I18N("splat_view"), elem_id="splat-view", height=300, format="png"
+                        type="pil", interactive=False, label=I18N("splat_view"), elem_id="splat-view", height=280, format="png"
                     )
                     view_text = gr.Markdown(elem_id="splat-view-text")
-                    with gr.Row(equal_height=False):
-                        blend_plot = gr.Plot(label=I18N("splat_blend"), elem_id="splat-blend", scale=2)
-                        blend_text = gr.Markdown(elem_id="splat-blend-text", latex_delimiters=LATEX)
+                with gr.Column(scale=3):
+                    blend_plot = gr.Plot(label=I18N("splat_blend"), elem_id="splat-blend")
+                    blend_text = gr.Markdown(elem_id="splat-blend-text", latex_delimiters=LATEX)
         with page("gaussian_splatting", "ply", "splat_page_ply"):
-            markdown("splat_ply_help")
+            intro("splat_ply_help", heading=False)
             with gr.Row(equal_height=False):
-                ply_button = gr.Button(I18N("splat_ply_button"), elem_id="splat-ply-button")
-                ply_file = gr.File(label=I18N("splat_ply_file"), interactive=False, elem_id="splat-ply-file")
-            viewer = gr.Model3D(
-                label=I18N("splat_viewer"),
-                elem_id="splat-viewer",
-                height=420,
-                clear_color=(1.0, 1.0, 1.0, 1.0),
-                camera_position=(30, 60, 7),
-            )
+                with gr.Column(scale=1, min_width=260):
+                    ply_button = gr.Button(I18N("splat_ply_button"), elem_id="splat-ply-button")
+                    ply_file = gr.File(label=I18N("splat_ply_file"), interactive=False, elem_id="splat-ply-file")
+                with gr.Column(scale=3):
+                    viewer = gr.Model3D(
+                        label=I18N("splat_viewer"),
+                        elem_id="splat-viewer",
+                        height=440,
+                        clear_color=(1.0, 1.0, 1.0, 1.0),
+                        camera_position=(30, 60, 7),
+                    )
         with page("gaussian_splatting", "compare", "splat_page_compare"):
-            markdown("splat_compare_help")
+            intro("splat_compare_help", heading=False)
             with gr.Row(equal_height=False):
                 compare_button = gr.Button(I18N("splat_compare_button"), elem_id="splat-compare-button")
             with gr.Row(equal_height=False):

@@ -19,7 +19,7 @@ from demos import inputs, knobs, links
 from demos.gpu import PIPELINE_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
-from demos.layout import HEAVY, LIGHT, markdown, picture_inputs
+from demos.layout import HEAVY, LIGHT, intro, markdown, page, pages, picture_inputs
 from demos.plots import channel_strip, chart_layout, enlarge
 
 MINI = "mini"
@@ -201,59 +201,71 @@ def defaults(request: gr.Request):
 
 def build(demo: gr.Blocks) -> None:
     """Builds the Stable Diffusion tab."""
-    markdown("topic_sd")
-    model = inputs.Dropdown(
-        [(I18N("sd_mini"), MINI), *[(m, m) for m in PIPELINE_ALLOWLIST]], value=MINI, label=I18N("sd_model"), elem_id="sd-model"
-    )
-    model_note = gr.Markdown(elem_id="sd-model-note")
-    markdown("sd_model_help")
-    markdown("sd_generate_help")
+    intro("topic_sd")
     with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=280):
-            prompt = gr.Textbox(value=t("sd_default_prompt", "en"), label=I18N("sd_prompt"), elem_id="sd-prompt")
-            negative = gr.Textbox(value="", label=I18N("sd_negative"), elem_id="sd-negative")
-            sampling = knobs.layout(SAMPLING_KNOBS[:2], per_row=1)
-            with gr.Row():
-                sampling |= knobs.layout(SAMPLING_KNOBS[2:], per_row=1)
-                size = inputs.Slider(BOUNDS[MINI][0], BOUNDS[MINI][1], value=BOUNDS[MINI][3], step=BOUNDS[MINI][2], label=I18N("sd_size"))
-            run = gr.Button(I18N("sd_generate"), variant="primary", elem_id="sd-run")
-            # the seed comes back with the rest: pressing Generate reproduces the picture (the model stays the page's own)
-            prompts = {"prompt": prompt, "negative": negative}
-            # the size as the API takes it: a step of the mini model's sizes (the page's own model)
-            link_size = {"size": (size, links.stepped(size, "size", lambda value, lang: _size(value, MINI, lang)))}
-            links.control(demo, "stable_diffusion", "generate", prompts | links.knob_settings(SAMPLING_KNOBS, sampling) | link_size)
-        with gr.Column(scale=1, min_width=260):
-            picture = gr.Image(label=I18N("sd_picture"), interactive=False, height=280, elem_id="sd-picture")
-            status = gr.Markdown(elem_id="sd-status")
-        with gr.Column(scale=2):
-            latents = gr.Image(label=I18N("sd_latents"), interactive=False, height=160, elem_id="sd-latents")
-            markdown("sd_latents_caption")
-            timing = gr.Plot(label=I18N("sd_timing"), elem_id="sd-timing")
-            markdown("sd_timing_caption")
-    markdown("sd_round_trip_help")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=260):
-            source, digit_index, photo, upload = picture_inputs(digit=3, photo="astronaut", height=160)
-            trip_button = gr.Button(I18N("sd_round_trip_button"), elem_id="sd-trip-run")
-            links.control(demo, "stable_diffusion", "round_trip", links.picture_settings(source, digit_index, photo) | link_size)
+        with gr.Column(scale=1, min_width=240):
+            model = inputs.Dropdown(
+                [(I18N("sd_mini"), MINI), *[(m, m) for m in PIPELINE_ALLOWLIST]], value=MINI, label=I18N("sd_model"), elem_id="sd-model"
+            )
+            model_note = gr.Markdown(elem_id="sd-model-note")
         with gr.Column(scale=3):
-            with gr.Row():
-                original = gr.Image(label=I18N("sd_original"), interactive=False, height=200)
-                reconstruction = gr.Image(label=I18N("sd_reconstruction"), interactive=False, height=200)
-                error_image = gr.Image(label=I18N("sd_error"), interactive=False, height=200)
-            latent_image = gr.Image(label=I18N("sd_latent"), interactive=False, height=150)
-            trip_text = gr.Markdown(elem_id="sd-trip-text")
-    markdown("sd_img2img_help")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=1, min_width=260):
-            strength = STRENGTH.widget()
-            i2i_button = gr.Button(I18N("sd_img2img_button"), elem_id="sd-i2i-run")
-            i2i_settings = prompts | links.picture_settings(source, digit_index, photo) | {"strength": (strength, STRENGTH)}
-            links.control(demo, "stable_diffusion", "img2img", i2i_settings | links.knob_settings(SAMPLING_KNOBS, sampling) | link_size)
-            i2i_text = gr.Markdown(elem_id="sd-i2i-text")
-        start_image = gr.Image(label=I18N("sd_start"), interactive=False, height=220)
-        result_image = gr.Image(label=I18N("sd_result"), interactive=False, height=220)
-    markdown("sd_conditioning")
+            intro("sd_model_help")
+    with pages("stable_diffusion"):
+        with page("stable_diffusion", "generate", "sd_page_generate"):
+            intro("sd_generate_help", heading=False)
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=1, min_width=280):
+                    prompt = gr.Textbox(value=t("sd_default_prompt", "en"), label=I18N("sd_prompt"), elem_id="sd-prompt")
+                    negative = gr.Textbox(value="", label=I18N("sd_negative"), elem_id="sd-negative")
+                    sampling = knobs.layout(SAMPLING_KNOBS[:2], per_row=1)
+                    with gr.Row():
+                        sampling |= knobs.layout(SAMPLING_KNOBS[2:], per_row=1)
+                        size = inputs.Slider(
+                            BOUNDS[MINI][0], BOUNDS[MINI][1], value=BOUNDS[MINI][3], step=BOUNDS[MINI][2], label=I18N("sd_size")
+                        )
+                    run = gr.Button(I18N("sd_generate"), variant="primary", elem_id="sd-run")
+                    # the seed comes back with the rest: pressing Generate reproduces the picture (the model stays the page's own)
+                    prompts = {"prompt": prompt, "negative": negative}
+                    # the size as the API takes it: a step of the mini model's sizes (the page's own model)
+                    link_size = {"size": (size, links.stepped(size, "size", lambda value, lang: _size(value, MINI, lang)))}
+                    links.control(demo, "stable_diffusion", "generate", prompts | links.knob_settings(SAMPLING_KNOBS, sampling) | link_size)
+                with gr.Column(scale=1, min_width=260):
+                    picture = gr.Image(label=I18N("sd_picture"), interactive=False, height=280, elem_id="sd-picture")
+                    status = gr.Markdown(elem_id="sd-status")
+                with gr.Column(scale=2):
+                    latents = gr.Image(label=I18N("sd_latents"), interactive=False, height=150, elem_id="sd-latents")
+                    markdown("sd_latents_caption")
+                    timing = gr.Plot(label=I18N("sd_timing"), elem_id="sd-timing")
+                    markdown("sd_timing_caption")
+        with page("stable_diffusion", "round_trip", "sd_page_round_trip"):
+            intro("sd_round_trip_help", heading=False)
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=1, min_width=260):
+                    source, digit_index, photo, upload = picture_inputs(digit=3, photo="astronaut", height=160)
+                    trip_button = gr.Button(I18N("sd_round_trip_button"), elem_id="sd-trip-run")
+                    links.control(demo, "stable_diffusion", "round_trip", links.picture_settings(source, digit_index, photo) | link_size)
+                with gr.Column(scale=3):
+                    with gr.Row():
+                        original = gr.Image(label=I18N("sd_original"), interactive=False, height=220)
+                        reconstruction = gr.Image(label=I18N("sd_reconstruction"), interactive=False, height=220)
+                        error_image = gr.Image(label=I18N("sd_error"), interactive=False, height=220)
+                    latent_image = gr.Image(label=I18N("sd_latent"), interactive=False, height=150)
+                    trip_text = gr.Markdown(elem_id="sd-trip-text")
+        with page("stable_diffusion", "img2img", "sd_page_img2img"):
+            intro("sd_img2img_help", heading=False)
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=1, min_width=260):
+                    strength = STRENGTH.widget()
+                    i2i_button = gr.Button(I18N("sd_img2img_button"), elem_id="sd-i2i-run")
+                    i2i_settings = prompts | links.picture_settings(source, digit_index, photo) | {"strength": (strength, STRENGTH)}
+                    links.control(
+                        demo, "stable_diffusion", "img2img", i2i_settings | links.knob_settings(SAMPLING_KNOBS, sampling) | link_size
+                    )
+                    i2i_text = gr.Markdown(elem_id="sd-i2i-text")
+                start_image = gr.Image(label=I18N("sd_start"), interactive=False, height=300)
+                result_image = gr.Image(label=I18N("sd_result"), interactive=False, height=300)
+        with page("stable_diffusion", "conditioning", "sd_page_conditioning"):
+            markdown("sd_conditioning", elem_classes=["gallery-no-heading"])  # the table is the page: nothing folded
 
     # on a person's choice only (not on the value this handler sets back), so the note stays once it is said
     model.input(choose_model, model, [model, size, sampling["guidance"], model_note], api_name="stable_diffusion_model", **LIGHT)

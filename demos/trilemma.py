@@ -18,7 +18,7 @@ from core.metrics.subspace import pca_basis
 from demos import inputs, links
 from demos import trilemma_charts as charts
 from demos.i18n import I18N, error, lang_of, number, t
-from demos.layout import LIGHT, markdown, page, pages
+from demos.layout import LIGHT, intro, markdown, page, pages
 from demos.plots import base_layout, chart_layout, class_colors
 from demos.trilemma_reading import reading_markdown
 
@@ -175,14 +175,14 @@ def reading(request: gr.Request) -> str:
 
 def build(demo: gr.Blocks) -> None:
     """Builds the Trilemma & FID tab."""
-    markdown("topic_trilemma")
+    intro("topic_trilemma")
     markdown("tri_dashboard_link", elem_id="tri-dashboard-link")
     with pages("trilemma"):
         with page("trilemma", "bias", "tri_page_bias"):
-            markdown("tri_bias_help")
+            intro("tri_bias_help", heading=False)
             bias_plot = gr.Plot(label=I18N("tri_bias"))
         with page("trilemma", "fid", "tri_page_fid"):
-            markdown("tri_explain_help")
+            intro("tri_explain_help", heading=False)
             with gr.Row(equal_height=False):
                 with gr.Column(scale=1, min_width=260):
                     blur = inputs.Slider(*LIMITS["blur"], value=0.0, step=0.1, label=I18N("tri_blur"), elem_id="tri-blur")
@@ -196,18 +196,22 @@ def build(demo: gr.Blocks) -> None:
                     space = gr.Plot(label=I18N("tri_space"))
                     markdown("tri_space_caption")
         with page("trilemma", "compare", "tri_page_compare"):
-            markdown("tri_compare_help")
-            compare_dataset = inputs.Radio(
-                [(I18N(f"tc_ds_{d}"), d) for d in COMPARE_DATASETS], value="digits", label=I18N("tri_compare_dataset")
-            )
-            links.control(demo, "trilemma", "compare", {"dataset": compare_dataset})  # the radio's change redraws the comparison
+            intro("tri_compare_help", heading=False)
             with gr.Row(equal_height=False):
-                speed_plot = gr.Plot(label=I18N("tri_speed_plot"), elem_id="tri-speed")
-                radar_plot = gr.Plot(label=I18N("tri_radar_plot"), elem_id="tri-radar")
-            markdown("tc_radar_note")
+                with gr.Column(scale=1, min_width=240):
+                    compare_dataset = inputs.Radio(
+                        [(I18N(f"tc_ds_{d}"), d) for d in COMPARE_DATASETS], value="digits", label=I18N("tri_compare_dataset")
+                    )
+                    links.control(demo, "trilemma", "compare", {"dataset": compare_dataset})  # the radio's change redraws the comparison
+                    markdown("tc_radar_note")
+                with gr.Column(scale=2):
+                    speed_plot = gr.Plot(label=I18N("tri_speed_plot"), elem_id="tri-speed")
+                with gr.Column(scale=2):
+                    radar_plot = gr.Plot(label=I18N("tri_radar_plot"), elem_id="tri-radar")
+        with page("trilemma", "claims", "tri_page_claims"):  # what the numbers of the page before say
             claims = gr.Markdown(elem_id="tri-claims")
             reading_text = gr.Markdown(elem_id="tri-reading")
-            with gr.Accordion(I18N("tri_compare_table"), open=True):
+            with gr.Accordion(I18N("tri_compare_table"), open=False):
                 table = gr.Markdown(elem_id="tri-table")
     demo.load(bias_curve, None, bias_plot, api_name="trilemma_bias", **LIGHT)
     demo.load(reading, None, reading_text, api_name="trilemma_reading", **LIGHT)

@@ -41,7 +41,7 @@ from demos import inputs, knobs, links
 from demos.gpu import SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, number, percent, t
 from demos.knobs import SEED, Knob
-from demos.layout import LIGHT, markdown, page, sketchpad
+from demos.layout import LIGHT, intro, page, sketchpad
 from demos.plots import image_grid
 from demos.raster import labeled_tiles
 from demos.unclip_plots import comparison_chart, embedding_bars, embedding_map
@@ -317,7 +317,7 @@ def defaults(request: gr.Request):
 def build(demo: gr.Blocks) -> None:
     """Builds the unCLIP pages of the CLIP tab (after its diagram): a run, variations, a walk, why a prior."""
     with page("clip", "unclip_run", "clip_page_unclip_run"):
-        markdown("clip_unclip_run_help")
+        intro("clip_unclip_run_help", heading=False)
         with gr.Row(equal_height=False):
             with gr.Column(scale=1, min_width=280):
                 caption = gr.Textbox(
@@ -332,14 +332,12 @@ def build(demo: gr.Blocks) -> None:
                 )
             with gr.Column(scale=2):
                 space = gr.Plot(label=I18N("clip_unclip_map"), elem_id="clip-unclip-map")
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=1):
+            with gr.Column(scale=2):
                 digits = gr.Image(
-                    type="pil", interactive=False, label=I18N("clip_unclip_digits"), height=240, format="png", elem_id="clip-unclip-digits"
+                    type="pil", interactive=False, label=I18N("clip_unclip_digits"), height=200, format="png", elem_id="clip-unclip-digits"
                 )
                 progress = gr.Markdown(I18N("clip_unclip_hint"), elem_id="clip-unclip-progress")
                 verdict = gr.Markdown(elem_id="clip-unclip-verdict")
-            with gr.Column(scale=1):
                 bars = gr.Plot(label=I18N("clip_unclip_bars"), elem_id="clip-unclip-bars")
         run_event = run_button.click(
             run,
@@ -353,13 +351,14 @@ def build(demo: gr.Blocks) -> None:
         demo.load(links.unless_linked(defaults, "clip", "unclip_run"), None, caption, api_name="clip_unclip_defaults", **LIGHT)
 
     with page("clip", "unclip_variations", "clip_page_unclip_variations"):
-        markdown("clip_unclip_variations_help")
+        intro("clip_unclip_variations_help", heading=False)
         with gr.Row(equal_height=False):
-            with gr.Column(scale=1, min_width=280):
+            with gr.Column(scale=1, min_width=260):
                 variation_widgets = knobs.layout(VARIATION_KNOBS, per_row=1)
-                sketch = sketchpad("clip_unclip_draw", brush=22, elem_id="clip-unclip-sketch")
                 variation_button = gr.Button(I18N("clip_unclip_variations_button"), variant="primary", elem_id="clip-unclip-variations-run")
                 links.control(demo, "clip", "unclip_variations", links.knob_settings(VARIATION_KNOBS, variation_widgets))
+            with gr.Column(scale=1, min_width=280):
+                sketch = sketchpad("clip_unclip_draw", brush=22, elem_id="clip-unclip-sketch")
             with gr.Column(scale=2):
                 with gr.Row():
                     source_view = gr.Image(type="pil", interactive=False, label=I18N("clip_unclip_source_view"), height=200, format="png")
@@ -377,7 +376,7 @@ def build(demo: gr.Blocks) -> None:
         )
 
     with page("clip", "unclip_interpolate", "clip_page_unclip_interpolate"):
-        markdown("clip_unclip_interpolate_help")
+        intro("clip_unclip_interpolate_help", heading=False)
         with gr.Row(equal_height=False):
             with gr.Column(scale=1, min_width=280):
                 interpolate_widgets = knobs.layout(INTERPOLATE_KNOBS, per_row=1)
@@ -393,7 +392,7 @@ def build(demo: gr.Blocks) -> None:
         )
 
     with page("clip", "unclip_compare", "clip_page_unclip_compare"):
-        markdown("clip_unclip_compare_help")
+        intro("clip_unclip_compare_help", heading=False)
         with gr.Row(equal_height=False):
             with gr.Column(scale=1, min_width=280):
                 compare_widgets = knobs.layout(COMPARE_KNOBS, per_row=1)

@@ -62,7 +62,7 @@ def embedding_map(
         )
     )
     return base_layout(
-        fig, t("clip_unclip_map_title", lang), x_title=t("common_pc", lang, k=1), y_title=t("common_pc", lang, k=2), height=440, lang=lang
+        fig, t("clip_unclip_map_title", lang), x_title=t("common_pc", lang, k=1), y_title=t("common_pc", lang, k=2), height=420, lang=lang
     )
 
 
@@ -77,7 +77,7 @@ def embedding_bars(text: np.ndarray, image: np.ndarray, lang: Lang) -> go.Figure
         fig,
         t("clip_unclip_bars_title", lang, d=len(text), cos=cos),
         x_title=t("clip_unclip_bars_axis", lang),
-        height=300,
+        height=270,
         barmode="group",
         legend={"y": -0.3},
         lang=lang,

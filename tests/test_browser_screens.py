@@ -1,6 +1,7 @@
 """Every tab on a projector (1366x768) and on a phone (390x844), in Spanish and English: nothing is cut off at the
-side, and a screenshot of each tab's first screen (and on the projector, of each of its pages) is kept as a test
-artifact (tests/artifacts/screens-*)."""
+side; on the projector each page (one idea, its controls and its figure) fits the screen once chosen, its bar at the
+top; a screenshot of each tab's first screen (and on the projector, of each of its pages) is kept as a test artifact
+(tests/artifacts/screens-*)."""
 
 import pytest
 
@@ -27,6 +28,19 @@ STICKING_OUT = """() => {
     return {scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth,
             out: out.slice(0, 3).map((e) => `${e.tagName}#${e.id}.${e.className}`)};
 }"""
+
+
+# how tall a chosen page is, from the top of its bar to its bottom, and where its bar and its bottom sit in the window
+PAGE_HEIGHT = """([tab, id]) => {
+    const bar = document.querySelector(`#pages-${tab} > .tab-wrapper`).getBoundingClientRect();
+    const shown = document.getElementById(`page-${tab}-${id}`).getBoundingClientRect();
+    return {height: Math.round(shown.bottom - bar.top), barTop: Math.round(bar.top), bottom: Math.round(shown.bottom)};
+}"""
+
+
+# whether every result of a page has arrived: none of its status trackers is showing (a pending or running event)
+SETTLED = """(id) => [...document.getElementById(id).querySelectorAll('[data-testid=status-tracker]')]
+    .every((tracker) => tracker.classList.contains('hide'))"""
 
 
 def select_tab(page, tab_id: str, label: str) -> None:
@@ -58,12 +72,16 @@ def test_every_tab_fits_the_width_of_a_projector_and_a_phone(browser, app_url, a
         page.screenshot(path=str(artifacts / f"screens-{screen}-{locale}-{tab_id}.png"))
         found = page.evaluate(STICKING_OUT)
         assert found["scrollWidth"] <= width and found["out"] == [], (tab_id, found)
-        if screen == "projector":  # each page of the tab, scrolled to its bar: what a projector shows of that idea
-            for page_id in tab_pages().get(tab_id, [])[1:]:
+        if screen == "projector":  # each page of the tab as a person chooses it: its bar comes to the top, the page fits
+            for page_id in tab_pages()[tab_id]:
                 show_page(page, tab_id, page_id)
-                page.wait_for_timeout(800)
+                page.wait_for_function(SETTLED, arg=f"page-{tab_id}-{page_id}", timeout=90_000)  # its first results drawn
+                page.wait_for_timeout(500)
+                # choosing the page brought its bar to the top; its results, since arrived, may have moved it
                 page.locator(f"#pages-{tab_id}").evaluate("el => el.scrollIntoView({block: 'start'})")
                 page.screenshot(path=str(artifacts / f"screens-{screen}-{locale}-{tab_id}-{page_id}.png"))
                 found = page.evaluate(STICKING_OUT)
                 assert found["scrollWidth"] <= width and found["out"] == [], (tab_id, page_id, found)
+                size = page.evaluate(PAGE_HEIGHT, [tab_id, page_id])
+                assert size["barTop"] >= 0 and size["bottom"] <= height, (tab_id, page_id, size)  # all of it on the screen
     context.close()

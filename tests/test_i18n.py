@@ -372,3 +372,30 @@ def test_gan_losses_beyond_the_course_read_in_plain_words_and_point_to_go_deeper
                 assert name in table["gan_loss_info"] and name in table["gan_intro"].split("<details>")[1]
     assert "Go deeper" in EN["gan_loss_info"] and "Para profundizar" in ES["gan_loss_info"]
     assert EN["loss_non_saturating"].startswith("Modified minimax")  # the course's name for it
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "rest"),
+    [
+        ("### One\n**Look at:** x. **Try:** y.\n\nMore.\n\n$$a$$", "### One\n**Look at:** x. **Try:** y.", "More.\n\n$$a$$"),
+        ("## One\n\n**Try:** y.\n\nMore.", "## One\n\n**Try:** y.", "More."),
+        ("**Try:** y.", "**Try:** y.", ""),
+        ("$$a$$\n\nMore.", "", "$$a$$\n\nMore."),  # an equation is never a lead
+    ],
+)
+def test_a_lecture_splits_into_its_lead_and_the_rest(text, lead, rest):
+    from demos.locales.markdown import split_lead
+
+    assert split_lead(text) == (lead, rest)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_lecture_has_its_lead_and_its_rest_in_the_table(lang):
+    """`demos.layout.intro` shows a lecture's lead and folds its rest: both come from the lecture, in both languages alike."""
+    from demos.locales.markdown import load_lectures
+
+    table = {"en": EN, "es": ES}[lang]
+    for key, text in load_lectures(lang).items():
+        rest = table.get(f"{key}_more", "")
+        assert table[f"{key}_lead"] and (table[f"{key}_lead"] + ("\n\n" + rest if rest else "")).split() == text.split(), key
+        assert (f"{key}_more" in EN) == (f"{key}_more" in ES), key  # folded in one language, folded in the other

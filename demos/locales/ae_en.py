@@ -33,6 +33,7 @@ STRINGS: dict[str, str] = {
         "the VAE (all ten digits, evenly)."
     ),
     "ae_draw": "Draw a digit",
+    "ae_draw_title": "3. Draw a digit: how it works",
     "ae_upload": "…or upload an image",
     "ae_drawn_strip": "8×8 input · AE and VAE reconstructions",
     "ae_draw_text": "The classifier reads your drawing as a **{digit}** ({confidence:.0f}%). The markers on both maps show its codes.",

@@ -33,6 +33,7 @@ STRINGS: dict[str, str] = {
         "espacio latente) y a {vae_kl:.3f} en el VAE (los diez dígitos, por igual)."
     ),
     "ae_draw": "Dibujá un dígito",
+    "ae_draw_title": "3. Dibujá un dígito: cómo funciona",
     "ae_upload": "…o subí una imagen",
     "ae_drawn_strip": "Entrada 8×8 · reconstrucciones del AE y del VAE",
     "ae_draw_text": (

@@ -108,9 +108,13 @@ def render_table(
 
 
 def render_catalog(descriptions: dict[str, str], labels: dict[str, str]) -> dict[str, str]:
-    """Returns the Explore tab's Markdown blocks (keys `explore_models`, `explore_resources`, `explore_datasets`)."""
-    models = "\n\n".join(f"#### {labels[fam]}\n\n" + render_table(entries, descriptions, labels) for fam, entries in MODELS.items())
-    return {
+    """Returns the Explore tab's Markdown blocks (keys `explore_models`, and each family's `explore_models_<family>`,
+    `explore_resources`, `explore_datasets`)."""
+    by_family = {
+        f"explore_models_{fam}": f"#### {labels[fam]}\n\n" + render_table(entries, descriptions, labels) for fam, entries in MODELS.items()
+    }
+    models = "\n\n".join(by_family.values())
+    return by_family | {
         "explore_models": f"### {labels['models_header']}\n\n{models}",
         "explore_resources": f"### {labels['resources_header']}\n\n"
         + render_table(RESOURCES, descriptions, labels, family=RESOURCE_FAMILY),

@@ -89,11 +89,12 @@ STRINGS: dict[str, str] = {
     "clip_image_set": "Images",
     "clip_set_digits": "One test digit of each class",
     "clip_set_photos": "The bundled photos",
-    "clip_matrix_button": "Compare with the labels above",
+    "clip_matrix_button": "Compare with the labels of section 1",
     "clip_matrix": "Similarity matrix",
     "clip_matrix_title": "Cosine similarity of images and texts",
     "clip_matrix_text": (
-        "Each row is an image, each column a text (the labels above in the template). On the plane, a name that would cover another one "
+        "Each row is an image, each column a text (the labels of section 1 in their template). "
+        "On the plane, a name that would cover another one "
         "shows when you hover over its point."
     ),
     "clip_images": "Images",

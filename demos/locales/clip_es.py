@@ -91,11 +91,12 @@ STRINGS: dict[str, str] = {
     "clip_image_set": "Imágenes",
     "clip_set_digits": "Un dígito de prueba de cada clase",
     "clip_set_photos": "Las fotos incluidas",
-    "clip_matrix_button": "Comparar con las etiquetas de arriba",
+    "clip_matrix_button": "Comparar con las etiquetas de la sección 1",
     "clip_matrix": "Matriz de similitud",
     "clip_matrix_title": "Similitud coseno entre imágenes y textos",
     "clip_matrix_text": (
-        "Cada fila es una imagen y cada columna un texto (las etiquetas de arriba en la plantilla). En el plano, un nombre que taparía a "
+        "Cada fila es una imagen y cada columna un texto (las etiquetas de la sección 1 en su plantilla). "
+        "En el plano, un nombre que taparía a "
         "otro aparece al pasar el mouse sobre su punto."
     ),
     "clip_images": "Imágenes",

@@ -24,6 +24,8 @@ STRINGS: dict[str, str] = {
         "lets you try it; every model here runs on a laptop CPU."
     ),
     "error_title": "Check the input",
+    "common_read_more": "More: the explanation and its equations",
+    "common_more_settings": "More settings",
     "common_seed": "Seed",
     "common_gif": "Save as GIF",
     "common_gif_file": "Animated GIF of this run (for slides)",
@@ -81,6 +83,10 @@ STRINGS: dict[str, str] = {
     "tab_3dgs": "Gaussian Splatting",
     "tab_trilemma": "Trilemma & FID",
     "tab_explore": "Explore",
+    "explore_page_stylegan": "Models: StyleGAN",
+    "explore_page_translation": "Models: translation, faces, 3D",
+    "explore_page_resources": "Resource lists",
+    "explore_page_datasets": "Datasets",
     # --- overview ------------------------------------------------------------------------
     "ov_clf_plot": "Decision regions",
     "ov_clf_title": "Classifier: colour = p(y | x)",

@@ -24,6 +24,8 @@ STRINGS: dict[str, str] = {
         "te deja probarla; todos los modelos corren en la CPU de una notebook."
     ),
     "error_title": "Revisá la entrada",
+    "common_read_more": "Más: la explicación y sus ecuaciones",
+    "common_more_settings": "Más ajustes",
     "common_seed": "Semilla",
     "common_gif": "Guardar como GIF",
     "common_gif_file": "GIF animado de esta corrida (para diapositivas)",
@@ -84,6 +86,10 @@ STRINGS: dict[str, str] = {
     "tab_3dgs": "Gaussian Splatting",
     "tab_trilemma": "Trilema y FID",
     "tab_explore": "Explorar",
+    "explore_page_stylegan": "Modelos: StyleGAN",
+    "explore_page_translation": "Modelos: traducción, rostros, 3D",
+    "explore_page_resources": "Listas de recursos",
+    "explore_page_datasets": "Conjuntos de datos",
     # --- panorama ------------------------------------------------------------------------
     "ov_clf_plot": "Regiones de decisión",
     "ov_clf_title": "Clasificador: color = p(y | x)",

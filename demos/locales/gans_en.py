@@ -3,6 +3,7 @@
 STRINGS: dict[str, str] = {
     "gan_page_lab": "GAN Lab (2D)",
     "gan_page_digits": "A DCGAN on digits",
+    "gan_page_interpolation": "Interpolating the noise",
     "common_ds_drawn": "Points I draw",
     "common_draw_empty": "Draw something on the canvas first (a few strokes), then choose “Points I draw”.",
     "common_draw": "Draw your own data",
@@ -100,12 +101,12 @@ STRINGS: dict[str, str] = {
     "gan_acc_fake": "on fake",
     "gan_critic_gap": "Critic's gap",
     "gan_curves_caption_d": (
-        "x: iteration. Middle: share of real points D calls real (green) and of generated points it calls fake (purple);<br>"
-        "they add up to about 100% when D cannot tell them apart. Right: norm of G's gradient, log scale."
+        "x: iteration. Middle: real points D calls real (green)<br>and fakes it calls fake (purple); they sum to about<br>"
+        "100% when D cannot tell them apart. Bottom: log scale."
     ),
     "gan_curves_caption_critic": (
-        "x: iteration. Middle: the critic's mean score on real points minus on generated ones, what it maximises<br>"
-        "(a critic has no accuracy). Right: norm of G's gradient, log scale."
+        "x: iteration. Middle: the critic's mean score on real<br>points minus on fakes, what it maximises (a critic<br>"
+        "has no accuracy). Bottom: log scale."
     ),
     "gan_iteration": "iteration",
     "exp_title_mode_collapse": "Mode collapse",

@@ -3,6 +3,7 @@
 STRINGS: dict[str, str] = {
     "gan_page_lab": "GAN Lab (2D)",
     "gan_page_digits": "Una DCGAN con dígitos",
+    "gan_page_interpolation": "Interpolar el ruido",
     "common_ds_drawn": "Puntos que dibujo",
     "common_draw_empty": "Primero dibujá algo en el lienzo (algunos trazos) y después elegí «Puntos que dibujo».",
     "common_draw": "Dibujá tus propios datos",
@@ -104,12 +105,12 @@ STRINGS: dict[str, str] = {
     "gan_acc_fake": "en falsos",
     "gan_critic_gap": "Brecha del crítico",
     "gan_curves_caption_d": (
-        "x: iteración. Medio: parte de los puntos reales que D llama reales (verde)<br>y de los generados que llama falsos "
-        "(violeta); suman cerca del 100\u00a0% cuando D no los distingue.<br>Derecha: norma del gradiente de G, escala logarítmica."
+        "x: iteración. Medio: reales que D llama reales (verde)<br>y falsos que llama falsos (violeta); suman cerca del<br>"
+        "100\u00a0% cuando D no los distingue. Abajo: escala logarítmica."
     ),
     "gan_curves_caption_critic": (
-        "x: iteración. Medio: el puntaje medio del crítico en puntos reales menos en generados,<br>lo que maximiza (un crítico "
-        "no tiene exactitud). Derecha: norma del gradiente de G, escala logarítmica."
+        "x: iteración. Medio: el puntaje medio del crítico en<br>reales menos en generados, lo que maximiza (un crítico<br>"
+        "no tiene exactitud). Abajo: escala logarítmica."
     ),
     "gan_iteration": "iteración",
     "exp_title_mode_collapse": "Colapso de modos",

@@ -70,7 +70,7 @@ STRINGS: dict[str, str] = {
     "nerf_status": "Step {step}, {seconds}\u00a0s of {limit}\u00a0s: held-out PSNR **{psnr}\u00a0dB**…",
     "nerf_status_done": "Done: {step} steps in {seconds}\u00a0s; held-out PSNR **{psnr}\u00a0dB**.",
     "nerf_status_stopped": "Stopped at step {step} after {seconds}\u00a0s; held-out PSNR **{psnr}\u00a0dB**.",
-    "nerf_hint": "Choose a field and press Train: the held-out view on the right sharpens as it learns.",
+    "nerf_hint": "Choose a field and press Train: the held-out view sharpens as it learns.",
     "nerf_live": "A held-out view: the truth and your field",
     "nerf_curve_benchmark": "{field}, shipped run (benchmark)",
     "nerf_curve_yours_held_out": "your run, held-out view",

@@ -70,7 +70,7 @@ STRINGS: dict[str, str] = {
     "nerf_status": "Paso {step}, {seconds}\u00a0s de {limit}\u00a0s: PSNR en la vista reservada **{psnr}\u00a0dB**…",
     "nerf_status_done": "Listo: {step} pasos en {seconds}\u00a0s; PSNR en la vista reservada **{psnr}\u00a0dB**.",
     "nerf_status_stopped": "Detenido en el paso {step} tras {seconds}\u00a0s; PSNR en la vista reservada **{psnr}\u00a0dB**.",
-    "nerf_hint": "Elegí un campo y tocá Entrenar: la vista reservada de la derecha se vuelve nítida a medida que aprende.",
+    "nerf_hint": "Elegí un campo y tocá Entrenar: la vista reservada se vuelve nítida a medida que aprende.",
     "nerf_live": "Una vista reservada: la imagen real y tu campo",
     "nerf_curve_benchmark": "{field}, corrida incluida (benchmark)",
     "nerf_curve_yours_held_out": "tu corrida, vista reservada",

@@ -1,6 +1,10 @@
 """English text of the Stable Diffusion tab."""
 
 STRINGS: dict[str, str] = {
+    "sd_page_generate": "1 · Text to image",
+    "sd_page_round_trip": "2 · The latent round trip",
+    "sd_page_img2img": "3 · Image to image",
+    "sd_page_conditioning": "4 · Conditioning",
     "sd_model": "Pipeline",
     "sd_mini": "Mini latent diffusion (digits, trained here)",
     "sd_prompt": "Prompt",
@@ -23,7 +27,7 @@ STRINGS: dict[str, str] = {
     ),
     "sd_switched": (
         "⚠️ **{name} is not on this machine** and cannot be downloaded now (offline), so the tab switched back to the mini "
-        "latent diffusion model: the controls below (size 32 to 64 pixels, guidance) are the mini model's, and every section "
+        "latent diffusion model: the controls (size 32 to 64 pixels, guidance) are the mini model's, and every section "
         "runs it."
     ),
     "sd_default_prompt": "a handwritten seven",

@@ -1,6 +1,10 @@
 """Texto en español de la pestaña Stable Diffusion."""
 
 STRINGS: dict[str, str] = {
+    "sd_page_generate": "1 · De texto a imagen",
+    "sd_page_round_trip": "2 · Ida y vuelta al latente",
+    "sd_page_img2img": "3 · De imagen a imagen",
+    "sd_page_conditioning": "4 · Condicionamiento",
     "sd_model": "Pipeline",
     "sd_mini": "Mini difusión latente (dígitos, entrenada acá)",
     "sd_prompt": "Prompt",
@@ -25,7 +29,7 @@ STRINGS: dict[str, str] = {
     ),
     "sd_switched": (
         "⚠️ **{name} no está en esta máquina** y ahora no se puede descargar (sin conexión), así que la pestaña volvió al mini "
-        "modelo de difusión latente: los controles de abajo (tamaño de 32 a 64 píxeles, guía) son los del mini modelo, y todas "
+        "modelo de difusión latente: los controles (tamaño de 32 a 64 píxeles, guía) son los del mini modelo, y todas "
         "las secciones lo usan."
     ),
     "sd_default_prompt": "un 7 escrito a mano",

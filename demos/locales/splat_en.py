@@ -2,6 +2,7 @@
 
 STRINGS = {
     "splat_page_hand": "1 · One Gaussian",
+    "splat_page_hand3d": "1 · Seen by a camera",
     "splat_page_fit2d": "2 · A picture in 2D",
     "splat_page_fit3d": "3 · The 3D scene",
     "splat_page_view": "4 · Fly it, one pixel",
@@ -82,7 +83,7 @@ STRINGS = {
     "splat_fit3d_stopped": "Stopped after {step} steps ({seconds}\u00a0s): held-out PSNR {psnr}\u00a0dB with {n} Gaussians.",
     "splat_model": "Splat",
     "splat_model_shipped": "the gallery's splat",
-    "splat_model_yours": "yours (train above)",
+    "splat_model_yours": "yours (trained in section 3)",
     "splat_column": "Pixel column",
     "splat_row": "Pixel row",
     "splat_view": "Truth, splat, depth, opacity (click the truth to pick a pixel)",
@@ -113,6 +114,6 @@ STRINGS = {
     "splat_contender_nerf": "NeRF (MLP)",
     "splat_contender_nerf_skip": "NeRF (MLP), empty space skipped",
     "splat_contender_grid": "voxel grid field",
-    "splat_err_no_run": "You have not trained a splat yet: train one above, or choose the gallery's splat.",
+    "splat_err_no_run": "You have not trained a splat yet: train one in section 3, or choose the gallery's splat.",
     "splat_err_missing": "The gallery's splat is missing from this installation (assets/splat/).",
 }

@@ -2,6 +2,7 @@
 
 STRINGS = {
     "splat_page_hand": "1 · Una gaussiana",
+    "splat_page_hand3d": "1 · Vista por una cámara",
     "splat_page_fit2d": "2 · Una imagen en 2D",
     "splat_page_fit3d": "3 · La escena 3D",
     "splat_page_view": "4 · Recorrerlo, un píxel",
@@ -88,7 +89,7 @@ STRINGS = {
     "splat_fit3d_stopped": "Detenido tras {step} pasos ({seconds}\u00a0s): PSNR en vistas reservadas {psnr}\u00a0dB con {n} gaussianas.",
     "splat_model": "Splat",
     "splat_model_shipped": "el splat de la galería",
-    "splat_model_yours": "el tuyo (entrenalo arriba)",
+    "splat_model_yours": "el tuyo (entrenado en la sección 3)",
     "splat_column": "Columna del píxel",
     "splat_row": "Fila del píxel",
     "splat_view": "Verdad, splat, profundidad, opacidad (hacé clic en la verdad para elegir un píxel)",
@@ -119,6 +120,6 @@ STRINGS = {
     "splat_contender_nerf": "NeRF (MLP)",
     "splat_contender_nerf_skip": "NeRF (MLP), salteando el espacio vacío",
     "splat_contender_grid": "campo en grilla de vóxeles",
-    "splat_err_no_run": "Todavía no entrenaste un splat: entrená uno arriba o elegí el splat de la galería.",
+    "splat_err_no_run": "Todavía no entrenaste un splat: entrená uno en la sección 3 o elegí el splat de la galería.",
     "splat_err_missing": "Falta el splat de la galería en esta instalación (assets/splat/).",
 }

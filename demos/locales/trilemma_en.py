@@ -4,6 +4,7 @@ STRINGS: dict[str, str] = {
     "tri_page_bias": "1 · FID needs samples",
     "tri_page_fid": "2 · What each metric notices",
     "tri_page_compare": "3 · Every family, measured",
+    "tri_page_claims": "4 · The claims, checked",
     "tri_bias": "Real against real",
     "tri_bias_title": "FID of real train digits against the real test digits",
     "tri_sample_size": "Number of train digits (log scale)",

@@ -4,6 +4,7 @@ STRINGS: dict[str, str] = {
     "tri_page_bias": "1 · El FID pide muestras",
     "tri_page_fid": "2 · Qué nota cada métrica",
     "tri_page_compare": "3 · Todas las familias",
+    "tri_page_claims": "4 · Las afirmaciones, verificadas",
     "tri_bias": "Real frente a real",
     "tri_bias_title": "FID de dígitos reales de entrenamiento frente a los reales de prueba",
     "tri_sample_size": "Número de dígitos de entrenamiento (escala log)",
