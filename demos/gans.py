@@ -371,7 +371,7 @@ def build(demo: gr.Blocks) -> None:
                     with gr.Column(min_width=300):
                         status = gr.Markdown(elem_id="gan-status")
                         coverage = gr.Markdown(elem_id="gan-coverage")
-                        with gr.Accordion(I18N("common_read_more"), open=False, elem_classes="gallery-more"):
+                        with gr.Accordion(I18N("common_read_more"), open=False, elem_id="gan-more", elem_classes="gallery-more"):
                             plane_caption = gr.Markdown(elem_id="gan-plane-caption")
                             markdown("gan_views_help")
         # a link carries the dataset by name (not a drawing or a file), the seed, every knob and the views: Play reproduces the run

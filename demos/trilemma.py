@@ -211,7 +211,7 @@ def build(demo: gr.Blocks) -> None:
         with page("trilemma", "claims", "tri_page_claims"):  # what the numbers of the page before say
             claims = gr.Markdown(elem_id="tri-claims")
             reading_text = gr.Markdown(elem_id="tri-reading")
-            with gr.Accordion(I18N("tri_compare_table"), open=False):
+            with gr.Accordion(I18N("tri_compare_table"), open=False, elem_id="tri-table-box"):
                 table = gr.Markdown(elem_id="tri-table")
     demo.load(bias_curve, None, bias_plot, api_name="trilemma_bias", **LIGHT)
     demo.load(reading, None, reading_text, api_name="trilemma_reading", **LIGHT)

@@ -45,7 +45,12 @@ def test_all_ten_tabs_in_the_course_order_and_in_the_browser_language(browser, a
         page.get_by_role("tab", name=table[key], exact=True).click()
         page.screenshot(path=str(artifacts / f"{locale}-{key}.png"), full_page=True)
     page.get_by_role("tab", name=table["tab_explore"], exact=True).click()
-    assert page.get_by_role("link", name="paper").count() + page.get_by_role("link", name="código").count() >= 13
+    papers = 0
+    for page_id in ("stylegan", "translation"):  # the models to explore, over two pages
+        show_page(page, "explore", page_id)
+        shown = page.locator(f"#page-explore-{page_id}")
+        papers += shown.get_by_role("link", name="paper").count() + shown.get_by_role("link", name="código").count()
+    assert papers >= 13
     context.close()
 
 
@@ -175,8 +180,10 @@ def test_gan_lab_play_pause_step_and_switch_loss(browser, app_url, artifacts):
     after = gan_status(page)
     assert after.startswith(f"Iteration {iteration + 1} · {d_steps + 1} D steps · {g_steps} of"), (paused, after)
 
+    page.get_by_text(EN["gan_training_knobs"]).click()  # the loss waits in its accordion
     page.locator("#gan-loss").get_by_text(EN["loss_wasserstein"]).click()
-    # under a Wasserstein loss the heat map is a critic's score, and its caption says so
+    # under a Wasserstein loss the heat map is a critic's score, and its caption (under "More") says so
+    page.locator("#gan-more > button").click()
     page.wait_for_function("document.querySelector('#gan-plane-caption').innerText.includes('critic')", timeout=90_000)
     page.screenshot(path=str(artifacts / "en-US-gans-used.png"), full_page=True)
     context.close()
@@ -257,16 +264,17 @@ def test_trilemma_explainer_sliders(browser, app_url, artifacts):
         page.keyboard.press("ArrowRight")
     slider.dispatch_event("pointerup")  # the blur applies when the slider is released
     page.wait_for_function("([old]) => document.querySelector('#tri-text').innerText !== old", arg=[after_drop], timeout=30_000)
-    # the comparison: another data set redraws the triangles and the table
+    # the comparison: another data set redraws the triangles, and the table on the next page
+    table_has = "([name]) => document.querySelector('#tri-table')?.textContent.includes(name)"
+    show_page(page, "trilemma", "claims")
+    page.locator("#tri-table-box > button").click()  # Gradio draws a closed accordion's content once it is opened
+    page.wait_for_function(table_has, arg=[EN["tc_ds_digits"]], timeout=30_000)
     show_page(page, "trilemma", "compare")
-    page.wait_for_function(
-        "([name]) => document.querySelector('#tri-table').innerText.includes(name)", arg=[EN["tc_ds_digits"]], timeout=30_000
-    )
     page.get_by_label(EN["tc_ds_ring"], exact=True).check()
-    page.wait_for_function(
-        "([name]) => document.querySelector('#tri-table').innerText.includes(name)", arg=[EN["tc_ds_ring"]], timeout=30_000
-    )
-    assert EN["tc_ds_digits"] not in page.locator("#tri-table").inner_text()
+    show_page(page, "trilemma", "claims")
+    page.wait_for_function(table_has, arg=[EN["tc_ds_ring"]], timeout=30_000)
+    assert EN["tc_ds_digits"] not in page.locator("#tri-table").text_content()
+    show_page(page, "trilemma", "compare")
     assert page.locator("#tri-radar .main-svg").first.is_visible()
     # every chart is plotly with its toolbar, so a chart goes to a slide as a PNG from the camera button
     page.locator("#tri-radar .main-svg").first.hover()

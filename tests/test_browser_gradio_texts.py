@@ -15,11 +15,15 @@ BUILT_IN = ["Coloque la imagen aquí", "Haga clic para cargar", "seleccione la h
 USTED = re.compile(r"\b(Arrastre|Coloque|Haga|Suelte|Cargue|Seleccione|Permita|Compruebe|Contacte|Duplique|Inténtelo)\b", re.IGNORECASE)
 
 
-@pytest.mark.parametrize(("tab", "panel_height"), [("tab_autoencoders", "tall"), ("tab_diffusion", "compact")])
-def test_upload_boxes_speak_voseo(browser, app_url, artifacts, tab, panel_height):
+# the upload box waits behind a choice: an accordion to open (autoencoders), the "my image" source (diffusion)
+@pytest.mark.parametrize(
+    ("tab", "panel_height", "reveal"), [("tab_autoencoders", "tall", "ae_upload"), ("tab_diffusion", "compact", "common_source_upload")]
+)
+def test_upload_boxes_speak_voseo(browser, app_url, artifacts, tab, panel_height, reveal):
     context, page = open_page(browser, app_url, "es-AR")
     page.get_by_role("tab", name=ES[tab], exact=True).click()
     panel = page.locator("[role=tabpanel]:visible").first
+    panel.get_by_text(ES[reveal], exact=True).first.click()
     upload = panel.locator("input[type=file]").first
     upload.wait_for(state="attached", timeout=30_000)
     text = panel.inner_text()

@@ -21,6 +21,7 @@ SLIDER = "input[aria-label^='number input for {}']"
 RADIO = "radio:{}"  # the radio button whose label starts so
 CHECK = "check:{}"
 TEXT = "textarea:{}"  # the text box labelled so
+OPEN = "open:{}"  # the closed accordion whose label starts so (Gradio draws its widgets once it is opened)
 
 # tab: (section, [(where, value)], {parameter: value the link must carry})
 CHANGES = {
@@ -28,6 +29,7 @@ CHANGES = {
     "gans": (
         "lab",
         [
+            (OPEN.format(EN["gan_training_knobs"]), None),
             (RADIO.format("Minimax (saturating)"), None),
             (NUMBER.format("D learning rate"), "0.003"),
             (SLIDER.format("D steps per G step"), "3"),
@@ -79,10 +81,13 @@ def panel(page, tab: str):
 
 
 def change(page, tab: str, where: str, value: str | None) -> None:
-    """Sets one widget of `tab` as a person would: types a number (Enter), picks a radio, ticks a box, types text."""
+    """Sets one widget of `tab` as a person would: types a number (Enter), picks a radio, ticks a box, types text; or
+    opens an accordion."""
     kind, _, label = where.partition(":")
     scope = panel(page, tab)
-    if kind == "radio":
+    if kind == "open":
+        scope.get_by_text(label).first.click()
+    elif kind == "radio":
         scope.locator("label").filter(has_text=label).first.click()
     elif kind == "check":
         scope.get_by_label(label, exact=False).first.check()
@@ -173,6 +178,7 @@ def test_a_link_with_bad_parameters_opens_the_page_with_a_notice(browser, app_ur
     assert page.locator("#tab-gans-button").get_attribute("aria-selected") == "true"
     page.screenshot(path=str(artifacts / "es-AR-link-bad-parameters.png"))
     lab = panel(page, "gans")
+    change(page, "gans", OPEN.format(ES["gan_training_knobs"]), None)  # the knobs wait in their accordion
     steps = lab.locator(SLIDER.format(ES["gan_d_steps"]))
     page.wait_for_function("(box) => box.value === '10'", arg=steps.element_handle(), timeout=30_000)  # clamped to its top
     assert lab.locator(NUMBER.format(ES["gan_d_lr"])).input_value() == "0.001"  # the unreadable value is left at its default
