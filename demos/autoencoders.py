@@ -491,6 +491,7 @@ def build(demo: gr.Blocks) -> None:
                                     show_label=False,
                                     height=300,
                                     elem_id=f"ae-map-{name}",
+                                    buttons=["fullscreen"],  # one icon: the title under a narrow map's top edge stays clear
                                 )
                                 with gr.Row():
                                     with gr.Column(scale=3, min_width=180):

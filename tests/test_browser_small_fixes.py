@@ -6,6 +6,7 @@ from demos.locales.catalog import RESOURCE_FAMILY
 from demos.locales.en import STRINGS as EN
 from demos.locales.es import STRINGS as ES
 from tests.conftest import draw_stroke
+from tests.test_browser import show_page, tab_pages
 
 
 def open_tab(browser, app_url, tab_key: str, *, width: int = 1366):
@@ -105,15 +106,19 @@ def test_explore_links_never_break_inside_a_word(browser, app_url, artifacts):
     context, page = open_tab(browser, app_url, "tab_explore")
     page.get_by_role("link", name="código").first.wait_for(timeout=30_000)
     for width in (1366, 900, 600):  # a laptop, a narrow window, a phone on its side
-        # links and words stay whole; the page does not scroll sideways
+        # links and words stay whole on every page of the catalogue; the page does not scroll sideways
         page.set_viewport_size({"width": width, "height": 900})
-        page.wait_for_timeout(300)
-        words = page.evaluate(WORD_LINES)
+        words = []
+        for page_id in tab_pages()["explore"]:
+            show_page(page, "explore", page_id)
+            page.wait_for_timeout(300)
+            words += page.evaluate(WORD_LINES)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
         assert len(words) > 300
         broken = [word for word, lines in words if lines > 1]
         assert broken == [], f"{width} px: words broken across lines: {broken}"
-        assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
         page.screenshot(path=str(artifacts / f"es-AR-explore-{width}.png"), full_page=True)
+    show_page(page, "explore", "resources")  # the resource lists, whose families are the tabs' own names
     table = page.locator("table:visible").filter(has_text="Familia").first
     families = table.locator("td:nth-child(3)").all_inner_texts()
     assert "Difusión" in families and "Diffusion" not in families

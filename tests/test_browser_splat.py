@@ -32,8 +32,10 @@ def test_a_short_fit_runs_and_the_splat_shows_in_3d(webgl_browser, app_url, arti
     page.goto(app_url)
     page.get_by_role("tab", name=table["tab_3dgs"], exact=True).click()
     page.locator("#splat-hand2d img").first.wait_for(timeout=60_000)
-    page.locator("#splat-hand3d img").first.wait_for(timeout=60_000)
     assert "pmatrix" not in page.locator("#splat-hand2d-text").inner_text()  # the LaTeX was typeset
+    show_page(page, "gaussian_splatting", "hand3d")  # the same idea in 3D, on the next page
+    page.locator("#splat-hand3d img").first.wait_for(timeout=60_000)
+    assert "pmatrix" not in page.locator("#splat-hand3d-text").inner_text()
 
     show_page(page, "gaussian_splatting", "fit2d")
     page.locator("#splat-fit2d").scroll_into_view_if_needed()
