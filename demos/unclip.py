@@ -334,7 +334,7 @@ def build(demo: gr.Blocks) -> None:
                 space = gr.Plot(label=I18N("clip_unclip_map"), elem_id="clip-unclip-map")
             with gr.Column(scale=2):
                 digits = gr.Image(
-                    type="pil", interactive=False, label=I18N("clip_unclip_digits"), height=200, format="png", elem_id="clip-unclip-digits"
+                    type="pil", interactive=False, label=I18N("clip_unclip_digits"), height=150, format="png", elem_id="clip-unclip-digits"
                 )
                 progress = gr.Markdown(I18N("clip_unclip_hint"), elem_id="clip-unclip-progress")
                 verdict = gr.Markdown(elem_id="clip-unclip-verdict")

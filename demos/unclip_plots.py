@@ -62,7 +62,13 @@ def embedding_map(
         )
     )
     return base_layout(
-        fig, t("clip_unclip_map_title", lang), x_title=t("common_pc", lang, k=1), y_title=t("common_pc", lang, k=2), height=420, lang=lang
+        fig,
+        t("clip_unclip_map_title", lang),
+        x_title=t("common_pc", lang, k=1),
+        y_title=t("common_pc", lang, k=2),
+        height=350,
+        lang=lang,
+        legend={"y": -0.3},
     )
 
 
@@ -75,11 +81,11 @@ def embedding_bars(text: np.ndarray, image: np.ndarray, lang: Lang) -> go.Figure
     cos = float(text @ image)
     chart_layout(
         fig,
-        t("clip_unclip_bars_title", lang, d=len(text), cos=cos),
-        x_title=t("clip_unclip_bars_axis", lang),
-        height=270,
+        t("clip_unclip_bars_title", lang, d=len(text), cos=cos),  # the title names the x axis: the embedding's coordinates
+        x_title=None,
+        height=230,
         barmode="group",
-        legend={"y": -0.3},
+        legend={"y": -0.2},
         lang=lang,
     )
     return fig
@@ -124,7 +130,7 @@ def comparison_chart(scores: dict[str, dict[str, float]], lang: Lang) -> go.Figu
             row=1,
             col=2,
         )
-    chart_layout(fig, t("clip_unclip_compare_title", lang), height=380, barmode="group", lang=lang)
+    chart_layout(fig, t("clip_unclip_compare_title", lang), height=320, barmode="group", lang=lang)
     ticks = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
     fig.update_yaxes(range=[0, 1.15], tickvals=ticks, ticktext=[percent(v, lang) for v in ticks], row=1, col=1)
     fig.update_yaxes(range=[0, 1.2 * max([s["diversity"] for s in scores.values()] + [1e-3])], row=1, col=2)

@@ -137,7 +137,7 @@ STRINGS: dict[str, str] = {
         "The classifier reads **{hits} of {n}** decoded digits as a **{digit}** (green tiles). Their diversity (mean distance "
         "between pixels of two samples) is {spread:.2f}."
     ),
-    "clip_unclip_map_title": "The map of the CLIP tab: the caption, the prior's draws and the real digits",
+    "clip_unclip_map_title": "The map of the CLIP tab\nthe caption, the prior's draws and the real digits",
     "clip_unclip_map_others": "Real test digits, other classes",
     "clip_unclip_map_real": "Real test digits {digit}",
     "clip_unclip_map_text": "Text embedding of the caption",

@@ -141,7 +141,7 @@ STRINGS: dict[str, str] = {
         "El clasificador reconoce **{hits} de {n}** dígitos decodificados como un **{digit}** (recuadros verdes). Su diversidad "
         "(distancia media entre los píxeles de dos muestras) es {spread:.2f}."
     ),
-    "clip_unclip_map_title": "El mapa de la pestaña CLIP: la descripción, lo que sorteó el prior y los dígitos reales",
+    "clip_unclip_map_title": "El mapa de la pestaña CLIP\nla descripción, lo que sorteó el prior y los dígitos reales",
     "clip_unclip_map_others": "Dígitos de prueba reales, otras clases",
     "clip_unclip_map_real": "Dígitos de prueba reales {digit}",
     "clip_unclip_map_text": "Embedding de texto de la descripción",
