@@ -201,12 +201,12 @@ def curves_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
             annotation_position="bottom right",
         )
         fig.update_yaxes(range=[-0.02, 1.02], tickformat=".0%", row=2, col=1)
-    fig.update_yaxes(type="log", row=3, col=1)
+    fig.update_yaxes(type="log", dtick=1, row=3, col=1)  # powers of ten only: a short panel has no room for more
     fig.update_xaxes(title_text=t("gan_iteration", lang), row=3, col=1)
     caption = t("gan_curves_caption_critic" if critic else "gan_curves_caption_d", lang)
     # the caption sits under the label Gradio draws over the chart's top-left corner, one line per "<br>"
     lines = caption.count("<br>") + 1
-    chart_layout(fig, None, height=420 + 15 * lines, margin={"l": 50, "r": 15, "t": 75 + 15 * lines, "b": 40}, legend={"y": -0.12})
+    chart_layout(fig, None, height=420 + 15 * lines, margin={"l": 50, "r": 15, "t": 75 + 15 * lines, "b": 70}, legend={"y": -0.17})
     fig.update_layout(
         title={
             "text": caption,
