@@ -108,14 +108,12 @@ def render_table(
 
 
 def render_catalog(descriptions: dict[str, str], labels: dict[str, str]) -> dict[str, str]:
-    """Returns the Explore tab's Markdown blocks (keys `explore_models`, and each family's `explore_models_<family>`,
+    """Returns the Explore tab's Markdown blocks (keys `explore_models_<family>`, one per family of models to explore,
     `explore_resources`, `explore_datasets`)."""
     by_family = {
         f"explore_models_{fam}": f"#### {labels[fam]}\n\n" + render_table(entries, descriptions, labels) for fam, entries in MODELS.items()
     }
-    models = "\n\n".join(by_family.values())
     return by_family | {
-        "explore_models": f"### {labels['models_header']}\n\n{models}",
         "explore_resources": f"### {labels['resources_header']}\n\n"
         + render_table(RESOURCES, descriptions, labels, family=RESOURCE_FAMILY),
         "explore_datasets": f"### {labels['datasets_header']}\n\n" + render_table(DATASETS, descriptions, labels),

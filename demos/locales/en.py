@@ -222,7 +222,6 @@ _LABELS = {
     "links": "Links",
     "family": "Family",
     "all_families": "all",
-    "models_header": "Models to explore",
     "resources_header": "Resource lists",
     "datasets_header": "Datasets",
     "fam_stylegan": "StyleGAN inversion and editing",

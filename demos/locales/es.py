@@ -243,7 +243,6 @@ _LABELS = {
     "links": "Enlaces",
     "family": "Familia",
     "all_families": "todas",
-    "models_header": "Modelos para explorar",
     "resources_header": "Listas de recursos",
     "datasets_header": "Conjuntos de datos",
     "fam_stylegan": "Inversión y edición con StyleGAN",
