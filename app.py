@@ -19,6 +19,7 @@ import anyio
 import gradio as gr
 from PIL import Image
 
+from core.memory import start_trimming
 from demos import autoencoders, clip, diffusion, explore, gans, inputs, links, nerf, overview, splat, stable_diffusion, trilemma
 from demos.i18n import I18N
 from demos.layout import defer_page_loads, markdown, opened_flag
@@ -128,6 +129,7 @@ HEAD = """<script>
 })();
 </script>"""
 
+MAX_THREADS = 256
 MAX_IMAGE_PIXELS = 16_000_000  # uploads that decode to more pixels are refused (a PNG can be a bomb)
 
 
@@ -170,6 +172,9 @@ LAUNCH_OPTIONS = {
     "max_file_size": "5mb",
     "footer_links": ["api"],
     "state_session_capacity": SESSION_CAPACITY,
+    # every live run holds a worker thread while it waits for its turn on the CPU (core.threads.TRAINING): Gradio's
+    # default of 40 threads would leave a class's sliders none
+    "max_threads": MAX_THREADS,
 }
 
 
@@ -246,6 +251,7 @@ def serve(demo: gr.Blocks, **options) -> Any:
     """Launches `demo` without blocking, with the language script first on its page and the dashboard under `DASHBOARD_PATH`;
     returns launch's result."""
     result = demo.launch(prevent_thread_lock=True, **options)
+    start_trimming()  # a class's freed runs go back to the system once they leave, not only to Python's allocator
     with_script_first(demo.app, LANGUAGE_SCRIPT)
     demo.app.mount(DASHBOARD_PATH, LazyDashboard())
     return result

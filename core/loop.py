@@ -73,13 +73,14 @@ class Trainer:
         *,
         max_seconds: float | None = None,
         report_every: int = 1,
-        report_seconds: float | None = None,
+        report_seconds: float | Callable[[], float] | None = None,
         preview_every: int | None = None,
     ) -> Iterator[Progress]:
         """Yields a `Progress` every `report_every` steps and a final one marked `done`.
 
-        With `report_seconds`, it reports on time instead: whenever that many seconds have passed
-        since the last report (a live view's refresh rate), whatever the number of steps.
+        With `report_seconds`, it reports on time instead: once it has trained that many seconds since
+        the consumer last asked for a report (a live view's refresh rate, or a turn's slice of the CPU,
+        `core.threads.FairShare`), whatever the number of steps. It may be a function, read at each report.
 
         Runs at most `max_steps` steps and, if given, at most `max_seconds` seconds; a call to
         `stop()` ends it early. The step counter carries on across runs of the same trainer.
@@ -88,16 +89,29 @@ class Trainer:
             raise ValueError(f"max_steps must be >= 0, got {max_steps}")
         if report_every < 1:
             raise ValueError(f"report_every must be >= 1, got {report_every}")
-        self._stop.clear()
+        self._stop.clear()  # now, not at the first report: a stop asked for before the run's first turn still counts
+        return self._running_loop(max_steps, max_seconds, report_every, report_seconds, preview_every)
+
+    def stopped(self) -> bool:
+        """Returns whether a stop was asked for since the last call of `run`."""
+        return self._stop.is_set()
+
+    def _running_loop(self, *args: Any) -> Iterator[Progress]:
         Trainer._running.add(self)
         try:
-            yield from self._loop(max_steps, max_seconds, report_every, report_seconds, preview_every)
+            yield from self._loop(*args)
         finally:  # also when the consumer closes the generator or drops it
             Trainer._running.discard(self)
 
     def _loop(
-        self, max_steps: int, max_seconds: float | None, report_every: int, report_seconds: float | None, preview_every: int | None
+        self,
+        max_steps: int,
+        max_seconds: float | None,
+        report_every: int,
+        report_seconds: float | Callable[[], float] | None,
+        preview_every: int | None,
     ) -> Iterator[Progress]:
+        period = report_seconds if callable(report_seconds) else (lambda: report_seconds)
         start = last_report = self._clock()
         metrics: dict[str, float] = {}
         reason: StopReason = "steps"
@@ -112,11 +126,12 @@ class Trainer:
             self.steps_done += 1
             self._record(metrics)
             now = self._clock()
-            due = now - last_report >= report_seconds if report_seconds is not None else i % report_every == 0
+            seconds = period()
+            due = now - last_report >= seconds if seconds is not None else i % report_every == 0
             if due and i < max_steps:
-                last_report = now
-                want_preview = report_seconds is not None or (preview_every is not None and i % preview_every == 0)
+                want_preview = seconds is not None or (preview_every is not None and i % preview_every == 0)
                 yield Progress(self.steps_done, metrics, self._make_preview(want_preview), now - start, history=self.history)
+                last_report = self._clock()  # the time the consumer spent (drawing, waiting for a turn) is not training time
         yield Progress(
             self.steps_done, metrics, self._make_preview(True), self._clock() - start, done=True, reason=reason, history=self.history
         )

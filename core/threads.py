@@ -1,19 +1,34 @@
-"""Live training on one intra-op thread: small networks beside a busy process train far faster so.
+"""Live training on a shared server: one intra-op thread per run, and turns on the CPU taken in order.
 
 PyTorch starts as many intra-op threads as there are cores. The gallery's live runs train small MLPs
 whose matrices are too small to gain from a second thread, and on a 2-core server with another run (or
 anything else) on the other core the two threads wait on each other at every operation.
+
+A class of forty students who all press Play at once would otherwise start forty threads that fight
+over two cores (and over Python's GIL) for as long as their runs last, first come first served where
+a concurrency limit queues them, while the sliders of everyone else wait behind them. `FairShare`
+hands out turns instead: a run trains for a slice of time and draws its frame inside its turn, then
+queues again behind every other live run (round robin), so every run moves at the same pace, a new
+run's first frame comes after at most the turn in progress, and the cores left over answer sliders.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import torch
 
 Update = TypeVar("Update")
+_END = object()  # what `next` returns once a wrapped generator is exhausted
+
+CYCLE_SECONDS = 2.0  # with many live runs, each one's turn comes back about this often (a frame every ~2 s)...
+MIN_SLICE_SECONDS = 0.05  # ...but a turn never trains for less than this (fewer steps per frame drawn)
+WAIT_POLL_SECONDS = 0.1  # a run waiting for its turn checks this often whether it was stopped
 
 
 @contextmanager
@@ -32,11 +47,118 @@ def one_thread() -> Iterator[None]:
         torch.set_num_threads(before)
 
 
-def single_threaded(updates: Iterator[Update]) -> Iterator[Update]:
-    """Yields the items of `updates`, each computed under `one_thread` (a live view's steps between two updates)."""
-    while True:
-        with one_thread():
-            item = next(updates, None)
-        if item is None:
-            return
-        yield item
+def training_slots(cpus: int | None = None) -> int:
+    """Returns how many live runs may train at the same moment: one core is kept for everything else, at most 4.
+
+    `GALLERY_TRAINING_SLOTS` overrides it. On the 2-core Spaces and laptops this is 1."""
+    setting = os.environ.get("GALLERY_TRAINING_SLOTS", "")
+    if setting.strip().isdigit() and int(setting) > 0:
+        return int(setting)
+    cpus = cpus if cpus is not None else (os.cpu_count() or 1)
+    return max(1, min(4, cpus - 1))
+
+
+class FairShare:
+    """Turns on the CPU for live runs: `slots` at a time, in the order they asked, a new run's first turn ahead.
+
+    `share(updates)` wraps a live view's generator: each of its items (the steps between two frames and
+    the frame itself) is computed inside a turn, on one intra-op thread. `slice_seconds(most)` is how
+    long a turn should train, so that with many runs each one's turn still comes back within about
+    `cycle_seconds`.
+    """
+
+    def __init__(self, slots: int = 1, *, cycle_seconds: float = CYCLE_SECONDS, min_slice: float = MIN_SLICE_SECONDS):
+        if slots < 1:
+            raise ValueError(f"slots must be >= 1, got {slots}")
+        self.slots = slots
+        self.cycle_seconds = cycle_seconds
+        self.min_slice = min_slice
+        self._lock = threading.Condition()
+        self._queue: deque[object] = deque()  # tickets waiting for a turn, first-turn tickets ahead of the others
+        self._firsts = 0  # how many tickets at the front of the queue are first turns
+        self._busy = 0  # turns in progress
+        self._live = 0  # runs inside `share`, taking turns or between two
+
+    def live(self) -> int:
+        """Returns how many runs are taking turns now."""
+        with self._lock:
+            return self._live
+
+    def waiting(self) -> int:
+        """Returns how many runs are waiting for a turn now."""
+        with self._lock:
+            return len(self._queue)
+
+    def slice_seconds(self, most: float) -> float:
+        """Returns how long a turn trains: `most` while every live run has a slot, shorter as more runs share them."""
+        with self._lock:
+            live = self._live
+        if live <= self.slots:
+            return most
+        return max(self.min_slice, min(most, self.cycle_seconds * self.slots / live))
+
+    def slice(self, most: float) -> Callable[[], float]:
+        """Returns `slice_seconds(most)` as a function, for `Trainer.run(report_seconds=...)`, read at each report."""
+        return lambda: self.slice_seconds(most)
+
+    @contextmanager
+    def turn(self, *, first: bool = False, stopped: Callable[[], bool] = lambda: False) -> Iterator[bool]:
+        """Waits for a free slot, then holds it for the block; yields False (holding nothing) if `stopped()` turned true first.
+
+        Turns are given in the order they were asked for, except that a run's first turn goes ahead of
+        every later turn (its first frame should come at once), behind the first turns already waiting.
+        """
+        ticket = object()
+        with self._lock:
+            if first:
+                self._queue.insert(self._firsts, ticket)
+                self._firsts += 1
+            else:
+                self._queue.append(ticket)
+            try:
+                while not (self._queue[0] is ticket and self._busy < self.slots):
+                    if stopped():
+                        break
+                    self._lock.wait(WAIT_POLL_SECONDS)
+            finally:
+                got = self._queue[0] is ticket and self._busy < self.slots and not stopped()
+                if first:
+                    self._firsts -= 1
+                self._queue.remove(ticket)
+                if got:
+                    self._busy += 1
+                self._lock.notify_all()
+        try:
+            with one_thread():
+                yield got
+        finally:
+            if got:
+                with self._lock:
+                    self._busy -= 1
+                    self._lock.notify_all()
+
+    def share(self, updates: Iterator[Update], *, stopped: Callable[[], bool] = lambda: False) -> Iterator[Update]:
+        """Yields the items of `updates`, each computed inside a turn; ends when they end or `stopped()` turns true while waiting.
+
+        A stop that comes while the run waits (Pause pressed before its turn came) ends it at once,
+        without another slice of training."""
+        with self._lock:
+            self._live += 1
+        try:
+            first = True
+            while True:
+                with self.turn(first=first, stopped=stopped) as got:
+                    item = next(updates, _END) if got else _END
+                if item is _END:
+                    return
+                first = False
+                yield cast(Update, item)
+        finally:
+            with self._lock:
+                self._live -= 1
+            close = getattr(updates, "close", None)
+            if close is not None:
+                close()
+
+
+TRAINING = FairShare(training_slots())  # the server's one queue of turns: every live run of every person takes its turns here

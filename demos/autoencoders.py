@@ -18,6 +18,7 @@ from core.autoencoders import (
     SHIPPED,
     Autoencoder,
     AutoencoderConfig,
+    SubspaceRace,
     autoencoder_trainer,
     decode_points,
     encode_mean,
@@ -30,11 +31,12 @@ from core.checkpoint import read_checkpoint
 from core.data.images import DrawingError, digit_from_image, load_digits
 from core.loop import Trainer
 from core.seeding import init_weights
+from core.threads import TRAINING
 from demos import inputs, links
 from demos.animation import Recording, gif_download, titled_views
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
-from demos.layout import LATEX, LIGHT, intro, live_run_state, markdown, page, pages, sketchpad, train_stop_buttons
+from demos.layout import LATEX, LIGHT, LIVE_RUNS, intro, live_run_state, markdown, page, pages, sharing_note, sketchpad, train_stop_buttons
 from demos.plots import chart_layout, image_grid
 from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted
 from demos.texts import LANGS, TABLES
@@ -60,7 +62,7 @@ SELECT_BRUSH = f"""() => {{
 VIEWS = ("codes", "manifold")
 MANIFOLD_SIZE = 15  # decodes per side of the manifold grid
 BETAS = {0.0: "vae_2d_beta0", 0.5: "vae_2d_beta0.5", 1.0: "vae_2d", 2.0: "vae_2d_beta2", 4.0: "vae_2d_beta4"}
-TRAIN = {"concurrency_id": "ae_train", "concurrency_limit": 2}  # each person trains their own run
+TRAIN = {"concurrency_id": "ae_train", "concurrency_limit": LIVE_RUNS}  # each person trains their own run
 LIVE_SECONDS = 90  # wall-clock ceiling of one live training run
 REFRESH_SECONDS = 0.4
 LIMITS = {
@@ -398,8 +400,12 @@ def beta_train(beta, steps, seed, request: gr.Request):
     )
     run = LiveRun(autoencoder_trainer(model, load_digits("train")[0], generator=torch.Generator().manual_seed(seed_value)))
     recording = Recording(f"beta-vae-{beta_value:g}-latent-map")  # the map as the person watched it, for a GIF
+    yield from TRAINING.share(_beta_frames(run, model, beta_value, n, recording, lang), stopped=run.trainer.stopped)
+
+
+def _beta_frames(run: LiveRun, model: Autoencoder, beta_value: float, n: int, recording: Recording, lang: Lang):
     keys = [("reconstruction", t("ae_curve_reconstruction", lang)), ("kl", t("ae_curve_kl", lang))]
-    for progress in run.trainer.run(n, max_seconds=LIVE_SECONDS, report_seconds=REFRESH_SECONDS):
+    for progress in run.trainer.run(n, max_seconds=LIVE_SECONDS, report_seconds=TRAINING.slice(REFRESH_SECONDS)):
         curves = _curves(progress.history, keys, t("ae_beta_curves_title", lang, beta=beta_value), t("ae_nats", lang), lang)
         m = progress.metrics
         key = "ae_live_status_done" if progress.done else "ae_live_status"
@@ -415,6 +421,8 @@ def beta_train(beta, steps, seed, request: gr.Request):
         )
         if progress.done and progress.reason == "time":
             status += " " + t("ae_time_ceiling", lang, seconds=LIVE_SECONDS)
+        if not progress.done:
+            status += sharing_note(lang)
         latent_map = _live_map(model, beta_value, lang)
         recording.add(titled_views([latent_map], [""], footer=f"{t('common_step', lang)} {progress.step} / {n}"))
         yield curves, latent_map, status, run, recording
@@ -428,9 +436,13 @@ def race(k, steps, request: gr.Request):
     train, test = load_digits("train")[0], test_digits()[0]
     state, trainer = subspace_race(train, test, k_value)
     run = LiveRun(trainer)
+    yield from TRAINING.share(_race_frames(run, state, k_value, n, lang), stopped=trainer.stopped)
+
+
+def _race_frames(run: LiveRun, state: SubspaceRace, k_value: int, n: int, lang: Lang):
     angle_keys = [("max_angle", t("ae_curve_max_angle", lang)), ("mean_angle", t("ae_curve_mean_angle", lang))]
     error_keys = [("linear_mse", t("ae_curve_linear", lang)), ("nonlinear_mse", t("ae_curve_nonlinear", lang))]
-    for progress in trainer.run(n, max_seconds=LIVE_SECONDS, report_seconds=REFRESH_SECONDS):
+    for progress in run.trainer.run(n, max_seconds=LIVE_SECONDS, report_seconds=TRAINING.slice(REFRESH_SECONDS)):
         angles = _curves(
             progress.history, angle_keys, t("ae_angles_title", lang, count=k_value), t("ae_degrees", lang), lang, hlines=[(5.0, "5°")]
         )
@@ -453,7 +465,7 @@ def race(k, steps, request: gr.Request):
             pca=state.pca_test_mse,
             nonlinear=m["nonlinear_mse"],
         )
-        yield angles, errors, status, run
+        yield angles, errors, status if progress.done else status + sharing_note(lang), run
 
 
 def vae16(seed, z0, z1, z2, z3, request: gr.Request):
@@ -485,6 +497,7 @@ def build(demo: gr.Blocks) -> None:
                         for name in MAP_MODELS:
                             with gr.Column(scale=2, min_width=300):
                                 maps[name] = gr.Image(
+                                    format="png",
                                     type="pil",
                                     interactive=False,
                                     label=I18N(f"ae_model_{name}"),
@@ -508,6 +521,7 @@ def build(demo: gr.Blocks) -> None:
                                         ]
                                         verdicts[name] = gr.Markdown()
                                     decodes[name] = gr.Image(
+                                        format="png",
                                         type="pil",
                                         interactive=False,
                                         label=I18N("ae_decoded"),
@@ -525,7 +539,13 @@ def build(demo: gr.Blocks) -> None:
                     with gr.Accordion(I18N("ae_upload"), open=False):
                         upload = inputs.Image(type="numpy", image_mode="RGBA", sources=["upload"], label=I18N("ae_upload"), height=220)
                     drawn = gr.Image(
-                        type="pil", interactive=False, label=I18N("ae_drawn_strip"), height=100, elem_id="ae-drawn", buttons=["fullscreen"]
+                        format="png",
+                        type="pil",
+                        interactive=False,
+                        label=I18N("ae_drawn_strip"),
+                        height=100,
+                        elem_id="ae-drawn",
+                        buttons=["fullscreen"],
                     )
                     drawn_text = gr.Markdown(elem_id="ae-drawn-text")
                     maps_link = links.control(
@@ -545,7 +565,9 @@ def build(demo: gr.Blocks) -> None:
                 prior_button = gr.Button(I18N("ae_prior_button"), variant="primary")
             prior_link = links.control(demo, "autoencoders", "prior", {"seed": prior_seed, "count": prior_count})
             with gr.Row(equal_height=False):
-                prior_images = [gr.Image(type="pil", interactive=False, label=I18N(f"ae_prior_{name}"), height=260) for name in MAP_MODELS]
+                prior_images = [
+                    gr.Image(format="png", type="pil", interactive=False, label=I18N(f"ae_prior_{name}"), height=260) for name in MAP_MODELS
+                ]
             prior_text = gr.Markdown()
         with page("autoencoders", "interpolation", "ae_page_interpolation"):
             intro("ae_interp_help", heading=False)
@@ -558,7 +580,9 @@ def build(demo: gr.Blocks) -> None:
                 demo, "autoencoders", "interpolation", {"first": first, "second": second, "example": example, "steps": interp_steps}
             )
             with gr.Row():
-                strips = [gr.Image(type="pil", interactive=False, label=I18N(f"ae_strip_{name}"), height=120) for name in MAP_MODELS]
+                strips = [
+                    gr.Image(format="png", type="pil", interactive=False, label=I18N(f"ae_strip_{name}"), height=120) for name in MAP_MODELS
+                ]
         with page("autoencoders", "reparametrisation", "ae_page_reparametrisation"):
             intro("ae_reparam_help", heading=False)
             with gr.Row(equal_height=False):
@@ -578,8 +602,10 @@ def build(demo: gr.Blocks) -> None:
                     )
                     rp_text = gr.Markdown(latex_delimiters=LATEX)
                 with gr.Column(scale=2):
-                    rp_chart = gr.Image(type="pil", interactive=False, label=I18N("ae_reparam_chart"), show_label=False, height=380)
-                    rp_strip = gr.Image(type="pil", interactive=False, label=I18N("ae_reparam_strip"), height=110)
+                    rp_chart = gr.Image(
+                        format="png", type="pil", interactive=False, label=I18N("ae_reparam_chart"), show_label=False, height=380
+                    )
+                    rp_strip = gr.Image(format="png", type="pil", interactive=False, label=I18N("ae_reparam_strip"), height=110)
         with page("autoencoders", "beta", "ae_page_beta"):
             intro("ae_beta_help", heading=False)
             with gr.Row(equal_height=False):
@@ -598,8 +624,12 @@ def build(demo: gr.Blocks) -> None:
                         with gr.Column(min_width=300):
                             beta_curves = gr.Plot(label=I18N("ae_beta_curves"))
                         with gr.Column(min_width=300):
-                            beta_map = gr.Image(type="pil", interactive=False, label=I18N("ae_live_map"), show_label=False, height=300)
-                    beta_shipped = gr.Image(type="pil", interactive=False, label=I18N("ae_beta_shipped"), show_label=False, height=250)
+                            beta_map = gr.Image(
+                                format="png", type="pil", interactive=False, label=I18N("ae_live_map"), show_label=False, height=300
+                            )
+                    beta_shipped = gr.Image(
+                        format="png", type="pil", interactive=False, label=I18N("ae_beta_shipped"), show_label=False, height=250
+                    )
         with page("autoencoders", "race", "ae_page_race"):
             intro("ae_race_help", heading=False)
             with gr.Row(equal_height=False):
@@ -618,12 +648,12 @@ def build(demo: gr.Blocks) -> None:
             with gr.Row(equal_height=False):
                 with gr.Column():
                     v16_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
-                    v16_grid = gr.Image(type="pil", interactive=False, label=I18N("ae_vae16_grid"), height=330)
+                    v16_grid = gr.Image(format="png", type="pil", interactive=False, label=I18N("ae_vae16_grid"), height=330)
                 with gr.Column():
                     v16_sliders = [
                         inputs.Slider(-3, 3, value=0, step=0.05, label=I18N("ae_coordinate") + f" z[{i}]") for i in range(NUM_VAE16_SLIDERS)
                     ]
-                    v16_one = gr.Image(type="pil", interactive=False, label=I18N("ae_decoded"), height=170)
+                    v16_one = gr.Image(format="png", type="pil", interactive=False, label=I18N("ae_decoded"), height=170)
                     v16_verdict = gr.Markdown()
             v16_link = links.control(demo, "autoencoders", "vae16", {"seed": v16_seed, **{f"z{i}": sl for i, sl in enumerate(v16_sliders)}})
     run_state = live_run_state()

@@ -428,7 +428,7 @@ def build(demo: gr.Blocks) -> None:
                         },
                     )
                 with gr.Column(scale=1, min_width=220):
-                    shown = gr.Image(label=I18N("clip_image_shown"), interactive=False, height=200)
+                    shown = gr.Image(format="png", label=I18N("clip_image_shown"), interactive=False, height=200)
                     verdict = gr.Markdown(elem_id="clip-verdict")
                 with gr.Column(scale=2):
                     bars = gr.Plot(label=I18N("clip_probs"), elem_id="clip-bars")

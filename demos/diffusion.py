@@ -28,7 +28,7 @@ from demos.gpu import SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, format_date, lang_of, number, percent, t
 from demos.knobs import Knob
 from demos.layout import LATEX, LIGHT, intro, live_run_state, markdown, page, pages, picture_inputs
-from demos.plots import chart_layout, image_grid
+from demos.plots import chart_layout, figure_like, image_grid
 from demos.raster import font
 from demos.verdicts import judged_tiles
 
@@ -69,6 +69,20 @@ def _show(x: torch.Tensor) -> Image.Image:
 
 
 def _schedule_figure(name: str, step: int, lang: Lang) -> go.Figure:
+    """Returns the schedule's curves with a dashed line at `step` (the slider moves only that line)."""
+    spec = _schedule_spec(name, lang)
+    shape, note = spec["layout"]["shapes"][0], spec["layout"]["annotations"][0]
+    return figure_like(
+        spec, layout={"shapes": [{**shape, "x0": step, "x1": step}], "annotations": [{**note, "x": step, "text": f"t = {step}"}]}
+    )
+
+
+@lru_cache(maxsize=8)
+def _schedule_spec(name: str, lang: Lang) -> dict:
+    return _build_schedule_figure(name, 0, lang).to_dict()
+
+
+def _build_schedule_figure(name: str, step: int, lang: Lang) -> go.Figure:
     s = schedule(name)
     ts = list(range(T))
     fig = make_subplots(specs=[[{"secondary_y": True}]])
@@ -86,8 +100,22 @@ def _schedule_figure(name: str, step: int, lang: Lang) -> go.Figure:
 
 
 def _noise_figure(noise: torch.Tensor, title: str, lang: Lang) -> tuple[go.Figure, str]:
+    """Returns the histogram of `noise` over the standard normal's density and its 1, 2 and 3 sigma bands, and a text
+    with the share of values in each band."""
     values = noise.flatten().numpy()
     shares = normal_band_shares(noise)
+    spec = _noise_spec(lang)
+    fig = figure_like(spec, layout={"title": {**spec["layout"]["title"], "text": title}}, traces={0: {"x": values}})
+    text = t("diff_bands", lang, n=len(values), one=100 * shares[0], two=100 * shares[1], three=100 * shares[2])
+    return fig, text
+
+
+@lru_cache(maxsize=4)
+def _noise_spec(lang: Lang) -> dict:
+    return _build_noise_figure(np.zeros(1, dtype=np.float32), "", lang).to_dict()
+
+
+def _build_noise_figure(values: np.ndarray, title: str, lang: Lang) -> go.Figure:
     grid = np.linspace(-4, 4, 200)
     fig = go.Figure()
     for k, color in ((3, "#fef3c7"), (2, "#fde68a"), (1, "#fcd34d")):
@@ -110,8 +138,7 @@ def _noise_figure(noise: torch.Tensor, title: str, lang: Lang) -> tuple[go.Figur
         bargap=0.02,
     )
     fig.update_xaxes(range=[-4, 4])
-    text = t("diff_bands", lang, n=len(values), one=100 * shares[0], two=100 * shares[1], three=100 * shares[2])
-    return fig, text
+    return fig
 
 
 def _forward_inputs(source, digit_index, photo, upload, schedule_name, step, seed, lang: Lang) -> tuple[torch.Tensor, str, int, int]:
@@ -558,7 +585,9 @@ def build(demo: gr.Blocks) -> None:
             with gr.Row(equal_height=False):
                 for name in PREDICTION_SHORT_NAMES.values():
                     with gr.Column():
-                        pred_outputs.append(gr.Image(type="pil", interactive=False, label=I18N(f"diff_pred_{name}"), height=200))
+                        pred_outputs.append(
+                            gr.Image(format="png", type="pil", interactive=False, label=I18N(f"diff_pred_{name}"), height=200)
+                        )
                         pred_outputs.append(gr.Markdown())
             pred_button.click(
                 compare_predictions, [pred_steps, pred_seed, pred_digit], pred_outputs, api_name="diffusion_predictions", **LIGHT
@@ -566,7 +595,7 @@ def build(demo: gr.Blocks) -> None:
 
         with page("diffusion", "unet", "diff_page_unet"):
             intro("diff_unet_help", heading=False)
-            diagram = gr.Image(type="pil", interactive=False, show_label=False, height=380)
+            diagram = gr.Image(format="png", type="pil", interactive=False, show_label=False, height=380)
             with gr.Accordion(I18N("diff_unet_table_title"), open=False):
                 table = gr.Markdown()
             demo.load(unet_diagram, None, [diagram, table], api_name="diffusion_unet", **LIGHT)

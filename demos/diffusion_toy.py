@@ -19,11 +19,11 @@ from core.loop import Progress, Trainer
 from core.metrics.modes import mode_coverage
 from core.plane import bounds, plane_grid
 from core.seeding import init_weights
-from core.threads import single_threaded
+from core.threads import TRAINING
 from demos import inputs, links
 from demos.gans import ink_mask
 from demos.i18n import I18N, Lang, error, lang_of, number, t
-from demos.layout import LIGHT, intro, live_run_state, markdown, sketchpad, train_stop_buttons
+from demos.layout import LIGHT, LIVE_RUNS, intro, live_run_state, markdown, sharing_note, sketchpad, train_stop_buttons
 from demos.plots import base_layout, chart_layout, segments
 
 DATASETS = ("ring", "grid", "moons", "spiral", "swiss_roll", "drawn")
@@ -36,7 +36,7 @@ NUM_COVERAGE = 2500  # samples behind the final mode coverage (the benchmark's c
 LIVE_SAMPLES = 500  # samples of the live view while training: 2,500 every second took over half the run's time
 PREVIEW_SHARE = 0.15  # at most this share of a run's time draws live samples: on a busy machine they come less often
 LIMITS = {"train_steps": (100, 30_000), "t": (0, TOY_STEPS - 1)}
-TRAIN = {"concurrency_id": "diffusion_toy", "concurrency_limit": 2}
+TRAIN = {"concurrency_id": "diffusion_toy", "concurrency_limit": LIVE_RUNS}
 REFRESH_SECONDS = 1.0
 TRAIN_SECONDS = 180  # a cap for a shared server: the default run took 70 to 130 s on a busy 2-core machine
 DATA_COLOR, PARTICLE_COLOR = "#16a34a", "#7c3aed"
@@ -152,14 +152,14 @@ def train(dataset, sketch, steps, seed, request: gr.Request):
     schedule = NoiseSchedule.named("linear", TOY_STEPS)
     trainer = diffusion_trainer(model, data.points, schedule, "epsilon", batch_size=256, lr=3e-3, decay_steps=n, generator=generator)
     state = ToyState(model, schedule, data, dataset, trainer)
-    yield from single_threaded(_training_updates(state, n, lang))
+    yield from TRAINING.share(_training_updates(state, n, lang), stopped=state.trainer.stopped)
 
 
 def _training_updates(state: ToyState, n: int, lang: Lang):
     """Yields the live view every second: loss and status always, samples when drawing them keeps within PREVIEW_SHARE."""
     next_preview = 0.0
-    for progress in state.trainer.run(n, max_seconds=TRAIN_SECONDS, report_seconds=REFRESH_SECONDS):
-        status = _status(progress, n, lang)
+    for progress in state.trainer.run(n, max_seconds=TRAIN_SECONDS, report_seconds=TRAINING.slice(REFRESH_SECONDS)):
+        status = _status(progress, n, lang) + ("" if progress.done else sharing_note(lang))
         if not progress.done and time.monotonic() < next_preview:
             yield _loss_figure(progress.history, lang), gr.skip(), gr.skip(), status, state
             continue
@@ -194,7 +194,7 @@ def particles(state, seed, request: gr.Request):
     lang = lang_of(request)
     state = _require(state, lang)
     seed_value = inputs.seed(seed, lang)
-    yield from single_threaded(_particle_updates(state, seed_value, lang))
+    yield from TRAINING.share(_particle_updates(state, seed_value, lang))
 
 
 def _particle_updates(state: ToyState, seed: int, lang: Lang):

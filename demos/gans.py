@@ -23,13 +23,13 @@ from core.loop import Trainer
 from core.metrics.modes import mode_coverage
 from core.plane import PlaneGrid, bounds, plane_grid
 from core.seeding import init_weights
-from core.threads import single_threaded
+from core.threads import TRAINING
 from demos import gan_digits, inputs, knobs, links
 from demos.animation import Recording, gif_download
 from demos.gan_plots import VIEWS, curves_figure, plane_image
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
-from demos.layout import LATEX, LIGHT, intro, live_run_state, markdown, page, pages
+from demos.layout import LATEX, LIGHT, LIVE_RUNS, intro, live_run_state, markdown, page, pages, sharing_note
 
 DATASETS = (*TOY_DATASETS, "drawn", "csv")
 NUM_DATA = 10_000
@@ -38,7 +38,7 @@ REFRESH_SECONDS = 0.4  # the live view refreshes 2.5 times per second (each upda
 CURVES_EVERY = 5  # ...and the training curves every 2 s (a browser redraws three plotly panels slowly)
 GRID_RESOLUTION = 60
 MAX_CANVAS_PIXELS = 4_000_000
-TRAIN = {"concurrency_id": "gan_train", "concurrency_limit": 4}  # each person trains their own run
+TRAIN = {"concurrency_id": "gan_train", "concurrency_limit": LIVE_RUNS}  # each person trains their own run
 
 MLPGAN_DEFAULTS, TRAIN_DEFAULTS = MLPGANConfig(), TrainSettings()
 OPTIMIZERS = ("adam", "sgd")
@@ -210,8 +210,10 @@ def _require(state, lang: Lang) -> LabState:
 
 
 def play(state, views, request: gr.Request, **settings):
-    """Trains until the budget, the time ceiling or pause; streams the views about 5.5 times a second.
+    """Trains until the budget, the time ceiling or pause; streams the views about 2.5 times a second.
 
+    The run takes turns on the CPU with every other live run on the server (`core.threads.TRAINING`):
+    with many, each turn trains a shorter slice and the frames come further apart.
     `settings` holds the knobs of `SETTING_KNOBS` by name."""
     lang = lang_of(request)
     state = _require(state, lang)
@@ -220,8 +222,13 @@ def play(state, views, request: gr.Request, **settings):
     remaining = state.lab.settings.budget - state.lab.g_steps_done
     state.notes = [] if remaining > 0 else [t("gan_budget_reached", lang)]
     state.steps_per_second, state.paused = 0.0, False
+    run = state.trainer.run(max(remaining, 0), max_seconds=PLAY_SECONDS, report_seconds=TRAINING.slice(REFRESH_SECONDS))
+    yield from TRAINING.share(_play_frames(state, run, views, remaining, lang), stopped=state.trainer.stopped)
+
+
+def _play_frames(state: LabState, run, views: list[str], remaining: int, lang: Lang):
+    """Yields the views after each report of `run`, the curves every `CURVES_EVERY` frames and at the end."""
     last_steps, last_time = state.lab.g_steps_done, time.monotonic()
-    run = single_threaded(state.trainer.run(max(remaining, 0), max_seconds=PLAY_SECONDS, report_seconds=REFRESH_SECONDS))
     for frame, progress in enumerate(run, start=1):
         now = time.monotonic()
         if state.lab.g_steps_done > last_steps:
@@ -232,8 +239,8 @@ def play(state, views, request: gr.Request, **settings):
         elif progress.done and progress.reason == "time":
             state.notes = [t("gan_time_ceiling", lang, seconds=PLAY_SECONDS)]
         with state.lock:
-            views_now = render(state, views, lang, curves=progress.done or frame % CURVES_EVERY == 0)
-        yield views_now
+            *views_now, status = render(state, views, lang, curves=progress.done or frame % CURVES_EVERY == 0)
+        yield (*views_now, status if progress.done else status + sharing_note(lang))
 
 
 def pause(state, views, request: gr.Request):

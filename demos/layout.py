@@ -7,7 +7,8 @@ from contextlib import contextmanager
 
 import gradio as gr
 
-from demos.i18n import I18N
+from core.threads import TRAINING
+from demos.i18n import I18N, Lang, t
 from demos.locales.en import STRINGS as EN_STRINGS
 from demos.locales.markdown import LEAD, MORE
 
@@ -18,6 +19,9 @@ LATEX = [{"left": "$$", "right": "$$", "display": True}, {"left": "$", "right": 
 # "light"; training runs and samplers share "heavy", so the 2-core machine is never oversubscribed.
 LIGHT = {"concurrency_id": "light", "concurrency_limit": 4}
 HEAVY = {"concurrency_id": "heavy", "concurrency_limit": 1}
+# Live runs (Play, Train, Fit) take turns on the CPU (`core.threads.TRAINING`), so many can be live at once: a
+# class's worth of each kind runs, each with its first frame at once; more wait in the queue, which shows their place.
+LIVE_RUNS = 48
 
 
 SESSION_HOURS = 3  # a live run's state outlives a lesson; closing the tab frees it at once
@@ -28,6 +32,15 @@ def stop_training(value) -> None:
     trainer = getattr(value, "trainer", None)
     if trainer is not None:
         trainer.stop()
+
+
+def sharing_note(lang: Lang) -> str:
+    """Returns " · " and a sentence saying how many other live runs take turns on the CPU with this one
+    (`core.threads.TRAINING`), or "" while every live run has a turn of its own."""
+    live = TRAINING.live()
+    if live <= TRAINING.slots:
+        return ""
+    return " · " + t("common_sharing", lang, count=live - 1)
 
 
 def live_run_state() -> gr.State:

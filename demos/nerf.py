@@ -26,17 +26,17 @@ from core.scene import scene
 from core.scene.cameras import Camera, orbit_camera, turntable
 from core.scene.views import held_out_views, train_views
 from core.seeding import init_weights
-from core.threads import one_thread, single_threaded
+from core.threads import TRAINING, one_thread
 from demos import knobs, links, nerf_plots
 from demos.gpu import RENDER_SECONDS, SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
-from demos.layout import LIGHT, intro, live_run_state, page, pages, train_stop_buttons
+from demos.layout import LIGHT, intro, live_run_state, page, pages, sharing_note, train_stop_buttons
 
 SIZE = 64  # pixels per side of every view the tab renders (the shipped fields were trained at this size)
 FIELDS = ("nerf", "grid")
 SHIPPED_VIEWS = 48  # the training views of the shipped fields
-TRAIN = {"concurrency_id": "nerf_train", "concurrency_limit": 2}
+TRAIN = {"concurrency_id": "nerf_train", "concurrency_limit": 8}  # they take turns on the CPU (core.threads)
 # Rendering a view takes a second or two of CPU: one queue of its own, so a class opening the page at once
 # never holds up the other tabs' quick events (the shared LIGHT queue) behind NeRF renders.
 RENDER = {"concurrency_id": "nerf_render", "concurrency_limit": 1}
@@ -239,13 +239,13 @@ def train(request: gr.Request, **values):
     config = FitConfig(batch_rays=512, samples=v["samples"], lr=lr, decoder_lr=fit.get("decoder_lr"), tv_weight=fit.get("tv_weight", 0.0))
     trainer = Trainer(make_step(model, train_views(v["views"], SIZE), config, generator=generator))
     run = NerfRun(kind, model, trainer, v["samples"])
-    yield from single_threaded(_training_updates(run, v["seconds"], lang))
+    yield from TRAINING.share(_training_updates(run, v["seconds"], lang), stopped=run.trainer.stopped)
 
 
 def _training_updates(run: NerfRun, seconds: int, lang: Lang):
     held_out = held_out_views(SIZE)
     camera, truth = held_out.cameras[0], held_out.images[0]
-    for progress in run.trainer.run(10**9, max_seconds=seconds, report_seconds=REFRESH_SECONDS):
+    for progress in run.trainer.run(10**9, max_seconds=seconds, report_seconds=TRAINING.slice(REFRESH_SECONDS)):
         rendered = render_view(run.field, camera, samples=run.samples).rgb
         score = psnr(rendered, truth)
         run.curve["seconds"].append(progress.elapsed)
@@ -264,9 +264,10 @@ def _training_updates(run: NerfRun, seconds: int, lang: Lang):
 
 def _train_status(progress: Progress, score: float, seconds: int, lang: Lang) -> str:
     key = {"time": "nerf_status_done", "stopped": "nerf_status_stopped"}.get(progress.reason, "nerf_status")
-    return t(
+    status = t(
         key, lang, step=number(progress.step, lang), seconds=number(progress.elapsed, lang), limit=seconds, psnr=number(score, lang, 1)
     )
+    return status if progress.done else status + sharing_note(lang)
 
 
 def _benchmark_curves() -> dict:

@@ -87,6 +87,17 @@ def base_layout(
     return fig
 
 
+def figure_like(spec: dict, *, layout: dict | None = None, traces: dict[int, dict] | None = None) -> go.Figure:
+    """Returns the figure `spec` (the `to_dict()` of a figure plotly validated once, kept in a cache) with some of its
+    layout's keys and its traces' keys replaced, without validating it again.
+
+    Plotly validates every property of a figure it builds, 30 to 45 ms a figure: more than the rest of a slider's answer.
+    A slider that moves one line of a chart builds the chart once, then answers with this."""
+    changed = traces or {}
+    data = [{**trace, **changed.get(i, {})} for i, trace in enumerate(spec["data"])]
+    return go.Figure({"data": data, "layout": {**spec["layout"], **(layout or {})}}, _validate=False)
+
+
 def chart_layout(
     fig: go.Figure, title: str | None, *, x_title: str | None = None, y_title: str | None = None, grid: bool = False, **kwargs: Any
 ) -> go.Figure:

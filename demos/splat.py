@@ -29,17 +29,17 @@ from core.splat.image2d import covariance_2d, ellipse_points, gaussian_2d_footpr
 from core.splat.ply import write_ply
 from core.splat.projection import perspective_jacobian, project, world_to_camera
 from core.splat.renderer import render_pixel_blend, render_view
-from core.threads import one_thread, single_threaded
+from core.threads import TRAINING, one_thread
 from demos import inputs, knobs, links, splat_plots
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
-from demos.layout import LATEX, LIGHT, intro, live_run_state, page, pages, train_stop_buttons
+from demos.layout import LATEX, LIGHT, intro, live_run_state, page, pages, sharing_note, train_stop_buttons
 from demos.layout import picture_inputs as layout_picture_inputs
 from demos.nerf_plots import depth_panel, hex_colour
 
 SIZE = 64  # the scene's views, as NeRF's
 FIT_SIZE = 96  # pixels per side of an image fitted in 2D
-TRAIN = {"concurrency_id": "splat_train", "concurrency_limit": 2}
+TRAIN = {"concurrency_id": "splat_train", "concurrency_limit": 8}  # they take turns on the CPU (core.threads)
 RENDER = {"concurrency_id": "splat_render", "concurrency_limit": 2}
 REFRESH_SECONDS = 0.5
 FIT_SECONDS = 90  # wall-clock ceiling of one 2D fit
@@ -190,12 +190,12 @@ def fit_2d(source, digit_index, photo, upload, request: gr.Request, **values):
     config = ImageFitConfig(count=v["count"], lr=v["lr"], densify=v["densify"])
     fit = image_fit(target, config, generator=torch.Generator().manual_seed(v["seed"]))
     run = FitRun(fit.trainer, fit.model)
-    yield from single_threaded(_fit_2d_updates(run, target, v["steps"], lang))
+    yield from TRAINING.share(_fit_2d_updates(run, target, v["steps"], lang), stopped=run.trainer.stopped)
 
 
 def _fit_2d_updates(run: FitRun, target: torch.Tensor, steps: int, lang: Lang):
     model = run.model
-    for progress in run.trainer.run(steps, max_seconds=FIT_SECONDS, report_seconds=REFRESH_SECONDS):
+    for progress in run.trainer.run(steps, max_seconds=FIT_SECONDS, report_seconds=TRAINING.slice(REFRESH_SECONDS)):
         count = len(model)
         run.history["x"].append(progress.step)
         run.history["psnr"].append(progress.metrics.get("psnr", float("nan")))
@@ -235,6 +235,7 @@ def _fit_2d_updates(run: FitRun, target: torch.Tensor, steps: int, lang: Lang):
                 _bar(progress.step / steps)
                 + "  "
                 + t("splat_fit2d_status", lang, step=progress.step, total=steps, psnr=number(score, lang, 1), n=count)
+                + sharing_note(lang)
             )
         yield picture, figure, status, run
 
@@ -257,13 +258,13 @@ def fit_3d(request: gr.Request, **values):
     gaussians = initial_gaussians(config, generator=generator)
     trainer = Trainer(make_scene_step(gaussians, train_views(v["views"], SIZE), config, generator=generator))
     run = FitRun(trainer, gaussians)
-    yield from single_threaded(_fit_3d_updates(run, v["seconds"], lang))
+    yield from TRAINING.share(_fit_3d_updates(run, v["seconds"], lang), stopped=run.trainer.stopped)
 
 
 def _fit_3d_updates(run: FitRun, seconds: int, lang: Lang):
     held_out = held_out_views(SIZE)
     camera, truth = held_out.cameras[0], held_out.images[0]
-    for progress in run.trainer.run(10**9, max_seconds=seconds, report_seconds=2 * REFRESH_SECONDS):
+    for progress in run.trainer.run(10**9, max_seconds=seconds, report_seconds=TRAINING.slice(2 * REFRESH_SECONDS)):
         with torch.no_grad():
             rendered = render_view(run.model, camera).rgb.clamp(0, 1)
         score = psnr(rendered, truth)
@@ -285,7 +286,7 @@ def _fit_3d_updates(run: FitRun, seconds: int, lang: Lang):
             n=len(run.model),
         )
         if not progress.done:
-            status = _bar(progress.elapsed / seconds) + "  " + status
+            status = _bar(progress.elapsed / seconds) + "  " + status + sharing_note(lang)
         yield picture, figure, status, run
 
 

@@ -401,6 +401,36 @@ def test_play_trains_on_one_thread_and_leaves_the_setting_as_it_was(monkeypatch)
         torch.set_num_threads(before)
 
 
+def test_a_pause_while_play_waits_for_its_turn_ends_the_play_without_training():
+    """A class shares the CPU in turns (`core.threads.TRAINING`): a Pause pressed before a Play's first turn came ends that
+    Play there, with no frame and no step, and the Pause's answer shows the run where it stands."""
+    import threading
+    from contextlib import ExitStack
+
+    from core.threads import TRAINING
+    from demos import gans
+
+    arch = {"noise_dim": 2, "g_width": 16, "g_depth": 1, "d_width": 16, "d_depth": 1}
+    settings = SETTINGS | {"budget": 100}
+    *_, state = gans.reset(None, None, ["real"], None, dataset="ring", seed=0, **arch, **settings)
+    frames: list = []
+    with ExitStack() as others:  # every slot is taken by other students' turns
+        for _ in range(TRAINING.slots):
+            others.enter_context(TRAINING.turn())
+        waiting = TRAINING.waiting()
+        player = threading.Thread(target=lambda: frames.extend(gans.play(state, ["real"], None, **settings)))
+        player.start()
+        deadline = time.monotonic() + 10
+        while TRAINING.waiting() == waiting and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert TRAINING.waiting() == waiting + 1, "the Play should be waiting for its turn"
+        paused = gans.pause(state, ["real"], None)
+        player.join(5)
+        assert not player.is_alive()
+    assert frames == [] and state.lab.g_steps_done == 0
+    assert "0 of 100 G steps" in paused[-1]
+
+
 def test_the_curves_show_a_critics_gap_instead_of_an_accuracy():
     """A Wasserstein critic has no threshold, so the middle panel shows E[D(x)] - E[D(G(z))], without the 50% line."""
     from demos.gan_plots import curves_figure

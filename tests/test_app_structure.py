@@ -124,3 +124,12 @@ def test_a_tab_computes_its_defaults_when_first_opened_not_on_page_load():
     assert len(flags) == len(app.TABS) - 1
     deferred = [fn.api_name for fn in demo.fns.values() if any(target[0] in flags for target in fn.targets)]
     assert {"gan_reset", "autoencoders_prior", "diffusion_forward", "nerf_scene", "trilemma_compare"} <= set(deferred)
+
+
+def test_every_picture_the_server_draws_goes_out_as_png():
+    """Gradio's default WebP encoder took about 30 ms of a 56 ms slider answer (a 500x470 latent map: 17 ms against 9 for
+    PNG, which also keeps a chart's lines and text sharp): every picture the server draws is sent as PNG."""
+    demo = app.build_app()
+    drawn = [c for c in demo.blocks.values() if isinstance(c, gr.Image) and c.interactive is False and c.type != "filepath"]
+    assert len(drawn) >= 30
+    assert [c.label for c in drawn if c.format != "png"] == []

@@ -52,6 +52,8 @@ STRINGS: dict[str, str] = {
     "common_n_samples_other": "{count} samples",
     "common_n_steps_one": "{count} step",
     "common_n_steps_other": "{count} steps",
+    "common_sharing_one": "the server trains {count} other live run in turn with yours",
+    "common_sharing_other": "the server trains {count} other live runs in turn with yours",
     # --- errors --------------------------------------------------------------------------
     "common_err_image_unreadable": (
         "That file could not be read as an image (it may be damaged, in an unknown format, or too large). Please try a PNG or JPEG."
