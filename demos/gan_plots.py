@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 import plotly.graph_objects as go
@@ -12,7 +13,7 @@ from plotly.subplots import make_subplots
 from core.gan.lab2d import Snapshot
 from core.plane import PlaneGrid
 from demos.i18n import Lang, number, percent, t
-from demos.plots import chart_layout, hex_to_rgb
+from demos.plots import chart_layout, figure_like, hex_to_rgb
 from demos.raster import AXIS_COLOR, RasterAxes, fit_lines, font, line_height
 
 REAL_COLOR = "#16a34a"  # green, as in GAN Lab
@@ -162,7 +163,20 @@ def critic_curves(history: dict[str, list[float]]) -> bool:
 
 
 def curves_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
-    """Returns three panels over training: both losses, D's accuracy on real and fake (a critic's gap instead), G's gradient norm."""
+    """Returns three panels over training: both losses, D's accuracy on real and fake (a critic's gap instead), G's gradient norm.
+
+    A new run's empty panels (every student's first view of the lab) are built and validated once per language."""
+    if not history.get("iteration"):
+        return figure_like(_empty_curves_spec(lang))
+    return _build_curves_figure(history, lang)
+
+
+@lru_cache(maxsize=4)
+def _empty_curves_spec(lang: Lang) -> dict:
+    return _build_curves_figure({}, lang).to_dict()
+
+
+def _build_curves_figure(history: dict[str, list[float]], lang: Lang) -> go.Figure:
     critic = critic_curves(history)
     middle_title = t("gan_critic_gap" if critic else "gan_accuracy", lang)
     # stacked, sharing the iteration axis: the chart stands beside the data plane, as tall as it

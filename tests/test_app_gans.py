@@ -446,3 +446,14 @@ def test_the_curves_show_a_critics_gap_instead_of_an_accuracy():
     assert not critic.layout.shapes and d.layout.shapes[0].y0 == 0.5
     assert percent(0.5, "es") in [a.text for a in d.layout.annotations]
     assert critic.layout.title.text == es["gan_curves_caption_critic"] and d.layout.title.text == es["gan_curves_caption_d"]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_new_runs_empty_curves_are_the_validated_chart(lang):
+    """Every student's first view of the lab shows empty curves, built and validated once per language: the same chart."""
+    from demos import gan_plots
+
+    built = json.loads(gan_plots._build_curves_figure({}, lang).to_json())
+    assert json.loads(gan_plots.curves_figure({}, lang).to_json()) == built
+    assert json.loads(gan_plots.curves_figure({"iteration": []}, lang).to_json()) == built
+    assert len(built["data"]) == len(json.loads(gan_plots._build_curves_figure({"iteration": [1.0]}, lang).to_json())["data"])
