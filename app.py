@@ -22,7 +22,7 @@ from PIL import Image
 from core.memory import start_trimming
 from demos import autoencoders, clip, diffusion, explore, gans, inputs, links, nerf, overview, splat, stable_diffusion, trilemma
 from demos.i18n import I18N
-from demos.layout import defer_page_loads, markdown, opened_flag
+from demos.layout import defer_page_loads, free_closed_sessions, markdown, opened_flag
 
 # (tab id, label key, builder): the course's order.
 TABS: list[tuple[str, str, Callable[[gr.Blocks], None]]] = [
@@ -155,6 +155,7 @@ def build_app() -> gr.Blocks:
             defer_page_loads(demo, built[tab_id], flag)
         # a link to a setup (?tab=gans&section=lab&...) selects its tab (and opens it) and puts its section's settings back
         links.restore_on_load(demo, tabs, [tab_id for tab_id, _, _ in TABS], opened)
+        free_closed_sessions(demo)  # a class that leaves gives its memory back within a minute, not an hour
     # the queue summarises its last 10,000 events in a pandas table after every event (for /monitoring): past a few
     # thousand events that costs more CPU than most of our events; summarise every 100 events, over the last 2,000
     os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "100")

@@ -54,7 +54,8 @@ ARRIVAL_SECONDS, QUICK_ARRIVAL_SECONDS = 5.0, 0.5  # students open the page with
 PLAY_SECONDS, QUICK_PLAY_SECONDS = 30.0, 3.0
 VAE_SECONDS, QUICK_VAE_SECONDS = 10.0, 2.0
 SLIDER_MOVES, QUICK_SLIDER_MOVES = 12, 3
-SETTLE_SECONDS, QUICK_SETTLE_SECONDS = 20.0, 3.0  # after the last student leaves, before the memory is read
+SETTLE_SECONDS, QUICK_SETTLE_SECONDS = 60.0, 3.0  # after the last student leaves, before the memory is read (a closed
+# tab is noticed at the next heartbeat, 15 s, and freed 30 s later: `demos.layout.free_closed_sessions`)
 WARM_SETTLE_SECONDS = 2.0  # after the warm-up student leaves, before the idle memory is read
 THINK_SECONDS = (0.3, 1.0)  # a student's pause between two slider moves
 MOVE_DURING_PLAY_SECONDS = 3.0  # while Play runs, a student moves a slider in another tab this often

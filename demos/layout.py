@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -24,7 +26,7 @@ HEAVY = {"concurrency_id": "heavy", "concurrency_limit": 1}
 LIVE_RUNS = 48
 
 
-SESSION_HOURS = 3  # a live run's state outlives a lesson; closing the tab frees it at once
+SESSION_HOURS = 3  # a live run's state outlives a lesson; closing the tab frees it soon after (`free_closed_sessions`)
 
 
 def stop_training(value) -> None:
@@ -32,6 +34,37 @@ def stop_training(value) -> None:
     trainer = getattr(value, "trainer", None)
     if trainer is not None:
         trainer.stop()
+
+
+CLOSED_GRACE_SECONDS = 30.0  # a closed tab's session is freed this long after it closed, if it was not used since
+
+
+def free_closed_sessions(demo: gr.Blocks, grace: float = CLOSED_GRACE_SECONDS) -> None:
+    """Frees a session's states `grace` seconds after its tab closed (its runs stop through `stop_training`).
+
+    Gradio keeps a closed session's states for an hour, in case the tab comes back: after a class, forty
+    stopped runs (models, data, recorded frames) held the server at 1.8 times its idle memory. A session
+    that answered an event after it closed (a connection that dropped and came back) is kept."""
+
+    def closed(request: gr.Request) -> None:
+        session = request.session_hash
+        if session is not None:
+            timer = threading.Timer(grace, _free_if_unused, args=(demo, session, time.time()))
+            timer.daemon = True
+            timer.start()
+
+    demo.unload(closed)
+
+
+def _free_if_unused(demo: gr.Blocks, session: str, closed_at: float) -> None:
+    holder = demo.state_holder
+    last_used = holder.time_last_used.get(session)
+    if session not in holder or (last_used is not None and last_used.timestamp() > closed_at):
+        return
+    holder.delete_state(session)  # calls each state's delete callback
+    with holder.lock:
+        holder.session_data.pop(session, None)
+        holder.time_last_used.pop(session, None)
 
 
 def sharing_note(lang: Lang) -> str:

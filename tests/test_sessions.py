@@ -76,3 +76,44 @@ def test_stop_training_is_safe_from_another_thread():
     next(run)
     threading.Thread(target=stop_training, args=(type("Run", (), {"trainer": trainer})(),)).start()
     assert list(run)[-1].reason == "stopped"
+
+
+def test_a_closed_tab_frees_its_session_soon_and_a_session_used_since_is_kept():
+    """Gradio keeps a closed tab's states an hour; `free_closed_sessions` frees them `grace` seconds after, stopping its run,
+    unless the session answered an event after it closed (a dropped connection that came back)."""
+    import socket
+
+    from gradio_client import Client
+
+    from demos.layout import _free_if_unused, free_closed_sessions
+
+    class Run:
+        def __init__(self) -> None:
+            self.trainer = Trainer(lambda: {})
+
+    with gr.Blocks() as demo:
+        state = live_run_state()
+        gr.Button().click(Run, None, state, api_name="start")
+        free_closed_sessions(demo, grace=0.5)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    demo.queue().launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
+    try:
+        kept, closing = (Client(demo.local_url, verbose=False, analytics_enabled=False) for _ in range(2))
+        for client in (kept, closing):
+            client.predict(api_name="/start")
+        runs = {c.session_hash: next(iter(demo.state_holder.session_data[c.session_hash].state_data.values())) for c in (kept, closing)}
+        assert all(isinstance(run, Run) for run in runs.values())
+        _free_if_unused(demo, kept.session_hash, time.time() - 60)  # closed a minute ago, used since: kept
+        assert kept.session_hash in demo.state_holder and not runs[kept.session_hash].trainer.stopped()
+        closing.close()  # the tab closes
+        deadline = time.monotonic() + 20
+        while closing.session_hash in demo.state_holder and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert closing.session_hash not in demo.state_holder, "the closed tab's session was not freed"
+        assert runs[closing.session_hash].trainer.stopped()
+        assert kept.session_hash in demo.state_holder and not runs[kept.session_hash].trainer.stopped()
+        kept.close()
+    finally:
+        demo.close()
