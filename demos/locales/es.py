@@ -54,8 +54,8 @@ STRINGS: dict[str, str] = {
     "common_n_samples_other": "{count} muestras",
     "common_n_steps_one": "{count} paso",
     "common_n_steps_other": "{count} pasos",
-    "common_sharing_one": "el servidor entrena otra ejecución en vivo por turnos con la tuya",
-    "common_sharing_other": "el servidor entrena otras {count} ejecuciones en vivo por turnos con la tuya",
+    "common_sharing_one": "el servidor entrena {count} ejecución en vivo más por turnos con la tuya",
+    "common_sharing_other": "el servidor entrena {count} ejecuciones en vivo más por turnos con la tuya",
     # --- errores -------------------------------------------------------------------------
     "common_err_image_unreadable": (
         "Ese archivo no se pudo leer como imagen (puede estar dañado, en un formato desconocido o ser demasiado grande). Probá con un PNG "
