@@ -421,8 +421,7 @@ def _beta_frames(run: LiveRun, model: Autoencoder, beta_value: float, n: int, re
         )
         if progress.done and progress.reason == "time":
             status += " " + t("ae_time_ceiling", lang, seconds=LIVE_SECONDS)
-        if not progress.done:
-            status += sharing_note(lang)
+        status += sharing_note(lang, done=progress.done)
         latent_map = _live_map(model, beta_value, lang)
         recording.add(titled_views([latent_map], [""], footer=f"{t('common_step', lang)} {progress.step} / {n}"))
         yield curves, latent_map, status, run, recording
@@ -465,7 +464,7 @@ def _race_frames(run: LiveRun, state: SubspaceRace, k_value: int, n: int, lang: 
             pca=state.pca_test_mse,
             nonlinear=m["nonlinear_mse"],
         )
-        yield angles, errors, status if progress.done else status + sharing_note(lang), run
+        yield angles, errors, status + sharing_note(lang, done=progress.done), run
 
 
 def vae16(seed, z0, z1, z2, z3, request: gr.Request):

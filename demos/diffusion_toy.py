@@ -159,7 +159,7 @@ def _training_updates(state: ToyState, n: int, lang: Lang):
     """Yields the live view every second: loss and status always, samples when drawing them keeps within PREVIEW_SHARE."""
     next_preview = 0.0
     for progress in state.trainer.run(n, max_seconds=TRAIN_SECONDS, report_seconds=TRAINING.slice(REFRESH_SECONDS)):
-        status = _status(progress, n, lang) + ("" if progress.done else sharing_note(lang))
+        status = _status(progress, n, lang) + sharing_note(lang, done=progress.done)
         if not progress.done and time.monotonic() < next_preview:
             yield _loss_figure(progress.history, lang), gr.skip(), gr.skip(), status, state
             continue

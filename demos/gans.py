@@ -240,7 +240,7 @@ def _play_frames(state: LabState, run, views: list[str], remaining: int, lang: L
             state.notes = [t("gan_time_ceiling", lang, seconds=PLAY_SECONDS)]
         with state.lock:
             *views_now, status = render(state, views, lang, curves=progress.done or frame % CURVES_EVERY == 0)
-        yield (*views_now, status if progress.done else status + sharing_note(lang))
+        yield (*views_now, status + sharing_note(lang, done=progress.done))
 
 
 def pause(state, views, request: gr.Request):

@@ -67,11 +67,11 @@ def _free_if_unused(demo: gr.Blocks, session: str, closed_at: float) -> None:
         holder.time_last_used.pop(session, None)
 
 
-def sharing_note(lang: Lang) -> str:
+def sharing_note(lang: Lang, *, done: bool = False) -> str:
     """Returns " · " and a sentence saying how many other live runs take turns on the CPU with this one
-    (`core.threads.TRAINING`), or "" while every live run has a turn of its own."""
+    (`core.threads.TRAINING`), or "" while every live run has a turn of its own or once this run is `done`."""
     live = TRAINING.live()
-    if live <= TRAINING.slots:
+    if done or live <= TRAINING.slots:
         return ""
     return " · " + t("common_sharing", lang, count=live - 1)
 

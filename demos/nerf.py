@@ -267,7 +267,7 @@ def _train_status(progress: Progress, score: float, seconds: int, lang: Lang) ->
     status = t(
         key, lang, step=number(progress.step, lang), seconds=number(progress.elapsed, lang), limit=seconds, psnr=number(score, lang, 1)
     )
-    return status if progress.done else status + sharing_note(lang)
+    return status + sharing_note(lang, done=progress.done)
 
 
 def _benchmark_curves() -> dict:
