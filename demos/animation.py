@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import gradio as gr
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw
 
 from demos.i18n import I18N, error, lang_of
 from demos.layout import LIGHT
@@ -29,6 +29,11 @@ MAX_SIDE = 480  # px: larger frames are shrunk, which is plenty for a slide
 MAX_GIF_SECONDS = 12.0  # a longer run plays faster
 MIN_FRAME_MS = 60  # browsers slow frames under 20 ms down to 100 ms; 60 ms is a smooth, safe floor
 LAST_FRAME_MS = 2000  # the result stays on screen before the loop starts again
+# One recorded frame in this many chooses its own 256 colours (about 30 ms for a GAN Lab plane); the others take
+# the last chosen palette (a few ms), which the views' fixed colour scales and legends keep close to right, unless
+# more than MISFIT_SHARE of their pixels would move by more than MISFIT_LEVELS (of 255) in some channel.
+PALETTE_EVERY = 16
+MISFIT_LEVELS, MISFIT_SHARE = 8, 0.01
 
 
 @dataclass
@@ -43,6 +48,7 @@ class Recording:
     stride: int = 1  # records one picture in `stride`
     seen: int = 0  # pictures offered since the recording began
     latest: tuple[Image.Image, float] | None = None  # the last picture offered when the stride skipped it: the GIF ends on it
+    palette: bytes | None = None  # the colours the frames since the last chosen palette were mapped to
 
     def add(self, picture: Image.Image) -> None:
         """Records `picture` if it falls on the stride (else keeps it as the latest); keeps every other frame when full."""
@@ -51,7 +57,9 @@ class Recording:
             self.latest = (picture, time.monotonic())
             return
         self.latest = None
-        self.frames.append((_compress(picture), time.monotonic()))
+        palette = None if len(self.frames) % PALETTE_EVERY == 0 else self.palette
+        data, self.palette = _compress(picture, palette)
+        self.frames.append((data, time.monotonic()))
         if len(self.frames) >= MAX_FRAMES:
             self.frames = self.frames[::2]
             self.stride *= 2
@@ -60,7 +68,7 @@ class Recording:
         """Writes the recording as a looping GIF and returns its path."""
         frames, latest = self.frames, self.latest
         if latest is not None:
-            frames = [*frames, (_compress(latest[0]), latest[1])]
+            frames = [*frames, (_compress(latest[0])[0], latest[1])]
         images = [Image.open(io.BytesIO(data)) for data, _ in frames]
         folder = Path(folder or tempfile.mkdtemp(prefix="gallery-gif-"))
         path = folder / f"{self.name}.gif"
@@ -77,13 +85,27 @@ def durations_ms(times: list[float]) -> list[int]:
     return [max(MIN_FRAME_MS, round(g * scale / 10) * 10) for g in gaps] + [LAST_FRAME_MS]
 
 
-def _compress(picture: Image.Image) -> bytes:
+def _compress(picture: Image.Image, palette: bytes | None = None) -> tuple[bytes, bytes]:
+    """Returns `picture` shrunk to `MAX_SIDE` as a palette PNG, and its palette: `palette` if given (nearest colours,
+    no dithering), else 256 colours chosen for this picture."""
     image = picture.convert("RGB")
     if max(image.size) > MAX_SIDE:
         image.thumbnail((MAX_SIDE, MAX_SIDE), Image.LANCZOS)
+    quantized = None
+    if palette is not None:
+        reference = Image.new("P", (1, 1))
+        reference.putpalette(palette)
+        quantized = image.quantize(palette=reference, dither=Image.Dither.NONE)
+        histogram = ImageChops.difference(image, quantized.convert("RGB")).histogram()  # 256 bins per channel
+        moved = sum(sum(histogram[band * 256 + MISFIT_LEVELS + 1 : (band + 1) * 256]) for band in range(3))
+        if moved > MISFIT_SHARE * image.width * image.height:
+            quantized = None
+    if quantized is None:
+        quantized = image.quantize(colors=256, method=Image.Quantize.MAXCOVERAGE)
+        palette = bytes(quantized.getpalette() or [])
     buffer = io.BytesIO()
-    image.quantize(colors=256, method=Image.Quantize.MAXCOVERAGE).save(buffer, format="PNG", compress_level=1)
-    return buffer.getvalue()
+    quantized.save(buffer, format="PNG", compress_level=1)
+    return buffer.getvalue(), palette
 
 
 def titled_views(pictures: list[Image.Image], titles: list[str], *, footer: str = "") -> Image.Image:

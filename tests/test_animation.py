@@ -9,13 +9,24 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from demos.animation import LAST_FRAME_MS, MAX_FRAMES, MAX_SIDE, MIN_FRAME_MS, Recording, durations_ms, save_gif, titled_views
+from demos.animation import (
+    LAST_FRAME_MS,
+    MAX_FRAMES,
+    MAX_SIDE,
+    MIN_FRAME_MS,
+    MISFIT_LEVELS,
+    Recording,
+    durations_ms,
+    save_gif,
+    titled_views,
+)
 from demos.texts import t
 
 
 def numbered(i: int, size: int = 64) -> Image.Image:
-    """A frame whose flat grey level is `i` (a few colours: the palette keeps them exactly)."""
-    return Image.fromarray(np.full((size, size, 3), i, dtype=np.uint8))
+    """A flat frame whose colour encodes `i` < 256 (red (i % 16) * 16, green (i // 16) * 16): two numbers' colours
+    differ by 16 levels or more, more than a shared palette may move a colour, so each frame keeps its own exactly."""
+    return Image.fromarray(np.full((size, size, 3), [(i % 16) * 16, (i // 16) * 16, 0], dtype=np.uint8))
 
 
 def levels(path) -> list[int]:
@@ -23,8 +34,32 @@ def levels(path) -> list[int]:
     found = []
     for k in range(gif.n_frames):
         gif.seek(k)
-        found.append(int(np.asarray(gif.convert("RGB"))[0, 0, 0]))
+        red, green, _ = np.asarray(gif.convert("RGB"))[0, 0].tolist()
+        found.append(round(red / 16) + 16 * round(green / 16))
     return found
+
+
+def test_frames_with_the_same_colours_share_a_palette_and_new_colours_get_their_own(tmp_path):
+    """Mapping onto the last palette is ~30x quicker than choosing one; it may move a colour by MISFIT_LEVELS at most."""
+    gradient = np.tile(np.linspace(0, 255, 256).astype(np.uint8)[None, :, None], (32, 1, 3))  # a grey ramp, like a colour bar
+    recording = Recording("ramp")
+    recording.add(Image.fromarray(gradient))
+    first = recording.palette
+    shifted = gradient.copy()
+    shifted[:, :128] = gradient[:, 128:]  # the same colours, moved
+    recording.add(Image.fromarray(shifted))
+    assert recording.palette is first  # reused
+    green = shifted.copy()
+    green[:8] = [0, 200, 0]  # a quarter of the picture in a colour the palette lacks
+    recording.add(Image.fromarray(green))
+    assert recording.palette != first
+    gif = Image.open(recording.save_gif(tmp_path))
+    frames = []
+    for k in range(gif.n_frames):
+        gif.seek(k)
+        frames.append(np.asarray(gif.convert("RGB"), dtype=int))
+    assert np.abs(frames[1] - shifted).max() <= MISFIT_LEVELS
+    assert (frames[2][:8] == [0, 200, 0]).all()
 
 
 def test_durations_follow_the_real_gaps_and_hold_the_last_frame():
