@@ -457,3 +457,30 @@ def test_a_new_runs_empty_curves_are_the_validated_chart(lang):
     assert json.loads(gan_plots.curves_figure({}, lang).to_json()) == built
     assert json.loads(gan_plots.curves_figure({"iteration": []}, lang).to_json()) == built
     assert len(built["data"]) == len(json.loads(gan_plots._build_curves_figure({"iteration": [1.0]}, lang).to_json())["data"])
+
+
+def test_fresh_runs_of_a_built_in_dataset_are_copies_that_train_like_a_run_built_afresh():
+    """Page loads copy one run built per knobs (a few ms instead of ~100): each copy must be its own run, and must
+    show and train exactly like a run built from scratch."""
+    import torch
+
+    from demos import gans, knobs
+
+    views = ["real", "fake", "heatmap"]
+    *shown, mine = gans.reset(None, None, views, None)
+    *_, theirs = gans.reset(None, None, views, None)
+    assert mine.lab is not theirs.lab and mine.lab.model is not theirs.lab.model and mine.lab.generator is not theirs.lab.generator
+    assert mine.recording.frames is not theirs.recording.frames and len(mine.recording.frames) == 1
+    run = knobs.parse(gans.RUN_KNOBS, {}, "en")
+    generator = torch.Generator().manual_seed(run["seed"])
+    afresh = gans.new_run(run, gans.load_points(run["dataset"], None, None, generator, "en"), generator)
+    plane, *texts_afresh = gans.render(afresh, views, "en", curves=False)
+    assert np.array_equal(np.asarray(shown[0]), np.asarray(plane))
+    assert [shown[1], *shown[3:]] == [texts_afresh[0], *texts_afresh[2:]]  # caption, coverage and status
+    before = [p.detach().clone() for p in theirs.lab.model.parameters()]
+    for _ in range(5):
+        mine.locked_step()
+        afresh.locked_step()
+    assert all(torch.equal(p, q) for p, q in zip(mine.lab.model.parameters(), afresh.lab.model.parameters(), strict=True))
+    assert all(torch.equal(p, q) for p, q in zip(theirs.lab.model.parameters(), before, strict=True))  # untouched
+    assert mine.lab.g_steps_done == 5 and theirs.lab.g_steps_done == 0
