@@ -44,7 +44,7 @@ STRINGS = {
     "splat_steps": "Steps",
     "splat_densify": "Densify (clone, split, prune)",
     "splat_densify_info": "Every 50 steps: copy or split the Gaussians that the error pulls hardest, remove the transparent ones.",
-    "splat_densify3_info": "Every 100 steps in the first half of the run, as in the paper.",
+    "splat_densify3_info": "Every 100 steps in the first 70% of the run (the paper: the first half).",
     "splat_lr": "Learning rate",
     "splat_fit2d": "The picture, the Gaussians' render, their ellipses",
     "splat_fit2d_hint": "Choose a picture and a number of Gaussians, then press **Train**.",

@@ -45,7 +45,7 @@ STRINGS = {
     "splat_steps": "Pasos",
     "splat_densify": "Densificar (clonar, dividir, podar)",
     "splat_densify_info": "Cada 50 pasos: copia o divide las gaussianas que el error empuja más y saca las transparentes.",
-    "splat_densify3_info": "Cada 100 pasos en la primera mitad del entrenamiento, como en el artículo.",
+    "splat_densify3_info": "Cada 100 pasos en el primer 70\u00a0% del entrenamiento (el artículo: la primera mitad).",
     "splat_lr": "Tasa de aprendizaje",
     "splat_fit2d": "La imagen, lo que dibujan las gaussianas y sus elipses",
     "splat_fit2d_hint": "Elegí una imagen y una cantidad de gaussianas y tocá **Entrenar**.",
