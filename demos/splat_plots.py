@@ -108,7 +108,7 @@ def blend_figure(blend, lang: Lang, *, shown: int = 40) -> go.Figure:
     )
     return chart_layout(
         fig,
-        t("splat_blend_title", lang, n=len(blend.alpha)),
+        t("splat_blend_title" if k == len(blend.alpha) else "splat_blend_title_first", lang, n=len(blend.alpha), shown=k),
         x_title=t("splat_blend_axis", lang),
         y_title=t("splat_blend_y", lang),
         height=340,

@@ -164,3 +164,25 @@ def test_a_nan_learning_rate_over_raw_http_is_refused_and_the_server_stays_healt
     stream = raw_call(app_url, "splat_fit_2d", '{"data": ["photo", 0, "astronaut", null, 100, 100, false, NaN, 0]}')
     assert "event: error" in stream and "finite number" in stream
     assert client.predict(**HAND_2D, api_name="/splat_hand_2d")[1].startswith("Covariance")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_blend_chart_says_when_it_shows_only_the_nearest_gaussians(lang):
+    import torch
+
+    from core.splat.rasterize import PixelBlend
+    from demos.splat_plots import blend_figure
+    from demos.texts import t
+
+    def blend(k: int) -> PixelBlend:
+        alpha = torch.full((k,), 0.1)
+        transmittance = 0.9 ** torch.arange(k, dtype=torch.float32)
+        colour = torch.full((k, 3), 0.5)
+        weight = transmittance * alpha
+        order = torch.arange(k)
+        return PixelBlend(order, order.float(), alpha, transmittance, weight, colour, weight[:, None] * colour, colour[0], 0.0)
+
+    many = blend_figure(blend(59), lang, shown=40)
+    assert many.layout.title.text == t("splat_blend_title_first", lang, shown=40, n=59) and len(many.data[0].x) == 40
+    few = blend_figure(blend(3), lang, shown=40)
+    assert few.layout.title.text == t("splat_blend_title", lang, n=3) and len(few.data[0].x) == 3

@@ -90,6 +90,7 @@ STRINGS = {
     "splat_view_text": "PSNR of this view: **{psnr}\u00a0dB**. Rendered in **{ms}\u00a0ms** with {n} Gaussians, no network.",
     "splat_blend": "One pixel's blend",
     "splat_blend_title": "The {n} Gaussians this pixel crosses, nearest first",
+    "splat_blend_title_first": "The nearest {shown} of the {n} Gaussians this pixel crosses",
     "splat_blend_axis": "Gaussian, in depth order (1 = nearest)",
     "splat_blend_y": "value (0 to 1)",
     "splat_pixel_text": (

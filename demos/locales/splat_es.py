@@ -96,6 +96,7 @@ STRINGS = {
     "splat_view_text": "PSNR de esta vista: **{psnr}\u00a0dB**. Dibujada en **{ms}\u00a0ms** con {n} gaussianas, sin red neuronal.",
     "splat_blend": "La mezcla de un píxel",
     "splat_blend_title": "Las {n} gaussianas que cruza este píxel, de la más cercana a la más lejana",
+    "splat_blend_title_first": "Las {shown} más cercanas de las {n} gaussianas que cruza este píxel",
     "splat_blend_axis": "gaussiana, por profundidad (1 = la más cercana)",
     "splat_blend_y": "valor (de 0 a 1)",
     "splat_pixel_text": (
