@@ -20,7 +20,7 @@ from core.loop import Progress, Trainer
 from core.metrics.image import psnr
 from core.nerf.fields import GridField, GridFieldConfig, NeRF, NeRFConfig
 from core.nerf.renderer import render_rays, render_view
-from core.scene.views import Views, held_out_views, train_views
+from core.scene.views import Views, fit_recipe
 from core.seeding import init_weights
 
 FieldKind = Literal["nerf", "grid"]
@@ -154,15 +154,7 @@ def train_radiance_field(
     field = init_weights(make_field(kind, **field_options), generator)
     config = fit_config or FitConfig(**DEFAULT_FIT[kind], steps=steps)
     last = None
-    for last in fit(
-        field,
-        train_views(views, size),
-        held_out_views(size),
-        config,
-        max_steps=steps,
-        report_every=max(1, steps // 20),
-        generator=generator,
-    ):
+    for last in fit_recipe(fit, field, config, views=views, size=size, steps=steps, generator=generator):
         yield last
     assert last is not None
     command = f"python -m core.retrain {'nerf' if kind == 'nerf' else 'grid-field'} --steps {steps} --seed {seed}"

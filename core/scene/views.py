@@ -7,12 +7,15 @@ model never saw.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import torch
 from torch import Tensor
 
+from core.loop import Progress
 from core.scene.cameras import Camera, hemisphere_cameras, rays
 from core.scene.scene import bounds_along, render
 
@@ -53,3 +56,19 @@ def train_views(count: int = 24, size: int = 64) -> Views:
 def held_out_views(size: int = 64, count: int = HELD_OUT_COUNT) -> Views:
     """Returns the held-out views: cameras between the training ones, never trained on."""
     return _views(count, size, 0.5)
+
+
+def fit_recipe(
+    fit: Callable[..., Iterator[Progress]], model: Any, config: Any, *, views: int, size: int, steps: int, generator: torch.Generator
+) -> Iterator[Progress]:
+    """Runs a shipped recipe's `fit` (NeRF's or the splat's) of `model` on `views` training views and the held-out views
+    of `size` pixels for `steps` steps, reporting 20 times: the loop behind `python -m core.retrain nerf / splat`."""
+    return fit(
+        model,
+        train_views(views, size),
+        held_out_views(size),
+        config,
+        max_steps=steps,
+        report_every=max(1, steps // 20),
+        generator=generator,
+    )

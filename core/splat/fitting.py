@@ -24,7 +24,7 @@ from core.checkpoint import save_checkpoint
 from core.loop import Progress, Trainer, recipe_command
 from core.metrics.image import psnr, ssim
 from core.scene.scene import BACKGROUND
-from core.scene.views import Views, held_out_views, train_views
+from core.scene.views import Views, fit_recipe
 from core.splat.densify import DensifyConfig, GradientStats, densify_and_prune, make_optimizer, reset_opacity
 from core.splat.gaussians import Gaussians, Init, SplatConfig
 from core.splat.image2d import Image2D, Image2DConfig
@@ -229,15 +229,7 @@ def train_splat(
     gaussians = initial_gaussians(config, generator=generator)
     last = None
     with one_thread():  # the documented duration is one core's, and the sums do not depend on how many there are
-        for last in fit_scene(
-            gaussians,
-            train_views(views, size),
-            held_out_views(size),
-            config,
-            max_steps=steps,
-            report_every=max(1, steps // 20),
-            generator=generator,
-        ):
+        for last in fit_recipe(fit_scene, gaussians, config, views=views, size=size, steps=steps, generator=generator):
             if not last.done:
                 yield last
     assert last is not None
