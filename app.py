@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 import anyio
 import gradio as gr
@@ -212,40 +214,100 @@ class LazyDashboard:
         await app(scope, receive, send)
 
 
-class ScriptFirst:
-    """Gradio's page (its route `page`) with `script` at the top of its <head>, where it runs before Gradio's code."""
+class CachedPage:
+    """One of Gradio's GET routes that rebuild the same answer for every request (the page, its configuration, the API
+    description), answered from a cache, with `script` first in the page's <head> when given.
 
-    def __init__(self, page: Any, script: str):
-        self.page = page
+    Gradio deep-copies the 1.4 MB configuration (and, for the page, embeds it with the API description)
+    for every request: 0.1 to 0.25 s of the server's one Python thread each. A class of forty opening
+    the page at once held up every other request for about 15 s. The app is fixed once launched, and an
+    answer depends only on the address it was asked at (`gradio.route_utils.get_root_url`: the URL, the
+    Host and X-Forwarded headers) and the query parameters the route reads (`params`), so each distinct
+    request is built once; the last `size` are kept.
+    """
+
+    ADDRESS_HEADERS = (b"host", b"x-forwarded-host", b"x-forwarded-proto", b"x-gradio-server")
+
+    def __init__(self, route: Any, params: tuple[str, ...], script: str = "", size: int = 4):
+        self.route = route
+        self.params = params
         self.script = script.encode()
+        self.size = size
+        self._answers: OrderedDict[tuple, tuple[dict, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def key(self, scope) -> tuple | None:
+        """Returns what the answer depends on, or None for a request that must be built afresh."""
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        if query.get("deep_link"):
+            return None  # a deep link carries a person's values
+        headers = tuple(sorted((k.lower(), v) for k, v in scope["headers"] if k.lower() in self.ADDRESS_HEADERS))
+        chosen = tuple((p, tuple(query.get(p, ()))) for p in self.params)
+        return scope["path"], scope.get("root_path", ""), scope.get("scheme", "http"), headers, chosen
 
     async def __call__(self, scope, receive, send) -> None:
+        head = scope.get("method") == "HEAD"  # the GET answer's headers, without its body
+        scope = {**scope, "method": "GET"} if head else scope
+        key = self.key(scope)
+        with self._lock:
+            answer = self._answers.get(key) if key is not None else None
+            if answer is not None:
+                self._answers.move_to_end(key)
+        if answer is None:
+            answer = await self._build(scope, receive)
+            if key is not None and answer[0].get("status") == 200:
+                with self._lock:
+                    self._answers[key] = answer
+                    while len(self._answers) > self.size:
+                        self._answers.popitem(last=False)
+        start, body = answer
+        await send(start)
+        await send({"type": "http.response.body", "body": b"" if head else body})
+
+    async def _build(self, scope, receive) -> tuple[dict, bytes]:
         start: dict = {}
         chunks: list[bytes] = []
 
-        async def send_with_script(message) -> None:
+        async def collect(message) -> None:
             if message["type"] == "http.response.start":
                 start.update(message)
-                return
-            chunks.append(message.get("body", b""))
-            if message.get("more_body"):
-                return
-            body = b"".join(chunks)
-            if start["status"] == 200 and b"<head>" in body:
-                body = body.replace(b"<head>", b"<head>" + self.script, 1)
-            headers = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
-            await send({**start, "headers": [*headers, (b"content-length", str(len(body)).encode())]})
-            await send({"type": "http.response.body", "body": body})
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
 
-        await self.page.handle(scope, receive, send_with_script)
+        await self.route.handle(scope, receive, collect)
+        body = b"".join(chunks)
+        if self.script and start.get("status") == 200 and b"<head>" in body:
+            body = body.replace(b"<head>", b"<head>" + self.script, 1)
+        headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+        return {**start, "headers": [*headers, (b"content-length", str(len(body)).encode())]}, body
 
 
-def with_script_first(app: Any, script: str) -> None:
-    """Serves the page at "/" of `app` (Gradio's FastAPI app) with `script` first in its <head>."""
+def _routes(routes: list) -> Iterator[Any]:
+    """Yields `routes` and the routes of the routers included among them (FastAPI keeps those apart)."""
+    for route in routes:
+        yield route
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            yield from _routes(included.routes)
+
+
+# the routes answered from `CachedPage`: (path, the query parameters Gradio reads there)
+CACHED_ROUTES = {"/": ("page",), "/config": ("page",), "/gradio_api/info": ("page", "all_endpoints", "serialize")}
+
+
+def cache_pages(app: Any, script: str) -> None:
+    """Serves the page, the configuration and the API description of `app` (Gradio's FastAPI app) from `CachedPage`,
+    with `script` first in the page's <head> (the answers are the same for everyone only while the app has no login)."""
     from starlette.routing import Route
 
-    page = next(r for r in app.router.routes if getattr(r, "path", None) == "/" and "GET" in (getattr(r, "methods", None) or ()))
-    app.router.routes.insert(0, Route("/", ScriptFirst(page, script), methods=["GET"]))
+    if app.auth is not None or app.auth_dependency is not None:
+        raise ValueError("cached pages need an app without a login")
+
+    for path, params in CACHED_ROUTES.items():
+        gets = (r for r in _routes(app.router.routes) if "GET" in (getattr(r, "methods", None) or ()))
+        route = next(r for r in gets if getattr(r, "path", None) == path)
+        page = CachedPage(route, params, script if path == "/" else "")
+        app.router.routes.insert(0, Route(path, page, methods=["GET", "HEAD"]))
 
 
 def serve(demo: gr.Blocks, **options) -> Any:
@@ -253,7 +315,7 @@ def serve(demo: gr.Blocks, **options) -> Any:
     returns launch's result."""
     result = demo.launch(prevent_thread_lock=True, **options)
     start_trimming()  # a class's freed runs go back to the system once they leave, not only to Python's allocator
-    with_script_first(demo.app, LANGUAGE_SCRIPT)
+    cache_pages(demo.app, LANGUAGE_SCRIPT)
     demo.app.mount(DASHBOARD_PATH, LazyDashboard())
     return result
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,6 +30,7 @@ _END = object()  # what `next` returns once a wrapped generator is exhausted
 CYCLE_SECONDS = 2.0  # with many live runs, each one's turn comes back about this often (a frame every ~2 s)...
 MIN_SLICE_SECONDS = 0.05  # ...but a turn never trains for less than this (fewer steps per frame drawn)
 WAIT_POLL_SECONDS = 0.1  # a run waiting for its turn checks this often whether it was stopped
+QUICK_WAIT_SECONDS = 0.3  # a turn that comes while quick requests (sliders) are answered waits at most this long for them
 
 
 @contextmanager
@@ -67,12 +69,21 @@ class FairShare:
     `cycle_seconds`.
     """
 
-    def __init__(self, slots: int = 1, *, cycle_seconds: float = CYCLE_SECONDS, min_slice: float = MIN_SLICE_SECONDS):
+    def __init__(
+        self,
+        slots: int = 1,
+        *,
+        cycle_seconds: float = CYCLE_SECONDS,
+        min_slice: float = MIN_SLICE_SECONDS,
+        quick_wait: float = QUICK_WAIT_SECONDS,
+    ):
         if slots < 1:
             raise ValueError(f"slots must be >= 1, got {slots}")
         self.slots = slots
         self.cycle_seconds = cycle_seconds
         self.min_slice = min_slice
+        self.quick_wait = quick_wait
+        self._quick = 0  # quick requests being answered now
         self._lock = threading.Condition()
         self._queue: deque[object] = deque()  # tickets waiting for a turn, first-turn tickets ahead of the others
         self._firsts = 0  # how many tickets at the front of the queue are first turns
@@ -88,6 +99,19 @@ class FairShare:
         """Returns how many runs are waiting for a turn now."""
         with self._lock:
             return len(self._queue)
+
+    @contextmanager
+    def quick(self) -> Iterator[None]:
+        """Marks a quick request (a slider's answer) in progress for the block: a turn that starts meanwhile lets it
+        finish first, waiting at most `quick_wait` seconds, so that sliders answer at once while many runs train."""
+        with self._lock:
+            self._quick += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._quick -= 1
+                self._lock.notify_all()
 
     def slice_seconds(self, most: float) -> float:
         """Returns how long a turn trains: `most` while every live run has a slot, shorter as more runs share them."""
@@ -128,6 +152,9 @@ class FairShare:
                 if got:
                     self._busy += 1
                 self._lock.notify_all()
+            deadline = time.monotonic() + self.quick_wait
+            while got and self._quick > 0 and (left := deadline - time.monotonic()) > 0 and not stopped():
+                self._lock.wait(min(left, WAIT_POLL_SECONDS))
         try:
             with one_thread():
                 yield got

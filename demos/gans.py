@@ -216,8 +216,9 @@ def new_run(run: dict, data: Toy2D, generator: torch.Generator) -> LabState:
 
 # A class opens the page at once, and every page load starts the default run: building and drawing it takes about
 # 100 ms of CPU. Fresh runs of a built-in dataset are copies of one built and drawn once per knobs, views and
-# language (a few ms); each copy is a person's own run (`_copy_of`).
-@lru_cache(maxsize=16)
+# language (a few ms); each copy is a person's own run (`_copy_of`). A kept run with its pictures holds about
+# 8 MB, so only the last few are kept (the default one in both languages, above all).
+@lru_cache(maxsize=4)
 def _first_run(run_items: tuple, views: tuple[str, ...], lang: Lang) -> tuple[LabState, tuple]:
     run = dict(run_items)
     generator = torch.Generator().manual_seed(run["seed"])

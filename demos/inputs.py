@@ -8,6 +8,7 @@ answers in the person's language. The HTTP API is public: the server validates e
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import math
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from PIL import UnidentifiedImageError
 
 from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
 from core.data.toy2d import DataError, Toy2D, read_csv_points
+from core.threads import TRAINING
 from demos.i18n import Lang, error, lang_of, t
 
 
@@ -182,6 +184,7 @@ def csv_points(csv_file: Any, lang: Lang) -> Toy2D:
 # --- values Gradio cannot read ------------------------------------------------------------------
 
 MAX_MEGAPIXELS = 16  # as `app.MAX_IMAGE_PIXELS`, in the messages
+QUICK_QUEUES = ("light", "nerf_render")  # the answers live runs let go first: `demos.layout.LIGHT`, a NeRF view
 _REQUEST: ContextVar[gr.Request | None] = ContextVar("gallery_request", default=None)
 
 
@@ -198,8 +201,11 @@ class Blocks(gr.Blocks):
 
     async def process_api(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
         token = _REQUEST.set(kwargs.get("request"))  # `preprocess_data` is not given the request
+        block_fn = kwargs.get("block_fn", args[0] if args else None)
+        quick = TRAINING.quick() if getattr(block_fn, "concurrency_id", None) in QUICK_QUEUES else contextlib.nullcontext()
         try:
-            return await super().process_api(*args, **kwargs)
+            with quick:  # live runs let a slider's answer go first (`core.threads.FairShare.quick`)
+                return await super().process_api(*args, **kwargs)
         finally:
             _REQUEST.reset(token)
 

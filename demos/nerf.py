@@ -134,8 +134,9 @@ def fly(request: gr.Request, **values):
 
 
 # A view takes about a second of CPU and a class asks for the same ones (the page-load default above all):
-# the last views rendered are kept, so each is rendered once for everyone (its text keeps its render time).
-@lru_cache(maxsize=64)
+# the last views rendered are kept, so each is rendered once for everyone (its text keeps its render time); each
+# holds about 0.9 MB of pictures, so a class's many cameras do not keep the server large once it has gone.
+@lru_cache(maxsize=16)
 def _fly_view(model: str, azimuth: float, elevation: float, distance: float, fixed_direction: bool, skip_empty: bool, lang: Lang):
     v = {"model": model, "azimuth": azimuth, "elevation": elevation, "distance": distance, "fixed_direction": fixed_direction}
     with one_thread():

@@ -201,3 +201,36 @@ def test_the_report_period_counts_training_time_only_and_may_change():
     period[0] = 0.5  # more runs joined: shorter turns
     third = next(run)
     assert third.step == 10
+
+
+def test_a_turn_lets_a_quick_request_in_progress_finish_first():
+    """A turn that comes while a slider's answer is computed starts once that answer is done, not before."""
+    share = FairShare(1, quick_wait=5.0)
+    events: list[str] = []
+    with share.quick():
+
+        def take() -> None:
+            with share.turn():
+                events.append("turn")
+
+        thread = threading.Thread(target=take)
+        with share.turn():  # the test holds the slot while the other turn queues behind it
+            thread.start()
+            wait_until(lambda: share.waiting() == 1)
+        time.sleep(0.2)
+        assert events == []  # the slot is free, but a quick request is still in progress
+        events.append("quick done")
+    thread.join(5)
+    assert events == ["quick done", "turn"]
+
+
+def test_a_turn_waits_for_quick_requests_no_longer_than_its_limit():
+    share = FairShare(1, quick_wait=0.2)
+    with share.quick():
+        start = time.monotonic()
+        with share.turn() as got:
+            waited = time.monotonic() - start
+    assert got and 0.2 <= waited < 2.0
+    start = time.monotonic()
+    with share.turn():  # no quick request in progress: no wait
+        assert time.monotonic() - start < 0.15
