@@ -251,7 +251,7 @@ class CachedPage:
         key = self.key(scope)
         with self._lock:
             answer = self._answers.get(key) if key is not None else None
-            if answer is not None:
+            if key is not None and answer is not None:
                 self._answers.move_to_end(key)
         if answer is None:
             answer = await self._build(scope, receive)
