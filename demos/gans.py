@@ -81,6 +81,7 @@ SETTING_KNOBS = (  # fill `TrainSettings`; a change applies to the current run a
     Knob("budget", "slider", "gan_budget", TRAIN_DEFAULTS.budget, lo=100, hi=50_000, step=100, integer=True),
 )
 RUN_KNOBS = (DATASET, *ARCH_KNOBS, *SETTING_KNOBS)  # what a fresh run is built from
+SETTING_NAMES = frozenset(k.name for k in SETTING_KNOBS)
 
 
 @dataclass
@@ -242,14 +243,36 @@ def _require(state, lang: Lang) -> LabState:
     return state
 
 
-def play(state, views, request: gr.Request, **settings):
-    """Trains until the budget, the time ceiling or pause; streams the views about 2.5 times a second.
+def _split(values: dict) -> tuple[dict, dict]:
+    """Returns (the training knobs' values, the run's other knobs' values: dataset, architecture)."""
+    settings = {name: value for name, value in values.items() if name in SETTING_NAMES}
+    return settings, {name: value for name, value in values.items() if name not in SETTING_NAMES}
+
+
+def _run_or_first(state, views, request: gr.Request, first: dict, settings: dict) -> LabState:
+    """Returns the person's run; without one yet, builds it from the knobs as Reset would.
+
+    On a busy server the page's own first run (built when the page loads) can arrive seconds after the
+    page is drawn, and a student who presses Play or a step button before then gets the run Reset would
+    build rather than an error."""
+    if isinstance(state, LabState):
+        return state
+    if not first:  # called without the run's knobs (the handlers' callers in tests, the API's older callers)
+        return _require(state, lang_of(request))
+    *_, state = reset(None, None, views, request, **first, **settings)
+    return state
+
+
+def play(state, views, request: gr.Request, **values):
+    """Trains until the budget, the time ceiling or pause; streams the views and the run about 2.5 times a second.
 
     The run takes turns on the CPU with every other live run on the server (`core.threads.TRAINING`):
     with many, each turn trains a shorter slice and the frames come further apart.
-    `settings` holds the knobs of `SETTING_KNOBS` by name."""
+    `values` holds the knobs of `SETTING_KNOBS` by name, and may hold the run's dataset and architecture,
+    which build the run when there is none yet."""
     lang = lang_of(request)
-    state = _require(state, lang)
+    settings, first = _split(values)
+    state = _run_or_first(state, views, request, first, settings)
     state.lab.update(parse_settings(settings, lang))
     views = parse_views(views, lang)
     remaining = state.lab.settings.budget - state.lab.g_steps_done
@@ -273,7 +296,7 @@ def _play_frames(state: LabState, run, views: list[str], remaining: int, lang: L
             state.notes = [t("gan_time_ceiling", lang, seconds=PLAY_SECONDS)]
         with state.lock:
             *views_now, status = render(state, views, lang, curves=progress.done or frame % CURVES_EVERY == 0)
-        yield (*views_now, status + sharing_note(lang, done=progress.done))
+        yield (*views_now, status + sharing_note(lang, done=progress.done), state)
 
 
 def pause(state, views, request: gr.Request):
@@ -296,14 +319,15 @@ def _with_settings(which: str | None):
 
     def handler(state, views, request: gr.Request, **values):
         lang = lang_of(request)
-        state = _require(state, lang)
-        settings, views = parse_settings(values, lang), parse_views(views, lang)
+        settings, first = _split(values)
+        state = _run_or_first(state, views, request, first, settings)
+        settings, views = parse_settings(settings, lang), parse_views(views, lang)
         with state.lock:
             state.lab.update(settings)
             if which is not None:
                 {"d": state.lab.step_d, "g": state.lab.step_g, "both": state.lab.step}[which]()
                 state.notes, state.steps_per_second = [], 0.0
-            return render(state, views, lang)
+            return (*render(state, views, lang), state)
 
     handler.__name__ = f"step_{which}" if which else "apply_settings"
     handler.__doc__ = (
@@ -422,6 +446,10 @@ def build(demo: gr.Blocks) -> None:
         # every knob reaches its handler by name; the API names each parameter after its knob
         run_inputs = {"dataset": widgets["dataset"], "csv_file": csv_file, "sketch": sketch, **arch, **settings, "views": views}
         setting_inputs = {**settings, "views": views}
+        # Play and the step buttons also take the built-in dataset and architecture that build a run, after the settings
+        # (the API's callers that pass only the settings keep working): on a busy server they can come before the
+        # page's first run is built (a drawing or a file builds its run as it arrives)
+        stepping_inputs = setting_inputs | {"dataset": widgets["dataset"], **arch}
         view_outputs = [plane_plot, plane_caption, curves_plot, coverage, status]
         rebuild = [k.committed(widgets[k.name]) for k in (DATASET, *ARCH_KNOBS)]
         gr.on(
@@ -439,21 +467,23 @@ def build(demo: gr.Blocks) -> None:
             trigger(lambda name=name: name, None, widgets["dataset"], api_name=f"gan_use_{name}", **LIGHT).then(
                 reset, None, [*view_outputs, lab_state], inputs_kwargs=run_inputs, api_name=f"gan_reset_{name}", **LIGHT
             )
-        play_event = play_button.click(play, [lab_state], view_outputs, inputs_kwargs=setting_inputs, api_name="gan_play", **TRAIN)
+        play_event = play_button.click(
+            play, [lab_state], [*view_outputs, lab_state], inputs_kwargs=stepping_inputs, api_name="gan_play", **TRAIN
+        )
         pause_button.click(pause, [lab_state, views], view_outputs, api_name="gan_pause", cancels=[play_event], **LIGHT)
         for button, handler, name in (
             (d_button, step_d, "gan_step_d"),
             (g_button, step_g, "gan_step_g"),
             (both_button, step_both, "gan_step_both"),
         ):
-            button.click(handler, [lab_state], view_outputs, inputs_kwargs=setting_inputs, api_name=name, **LIGHT)
+            button.click(handler, [lab_state], [*view_outputs, lab_state], inputs_kwargs=stepping_inputs, api_name=name, **LIGHT)
         views.change(redraw, [lab_state, views], view_outputs, api_name="gan_views", **LIGHT)
         gr.on(
             [k.committed(settings[k.name]) for k in SETTING_KNOBS],
             apply_settings,
             [lab_state],
-            view_outputs,
-            inputs_kwargs=setting_inputs,
+            [*view_outputs, lab_state],
+            inputs_kwargs=stepping_inputs,
             api_name="gan_settings",
             **LIGHT,
         )

@@ -184,7 +184,16 @@ def csv_points(csv_file: Any, lang: Lang) -> Toy2D:
 # --- values Gradio cannot read ------------------------------------------------------------------
 
 MAX_MEGAPIXELS = 16  # as `app.MAX_IMAGE_PIXELS`, in the messages
-QUICK_QUEUES = ("light", "nerf_render")  # the answers live runs let go first: `demos.layout.LIGHT`, a NeRF view
+QUICK_QUEUES: set[str] = set()  # the queues whose answers live runs let go first (`quick_queue`)
+
+
+def quick_queue(options: dict[str, Any]) -> dict[str, Any]:
+    """Returns an event's queue options (`concurrency_id`, `concurrency_limit`) after marking the queue as quick: while
+    one of its events is answered, live runs wait for it a little before their next turn (`core.threads.FairShare.quick`)."""
+    QUICK_QUEUES.add(options["concurrency_id"])
+    return options
+
+
 _REQUEST: ContextVar[gr.Request | None] = ContextVar("gallery_request", default=None)
 
 

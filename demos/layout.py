@@ -11,6 +11,7 @@ import gradio as gr
 
 from core.threads import TRAINING
 from demos.i18n import I18N, Lang, t
+from demos.inputs import quick_queue
 from demos.locales.en import STRINGS as EN_STRINGS
 from demos.locales.markdown import LEAD, MORE
 
@@ -19,7 +20,7 @@ LATEX = [{"left": "$$", "right": "$$", "display": True}, {"left": "$", "right": 
 
 # Concurrency slots shared by endpoints (pass as **LIGHT / **HEAVY to an event): quick fits share
 # "light"; training runs and samplers share "heavy", so the 2-core machine is never oversubscribed.
-LIGHT = {"concurrency_id": "light", "concurrency_limit": 4}
+LIGHT = quick_queue({"concurrency_id": "light", "concurrency_limit": 4})  # live runs let these answers go first
 HEAVY = {"concurrency_id": "heavy", "concurrency_limit": 1}
 # Live runs (Play, Train, Fit) take turns on the CPU (`core.threads.TRAINING`), so many can be live at once: a
 # class's worth of each kind runs, each with its first frame at once; more wait in the queue, which shows their place.

@@ -27,7 +27,7 @@ from core.scene.cameras import Camera, orbit_camera, turntable
 from core.scene.views import held_out_views, train_views
 from core.seeding import init_weights
 from core.threads import TRAINING, one_thread
-from demos import knobs, links, nerf_plots
+from demos import inputs, knobs, links, nerf_plots
 from demos.gpu import RENDER_SECONDS, SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
@@ -39,7 +39,7 @@ SHIPPED_VIEWS = 48  # the training views of the shipped fields
 TRAIN = {"concurrency_id": "nerf_train", "concurrency_limit": 8}  # they take turns on the CPU (core.threads)
 # Rendering a view takes a second or two of CPU: one queue of its own, so a class opening the page at once
 # never holds up the other tabs' quick events (the shared LIGHT queue) behind NeRF renders.
-RENDER = {"concurrency_id": "nerf_render", "concurrency_limit": 1}
+RENDER = inputs.quick_queue({"concurrency_id": "nerf_render", "concurrency_limit": 1})
 REFRESH_SECONDS = 2.0
 FLY_SAMPLES = 48  # samples per ray of a flown view (the fields were trained with 48)
 TURNTABLE_FRAMES = 24

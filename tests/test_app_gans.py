@@ -4,6 +4,7 @@ import json
 import re
 import time
 
+import gradio as gr
 import numpy as np
 import pytest
 from gradio_client import Client, handle_file
@@ -263,8 +264,13 @@ def test_the_api_names_each_parameter_after_its_knob(client):
     from demos import gans
 
     parameters = client.view_api(return_format="dict", print_info=False)["named_endpoints"]["/gan_settings"]["parameters"]
-    assert [p["parameter_name"] for p in parameters] == [*(k.name for k in gans.SETTING_KNOBS), "views"]
-    assert [p["parameter_default"] for p in parameters[:-1]] == [k.default for k in gans.SETTING_KNOBS]
+    names = [*(k.name for k in gans.SETTING_KNOBS), "views", *(k.name for k in (gans.DATASET, *gans.ARCH_KNOBS))]
+    assert [p["parameter_name"] for p in parameters] == names
+    knobs = {k.name: k for k in gans.RUN_KNOBS}
+    assert {p["parameter_name"]: p["parameter_default"] for p in parameters if p["parameter_name"] in knobs} == {
+        name: k.default for name, k in knobs.items()
+    }
+    assert all(p["parameter_has_default"] for p in parameters), "a caller may pass only the settings"
 
 
 def test_nan_learning_rate_over_raw_http(app_url):
@@ -399,6 +405,25 @@ def test_play_trains_on_one_thread_and_leaves_the_setting_as_it_was(monkeypatch)
         assert set(threads_seen) == {1} and torch.get_num_threads() == 2
     finally:
         torch.set_num_threads(before)
+
+
+def test_play_and_a_step_before_the_pages_first_run_build_the_run_reset_would():
+    """On a busy server the page's own first run can arrive after a student presses Play or a step button: those
+    build the run from the knobs (the same one Reset builds) instead of answering with an error."""
+    from demos import gans
+
+    arch = {"noise_dim": 2, "g_width": 16, "g_depth": 1, "d_width": 16, "d_depth": 1}
+    settings = SETTINGS | {"budget": 100}
+    *_, reference = gans.reset(None, None, ["real"], None, dataset="ring", seed=3, **arch, **settings)
+    frames = list(gans.play(None, ["real"], None, dataset="ring", seed=3, **arch, **settings))
+    state = frames[-1][-1]
+    assert isinstance(state, gans.LabState) and all(frame[-1] is state for frame in frames)
+    assert state.lab.g_steps_done == 100 and state.dataset == "ring" and state.lab.model.config == reference.lab.model.config
+    assert state is not reference and reference.lab.g_steps_done == 0, "a run of its own, not the cached template"
+    *views, stepped = gans.step_both(None, ["real"], None, dataset="ring", seed=3, **arch, **settings)
+    assert stepped.lab.iterations == 1 and "1 of 100 G steps" in views[-1]
+    with pytest.raises(gr.Error, match="press Reset first"):  # only the settings (an older API caller): nothing to build from
+        list(gans.play(None, ["real"], None, **settings))
 
 
 def test_a_pause_while_play_waits_for_its_turn_ends_the_play_without_training():

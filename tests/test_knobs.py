@@ -147,8 +147,11 @@ def test_the_gan_lab_passes_every_knob_by_name(tabs):
         assert list(fn.input_keyword_names) == ["dataset", "csv_file", "sketch", *(k.name for k in gans.ARCH_KNOBS), *settings, "views"]
     for api_name in ("gan_play", "gan_step_d", "gan_step_g", "gan_step_both", "gan_settings"):
         fn = endpoint(demo, api_name)
-        assert list(fn.input_keyword_names) == [*settings, "views"]
-        assert [fn.inputs[-len(settings) - 1 + i] for i in range(len(settings))] == [made[name] for name in settings]
+        # the settings first; then what builds a run when the page's first one has not arrived yet
+        assert list(fn.input_keyword_names) == [*settings, "views", "dataset", *(k.name for k in gans.ARCH_KNOBS)]
+        by_name = dict(zip(fn.input_keyword_names, fn.inputs[-len(fn.input_keyword_names) :], strict=True))
+        assert [by_name[name] for name in settings] == [made[name] for name in settings]
+        assert [by_name[k.name] for k in gans.ARCH_KNOBS] == [made[k.name] for k in gans.ARCH_KNOBS]
     outputs = endpoint(demo, "gan_experiment").outputs
     assert outputs[:-1] == [made[k.name] for k in gans.RUN_KNOBS] and isinstance(outputs[-1], gr.Markdown)
 
