@@ -24,7 +24,7 @@ from core.nerf.occupancy import OccupancyGrid, shipped_occupancy
 from core.nerf.renderer import Field, ray_profile, render_view, with_fixed_direction
 from core.scene import scene
 from core.scene.cameras import Camera, orbit_camera, turntable
-from core.scene.views import held_out_views, train_views
+from core.scene.views import held_out_views, orbit_truth, train_views
 from core.seeding import init_weights
 from core.threads import TRAINING, one_thread
 from demos import inputs, knobs, links, nerf_plots
@@ -140,12 +140,11 @@ def fly(request: gr.Request, **values):
 def _fly_view(model: str, azimuth: float, elevation: float, distance: float, fixed_direction: bool, skip_empty: bool, lang: Lang):
     v = {"model": model, "azimuth": azimuth, "elevation": elevation, "distance": distance, "fixed_direction": fixed_direction}
     with one_thread():
-        camera, field_fn = _camera(v), _shipped_field(v, lang)
+        (camera, truth), field_fn = orbit_truth(azimuth, elevation, distance, SIZE), _shipped_field(v, lang)
         occupancy = _occupancy(model) if skip_empty else None
         start = time.perf_counter()
         out = render_view(field_fn, camera, samples=FLY_SAMPLES, device=device_of(_shipped(model, lang)), occupancy=occupancy)
         ms = 1000 * (time.perf_counter() - start)
-        truth, _ = scene.render(camera)
     picture = nerf_plots.panels(
         [
             nerf_plots.unit_picture(truth),

@@ -20,9 +20,8 @@ from core.loop import Trainer
 from core.metrics.image import jpeg_within, psnr
 from core.nerf.occupancy import shipped_occupancy
 from core.nerf.renderer import render_view as render_field
-from core.scene import scene
-from core.scene.cameras import Camera, look_at, orbit_camera, orbit_position
-from core.scene.views import held_out_views, train_views
+from core.scene.cameras import Camera, look_at, orbit_position
+from core.scene.views import held_out_views, orbit_truth, train_views
 from core.splat.fitting import ImageFitConfig, SceneFitConfig, image_fit, initial_gaussians, make_scene_step
 from core.splat.gaussians import Gaussians, SplatConfig, logit, rgb_to_sh_dc, turned_upside_down
 from core.splat.image2d import covariance_2d, ellipse_points, gaussian_2d_footprint
@@ -304,21 +303,16 @@ def _splat(model: str, run, lang: Lang) -> Gaussians:
         raise error("splat_err_missing", lang) from None
 
 
-def _camera(v: dict) -> Camera:
-    return orbit_camera(v["azimuth"], v["elevation"], v["distance"], size=SIZE)
-
-
 def view(run, request: gr.Request, **values):
     """Returns the truth, the splat's render, its depth and opacity for a camera, with the view's PSNR and render time."""
     lang = lang_of(request)
     v = knobs.parse(VIEW_KNOBS, values, lang)
     gaussians = _splat(v["model"], run, lang)
-    camera = _camera(v)
     with one_thread(), torch.no_grad():
+        camera, truth = orbit_truth(v["azimuth"], v["elevation"], v["distance"], SIZE)
         start = time.perf_counter()
         out = render_view(gaussians, camera)
         ms = 1000 * (time.perf_counter() - start)
-        truth, _ = scene.render(camera)
     picture = splat_plots.panels(
         [
             splat_plots.picture(truth),
@@ -346,10 +340,9 @@ def pixel(run, request: gr.Request, **values):
     v = knobs.parse(VIEW_KNOBS, {k: values[k] for k in knobs.by_name(VIEW_KNOBS) if k in values}, lang)
     p = knobs.parse(PIXEL_KNOBS, {k: values[k] for k in knobs.by_name(PIXEL_KNOBS) if k in values}, lang)
     gaussians = _splat(v["model"], run, lang)
-    camera = _camera(v)
     with one_thread():
+        camera, truth = orbit_truth(v["azimuth"], v["elevation"], v["distance"], SIZE)
         blend = render_pixel_blend(gaussians, camera, p["column"], p["row"])
-        truth, _ = scene.render(camera)
     swatch = '<span style="display:inline-block;width:1em;height:1em;background:{};border:1px solid #999"></span>'
     text = t(
         "splat_pixel_text",

@@ -107,3 +107,23 @@ def test_frustum_corners_lie_on_the_corner_rays_and_a_turntable_closes_the_circl
     assert centres[:, 2].tolist() == pytest.approx([4.5 * math.sin(math.radians(30.0))] * 8, abs=1e-5)
     steps = (centres - centres.roll(1, 0)).norm(dim=-1)
     assert steps.max() - steps.min() < 1e-4, "evenly spaced, the last frame one step before the first"
+
+
+def test_the_box_is_turned_by_its_angle_about_the_vertical_axis():
+    centre = torch.tensor([0.62, -0.25, 0.35])
+    turned = torch.tensor([math.cos(scene.BOX_ANGLE), math.sin(scene.BOX_ANGLE), 0.0])
+    face_centre = centre + 0.3 * turned  # the middle of the face the box's own x axis points through
+    assert scene.object_distances(face_centre[None])[0, scene.OBJECTS.index("box")].abs() < 1e-6
+    # the same offset without the turn lands inside the box, 0.3 - 0.3 cos(30°) short of that face (its nearest)
+    unturned = scene.object_distances((centre + torch.tensor([0.3, 0.0, 0.0]))[None])[0, scene.OBJECTS.index("box")]
+    assert unturned.item() == pytest.approx(-(0.3 - 0.3 * math.cos(scene.BOX_ANGLE)), abs=1e-6)
+
+
+def test_an_orbit_truth_is_the_exact_render_of_its_camera_and_is_kept():
+    from core.scene.views import orbit_truth
+
+    camera, truth = orbit_truth(123.0, 20.0, 4.0, 16)
+    expected_camera = orbit_camera(123.0, 20.0, 4.0, size=16)
+    assert torch.equal(camera.c2w, expected_camera.c2w)
+    assert torch.equal(truth, scene.render(expected_camera)[0])
+    assert orbit_truth(123.0, 20.0, 4.0, 16)[1] is truth  # rendered once, then shared

@@ -49,30 +49,37 @@ CHECKER = 0.375  # floor tile size
 BOX_ANGLE = math.radians(30.0)  # the box turns about the vertical axis
 
 
+# The objects' placements, built once (a view marches every ray a hundred times or more through these functions).
+_SPHERE_CENTRE, SPHERE_RADIUS = torch.tensor([-0.55, -0.35, 0.5]), 0.5
+_BOX_CENTRE, _BOX_HALF = torch.tensor([0.62, -0.25, 0.35]), torch.tensor([0.3, 0.3, 0.35])
+_BOX_TO_LOCAL = torch.tensor(  # points @ this turns world offsets into the box's frame (a turn of -BOX_ANGLE)
+    [[math.cos(BOX_ANGLE), -math.sin(BOX_ANGLE), 0.0], [math.sin(BOX_ANGLE), math.cos(BOX_ANGLE), 0.0], [0.0, 0.0, 1.0]]
+)
+_TORUS_CENTRE, TORUS_RADII = torch.tensor([0.1, 0.72, 0.15]), (0.42, 0.15)  # major radius (lying flat), minor radius
+_FLOOR_CENTRE, _FLOOR_HALF = torch.tensor([0.0, 0.0, -0.05]), torch.tensor([1.5, 1.5, 0.05])
+
+
 def _sphere(p: Tensor) -> Tensor:
-    return (p - torch.tensor([-0.55, -0.35, 0.5])).norm(dim=-1) - 0.5
+    return (p - _SPHERE_CENTRE).norm(dim=-1) - SPHERE_RADIUS
 
 
 def _box_sdf(q: Tensor, half: Tensor) -> Tensor:
     d = q.abs() - half
-    return d.clamp(min=0).norm(dim=-1) + d.max(dim=-1).values.clamp(max=0)
+    return d.clamp(min=0).norm(dim=-1) + d.amax(dim=-1).clamp(max=0)
 
 
 def _box(p: Tensor) -> Tensor:
-    q = p - torch.tensor([0.62, -0.25, 0.35])
-    c, s = math.cos(BOX_ANGLE), math.sin(BOX_ANGLE)
-    local = torch.stack([c * q[..., 0] + s * q[..., 1], -s * q[..., 0] + c * q[..., 1], q[..., 2]], dim=-1)
-    return _box_sdf(local, torch.tensor([0.3, 0.3, 0.35]))
+    return _box_sdf((p - _BOX_CENTRE) @ _BOX_TO_LOCAL.to(p.dtype), _BOX_HALF)
 
 
 def _torus(p: Tensor) -> Tensor:
-    q = p - torch.tensor([0.1, 0.72, 0.15])
-    ring = q[..., :2].norm(dim=-1) - 0.42  # major radius, lying flat on the floor
-    return torch.stack([ring, q[..., 2]], dim=-1).norm(dim=-1) - 0.15  # minor radius
+    q = p - _TORUS_CENTRE
+    major, minor = TORUS_RADII
+    return torch.hypot(q[..., :2].norm(dim=-1) - major, q[..., 2]) - minor
 
 
 def _floor(p: Tensor) -> Tensor:
-    return _box_sdf(p - torch.tensor([0.0, 0.0, -0.05]), torch.tensor([1.5, 1.5, 0.05]))
+    return _box_sdf(p - _FLOOR_CENTRE, _FLOOR_HALF)
 
 
 _SDFS = {"floor": _floor, "sphere": _sphere, "box": _box, "torus": _torus}

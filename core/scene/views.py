@@ -16,7 +16,7 @@ import torch
 from torch import Tensor
 
 from core.loop import Progress
-from core.scene.cameras import Camera, hemisphere_cameras, rays
+from core.scene.cameras import Camera, hemisphere_cameras, orbit_camera, rays
 from core.scene.scene import bounds_along, render
 
 HELD_OUT_COUNT = 4
@@ -46,6 +46,17 @@ def _views(count: int, size: int, offset: float) -> Views:
     cameras = tuple(hemisphere_cameras(count, size=size, offset=offset))
     images, depths = zip(*(render(c) for c in cameras), strict=True)
     return Views(cameras, torch.stack(images), torch.stack(depths))
+
+
+@lru_cache(maxsize=64)
+def orbit_truth(azimuth: float, elevation: float, distance: float, size: int = 64) -> tuple[Camera, Tensor]:
+    """Returns an orbit camera and the scene's exact image from it [size, size, 3], for the last 64 poses asked.
+
+    The NeRF and splat tabs show the truth beside every view they render, and a class flies to the same
+    poses again and again (the page-load pose above all); each kept image is 48 kB at 64 pixels. The
+    image is shared: read it, never write to it."""
+    camera = orbit_camera(azimuth, elevation, distance, size=size)
+    return camera, render(camera)[0]
 
 
 def train_views(count: int = 24, size: int = 64) -> Views:
