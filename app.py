@@ -14,12 +14,14 @@ import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
+from copy import copy
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
 import anyio
 import gradio as gr
+from gradio.state_holder import SessionState, StateHolder
 from PIL import Image
 
 from core.memory import start_trimming
@@ -316,11 +318,58 @@ def cache_pages(app: Any, script: str) -> None:
         app.router.routes.insert(0, Route(path, page, methods=["GET", "HEAD"]))
 
 
+class LazySessionState(SessionState):
+    """Gradio's state of one session, without its eager copy of every component's configuration.
+
+    For each new session Gradio builds the configuration of all the page's components (about 1,100), kept
+    for deep links (`/gradio_api/deep_link`), which the gallery does not offer (its links carry their settings
+    in the address): 0.11 s of the server's one Python thread and about 1 MB for every visitor, so a class
+    of forty opening the page at once waited behind some 4 s of it. Here a component's configuration is
+    built when the session first changes it, and all of them only when a deep link asks (`components`).
+    """
+
+    def __init__(self, blocks: gr.Blocks):  # as SessionState.__init__, with `config_values` filled on demand
+        self.blocks_config = copy(blocks.default_config)
+        self._config_ids = [k for k in self.blocks_config.blocks if k in blocks.blocks]
+        self.config_values = {}
+        self.state_data = {}
+        self._state_ttl = {}
+        self.is_closed = False
+        self.STATE_TTL_WHEN_CLOSED = 1 if os.getenv("GRADIO_IS_E2E_TEST", None) else 3600
+
+    @property
+    def components(self) -> Iterator[dict]:
+        built, blocks, known = self.config_values, self.blocks_config.blocks, set(self._config_ids)
+        order = [*self._config_ids, *(k for k in built if k not in known)]
+        self.config_values = {k: built[k] if k in built else self.blocks_config.config_for_block(k, [], blocks[k]) for k in order}
+        return (config for config in self.config_values.values() if config)
+
+
+class LazyStateHolder(StateHolder):
+    """Gradio's holder of every session's state, whose new sessions are `LazySessionState`s."""
+
+    def __getitem__(self, session_id: str) -> SessionState:
+        if session_id not in self.session_data:
+            self.session_data[session_id] = LazySessionState(self.blocks)
+        return super().__getitem__(session_id)
+
+
+def lazy_sessions(app: Any, demo: gr.Blocks) -> None:
+    """Gives the launched `app` (Gradio's FastAPI app) of `demo` a `LazyStateHolder`, keeping the sessions it holds."""
+    holder = LazyStateHolder()
+    holder.set_blocks(demo)
+    with app.state_holder.lock:
+        holder.session_data.update(app.state_holder.session_data)
+        holder.time_last_used.update(app.state_holder.time_last_used)
+    app.state_holder = holder
+
+
 def serve(demo: gr.Blocks, **options) -> Any:
     """Launches `demo` without blocking, with the language script first on its page and the dashboard under `DASHBOARD_PATH`;
     returns launch's result."""
     result = demo.launch(prevent_thread_lock=True, **options)
     start_trimming()  # a class's freed runs go back to the system once they leave, not only to Python's allocator
+    lazy_sessions(demo.app, demo)
     cache_pages(demo.app, LANGUAGE_SCRIPT)
     demo.app.mount(DASHBOARD_PATH, LazyDashboard())
     return result

@@ -117,3 +117,53 @@ def test_a_closed_tab_frees_its_session_soon_and_a_session_used_since_is_kept():
         kept.close()
     finally:
         demo.close()
+
+
+def test_a_lazy_session_state_builds_the_configurations_gradio_builds_only_when_asked():
+    from gradio.state_holder import SessionState
+
+    import app
+
+    demo = app.build_app()
+    eager, lazy = SessionState(demo), app.LazySessionState(demo)
+    assert set(vars(lazy)) - {"_config_ids"} == set(vars(eager))  # a Gradio release that adds a field fails here
+    assert lazy.config_values == {}  # nothing built for a new visitor
+    textbox = next(k for k, block in demo.blocks.items() if isinstance(block, gr.Textbox))
+    for session in (eager, lazy):
+        session._update_value_in_config(textbox, "changed by this session")
+    assert list(lazy.config_values) == [textbox]
+    assert list(lazy.components) == list(eager.components)  # a deep link gets every component, in Gradio's order
+    fresh = {c["id"]: c for c in app.LazySessionState(demo).components}
+    assert fresh[textbox]["props"].get("value") != "changed by this session"  # the change stayed the session's own
+
+
+def test_a_served_gallery_gives_each_new_session_a_lazy_state_and_keeps_its_runs():
+    import socket
+
+    from gradio_client import Client
+
+    import app
+
+    with gr.Blocks() as demo:
+        state = gr.State(0)
+        count = gr.Number()
+
+        def add(n: int) -> tuple[int, int]:
+            return n + 1, n + 1
+
+        gr.Button().click(add, state, [state, count], api_name="add")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    demo.queue().launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
+    try:
+        app.lazy_sessions(demo.app, demo)
+        assert isinstance(demo.state_holder, app.LazyStateHolder) and demo.app.state_holder is demo.state_holder
+        first, second = (Client(demo.local_url, verbose=False, analytics_enabled=False) for _ in range(2))
+        assert [first.predict(api_name="/add") for _ in range(3)] == [1, 2, 3]
+        assert second.predict(api_name="/add") == 1  # a session of its own
+        assert all(type(demo.state_holder.session_data[c.session_hash]) is app.LazySessionState for c in (first, second))
+        first.close()
+        second.close()
+    finally:
+        demo.close()
