@@ -147,7 +147,13 @@ def build_app() -> gr.Blocks:
     """Returns the gallery's Blocks with its queue configured (not launched)."""
     # PIL only warns past its limit and refuses past twice it: refuse past ours when a file is opened, before it decodes
     Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS // 2
-    with inputs.Blocks(title="Generative Models Gallery", delete_cache=(3600, 7200)) as demo:
+    inputs.remember_signatures()
+    # the queue summarises its last 10,000 events in a pandas table after every event (for /monitoring): past a few
+    # thousand events that costs more CPU than most of our events; summarise every 100 events, over the last 2,000
+    os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "100")
+    os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "2000")
+    queue = {"max_size": QUEUE_MAX_SIZE, "default_concurrency_limit": 2}
+    with inputs.Blocks(title="Generative Models Gallery", delete_cache=(3600, 7200), queue=queue) as demo:
         with gr.Row(equal_height=False):
             with gr.Column(scale=12):
                 markdown("app_header", elem_id="app-header")
@@ -166,11 +172,6 @@ def build_app() -> gr.Blocks:
         # a link to a setup (?tab=gans&section=lab&...) selects its tab (and opens it) and puts its section's settings back
         links.restore_on_load(demo, tabs, [tab_id for tab_id, _, _ in TABS], opened)
         free_closed_sessions(demo)  # a class that leaves gives its memory back within a minute, not an hour
-    # the queue summarises its last 10,000 events in a pandas table after every event (for /monitoring): past a few
-    # thousand events that costs more CPU than most of our events; summarise every 100 events, over the last 2,000
-    os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "100")
-    os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "2000")
-    demo.queue(max_size=QUEUE_MAX_SIZE, default_concurrency_limit=2)
     return demo
 
 
@@ -236,8 +237,8 @@ class CachedPage:
 
     ADDRESS_HEADERS = (b"host", b"x-forwarded-host", b"x-forwarded-proto", b"x-gradio-server")
 
-    def __init__(self, route: Any, params: tuple[str, ...], script: str = "", size: int = 4):
-        self.route = route
+    def __init__(self, handle: Any, params: tuple[str, ...], script: str = "", size: int = 4):
+        self.handle = handle  # the ASGI app (or route's `handle`) that builds an answer
         self.params = params
         self.script = script.encode()
         self.size = size
@@ -282,7 +283,7 @@ class CachedPage:
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
 
-        await self.route.handle(scope, receive, collect)
+        await self.handle(scope, receive, collect)
         body = b"".join(chunks)
         if self.script and start.get("status") == 200 and b"<head>" in body:
             body = body.replace(b"<head>", b"<head>" + self.script, 1)
@@ -290,32 +291,28 @@ class CachedPage:
         return {**start, "headers": [*headers, (b"content-length", str(len(body)).encode())]}, body
 
 
-def _routes(routes: list) -> Iterator[Any]:
-    """Yields `routes` and the routes of the routers included among them (FastAPI keeps those apart)."""
-    for route in routes:
-        yield route
-        included = getattr(route, "original_router", None)
-        if included is not None:
-            yield from _routes(included.routes)
-
-
-# the routes answered from `CachedPage`: (path, the query parameters Gradio reads there)
+# the answers served from `CachedPage`: (path, the query parameters Gradio reads there)
 CACHED_ROUTES = {"/": ("page",), "/config": ("page",), "/gradio_api/info": ("page", "all_endpoints", "serialize")}
 
 
-def cache_pages(app: Any, script: str) -> None:
-    """Serves the page, the configuration and the API description of `app` (Gradio's FastAPI app) from `CachedPage`,
-    with `script` first in the page's <head> (the answers are the same for everyone only while the app has no login)."""
-    from starlette.routing import Route
+class CachedPages:
+    """ASGI middleware that answers GET and HEAD on `CACHED_ROUTES` from a `CachedPage` each, with `script` first in
+    the page's <head> (the answers are the same for everyone only while the app has no login).
 
-    if app.auth is not None or app.auth_dependency is not None:
-        raise ValueError("cached pages need an app without a login")
+    Given to Gradio's FastAPI app when it is created (`launch(app_kwargs=...)`), it is in place for launch's own
+    check that the page answers, so that check builds the page the first visitor then gets from the cache.
+    """
 
-    for path, params in CACHED_ROUTES.items():
-        gets = (r for r in _routes(app.router.routes) if "GET" in (getattr(r, "methods", None) or ()))
-        route = next(r for r in gets if getattr(r, "path", None) == path)
-        page = CachedPage(route, params, script if path == "/" else "")
-        app.router.routes.insert(0, Route(path, page, methods=["GET", "HEAD"]))
+    def __init__(self, app: Any, script: str = ""):
+        self.app = app
+        self.pages = {path: CachedPage(app, params, script if path == "/" else "") for path, params in CACHED_ROUTES.items()}
+
+    async def __call__(self, scope, receive, send) -> None:
+        page = None
+        if scope["type"] == "http" and scope.get("method") in ("GET", "HEAD"):
+            path, root = scope.get("path", ""), scope.get("root_path", "")
+            page = self.pages.get(path[len(root) :] if root and path.startswith(root) else path)
+        await (page or self.app)(scope, receive, send)
 
 
 class LazySessionState(SessionState):
@@ -367,10 +364,15 @@ def lazy_sessions(app: Any, demo: gr.Blocks) -> None:
 def serve(demo: gr.Blocks, **options) -> Any:
     """Launches `demo` without blocking, with the language script first on its page and the dashboard under `DASHBOARD_PATH`;
     returns launch's result."""
-    result = demo.launch(prevent_thread_lock=True, **options)
+    from starlette.middleware import Middleware
+
+    if options.get("auth") is not None or options.get("auth_dependency") is not None:
+        raise ValueError("the gallery's cached pages need an app without a login")
+    app_kwargs = dict(options.pop("app_kwargs", None) or {})
+    app_kwargs["middleware"] = [*app_kwargs.get("middleware", []), Middleware(CachedPages, script=LANGUAGE_SCRIPT)]
+    result = demo.launch(prevent_thread_lock=True, app_kwargs=app_kwargs, **options)
     start_trimming()  # a class's freed runs go back to the system once they leave, not only to Python's allocator
     lazy_sessions(demo.app, demo)
-    cache_pages(demo.app, LANGUAGE_SCRIPT)
     demo.app.mount(DASHBOARD_PATH, LazyDashboard())
     return result
 

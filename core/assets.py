@@ -17,10 +17,18 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import torch
+from core.lazy import lazy_module
 
-from core.checkpoint import load_model
+if TYPE_CHECKING:
+    import torch
+
+    from core import checkpoint
+else:  # the tabs read these paths while building the page: PyTorch waits for the first model (core.lazy)
+    torch = lazy_module("torch")
+    checkpoint = lazy_module("core.checkpoint")
+
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -59,41 +67,41 @@ def autoencoder_path(name: str) -> Path:
 @lru_cache(maxsize=1)
 def classifier() -> torch.nn.Module:
     """Returns the shipped digits classifier."""
-    return load_model(DIGITS_CLASSIFIER_PATH)
+    return checkpoint.load_model(DIGITS_CLASSIFIER_PATH)
 
 
 @lru_cache(maxsize=1)
 def dcgan() -> torch.nn.Module:
     """Returns the shipped digits DCGAN."""
-    return load_model(DCGAN_PATH)
+    return checkpoint.load_model(DCGAN_PATH)
 
 
 @lru_cache(maxsize=8)
 def autoencoder(name: str) -> torch.nn.Module:
     """Returns the shipped autoencoder `name` (one of `AUTOENCODER_NAMES`)."""
-    return load_model(autoencoder_path(name))
+    return checkpoint.load_model(autoencoder_path(name))
 
 
 @lru_cache(maxsize=3)
 def diffusion_unet(prediction: str) -> torch.nn.Module:
     """Returns the shipped digits U-Net trained to predict `prediction` ("epsilon", "sample" or "v_prediction")."""
-    return load_model(DIFFUSION_PATHS[prediction])
+    return checkpoint.load_model(DIFFUSION_PATHS[prediction])
 
 
 @lru_cache(maxsize=2)
 def radiance_field(kind: str) -> torch.nn.Module:
     """Returns the shipped radiance field of `kind` ("nerf", the MLP, or "grid", the voxel grid) of the 3D scene."""
-    return load_model(NERF_PATHS[kind])
+    return checkpoint.load_model(NERF_PATHS[kind])
 
 
 @lru_cache(maxsize=1)
 def splat() -> torch.nn.Module:
     """Returns the shipped 3D Gaussian splat of the scene (a `core.splat.gaussians.Gaussians`)."""
-    return load_model(SPLAT_PATH)
+    return checkpoint.load_model(SPLAT_PATH)
 
 
 @lru_cache(maxsize=3)
 def unclip_model(name: str) -> torch.nn.Module:
     """Returns the shipped unCLIP network `name`: "prior", "decoder" or "baseline" (`core.unclip.pipeline.shipped_unclip`
     joins them with the mini CLIP)."""
-    return load_model(UNCLIP_PATHS[name])
+    return checkpoint.load_model(UNCLIP_PATHS[name])

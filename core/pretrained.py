@@ -21,9 +21,15 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.device import compute_device
+from core.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from core import device
+else:  # the tabs read the allowlists while building the page: PyTorch waits for the first model (core.lazy)
+    device = lazy_module("core.device")
+
 
 CLIP_ALLOWLIST: tuple[str, ...] = ("openai/clip-vit-base-patch32", "openai/clip-vit-base-patch16", "openai/clip-vit-large-patch14")
 PIPELINE_ALLOWLIST: tuple[str, ...] = (
@@ -158,8 +164,8 @@ def load_pipeline(source: str | Path, *, image_to_image: bool = False) -> Any:
 
             pipeline = _load(StableDiffusionPipeline.from_pretrained, where, "Stable Diffusion pipeline", use_safetensors=True)
             pipeline.set_progress_bar_config(disable=True)
-            if compute_device().type != "cpu":
-                pipeline.to(compute_device())  # the img2img sibling below shares these modules, so it moves too
+            if device.compute_device().type != "cpu":
+                pipeline.to(device.compute_device())  # the img2img sibling below shares these modules, so it moves too
             _SLOT.ref, _SLOT.pipeline = where.ref, pipeline
             _SLOT.img2img = StableDiffusionImg2ImgPipeline(**pipeline.components)
             _SLOT.img2img.set_progress_bar_config(disable=True)

@@ -10,33 +10,15 @@ from functools import lru_cache
 import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
-import torch
 from PIL import Image, ImageDraw
 
 from core.assets import AUTOENCODERS_DIR, autoencoder
-from core.autoencoders import (
-    SHIPPED,
-    Autoencoder,
-    AutoencoderConfig,
-    SubspaceRace,
-    autoencoder_trainer,
-    decode_points,
-    encode_mean,
-    interpolate_codes,
-    latent_grid,
-    reparameterized_decodes,
-    subspace_race,
-)
-from core.checkpoint import read_checkpoint
-from core.data.images import DrawingError, digit_from_image, load_digits
-from core.loop import Trainer
-from core.seeding import init_weights
-from core.threads import TRAINING
 from demos import inputs, links
 from demos.animation import Recording, gif_download, titled_views
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
 from demos.layout import LATEX, LIGHT, LIVE_RUNS, intro, live_run_state, markdown, page, pages, sharing_note, sketchpad, train_stop_buttons
+from demos.lazy import core_autoencoders, core_checkpoint, core_loop, core_seeding, core_threads, data_images, torch
 from demos.plots import chart_layout, image_grid
 from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted
 from demos.texts import LANGS, TABLES
@@ -81,13 +63,13 @@ NUM_VAE16_SLIDERS = 4
 
 @lru_cache(maxsize=1)
 def test_digits() -> tuple[torch.Tensor, torch.Tensor]:
-    return load_digits("test")
+    return data_images.load_digits("test")
 
 
 @lru_cache(maxsize=16)
 def codes(name: str) -> np.ndarray:
     """Returns the latent codes `[N, 2]` of the test digits under shipped model `name`."""
-    return encode_mean(autoencoder(name), test_digits()[0]).numpy()
+    return core_autoencoders.encode_mean(autoencoder(name), test_digits()[0]).numpy()
 
 
 PRIOR_BOX = 3.0  # a VAE's map always shows at least [-3, 3]^2, where N(0, I) puts 99.5% of its mass
@@ -106,7 +88,7 @@ def _bounds(points: np.ndarray, *, prior: bool = False, margin: float = 0.12) ->
 @lru_cache(maxsize=16)
 def axes_of(name: str, size: int = 400) -> RasterAxes:
     """Returns the map axes of shipped model `name`: the box of its test codes with a margin."""
-    low, high = _bounds(codes(name), prior=SHIPPED[name].kind == "vae")
+    low, high = _bounds(codes(name), prior=core_autoencoders.SHIPPED[name].kind == "vae")
     return RasterAxes(low, high, size=size, right=44)
 
 
@@ -120,7 +102,7 @@ def slider_ranges() -> list[dict]:
 @lru_cache(maxsize=8)
 def figures(name: str) -> dict[str, float]:
     """Returns the figures measured when shipped model `name` was trained (stored in its checkpoint)."""
-    metadata = read_checkpoint(AUTOENCODERS_DIR / f"{name}.safetensors")[1]
+    metadata = core_checkpoint.read_checkpoint(AUTOENCODERS_DIR / f"{name}.safetensors")[1]
     out = {}
     for key, value in metadata.items():
         try:
@@ -130,10 +112,10 @@ def figures(name: str) -> dict[str, float]:
     return out
 
 
-def _manifold(model: Autoencoder, axes: RasterAxes):
+def _manifold(model: core_autoencoders.Autoencoder, axes: RasterAxes):
     """Returns the decodes of a grid over the axes' box, tiled as one image (z2 grows upwards)."""
-    grid = latent_grid(axes.low, axes.high, MANIFOLD_SIZE)
-    return image_grid(decode_points(model, grid), nrow=MANIFOLD_SIZE, scale=4, pad=0)
+    grid = core_autoencoders.latent_grid(axes.low, axes.high, MANIFOLD_SIZE)
+    return image_grid(core_autoencoders.decode_points(model, grid), nrow=MANIFOLD_SIZE, scale=4, pad=0)
 
 
 @lru_cache(maxsize=32)
@@ -149,9 +131,9 @@ def base_map(name: str, view: str, lang: Lang, size: int = 400):
     return image
 
 
-def _decoded(model: Autoencoder, z: torch.Tensor, lang: Lang) -> tuple:
+def _decoded(model: core_autoencoders.Autoencoder, z: torch.Tensor, lang: Lang) -> tuple:
     """Returns one decoded latent point as a large image, and the classifier's verdict on it."""
-    image = decode_points(model, z.reshape(1, -1))
+    image = core_autoencoders.decode_points(model, z.reshape(1, -1))
     return image_grid(image, nrow=1, scale=20, pad=0), digit_verdict(image, "ae_verdict", lang)
 
 
@@ -230,7 +212,7 @@ def prior_samples(seed, count, request: gr.Request):
     z = torch.randn(n, 2, generator=torch.Generator().manual_seed(seed_value))
     tiles, confident = [], []
     for name in MAP_MODELS:
-        images = decode_points(autoencoder(name), z)
+        images = core_autoencoders.decode_points(autoencoder(name), z)
         judged, _, good = judged_tiles(images, lang=lang)
         tiles.append(judged)
         confident.append(sum(good))
@@ -263,17 +245,17 @@ def draw_handler(source: str):
         if not isinstance(array, np.ndarray):
             raise error("common_err_image", lang)
         try:
-            digit = digit_from_image(array)
-        except DrawingError as err:
+            digit = data_images.digit_from_image(array)
+        except data_images.DrawingError as err:
             raise error(f"common_err_{err.key}", lang) from None
         out: list = []
         strip = [digit]
         for name in MAP_MODELS:
-            z = encode_mean(autoencoder(name), digit)[0].tolist()
+            z = core_autoencoders.encode_mean(autoencoder(name), digit)[0].tolist()
             axes = axes_of(name)
             z1, z2 = (round(min(max(z[i], axes.low[i]), axes.high[i]), 2) for i in range(2))  # the sliders stop at the map's edge
             out += [z1, z2, *point_view(name, z[0], z[1], view, lang)]
-            strip.append(decode_points(autoencoder(name), torch.tensor([z])))
+            strip.append(core_autoencoders.decode_points(autoencoder(name), torch.tensor([z])))
         text = digit_verdict(digit, "ae_draw_text", lang)
         return (*out, image_grid(torch.cat(strip), nrow=3, scale=14, pad=2), text)
 
@@ -295,7 +277,10 @@ def interpolation(first, second, example, steps, request: gr.Request):
     lang = lang_of(request)
     a, b = _example(first, example, lang), _example(second, example, lang)
     n = inputs.integer(steps, "ae_steps", 3, 16, lang)
-    return tuple(image_grid(torch.cat([a, interpolate_codes(autoencoder(name), a, b, n), b]), nrow=n + 2, scale=8) for name in MAP_MODELS)
+    return tuple(
+        image_grid(torch.cat([a, core_autoencoders.interpolate_codes(autoencoder(name), a, b, n), b]), nrow=n + 2, scale=8)
+        for name in MAP_MODELS
+    )
 
 
 def reparametrisation(digit, example, count, seed, mode, request: gr.Request):
@@ -306,7 +291,9 @@ def reparametrisation(digit, example, count, seed, mode, request: gr.Request):
     seed_value = inputs.seed(seed, lang)
     mode = inputs.choice(mode, "ae_mode", ("sample", "mean"), lang)
     name = "vae_2d"
-    out = reparameterized_decodes(autoencoder(name), image, n, generator=torch.Generator().manual_seed(seed_value), use_mean=mode == "mean")
+    out = core_autoencoders.reparameterized_decodes(
+        autoencoder(name), image, n, generator=torch.Generator().manual_seed(seed_value), use_mean=mode == "mean"
+    )
     mu, sigma = out["mu"].tolist(), out["sigma"].tolist()
     half = max(4.5 * max(sigma), 0.3)  # zoomed in around mu: sigma is small next to the prior's unit scale
     axes = RasterAxes((mu[0] - half, mu[1] - half), (mu[0] + half, mu[1] + half), right=44)
@@ -354,7 +341,7 @@ def beta_gallery(request: gr.Request):
 class LiveRun:
     """One person's live training run (kept in `gr.State`): stop() ends it after the current step."""
 
-    trainer: Trainer
+    trainer: core_loop.Trainer
     extra: dict = field(default_factory=dict)
 
     def stop(self) -> None:
@@ -380,8 +367,8 @@ def _curves(history: dict[str, list[float]], keys: list[tuple[str, str]], title:
     )
 
 
-def _live_map(model: Autoencoder, beta: float, lang: Lang):
-    z = encode_mean(model, test_digits()[0]).numpy()
+def _live_map(model: core_autoencoders.Autoencoder, beta: float, lang: Lang):
+    z = core_autoencoders.encode_mean(model, test_digits()[0]).numpy()
     axes = RasterAxes(*_bounds(z, prior=True), size=360, right=44)
     image = axes.canvas(t("ae_live_map_title", lang, beta=beta), "z1", "z2")
     axes.scatter(image, z, test_digits()[1].numpy(), alpha=0.85)
@@ -395,17 +382,22 @@ def beta_train(beta, steps, seed, request: gr.Request):
     beta_value = inputs.real(beta, "ae_beta", *LIMITS["beta"], lang)
     n = inputs.integer(steps, "ae_train_steps", *LIMITS["beta_steps"], lang)
     seed_value = inputs.seed(seed, lang)
-    model = init_weights(
-        Autoencoder(AutoencoderConfig(kind="vae", latent_dim=2, beta=beta_value)), torch.Generator().manual_seed(seed_value)
+    model = core_seeding.init_weights(
+        core_autoencoders.Autoencoder(core_autoencoders.AutoencoderConfig(kind="vae", latent_dim=2, beta=beta_value)),
+        torch.Generator().manual_seed(seed_value),
     )
-    run = LiveRun(autoencoder_trainer(model, load_digits("train")[0], generator=torch.Generator().manual_seed(seed_value)))
+    run = LiveRun(
+        core_autoencoders.autoencoder_trainer(
+            model, data_images.load_digits("train")[0], generator=torch.Generator().manual_seed(seed_value)
+        )
+    )
     recording = Recording(f"beta-vae-{beta_value:g}-latent-map")  # the map as the person watched it, for a GIF
-    yield from TRAINING.share(_beta_frames(run, model, beta_value, n, recording, lang), stopped=run.trainer.stopped)
+    yield from core_threads.TRAINING.share(_beta_frames(run, model, beta_value, n, recording, lang), stopped=run.trainer.stopped)
 
 
-def _beta_frames(run: LiveRun, model: Autoencoder, beta_value: float, n: int, recording: Recording, lang: Lang):
+def _beta_frames(run: LiveRun, model: core_autoencoders.Autoencoder, beta_value: float, n: int, recording: Recording, lang: Lang):
     keys = [("reconstruction", t("ae_curve_reconstruction", lang)), ("kl", t("ae_curve_kl", lang))]
-    for progress in run.trainer.run(n, max_seconds=LIVE_SECONDS, report_seconds=TRAINING.slice(REFRESH_SECONDS)):
+    for progress in run.trainer.run(n, max_seconds=LIVE_SECONDS, report_seconds=core_threads.TRAINING.slice(REFRESH_SECONDS)):
         curves = _curves(progress.history, keys, t("ae_beta_curves_title", lang, beta=beta_value), t("ae_nats", lang), lang)
         m = progress.metrics
         key = "ae_live_status_done" if progress.done else "ae_live_status"
@@ -432,16 +424,16 @@ def race(k, steps, request: gr.Request):
     lang = lang_of(request)
     k_value = inputs.integer(k, "ae_k", *LIMITS["k"], lang)
     n = inputs.integer(steps, "ae_race_steps", *LIMITS["race_steps"], lang)
-    train, test = load_digits("train")[0], test_digits()[0]
-    state, trainer = subspace_race(train, test, k_value)
+    train, test = data_images.load_digits("train")[0], test_digits()[0]
+    state, trainer = core_autoencoders.subspace_race(train, test, k_value)
     run = LiveRun(trainer)
-    yield from TRAINING.share(_race_frames(run, state, k_value, n, lang), stopped=trainer.stopped)
+    yield from core_threads.TRAINING.share(_race_frames(run, state, k_value, n, lang), stopped=trainer.stopped)
 
 
-def _race_frames(run: LiveRun, state: SubspaceRace, k_value: int, n: int, lang: Lang):
+def _race_frames(run: LiveRun, state: core_autoencoders.SubspaceRace, k_value: int, n: int, lang: Lang):
     angle_keys = [("max_angle", t("ae_curve_max_angle", lang)), ("mean_angle", t("ae_curve_mean_angle", lang))]
     error_keys = [("linear_mse", t("ae_curve_linear", lang)), ("nonlinear_mse", t("ae_curve_nonlinear", lang))]
-    for progress in run.trainer.run(n, max_seconds=LIVE_SECONDS, report_seconds=TRAINING.slice(REFRESH_SECONDS)):
+    for progress in run.trainer.run(n, max_seconds=LIVE_SECONDS, report_seconds=core_threads.TRAINING.slice(REFRESH_SECONDS)):
         angles = _curves(
             progress.history, angle_keys, t("ae_angles_title", lang, count=k_value), t("ae_degrees", lang), lang, hlines=[(5.0, "5°")]
         )
@@ -476,7 +468,7 @@ def vae16(seed, z0, z1, z2, z3, request: gr.Request):
     z = torch.randn(33, model.config.latent_dim, generator=torch.Generator().manual_seed(seed_value))
     single = z[:1].clone()
     single[0, : len(values)] = torch.tensor(values)
-    grid = image_grid(decode_points(model, z[1:]), nrow=8, scale=6)
+    grid = image_grid(core_autoencoders.decode_points(model, z[1:]), nrow=8, scale=6)
     return (grid, *_decoded(model, single[0], lang))
 
 

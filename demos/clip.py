@@ -15,17 +15,14 @@ from functools import lru_cache
 import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
-import torch
 
 from core.assets import MINI_CLIP_DIR
-from core.clip_tools import Embeddings, embed, joint_projection, model_input, similarity, unseen_words, zero_shot_probs
-from core.data.images import PHOTOS, load_digits, load_photo
-from core.mini_clip import corpus
 from core.pretrained import CLIP_ALLOWLIST, ModelRefusedError, ModelUnavailableError, clip_available, load_clip
 from demos import inputs, links
 from demos import unclip as unclip_section
 from demos.i18n import I18N, Lang, error, lang_of, number, percent, t
 from demos.layout import LIGHT, intro, markdown, page, pages, picture_inputs
+from demos.lazy import core_clip_tools, core_mini_clip, data_images, torch
 from demos.plots import base_layout, chart_layout
 
 MINI = "mini"
@@ -72,12 +69,12 @@ def _answered(answered: str, lang: Lang) -> str:
 
 @lru_cache(maxsize=1)
 def _mini_corpus() -> tuple[str, ...]:
-    return tuple(corpus())
+    return tuple(core_mini_clip.corpus())
 
 
 def _words_unseen_by_mini(prompts: list[str], lang: Lang) -> str:
     """Returns the words of `prompts` that the mini CLIP never read in training, quoted, or "" when it read them all."""
-    return ", ".join(t("clip_word", lang, w=w) for w in unseen_words(prompts, _mini_corpus()))
+    return ", ".join(t("clip_word", lang, w=w) for w in core_clip_tools.unseen_words(prompts, _mini_corpus()))
 
 
 def _text(value, name_key: str, lang: Lang) -> str:
@@ -105,7 +102,7 @@ def _prompts(labels, template, lang: Lang) -> tuple[list[str], list[str], bool]:
     return [n[:60] for n in names], [p[:MAX_PROMPT_CHARS] for p in prompts], cut
 
 
-def _notes(emb: Embeddings, cut: bool, model_note: str, lang: Lang) -> list[str]:
+def _notes(emb: core_clip_tools.Embeddings, cut: bool, model_note: str, lang: Lang) -> list[str]:
     notes = [model_note] if model_note else []
     if cut or emb.truncated:
         notes.append(t("common_truncated", lang))
@@ -128,9 +125,9 @@ def classify(model_name, source, digit_index, photo, upload, labels, template, s
     names, prompts, cut = _prompts(labels, template, lang)
     image = inputs.picture(source, digit_index, photo, upload, lang, size=UPLOAD_SIZE)
     model, processor, answered, note = _model(model_name, lang)
-    emb = embed(model, processor, [image], prompts)
-    probs = zero_shot_probs(emb, s)[0].numpy()
-    learned = zero_shot_probs(emb)[0].numpy()
+    emb = core_clip_tools.embed(model, processor, [image], prompts)
+    probs = core_clip_tools.zero_shot_probs(emb, s)[0].numpy()
+    learned = core_clip_tools.zero_shot_probs(emb)[0].numpy()
     best, k = int(probs.argmax()), len(names)
     # the mini CLIP knows 8x8 digits and the words of its captions: on a photo, or on words it never read, its pick is noise
     reasons = []
@@ -170,19 +167,19 @@ def classify(model_name, source, digit_index, photo, upload, labels, template, s
     )
     fig.update_xaxes(range=[0, 1.15], gridcolor="#eee")
     fig.update_yaxes(automargin=True)
-    return fig, "\n\n".join(lines), _enlarged(model_input(processor, image))
+    return fig, "\n\n".join(lines), _enlarged(core_clip_tools.model_input(processor, image))
 
 
 def _photo_choices(lang: Lang) -> list[tuple[str, str]]:
-    return [(t(f"photo_{p}", lang), p) for p in PHOTOS]
+    return [(t(f"photo_{p}", lang), p) for p in data_images.PHOTOS]
 
 
 def _image_set(name: str, lang: Lang) -> tuple[list[torch.Tensor], list[str]]:
     if name == "digits":
-        images, labels = load_digits("test")
+        images, labels = data_images.load_digits("test")
         first = [int((labels == d).nonzero()[0]) for d in range(10)]
         return [images[i] for i in first], [str(d) for d in range(10)]
-    return [load_photo(p, size=UPLOAD_SIZE) for p in PHOTOS], [label for label, _ in _photo_choices(lang)]
+    return [data_images.load_photo(p, size=UPLOAD_SIZE) for p in data_images.PHOTOS], [label for label, _ in _photo_choices(lang)]
 
 
 # The plane's names: each is drawn beside its point only where it covers no other name, no point and no edge, measured
@@ -287,8 +284,8 @@ def matrix(model_name, image_set, labels, template, request: gr.Request):
     chosen = inputs.choice(image_set, "clip_image_set", IMAGE_SETS, lang)
     images, image_names = _image_set(chosen, lang)
     model, processor, answered, note = _model(model_name, lang)
-    emb = embed(model, processor, images, prompts)
-    sims = similarity(emb).numpy()
+    emb = core_clip_tools.embed(model, processor, images, prompts)
+    sims = core_clip_tools.similarity(emb).numpy()
     heat = go.Figure(
         go.Heatmap(
             z=sims,
@@ -304,7 +301,7 @@ def matrix(model_name, image_set, labels, template, request: gr.Request):
     chart_layout(heat, t("clip_matrix_title", lang), height=480, margin={"l": 10, "r": 10, "b": 10})
     heat.update_yaxes(autorange="reversed", type="category", title_text=t("clip_images", lang), automargin=True)
     heat.update_xaxes(type="category", title_text=t("clip_texts", lang), automargin=True, tickangle=-30)
-    image_xy, text_xy = joint_projection(emb)
+    image_xy, text_xy = core_clip_tools.joint_projection(emb)
     space = _space_figure(image_xy, text_xy, image_names, names, sims.argmax(1), lang)
     lines = [_answered(answered, lang), t("clip_matrix_text", lang)]
     if answered == MINI and chosen == "photos":

@@ -11,23 +11,18 @@ from functools import lru_cache
 import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
-import torch
 from PIL import Image, ImageDraw
 from plotly.subplots import make_subplots
 
 from core.assets import BENCHMARKS_DIR, diffusion_unet
-from core.device import place, to_cpu
-from core.diffusion.ddpm import sample_steps
-from core.diffusion.digits import DEFAULT_GUIDANCE, DEFAULT_STEPS, schedule_of, to_image, to_model
-from core.diffusion.schedule import PREDICTION_SHORT_NAMES, SCHEDULES, NoiseSchedule, normal_band_shares
-from core.diffusion.unet import describe_unet
-from core.metrics.modes import diversity
+from core.diffusion.settings import DEFAULT_GUIDANCE, DEFAULT_STEPS, PREDICTION_SHORT_NAMES, SCHEDULES
 from demos import diffusion_toy, inputs, knobs, links
 from demos.animation import Recording, gif_download, titled_views
 from demos.gpu import SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, format_date, lang_of, number, percent, t
 from demos.knobs import Knob
 from demos.layout import LATEX, LIGHT, intro, live_run_state, markdown, page, pages, picture_inputs
+from demos.lazy import core_device, diffusion_ddpm, diffusion_digits, diffusion_schedule, metrics_modes, torch, unet_model
 from demos.plots import chart_layout, figure_like, image_grid
 from demos.raster import font
 from demos.verdicts import judged_tiles
@@ -58,14 +53,14 @@ MAX_GENERATION_SECONDS = 120
 
 
 @lru_cache(maxsize=4)
-def schedule(name: str) -> NoiseSchedule:
-    return NoiseSchedule.named(name, T)  # type: ignore[arg-type]
+def schedule(name: str) -> diffusion_schedule.NoiseSchedule:
+    return diffusion_schedule.NoiseSchedule.named(name, T)  # type: ignore[arg-type]
 
 
 def _show(x: torch.Tensor) -> Image.Image:
     """Returns images `[N, C, H, W]` in model scale [-1, 1] as one enlarged picture."""
     scale = max(1, 256 // x.shape[-1])
-    return image_grid(to_image(x), nrow=len(x), scale=scale, pad=0)
+    return image_grid(diffusion_digits.to_image(x), nrow=len(x), scale=scale, pad=0)
 
 
 def _schedule_figure(name: str, step: int, lang: Lang) -> go.Figure:
@@ -103,7 +98,7 @@ def _noise_figure(noise: torch.Tensor, title: str, lang: Lang) -> tuple[go.Figur
     """Returns the histogram of `noise` over the standard normal's density and its 1, 2 and 3 sigma bands, and a text
     with the share of values in each band."""
     values = noise.flatten().numpy()
-    shares = normal_band_shares(noise)
+    shares = diffusion_schedule.normal_band_shares(noise)
     spec = _noise_spec(lang)
     fig = figure_like(spec, layout={"title": {**spec["layout"]["title"], "text": title}}, traces={0: {"x": values}})
     text = t("diff_bands", lang, n=len(values), one=100 * shares[0], two=100 * shares[1], three=100 * shares[2])
@@ -147,7 +142,7 @@ def _forward_inputs(source, digit_index, photo, upload, schedule_name, step, see
     name = inputs.choice(schedule_name, "diff_schedule", SCHEDULES, lang)
     k = inputs.integer(step, "diff_timestep", 0, T - 1, lang)
     seed_value = inputs.seed(seed, lang)
-    return to_model(image[None]), name, k, seed_value
+    return diffusion_digits.to_model(image[None]), name, k, seed_value
 
 
 def forward(source, digit_index, photo, upload, schedule_name, step, seed, request: gr.Request):
@@ -195,14 +190,14 @@ def generate(request: gr.Request, **values):
     lang = lang_of(request)
     v = knobs.parse(GENERATE_KNOBS, values, lang)
     digit, n, w = v["digit"], v["count"], v["guidance"]
-    model = place(diffusion_unet("epsilon"))
+    model = core_device.place(diffusion_unet("epsilon"))
     labels = _labels(digit, n, lang)
     start, last_report = time.monotonic(), 0.0
     last = None
     recording, titles = Recording("denoising"), [t("diff_x_t", lang), t("diff_x0", lang)]  # what the person watches, for a GIF
-    stream = sample_steps(
+    stream = diffusion_ddpm.sample_steps(
         model,
-        schedule_of(model),
+        diffusion_digits.schedule_of(model),
         model.config.prediction,
         (n, 1, 8, 8),
         sampler=v["sampler"],
@@ -213,7 +208,7 @@ def generate(request: gr.Request, **values):
         generator=torch.Generator().manual_seed(v["seed"]),
     )
     for step in stream:
-        last = to_cpu(step)
+        last = core_device.to_cpu(step)
         now = time.monotonic() - start
         if now > MAX_GENERATION_SECONDS:
             raise error("diff_err_too_slow", lang, seconds=MAX_GENERATION_SECONDS)
@@ -229,13 +224,16 @@ def generate(request: gr.Request, **values):
             + t("diff_progress", lang, i=last.index, n=last.total, t=last.timestep, seconds=now)
         )
         if last.index < last.total:
-            x_t, x0 = image_grid(to_image(last.sample), nrow=8, scale=6), image_grid(to_image(last.pred_x0), nrow=8, scale=6)
+            x_t, x0 = (
+                image_grid(diffusion_digits.to_image(last.sample), nrow=8, scale=6),
+                image_grid(diffusion_digits.to_image(last.pred_x0), nrow=8, scale=6),
+            )
             recording.add(titled_views([x_t, x0], titles, footer=_frame_footer(last, lang)))
             yield x_t, x0, progress, gr.skip(), recording
     assert last is not None
-    images = to_image(last.sample)
+    images = diffusion_digits.to_image(last.sample)
     tiles, read, _ = judged_tiles(images, labels, lang=lang)
-    spread = t("diff_diversity", lang, d=diversity(images)) if n > 1 else ""
+    spread = t("diff_diversity", lang, d=metrics_modes.diversity(images)) if n > 1 else ""
     if labels is not None:
         verdict = t("diff_verdict_cond", lang, count=n, hits=int((read == labels).sum()), digit=digit) + " " + spread
     else:
@@ -249,7 +247,7 @@ def generate(request: gr.Request, **values):
         seconds=time.monotonic() - start,
         evals=t("diff_n_evals", lang, count=last.total * (2 if labels is not None and w != 1.0 else 1)),
     )
-    x0 = image_grid(to_image(last.pred_x0), nrow=8, scale=6)
+    x0 = image_grid(diffusion_digits.to_image(last.pred_x0), nrow=8, scale=6)
     recording.add(titled_views([image_grid(images, nrow=8, scale=6), x0], titles, footer=_frame_footer(last, lang)))
     yield tiles, x0, done, verdict, recording
 
@@ -271,13 +269,20 @@ def compare_predictions(steps, seed, digit, request: gr.Request):
     d = inputs.integer(digit, "diff_digit", 0, 9, lang)
     out = []
     for prediction in PREDICTION_SHORT_NAMES:
-        model = place(diffusion_unet(prediction))
+        model = core_device.place(diffusion_unet(prediction))
         labels = torch.full((16,), d)
         noise = torch.randn(16, 1, 8, 8, generator=torch.Generator().manual_seed(seed_value))
-        *_, last = sample_steps(
-            model, schedule_of(model), prediction, (16, 1, 8, 8), steps=n_steps, labels=labels, guidance=DEFAULT_GUIDANCE, noise=noise
+        *_, last = diffusion_ddpm.sample_steps(
+            model,
+            diffusion_digits.schedule_of(model),
+            prediction,
+            (16, 1, 8, 8),
+            steps=n_steps,
+            labels=labels,
+            guidance=DEFAULT_GUIDANCE,
+            noise=noise,
         )  # type: ignore[arg-type]
-        tiles, read, _ = judged_tiles(to_image(last.sample.cpu()), labels, lang=lang)
+        tiles, read, _ = judged_tiles(diffusion_digits.to_image(last.sample.cpu()), labels, lang=lang)
         out += [tiles, t("diff_pred_score", lang, hits=int((read == labels).sum()), n=16)]
     return tuple(out)
 
@@ -288,7 +293,7 @@ def compare_predictions(steps, seed, digit, request: gr.Request):
 def unet_diagram(request: gr.Request):
     """Returns a picture of the shipped U-Net's stages (resolution by height), skips and time inputs, and a table."""
     lang = lang_of(request)
-    stages = describe_unet(diffusion_unet("epsilon"))
+    stages = unet_model.describe_unet(diffusion_unet("epsilon"))
     levels = sorted({s["resolution"] for s in stages}, reverse=True)
     width, height, box_w, box_h = 110 * len(stages) + 40, 380, 96, 64
     image = Image.new("RGB", (width, height), "white")

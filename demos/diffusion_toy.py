@@ -9,21 +9,23 @@ from dataclasses import dataclass
 import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
-import torch
 
 from core.data.toy2d import DataError, Toy2D, make_toy, points_from_mask
-from core.diffusion.ddpm import diffusion_trainer, sample_steps
-from core.diffusion.schedule import NoiseSchedule
-from core.diffusion.toy import ToyConfig, ToyDenoiser, score_field
-from core.loop import Progress, Trainer
-from core.metrics.modes import mode_coverage
-from core.plane import bounds, plane_grid
-from core.seeding import init_weights
-from core.threads import TRAINING
 from demos import inputs, links
 from demos.gans import ink_mask
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.layout import LIGHT, LIVE_RUNS, intro, live_run_state, markdown, sharing_note, sketchpad, train_stop_buttons
+from demos.lazy import (
+    core_loop,
+    core_plane,
+    core_seeding,
+    core_threads,
+    diffusion_ddpm,
+    diffusion_schedule,
+    metrics_modes,
+    torch,
+    toy_denoiser,
+)
 from demos.plots import base_layout, chart_layout, segments
 
 DATASETS = ("ring", "grid", "moons", "spiral", "swiss_roll", "drawn")
@@ -46,11 +48,11 @@ DATA_COLOR, PARTICLE_COLOR = "#16a34a", "#7c3aed"
 class ToyState:
     """One person's 2D diffusion run (kept in `gr.State`)."""
 
-    model: ToyDenoiser
-    schedule: NoiseSchedule
+    model: toy_denoiser.ToyDenoiser
+    schedule: diffusion_schedule.NoiseSchedule
     data: Toy2D
     dataset: str
-    trainer: Trainer
+    trainer: core_loop.Trainer
 
 
 def _require(state, lang: Lang) -> ToyState:
@@ -60,7 +62,7 @@ def _require(state, lang: Lang) -> ToyState:
 
 
 def _box(data: Toy2D) -> tuple[float, float, float, float]:
-    return bounds(data.points, margin=0.35)
+    return core_plane.bounds(data.points, margin=0.35)
 
 
 def _scatter(data: Toy2D, particles: np.ndarray | None, title: str, lang: Lang, *, arrows: tuple | None = None) -> go.Figure:
@@ -102,13 +104,13 @@ def _scatter(data: Toy2D, particles: np.ndarray | None, title: str, lang: Lang, 
 def _coverage(state: ToyState, points: torch.Tensor, lang: Lang) -> str:
     if state.data.centers is None:
         return t("toy_coverage_none", lang)
-    mc = mode_coverage(points, state.data.centers, state.data.std)
+    mc = metrics_modes.mode_coverage(points, state.data.centers, state.data.std)
     kl = number(mc.reverse_kl, lang, 3) if np.isfinite(mc.reverse_kl) else "—"
     return t("common_mode_coverage", lang, captured=mc.modes_captured, total=mc.num_modes, hq=100 * mc.high_quality, kl=kl)
 
 
 def _samples(state: ToyState, num: int, seed: int) -> torch.Tensor:
-    *_, last = sample_steps(
+    *_, last = diffusion_ddpm.sample_steps(
         state.model, state.schedule, "epsilon", (num, 2), sampler="ddpm", steps=TOY_STEPS, generator=torch.Generator().manual_seed(seed)
     )
     return last.sample
@@ -148,17 +150,21 @@ def train(dataset, sketch, steps, seed, request: gr.Request):
     seed_value = inputs.seed(seed, lang)
     generator = torch.Generator().manual_seed(seed_value)
     data = _data(dataset, sketch, generator, lang)
-    model = init_weights(ToyDenoiser(ToyConfig(num_train_timesteps=TOY_STEPS)), torch.Generator().manual_seed(seed_value))
-    schedule = NoiseSchedule.named("linear", TOY_STEPS)
-    trainer = diffusion_trainer(model, data.points, schedule, "epsilon", batch_size=256, lr=3e-3, decay_steps=n, generator=generator)
+    model = core_seeding.init_weights(
+        toy_denoiser.ToyDenoiser(toy_denoiser.ToyConfig(num_train_timesteps=TOY_STEPS)), torch.Generator().manual_seed(seed_value)
+    )
+    schedule = diffusion_schedule.NoiseSchedule.named("linear", TOY_STEPS)
+    trainer = diffusion_ddpm.diffusion_trainer(
+        model, data.points, schedule, "epsilon", batch_size=256, lr=3e-3, decay_steps=n, generator=generator
+    )
     state = ToyState(model, schedule, data, dataset, trainer)
-    yield from TRAINING.share(_training_updates(state, n, lang), stopped=state.trainer.stopped)
+    yield from core_threads.TRAINING.share(_training_updates(state, n, lang), stopped=state.trainer.stopped)
 
 
 def _training_updates(state: ToyState, n: int, lang: Lang):
     """Yields the live view every second: loss and status always, samples when drawing them keeps within PREVIEW_SHARE."""
     next_preview = 0.0
-    for progress in state.trainer.run(n, max_seconds=TRAIN_SECONDS, report_seconds=TRAINING.slice(REFRESH_SECONDS)):
+    for progress in state.trainer.run(n, max_seconds=TRAIN_SECONDS, report_seconds=core_threads.TRAINING.slice(REFRESH_SECONDS)):
         status = _status(progress, n, lang) + sharing_note(lang, done=progress.done)
         if not progress.done and time.monotonic() < next_preview:
             yield _loss_figure(progress.history, lang), gr.skip(), gr.skip(), status, state
@@ -174,7 +180,7 @@ def _training_updates(state: ToyState, n: int, lang: Lang):
         yield _loss_figure(progress.history, lang), view, coverage, status, state
 
 
-def _status(progress: Progress, total: int, lang: Lang) -> str:
+def _status(progress: core_loop.Progress, total: int, lang: Lang) -> str:
     """Returns the status line of a run: its step and loss while it runs, then how it ended (done, cut by the time limit, stopped)."""
     key = {"steps": "toy_status_done", "time": "toy_status_cut", "stopped": "toy_status_stopped"}.get(progress.reason, "toy_status")
     loss = progress.metrics.get("loss", float("nan"))
@@ -194,12 +200,12 @@ def particles(state, seed, request: gr.Request):
     lang = lang_of(request)
     state = _require(state, lang)
     seed_value = inputs.seed(seed, lang)
-    yield from TRAINING.share(_particle_updates(state, seed_value, lang))
+    yield from core_threads.TRAINING.share(_particle_updates(state, seed_value, lang))
 
 
 def _particle_updates(state: ToyState, seed: int, lang: Lang):
     last_report = 0.0
-    stream = sample_steps(
+    stream = diffusion_ddpm.sample_steps(
         state.model,
         state.schedule,
         "epsilon",
@@ -224,9 +230,9 @@ def score(state, timestep, request: gr.Request):
     state = _require(state, lang)
     k = inputs.integer(timestep, "toy_t", *LIMITS["t"], lang)
     x0, x1, y0, y1 = _box(state.data)
-    grid = plane_grid((x0, x1, y0, y1), 21)
+    grid = core_plane.plane_grid((x0, x1, y0, y1), 21)
     points = grid.points
-    field = score_field(state.model, state.schedule, "epsilon", points, k).numpy()
+    field = toy_denoiser.score_field(state.model, state.schedule, "epsilon", points, k).numpy()
     lengths = np.linalg.norm(field, axis=1, keepdims=True)
     step = 0.8 * (x1 - x0) / 21
     ends = points.numpy() + field / np.maximum(lengths, 1e-9) * step * np.minimum(1.0, lengths / np.percentile(lengths, 90))

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import gradio as gr
 import plotly.graph_objects as go
-import torch
 
 from core.assets import classifier, dcgan
-from core.classifier import judge_digits
-from core.gan.dcgan import interpolate_latents
 from demos import inputs, links
 from demos.i18n import I18N, lang_of, number, t
 from demos.layout import LIGHT, intro, page
+from demos.lazy import core_classifier, gan_dcgan, torch
 from demos.plots import chart_layout, image_grid
 from demos.verdicts import digit_verdict
 
@@ -43,7 +41,7 @@ def interpolation(seed_a, seed_b, mode, steps, request: gr.Request):
     model = dcgan()
     z0 = model.noise(1, generator=torch.Generator().manual_seed(a))[0]
     z1 = model.noise(1, generator=torch.Generator().manual_seed(b))[0]
-    path = interpolate_latents(z0, z1, n, mode=mode)  # [n, noise_dim]
+    path = gan_dcgan.interpolate_latents(z0, z1, n, mode=mode)  # [n, noise_dim]
     norms = " · ".join(number(v, lang, 1) for v in path.norm(dim=1).tolist())
     return image_grid(model.decode(path), nrow=n, scale=10), t("gan_digits_norms", lang, norms=norms)
 
@@ -55,7 +53,7 @@ def verdict(seed, request: gr.Request):
     images = dcgan().sample(JUDGE_SAMPLES, generator=torch.Generator().manual_seed(seed_value))
     probs = classifier().predict_proba(images)
     counts = torch.bincount(probs.argmax(1), minlength=10).tolist()
-    scores = judge_digits(classifier(), images)
+    scores = core_classifier.judge_digits(classifier(), images)
     fig = go.Figure(
         go.Bar(
             x=[str(d) for d in range(10)],

@@ -10,9 +10,8 @@ import plotly.graph_objects as go
 from PIL import Image, ImageDraw
 from plotly.subplots import make_subplots
 
-from core.gan.lab2d import Snapshot
-from core.plane import PlaneGrid
 from demos.i18n import Lang, number, percent, t
+from demos.lazy import core_plane, gan_lab2d
 from demos.plots import chart_layout, figure_like, hex_to_rgb
 from demos.raster import AXIS_COLOR, RasterAxes, fit_lines, font, line_height
 
@@ -47,7 +46,9 @@ def _heat_scale(z: np.ndarray, probabilistic: bool) -> tuple[float, float]:
     return middle - bound, middle + bound
 
 
-def plane_image(snap: Snapshot, grid: PlaneGrid, views: list[str], probabilistic: bool, lang: Lang, title: str) -> Image.Image:
+def plane_image(
+    snap: gan_lab2d.Snapshot, grid: core_plane.PlaneGrid, views: list[str], probabilistic: bool, lang: Lang, title: str
+) -> Image.Image:
     """Returns the main GAN Lab view as a picture: D's output as a heat map, real and fake points, G's gradients and manifold.
 
     A picture, not a plotly figure: the view streams about five times a second, and a browser redraws an

@@ -14,24 +14,17 @@ from functools import lru_cache
 
 import gradio as gr
 import numpy as np
-import torch
 
-from core.checkpoint import save_checkpoint
 from core.data.toy2d import TOY_DATASETS, DataError, Toy2D, make_toy, points_from_mask
 from core.gan.experiments import EXPERIMENTS
-from core.gan.lab2d import MLPGAN, GANLab, MLPGANConfig, TrainSettings, standardisation
-from core.gan.losses import LOSSES, PROBABILISTIC
-from core.loop import Trainer
-from core.metrics.modes import mode_coverage
-from core.plane import PlaneGrid, bounds, plane_grid
-from core.seeding import init_weights
-from core.threads import TRAINING
+from core.gan.settings import LOSSES, PROBABILISTIC, MLPGANConfig, TrainSettings
 from demos import gan_digits, inputs, knobs, links
 from demos.animation import Recording, gif_download
 from demos.gan_plots import VIEWS, curves_figure, plane_image
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
 from demos.layout import LATEX, LIGHT, LIVE_RUNS, intro, live_run_state, markdown, page, pages, sharing_note
+from demos.lazy import core_checkpoint, core_loop, core_plane, core_seeding, core_threads, gan_lab2d, metrics_modes, torch
 
 DATASETS = (*TOY_DATASETS, "drawn", "csv")
 NUM_DATA = 10_000
@@ -88,11 +81,11 @@ SETTING_NAMES = frozenset(k.name for k in SETTING_KNOBS)
 class LabState:
     """One person's GAN Lab run (kept in `gr.State`)."""
 
-    lab: GANLab
+    lab: gan_lab2d.GANLab
     data: Toy2D
     dataset: str
-    grid: PlaneGrid
-    trainer: Trainer
+    grid: core_plane.PlaneGrid
+    trainer: core_loop.Trainer
     steps_per_second: float = 0.0
     notes: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)  # a play loop and a knob change never overlap
@@ -166,7 +159,7 @@ def render(state: LabState, views: list[str], lang: Lang, *, curves: bool = True
     curves_plot = curves_figure(lab.history, lang) if curves else gr.skip()
     if state.data.centers is not None:
         samples = lab.model.sample(2500, generator=torch.Generator().manual_seed(1234))
-        mc = mode_coverage(samples, state.data.centers, state.data.std)
+        mc = metrics_modes.mode_coverage(samples, state.data.centers, state.data.std)
         kl = f"{mc.reverse_kl:.3f}" if math.isfinite(mc.reverse_kl) else "—"
         coverage = t("common_mode_coverage", lang, captured=mc.modes_captured, total=mc.num_modes, hq=100 * mc.high_quality, kl=kl)
     else:
@@ -208,10 +201,19 @@ def reset(csv_file, sketch, views, request: gr.Request, **values):
 def new_run(run: dict, data: Toy2D, generator: torch.Generator) -> LabState:
     """Returns a fresh run of `run`'s knobs on `data`; its batches come from `generator` (seeded by `run["seed"]`,
     then drawn from for the data), its weights from their own generator seeded alike."""
-    model = init_weights(MLPGAN(knobs.fill(MLPGANConfig, run, **standardisation(data.points))), torch.Generator().manual_seed(run["seed"]))
-    lab = GANLab(model, data.points, knobs.fill(TrainSettings, run), generator=generator)
-    state = LabState(lab, data, run["dataset"], plane_grid(bounds(data.points, margin=0.3), GRID_RESOLUTION), Trainer(lambda: {}))
-    state.trainer = Trainer(state.locked_step)
+    model = core_seeding.init_weights(
+        gan_lab2d.MLPGAN(knobs.fill(MLPGANConfig, run, **gan_lab2d.standardisation(data.points))),
+        torch.Generator().manual_seed(run["seed"]),
+    )
+    lab = gan_lab2d.GANLab(model, data.points, knobs.fill(TrainSettings, run), generator=generator)
+    state = LabState(
+        lab,
+        data,
+        run["dataset"],
+        core_plane.plane_grid(core_plane.bounds(data.points, margin=0.3), GRID_RESOLUTION),
+        core_loop.Trainer(lambda: {}),
+    )
+    state.trainer = core_loop.Trainer(state.locked_step)
     return state
 
 
@@ -231,8 +233,8 @@ def _copy_of(template: LabState) -> LabState:
     """Returns a run of its own with `template`'s model, optimisers, generator, history and recorded first frame
     (the data and the plane's grid, which nothing changes, are shared)."""
     lab = copy.deepcopy(template.lab)
-    state = LabState(lab, template.data, template.dataset, template.grid, Trainer(lambda: {}))
-    state.trainer = Trainer(state.locked_step)
+    state = LabState(lab, template.data, template.dataset, template.grid, core_loop.Trainer(lambda: {}))
+    state.trainer = core_loop.Trainer(state.locked_step)
     state.recording = dataclasses.replace(template.recording, frames=list(template.recording.frames))
     return state
 
@@ -278,8 +280,8 @@ def play(state, views, request: gr.Request, **values):
     remaining = state.lab.settings.budget - state.lab.g_steps_done
     state.notes = [] if remaining > 0 else [t("gan_budget_reached", lang)]
     state.steps_per_second, state.paused = 0.0, False
-    run = state.trainer.run(max(remaining, 0), max_seconds=PLAY_SECONDS, report_seconds=TRAINING.slice(REFRESH_SECONDS))
-    yield from TRAINING.share(_play_frames(state, run, views, remaining, lang), stopped=state.trainer.stopped)
+    run = state.trainer.run(max(remaining, 0), max_seconds=PLAY_SECONDS, report_seconds=core_threads.TRAINING.slice(REFRESH_SECONDS))
+    yield from core_threads.TRAINING.share(_play_frames(state, run, views, remaining, lang), stopped=state.trainer.stopped)
 
 
 def _play_frames(state: LabState, run, views: list[str], remaining: int, lang: Lang):
@@ -354,7 +356,7 @@ def download(state, request: gr.Request) -> gr.File:
     lang = lang_of(request)
     state = _require(state, lang)
     folder = tempfile.mkdtemp(prefix="gan2d-")
-    checkpoint = save_checkpoint(
+    checkpoint = core_checkpoint.save_checkpoint(
         state.lab.model,
         os.path.join(folder, "gan2d.safetensors"),
         extra={"dataset": state.dataset, "loss": state.lab.settings.loss, "generator_steps": str(state.lab.g_steps_done)},

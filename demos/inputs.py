@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import inspect
 import math
 from collections.abc import Sequence
 from contextvars import ContextVar
@@ -21,10 +22,9 @@ from gradio.i18n import I18nData
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
-from core.data.images import PHOTOS, DrawingError, image_from_array, load_digits, load_photo
 from core.data.toy2d import DataError, Toy2D, read_csv_points
-from core.threads import TRAINING
 from demos.i18n import Lang, error, lang_of, t
+from demos.lazy import core_threads, data_images
 
 
 class PassThrough:
@@ -155,16 +155,16 @@ def picture(source: Any, digit_index: Any, photo: Any, upload: Any, lang: Lang, 
     source = choice(source, "common_source", IMAGE_SOURCES, lang)
     if source == "digit":
         index = integer(digit_index, "common_digit_index", *DIGIT_INDEX, lang)
-        return load_digits("all")[0][index]
+        return data_images.load_digits("all")[0][index]
     if source == "photo":
-        return load_photo(choice(photo, "common_photo", PHOTOS, lang), size=size)  # type: ignore[arg-type]
+        return data_images.load_photo(choice(photo, "common_photo", data_images.PHOTOS, lang), size=size)  # type: ignore[arg-type]
     if isinstance(upload, str) and upload == UNREADABLE:
         raise error("common_err_image_unreadable", lang)
     if not isinstance(upload, np.ndarray):
         raise error("common_err_upload", lang)
     try:
-        return image_from_array(upload, size)
-    except DrawingError as err:
+        return data_images.image_from_array(upload, size)
+    except data_images.DrawingError as err:
         raise error(f"common_err_{err.key}", lang) from None
 
 
@@ -206,12 +206,22 @@ class Blocks(gr.Blocks):
     Gradio's own `gr.Error`s there (a File's "Invalid file type") speak English only. Here such a failure
     raises a `gr.Error` in the caller's language that names the input. Values read correctly reach the
     handler exactly as Gradio prepares them.
+
+    `queue` holds the queue's settings (`gr.Blocks.queue`'s arguments): Gradio's constructor sets up a queue and builds
+    a server app for it, and calling `queue` again later would build that app a second time (a tenth of start-up).
     """
+
+    def __init__(self, *args: Any, queue: dict[str, Any] | None = None, **kwargs: Any):
+        self.queue_options = dict(queue or {})
+        super().__init__(*args, **kwargs)
+
+    def queue(self, *args: Any, **kwargs: Any) -> Blocks:
+        return super().queue(*args, **{**getattr(self, "queue_options", {}), **kwargs})
 
     async def process_api(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
         token = _REQUEST.set(kwargs.get("request"))  # `preprocess_data` is not given the request
         block_fn = kwargs.get("block_fn", args[0] if args else None)
-        quick = TRAINING.quick() if getattr(block_fn, "concurrency_id", None) in QUICK_QUEUES else contextlib.nullcontext()
+        quick = core_threads.TRAINING.quick() if getattr(block_fn, "concurrency_id", None) in QUICK_QUEUES else contextlib.nullcontext()
         try:
             with quick:  # live runs let a slider's answer go first (`core.threads.FairShare.quick`)
                 return await super().process_api(*args, **kwargs)
@@ -250,3 +260,26 @@ def unreadable_value(block: gr.components.Component, lang: Lang) -> gr.Error:
         types = ", ".join(block.file_types or []) or t("common_any_type", lang)
         return error("common_err_bad_file", lang, name=name, types=types)
     return error("common_err_bad_value", lang, name=name)
+
+
+def remember_signatures() -> None:
+    """Stores each Gradio block class's constructor signature on the constructor (`__signature__`), as Python allows.
+
+    Gradio reads a block's constructor signature each time it builds that block (to name its arguments) and each time
+    it describes it to the browser (once when the page is built, twice more at launch). For the gallery's 1,100
+    components that is some 9,000 signatures computed from the code, a fifth of its start-up; `inspect.signature`
+    returns a stored one as it is, so each is computed once. Call it before building a page, after importing any
+    custom components.
+    """
+    pending = [gr.blocks.Block]
+    seen: set[type] = set()
+    while pending:
+        cls = pending.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        pending.extend(cls.__subclasses__())
+        init = cls.__dict__.get("__init__")
+        function = getattr(init, "__wrapped__", init)  # Gradio wraps a component's constructor (`updateable`)
+        if inspect.isfunction(function) and "__signature__" not in function.__dict__:
+            function.__signature__ = inspect.signature(function, follow_wrapped=False)  # type: ignore[attr-defined]

@@ -9,9 +9,9 @@ from contextlib import contextmanager
 
 import gradio as gr
 
-from core.threads import TRAINING
 from demos.i18n import I18N, Lang, t
 from demos.inputs import quick_queue
+from demos.lazy import core_threads
 from demos.locales.en import STRINGS as EN_STRINGS
 from demos.locales.markdown import LEAD, MORE
 
@@ -71,8 +71,8 @@ def _free_if_unused(demo: gr.Blocks, session: str, closed_at: float) -> None:
 def sharing_note(lang: Lang, *, done: bool = False) -> str:
     """Returns " · " and a sentence saying how many other live runs take turns on the CPU with this one
     (`core.threads.TRAINING`), or "" while every live run has a turn of its own or once this run is `done`."""
-    live = TRAINING.live()
-    if done or live <= TRAINING.slots:
+    live = core_threads.TRAINING.live()
+    if done or live <= core_threads.TRAINING.slots:
         return ""
     return " · " + t("common_sharing", lang, count=live - 1)
 

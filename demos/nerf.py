@@ -12,26 +12,28 @@ from functools import lru_cache
 import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
-import torch
 
 from core import assets
-from core.checkpoint import CheckpointError
-from core.device import device_of, place
-from core.loop import Progress, Trainer
-from core.metrics.image import psnr
-from core.nerf.fitting import DEFAULT_FIT, FitConfig, make_field, make_step
-from core.nerf.occupancy import OccupancyGrid, shipped_occupancy
-from core.nerf.renderer import Field, ray_profile, render_view, with_fixed_direction
-from core.scene import scene
-from core.scene.cameras import Camera, orbit_camera, turntable
-from core.scene.views import held_out_views, orbit_truth, train_views
-from core.seeding import init_weights
-from core.threads import TRAINING, one_thread
 from demos import inputs, knobs, links, nerf_plots
 from demos.gpu import RENDER_SECONDS, SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
 from demos.layout import LIGHT, intro, live_run_state, page, pages, sharing_note, train_stop_buttons
+from demos.lazy import (
+    core_checkpoint,
+    core_device,
+    core_loop,
+    core_seeding,
+    core_threads,
+    metrics_image,
+    nerf_fitting,
+    nerf_occupancy,
+    nerf_renderer,
+    scene,
+    scene_cameras,
+    scene_views,
+    torch,
+)
 
 SIZE = 64  # pixels per side of every view the tab renders (the shipped fields were trained at this size)
 FIELDS = ("nerf", "grid")
@@ -79,19 +81,19 @@ class NerfRun:
 
     kind: str
     field: torch.nn.Module
-    trainer: Trainer
+    trainer: core_loop.Trainer
     samples: int
     curve: dict[str, list[float]] = field(default_factory=lambda: {"seconds": [], "train": [], "held_out": []})
 
 
-def _camera(values: dict) -> Camera:
-    return orbit_camera(values["azimuth"], values["elevation"], values["distance"], size=SIZE)
+def _camera(values: dict) -> scene_cameras.Camera:
+    return scene_cameras.orbit_camera(values["azimuth"], values["elevation"], values["distance"], size=SIZE)
 
 
 def _shipped(kind: str, lang: Lang) -> torch.nn.Module:
     try:
-        return place(assets.radiance_field(kind))  # on the GPU where there is one (see demos/gpu.py)
-    except (FileNotFoundError, CheckpointError):
+        return core_device.place(assets.radiance_field(kind))  # on the GPU where there is one (see demos/gpu.py)
+    except (FileNotFoundError, core_checkpoint.CheckpointError):
         raise error("nerf_err_missing", lang) from None
 
 
@@ -107,24 +109,28 @@ def scene_view(views, request: gr.Request):
     """Returns the 3D view of the scene with the chosen number of training cameras and the held-out ones."""
     lang = lang_of(request)
     count = knobs.by_name(TRAIN_KNOBS)["views"].parse(views, lang)
-    return nerf_plots.scene_figure(_surface(), list(train_views(count, SIZE).cameras), list(held_out_views(SIZE).cameras), lang)
+    return nerf_plots.scene_figure(
+        _surface(), list(scene_views.train_views(count, SIZE).cameras), list(scene_views.held_out_views(SIZE).cameras), lang
+    )
 
 
 # --- 2. flying the shipped field ---
 
 
-FIXED_FROM = orbit_camera(0.0, 30.0, 4.5)  # with the direction held fixed, every point is coloured as seen from here
+FIXED_FROM = (0.0, 30.0, 4.5)  # azimuth, elevation, distance: with the direction held fixed, every point is coloured as seen from here
 
 
-def _occupancy(kind: str) -> OccupancyGrid:
+def _occupancy(kind: str) -> nerf_occupancy.OccupancyGrid:
     """The shipped field's occupancy grid (about a second, once per process): flown views skip empty space."""
-    with one_thread():
-        return shipped_occupancy(kind)
+    with core_threads.one_thread():
+        return nerf_occupancy.shipped_occupancy(kind)
 
 
-def _shipped_field(values: dict, lang: Lang) -> Field:
+def _shipped_field(values: dict, lang: Lang) -> nerf_renderer.Field:
     model = _shipped(values["model"], lang)
-    return with_fixed_direction(model, FIXED_FROM.forward) if values["fixed_direction"] else model
+    return (
+        nerf_renderer.with_fixed_direction(model, scene_cameras.orbit_camera(*FIXED_FROM).forward) if values["fixed_direction"] else model
+    )
 
 
 @on_gpu(RENDER_SECONDS)
@@ -141,11 +147,13 @@ def fly(request: gr.Request, **values):
 @lru_cache(maxsize=16)
 def _fly_view(model: str, azimuth: float, elevation: float, distance: float, fixed_direction: bool, skip_empty: bool, lang: Lang):
     v = {"model": model, "azimuth": azimuth, "elevation": elevation, "distance": distance, "fixed_direction": fixed_direction}
-    with one_thread():
-        (camera, truth), field_fn = orbit_truth(azimuth, elevation, distance, SIZE), _shipped_field(v, lang)
+    with core_threads.one_thread():
+        (camera, truth), field_fn = scene_views.orbit_truth(azimuth, elevation, distance, SIZE), _shipped_field(v, lang)
         occupancy = _occupancy(model) if skip_empty else None
         start = time.perf_counter()
-        out = render_view(field_fn, camera, samples=FLY_SAMPLES, device=device_of(_shipped(model, lang)), occupancy=occupancy)
+        out = nerf_renderer.render_view(
+            field_fn, camera, samples=FLY_SAMPLES, device=core_device.device_of(_shipped(model, lang)), occupancy=occupancy
+        )
         ms = 1000 * (time.perf_counter() - start)
     picture = nerf_plots.panels(
         [
@@ -156,7 +164,12 @@ def _fly_view(model: str, azimuth: float, elevation: float, distance: float, fix
         ],
         [t("nerf_panel_truth", lang), t(f"nerf_field_{model}", lang), t("nerf_panel_depth", lang), t("nerf_panel_opacity", lang)],
     )
-    text = t("nerf_fly_text" if skip_empty else "nerf_fly_text_full", lang, psnr=number(psnr(out.rgb, truth), lang, 1), ms=number(ms, lang))
+    text = t(
+        "nerf_fly_text" if skip_empty else "nerf_fly_text_full",
+        lang,
+        psnr=number(metrics_image.psnr(out.rgb, truth), lang, 1),
+        ms=number(ms, lang),
+    )
     if fixed_direction:
         text += "  \n" + t("nerf_fixed_note", lang)
     return picture, text
@@ -199,9 +212,11 @@ def ray(request: gr.Request, **values):
     fine = r["samples"] if r["sampling"] == "hierarchical" else 0
     coarse = max(4, r["samples"] // 2) if fine else r["samples"]
     fine = r["samples"] - coarse if fine else 0
-    with one_thread():
-        device = device_of(_shipped(v["model"], lang))
-        profile = ray_profile(_shipped_field(v, lang), _camera(v), r["column"], r["row"], samples=coarse, fine_samples=fine, device=device)
+    with core_threads.one_thread():
+        device = core_device.device_of(_shipped(v["model"], lang))
+        profile = nerf_renderer.ray_profile(
+            _shipped_field(v, lang), _camera(v), r["column"], r["row"], samples=coarse, fine_samples=fine, device=device
+        )
     return nerf_plots.ray_figure(profile, lang), _ray_text(profile, r, lang)
 
 
@@ -235,21 +250,23 @@ def train(request: gr.Request, **values):
     else:
         options |= {"resolution": 48}
     generator = torch.Generator().manual_seed(v["seed"])
-    model = init_weights(make_field(kind, **options), torch.Generator().manual_seed(v["seed"]))
-    lr = v["lr"] or DEFAULT_FIT[kind]["lr"]
-    fit = DEFAULT_FIT[kind]
-    config = FitConfig(batch_rays=512, samples=v["samples"], lr=lr, decoder_lr=fit.get("decoder_lr"), tv_weight=fit.get("tv_weight", 0.0))
-    trainer = Trainer(make_step(model, train_views(v["views"], SIZE), config, generator=generator))
+    model = core_seeding.init_weights(nerf_fitting.make_field(kind, **options), torch.Generator().manual_seed(v["seed"]))
+    lr = v["lr"] or nerf_fitting.DEFAULT_FIT[kind]["lr"]
+    fit = nerf_fitting.DEFAULT_FIT[kind]
+    config = nerf_fitting.FitConfig(
+        batch_rays=512, samples=v["samples"], lr=lr, decoder_lr=fit.get("decoder_lr"), tv_weight=fit.get("tv_weight", 0.0)
+    )
+    trainer = core_loop.Trainer(nerf_fitting.make_step(model, scene_views.train_views(v["views"], SIZE), config, generator=generator))
     run = NerfRun(kind, model, trainer, v["samples"])
-    yield from TRAINING.share(_training_updates(run, v["seconds"], lang), stopped=run.trainer.stopped)
+    yield from core_threads.TRAINING.share(_training_updates(run, v["seconds"], lang), stopped=run.trainer.stopped)
 
 
 def _training_updates(run: NerfRun, seconds: int, lang: Lang):
-    held_out = held_out_views(SIZE)
+    held_out = scene_views.held_out_views(SIZE)
     camera, truth = held_out.cameras[0], held_out.images[0]
-    for progress in run.trainer.run(10**9, max_seconds=seconds, report_seconds=TRAINING.slice(REFRESH_SECONDS)):
-        rendered = render_view(run.field, camera, samples=run.samples).rgb
-        score = psnr(rendered, truth)
+    for progress in run.trainer.run(10**9, max_seconds=seconds, report_seconds=core_threads.TRAINING.slice(REFRESH_SECONDS)):
+        rendered = nerf_renderer.render_view(run.field, camera, samples=run.samples).rgb
+        score = metrics_image.psnr(rendered, truth)
         run.curve["seconds"].append(progress.elapsed)
         run.curve["train"].append(progress.metrics.get("psnr", float("nan")))
         run.curve["held_out"].append(score)
@@ -264,7 +281,7 @@ def _training_updates(run: NerfRun, seconds: int, lang: Lang):
         )
 
 
-def _train_status(progress: Progress, score: float, seconds: int, lang: Lang) -> str:
+def _train_status(progress: core_loop.Progress, score: float, seconds: int, lang: Lang) -> str:
     key = {"time": "nerf_status_done", "stopped": "nerf_status_stopped"}.get(progress.reason, "nerf_status")
     status = t(
         key, lang, step=number(progress.step, lang), seconds=number(progress.elapsed, lang), limit=seconds, psnr=number(score, lang, 1)
@@ -301,9 +318,13 @@ def turntable_gif(request: gr.Request, **values):
     v = knobs.parse(FLY_KNOBS[:1], {"model": values.get("model")}, lang)
     model, occupancy = _shipped(v["model"], lang), _occupancy(v["model"])
     frames = []
-    with one_thread():
-        for camera in turntable(TURNTABLE_FRAMES, elevation=30.0, size=SIZE):
-            frames.append(nerf_plots.unit_picture(render_view(model, camera, samples=48, device=device_of(model), occupancy=occupancy).rgb))
+    with core_threads.one_thread():
+        for camera in scene_cameras.turntable(TURNTABLE_FRAMES, elevation=30.0, size=SIZE):
+            frames.append(
+                nerf_plots.unit_picture(
+                    nerf_renderer.render_view(model, camera, samples=48, device=core_device.device_of(model), occupancy=occupancy).rgb
+                )
+            )
     with tempfile.NamedTemporaryFile(suffix=".gif", delete=False) as file:
         frames[0].save(file, format="GIF", save_all=True, append_images=frames[1:], duration=80, loop=0)
     return file.name

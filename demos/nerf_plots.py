@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-import torch
 from PIL import Image, ImageDraw
 from plotly.subplots import make_subplots
 
-from core.scene import scene
-from core.scene.cameras import Camera, frustum_corners
 from demos.i18n import Lang, t
+from demos.lazy import scene, scene_cameras, torch
 from demos.plots import base_layout, chart_layout
 from demos.raster import font
 
@@ -56,11 +54,11 @@ def panels(pictures: list[Image.Image], titles: list[str]) -> Image.Image:
     return canvas
 
 
-def _frustum_lines(cameras: list[Camera], depth: float) -> tuple[list, list, list]:
+def _frustum_lines(cameras: list[scene_cameras.Camera], depth: float) -> tuple[list, list, list]:
     xs, ys, zs = [], [], []
     for camera in cameras:
         c = camera.center.tolist()
-        corners = frustum_corners(camera, depth).tolist()
+        corners = scene_cameras.frustum_corners(camera, depth).tolist()
         for corner in corners:  # the four edges from the centre
             xs += [c[0], corner[0], None]
             ys += [c[1], corner[1], None]
@@ -73,7 +71,10 @@ def _frustum_lines(cameras: list[Camera], depth: float) -> tuple[list, list, lis
 
 
 def scene_figure(
-    surface: tuple[torch.Tensor, torch.Tensor], train_cameras: list[Camera], held_out_cameras: list[Camera], lang: Lang
+    surface: tuple[torch.Tensor, torch.Tensor],
+    train_cameras: list[scene_cameras.Camera],
+    held_out_cameras: list[scene_cameras.Camera],
+    lang: Lang,
 ) -> go.Figure:
     """Returns the 3D view of the scene: its surface points [N, 3] in their colours [N, 3], the training and held-out
     cameras as frustums, the bounds and the light."""

@@ -3,7 +3,6 @@ the generative trilemma, and a map of the gallery."""
 
 from __future__ import annotations
 
-import inspect
 import os
 import tempfile
 from dataclasses import dataclass
@@ -11,17 +10,13 @@ from dataclasses import dataclass
 import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
-import torch
 
-from core.classifier2d import PointClassifier, PointClassifierConfig, classifier_trainer
 from core.data.toy2d import TOY_DATASETS, Toy2D, make_toy
-from core.gmm import GaussianMixture, GMMConfig, em_trainer
-from core.loop import run_to_end
-from core.plane import bounds, plane_grid
-from core.seeding import init_weights
+from core.lazy import source_of
 from demos import inputs, links
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.layout import LIGHT, intro, markdown, page, pages
+from demos.lazy import core_classifier2d, core_gmm, core_loop, core_plane, core_seeding, torch
 from demos.plots import base_layout, blend_probabilities, chart_layout, class_colors
 
 DATASETS = (*TOY_DATASETS, "csv")
@@ -52,8 +47,8 @@ class Fitted:
 
     data: Toy2D
     box: tuple[float, float, float, float]
-    classifier: PointClassifier
-    gmm: GaussianMixture
+    classifier: core_classifier2d.PointClassifier
+    gmm: core_gmm.GaussianMixture
     train_accuracy: float
     log_likelihood: float
 
@@ -92,14 +87,15 @@ def fit_models(
     data = _load_data(dataset, csv_file, n, generator, lang)
     if len(data.points) < k:
         raise error("err_too_few_points", lang, n=len(data.points), k=k)
-    box = bounds(data.points)
+    box = core_plane.bounds(data.points)
 
-    classifier = init_weights(
-        PointClassifier(PointClassifierConfig(num_classes=max(data.num_classes, 2))), torch.Generator().manual_seed(seed_value)
+    classifier = core_seeding.init_weights(
+        core_classifier2d.PointClassifier(core_classifier2d.PointClassifierConfig(num_classes=max(data.num_classes, 2))),
+        torch.Generator().manual_seed(seed_value),
     )
-    clf_report = run_to_end(classifier_trainer(classifier, data.points, data.labels), steps)
-    gmm = GaussianMixture(GMMConfig(num_components=k))
-    run_to_end(em_trainer(gmm, data.points, generator=generator), iters)
+    clf_report = core_loop.run_to_end(core_classifier2d.classifier_trainer(classifier, data.points, data.labels), steps)
+    gmm = core_gmm.GaussianMixture(core_gmm.GMMConfig(num_components=k))
+    core_loop.run_to_end(core_gmm.em_trainer(gmm, data.points, generator=generator), iters)
     log_likelihood = float(gmm.log_prob(data.points).mean())
 
     fitted = Fitted(data, box, classifier, gmm, clf_report.metrics["accuracy"], log_likelihood)
@@ -136,7 +132,7 @@ def draw_new_points(fitted: Fitted | None, new_points: float, seed: float, reque
 
 def classifier_figure(fitted: Fitted, lang: Lang) -> go.Figure:
     """Returns p(y|x) as class-coloured regions with the training points on top."""
-    grid = plane_grid(fitted.box, GRID_RESOLUTION)
+    grid = core_plane.plane_grid(fitted.box, GRID_RESOLUTION)
     probs = grid.as_image(fitted.classifier.predict_proba(grid.points)).numpy()  # [H, W, K]
     x0, x1, y0, y1 = fitted.box
     fig = go.Figure()
@@ -172,7 +168,7 @@ def classifier_figure(fitted: Fitted, lang: Lang) -> go.Figure:
 
 def density_figure(fitted: Fitted, lang: Lang, new_points: torch.Tensor | None = None) -> go.Figure:
     """Returns contours of log p(x), the 2-sigma ellipse of each component, the data and new points."""
-    grid = plane_grid(fitted.box, GRID_RESOLUTION)
+    grid = core_plane.plane_grid(fitted.box, GRID_RESOLUTION)
     log_p = grid.as_image(fitted.gmm.log_prob(grid.points)).numpy()
     floor = log_p.max() - 12.0  # contours over 12 nats of density; lower is drawn as the floor
     x0, x1, y0, y1 = fitted.box
@@ -216,7 +212,7 @@ def density_figure(fitted: Fitted, lang: Lang, new_points: torch.Tensor | None =
     return base_layout(fig, t("ov_gen_title", lang), height=300, legend={"y": -0.3})
 
 
-def _ellipses(gmm: GaussianMixture, n_std: float = 2.0, resolution: int = 48) -> tuple[list, list]:
+def _ellipses(gmm: core_gmm.GaussianMixture, n_std: float = 2.0, resolution: int = 48) -> tuple[list, list]:
     """Returns x and y coordinates of each component's n-sigma ellipse, separated by None."""
     theta = torch.linspace(0, 2 * np.pi, resolution, dtype=torch.float64)
     circle = torch.stack([theta.cos(), theta.sin()])  # [2, R]
@@ -319,7 +315,7 @@ def build(demo: gr.Blocks) -> None:
                     )
                 with gr.Column(scale=4), gr.Accordion(I18N("ov_code"), open=False):
                     markdown("ov_code_help")
-                    gr.Code(inspect.getsource(GaussianMixture.em_step), language="python", label="core/gmm.py")
+                    gr.Code(source_of("core.gmm", "GaussianMixture.em_step"), language="python", label="core/gmm.py")
                 with gr.Column(scale=1, min_width=160):
                     link = links.control(demo, "overview", "fit")
             with gr.Row(equal_height=False):

@@ -11,29 +11,31 @@ from dataclasses import dataclass, field
 
 import gradio as gr
 import numpy as np
-import torch
-import torch.nn.functional as F
 
 from core import assets
-from core.checkpoint import CheckpointError
-from core.loop import Trainer
-from core.metrics.image import jpeg_within, psnr
-from core.nerf.occupancy import shipped_occupancy
-from core.nerf.renderer import render_view as render_field
-from core.scene.cameras import Camera, look_at, orbit_position
-from core.scene.views import held_out_views, orbit_truth, train_views
-from core.splat.fitting import ImageFitConfig, SceneFitConfig, image_fit, initial_gaussians, make_scene_step
-from core.splat.gaussians import Gaussians, SplatConfig, logit, rgb_to_sh_dc, turned_upside_down
-from core.splat.image2d import covariance_2d, ellipse_points, gaussian_2d_footprint
-from core.splat.ply import write_ply
-from core.splat.projection import perspective_jacobian, project, world_to_camera
-from core.splat.renderer import render_pixel_blend, render_view
-from core.threads import TRAINING, one_thread
 from demos import inputs, knobs, links, splat_plots
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
 from demos.layout import LATEX, LIGHT, intro, live_run_state, page, pages, sharing_note, train_stop_buttons
 from demos.layout import picture_inputs as layout_picture_inputs
+from demos.lazy import (
+    F,
+    core_checkpoint,
+    core_loop,
+    core_threads,
+    metrics_image,
+    nerf_occupancy,
+    nerf_renderer,
+    scene_cameras,
+    scene_views,
+    splat_fitting,
+    splat_gaussians,
+    splat_image2d,
+    splat_ply,
+    splat_projection,
+    splat_renderer,
+    torch,
+)
 from demos.nerf_plots import depth_panel, hex_colour
 
 SIZE = 64  # the scene's views, as NeRF's
@@ -95,7 +97,7 @@ PIXEL_KNOBS = (
 class FitRun:
     """One person's fit (kept in `gr.State`): the trainer (stopped when the tab closes) and what it fits."""
 
-    trainer: Trainer
+    trainer: core_loop.Trainer
     model: torch.nn.Module
     history: dict[str, list[float]] = field(default_factory=lambda: {"x": [], "psnr": [], "count": []})
 
@@ -114,24 +116,24 @@ def hand_2d(request: gr.Request, **values):
     v = knobs.parse(HAND_2D_KNOBS, values, lang)
     mean = torch.tensor([v["x"], v["y"]])
     scales, angle = torch.tensor([v["scale_x"], v["scale_y"]]), torch.tensor(math.radians(v["angle"]))
-    cov = covariance_2d(scales, angle)
-    image = gaussian_2d_footprint(mean, cov, v["opacity"], COLOURS[v["colour"]], HAND_SIZE, HAND_SIZE)
-    picture = splat_plots.with_ellipses(image, ellipse_points(mean, cov)[None], means=mean[None])
+    cov = splat_image2d.covariance_2d(scales, angle)
+    image = splat_image2d.gaussian_2d_footprint(mean, cov, v["opacity"], COLOURS[v["colour"]], HAND_SIZE, HAND_SIZE)
+    picture = splat_plots.with_ellipses(image, splat_image2d.ellipse_points(mean, cov)[None], means=mean[None])
     a, b, c = cov[0, 0].item(), cov[0, 1].item(), cov[1, 1].item()
     text = t("splat_hand2d_text", lang, a=_tex(a, lang, 1), b=_tex(b, lang, 1), c=_tex(c, lang, 1), o=_tex(v["opacity"], lang, 2))
     return picture, text
 
 
-def _single_gaussian(scales: tuple[float, float, float], turn_degrees: float) -> Gaussians:
+def _single_gaussian(scales: tuple[float, float, float], turn_degrees: float) -> splat_gaussians.Gaussians:
     """Returns one Gaussian at the scene's centre with `scales`, turned by `turn_degrees` about the vertical axis."""
-    model = Gaussians(SplatConfig(count=1, sh_degree=0))
+    model = splat_gaussians.Gaussians(splat_gaussians.SplatConfig(count=1, sh_degree=0))
     half = math.radians(turn_degrees) / 2
     with torch.no_grad():
         model.means.zero_()
         model.log_scales.copy_(torch.tensor(scales).log()[None])
         model.quats.copy_(torch.tensor([[math.cos(half), 0.0, math.sin(half), 0.0]]))  # about y, the up axis
-        model.opacity_logits.fill_(float(logit(0.95)))
-        model.sh[0, 0] = rgb_to_sh_dc(torch.tensor(COLOURS["blue"]))
+        model.opacity_logits.fill_(float(splat_gaussians.logit(0.95)))
+        model.sh[0, 0] = splat_gaussians.rgb_to_sh_dc(torch.tensor(COLOURS["blue"]))
     return model
 
 
@@ -148,16 +150,16 @@ def hand_3d(request: gr.Request, **values):
     """Returns one 3D Gaussian seen by an orbiting camera, its projected 2D ellipse, and J, W and J W Sigma W^T J^T."""
     lang = lang_of(request)
     v = knobs.parse(HAND_3D_KNOBS, values, lang)
-    eye = orbit_position(v["azimuth"], v["elevation"], 3.0, target=torch.zeros(3))
-    camera = Camera(128, 128, 128 / (2 * math.tan(math.radians(25))), look_at(eye, torch.zeros(3)))
+    eye = scene_cameras.orbit_position(v["azimuth"], v["elevation"], 3.0, target=torch.zeros(3))
+    camera = scene_cameras.Camera(128, 128, 128 / (2 * math.tan(math.radians(25))), scene_cameras.look_at(eye, torch.zeros(3)))
     model = _single_gaussian((v["scale_x"], v["scale_y"], v["scale_z"]), v["turn"])
     with torch.no_grad():
-        shown = render_view(model, camera).rgb
-        projected = project(model.means, model.covariances(), camera, dilation=0.0)
-        cam = world_to_camera(model.means, camera)
-        jacobian = perspective_jacobian(cam, camera)[0]  # [2, 3]
+        shown = splat_renderer.render_view(model, camera).rgb
+        projected = splat_projection.project(model.means, model.covariances(), camera, dilation=0.0)
+        cam = splat_projection.world_to_camera(model.means, camera)
+        jacobian = splat_projection.perspective_jacobian(cam, camera)[0]  # [2, 3]
     view = camera.c2w[:3, :3].T  # W: world axes to camera axes
-    outline = ellipse_points(projected.means2d[0], projected.cov2d[0])[None]
+    outline = splat_image2d.ellipse_points(projected.means2d[0], projected.cov2d[0])[None]
     picture = splat_plots.with_ellipses(shown, outline, means=projected.means2d)
     text = t(
         "splat_hand3d_text",
@@ -186,15 +188,15 @@ def fit_2d(source, digit_index, photo, upload, request: gr.Request, **values):
     lang = lang_of(request)
     target = _fit_target(source, digit_index, photo, upload, lang)
     v = knobs.parse(FIT2D_KNOBS, values, lang)
-    config = ImageFitConfig(count=v["count"], lr=v["lr"], densify=v["densify"])
-    fit = image_fit(target, config, generator=torch.Generator().manual_seed(v["seed"]))
+    config = splat_fitting.ImageFitConfig(count=v["count"], lr=v["lr"], densify=v["densify"])
+    fit = splat_fitting.image_fit(target, config, generator=torch.Generator().manual_seed(v["seed"]))
     run = FitRun(fit.trainer, fit.model)
-    yield from TRAINING.share(_fit_2d_updates(run, target, v["steps"], lang), stopped=run.trainer.stopped)
+    yield from core_threads.TRAINING.share(_fit_2d_updates(run, target, v["steps"], lang), stopped=run.trainer.stopped)
 
 
 def _fit_2d_updates(run: FitRun, target: torch.Tensor, steps: int, lang: Lang):
     model = run.model
-    for progress in run.trainer.run(steps, max_seconds=FIT_SECONDS, report_seconds=TRAINING.slice(REFRESH_SECONDS)):
+    for progress in run.trainer.run(steps, max_seconds=FIT_SECONDS, report_seconds=core_threads.TRAINING.slice(REFRESH_SECONDS)):
         count = len(model)
         run.history["x"].append(progress.step)
         run.history["psnr"].append(progress.metrics.get("psnr", float("nan")))
@@ -207,7 +209,7 @@ def _fit_2d_updates(run: FitRun, target: torch.Tensor, steps: int, lang: Lang):
             [splat_plots.picture(target), splat_plots.picture(rendered), splat_plots.with_ellipses(rendered, ellipses, means=means)],
             [t("splat_panel_target", lang), t("splat_panel_render", lang, n=count), t("splat_panel_ellipses", lang)],
         )
-        jpeg = jpeg_within(target, count * BYTES_PER_GAUSSIAN_2D) if progress.done else None
+        jpeg = metrics_image.jpeg_within(target, count * BYTES_PER_GAUSSIAN_2D) if progress.done else None
         figure = splat_plots.fit_figure(
             run.history, "x", "psnr", lang, x_title=t("common_step", lang), reference=jpeg.psnr if jpeg is not None else None
         )
@@ -253,20 +255,22 @@ def fit_3d(request: gr.Request, **values):
     lang = lang_of(request)
     v = knobs.parse(FIT3D_KNOBS, values, lang)
     generator = torch.Generator().manual_seed(v["seed"])
-    config = SceneFitConfig(count=v["count"], sh_degree=int(v["sh_degree"]), init=v["init"], densify=v["densify"], steps=1500)
-    gaussians = initial_gaussians(config, generator=generator)
-    trainer = Trainer(make_scene_step(gaussians, train_views(v["views"], SIZE), config, generator=generator))
+    config = splat_fitting.SceneFitConfig(count=v["count"], sh_degree=int(v["sh_degree"]), init=v["init"], densify=v["densify"], steps=1500)
+    gaussians = splat_fitting.initial_gaussians(config, generator=generator)
+    trainer = core_loop.Trainer(
+        splat_fitting.make_scene_step(gaussians, scene_views.train_views(v["views"], SIZE), config, generator=generator)
+    )
     run = FitRun(trainer, gaussians)
-    yield from TRAINING.share(_fit_3d_updates(run, v["seconds"], lang), stopped=run.trainer.stopped)
+    yield from core_threads.TRAINING.share(_fit_3d_updates(run, v["seconds"], lang), stopped=run.trainer.stopped)
 
 
 def _fit_3d_updates(run: FitRun, seconds: int, lang: Lang):
-    held_out = held_out_views(SIZE)
+    held_out = scene_views.held_out_views(SIZE)
     camera, truth = held_out.cameras[0], held_out.images[0]
-    for progress in run.trainer.run(10**9, max_seconds=seconds, report_seconds=TRAINING.slice(2 * REFRESH_SECONDS)):
+    for progress in run.trainer.run(10**9, max_seconds=seconds, report_seconds=core_threads.TRAINING.slice(2 * REFRESH_SECONDS)):
         with torch.no_grad():
-            rendered = render_view(run.model, camera).rgb.clamp(0, 1)
-        score = psnr(rendered, truth)
+            rendered = splat_renderer.render_view(run.model, camera).rgb.clamp(0, 1)
+        score = metrics_image.psnr(rendered, truth)
         run.history["x"].append(progress.elapsed)
         run.history["psnr"].append(score)
         run.history["count"].append(len(run.model))
@@ -292,14 +296,14 @@ def _fit_3d_updates(run: FitRun, seconds: int, lang: Lang):
 # --- 4. the shipped splat (or yours): fly, inspect a pixel, export ---
 
 
-def _splat(model: str, run, lang: Lang) -> Gaussians:
+def _splat(model: str, run, lang: Lang) -> splat_gaussians.Gaussians:
     if model == "yours":
-        if not isinstance(run, FitRun) or not isinstance(run.model, Gaussians):
+        if not isinstance(run, FitRun) or not isinstance(run.model, splat_gaussians.Gaussians):
             raise error("splat_err_no_run", lang)
         return run.model
     try:
         return assets.splat()
-    except (FileNotFoundError, CheckpointError):
+    except (FileNotFoundError, core_checkpoint.CheckpointError):
         raise error("splat_err_missing", lang) from None
 
 
@@ -308,10 +312,10 @@ def view(run, request: gr.Request, **values):
     lang = lang_of(request)
     v = knobs.parse(VIEW_KNOBS, values, lang)
     gaussians = _splat(v["model"], run, lang)
-    with one_thread(), torch.no_grad():
-        camera, truth = orbit_truth(v["azimuth"], v["elevation"], v["distance"], SIZE)
+    with core_threads.one_thread(), torch.no_grad():
+        camera, truth = scene_views.orbit_truth(v["azimuth"], v["elevation"], v["distance"], SIZE)
         start = time.perf_counter()
-        out = render_view(gaussians, camera)
+        out = splat_renderer.render_view(gaussians, camera)
         ms = 1000 * (time.perf_counter() - start)
     picture = splat_plots.panels(
         [
@@ -322,7 +326,7 @@ def view(run, request: gr.Request, **values):
         ],
         [t("splat_panel_truth", lang), t(f"splat_model_{v['model']}", lang), t("splat_panel_depth", lang), t("splat_panel_opacity", lang)],
     )
-    text = t("splat_view_text", lang, psnr=number(psnr(out.rgb, truth), lang, 1), ms=number(ms, lang), n=len(gaussians))
+    text = t("splat_view_text", lang, psnr=number(metrics_image.psnr(out.rgb, truth), lang, 1), ms=number(ms, lang), n=len(gaussians))
     return picture, text
 
 
@@ -340,9 +344,9 @@ def pixel(run, request: gr.Request, **values):
     v = knobs.parse(VIEW_KNOBS, {k: values[k] for k in knobs.by_name(VIEW_KNOBS) if k in values}, lang)
     p = knobs.parse(PIXEL_KNOBS, {k: values[k] for k in knobs.by_name(PIXEL_KNOBS) if k in values}, lang)
     gaussians = _splat(v["model"], run, lang)
-    with one_thread():
-        camera, truth = orbit_truth(v["azimuth"], v["elevation"], v["distance"], SIZE)
-        blend = render_pixel_blend(gaussians, camera, p["column"], p["row"])
+    with core_threads.one_thread():
+        camera, truth = scene_views.orbit_truth(v["azimuth"], v["elevation"], v["distance"], SIZE)
+        blend = splat_renderer.render_pixel_blend(gaussians, camera, p["column"], p["row"])
     swatch = '<span style="display:inline-block;width:1em;height:1em;background:{};border:1px solid #999"></span>'
     text = t(
         "splat_pixel_text",
@@ -375,7 +379,7 @@ def export_ply(run, request: gr.Request, **values):
     v = knobs.parse(VIEW_KNOBS[:1], {"model": values.get("model")}, lang)
     gaussians = _splat(v["model"], run, lang)
     with tempfile.NamedTemporaryFile(suffix=".ply", prefix=f"splat_{v['model']}_", delete=False) as file:
-        path = write_ply(turned_upside_down(gaussians), file.name)  # viewers expect the reference's y-down world
+        path = splat_ply.write_ply(splat_gaussians.turned_upside_down(gaussians), file.name)  # viewers expect the reference's y-down world
     return str(path), str(path)
 
 
@@ -385,26 +389,26 @@ def export_ply(run, request: gr.Request, **values):
 def compare(request: gr.Request):
     """Renders the held-out views with the shipped splat and both shipped NeRF fields: PSNR and milliseconds per frame."""
     lang = lang_of(request)
-    held_out = held_out_views(SIZE)
+    held_out = scene_views.held_out_views(SIZE)
     rows = []
     contenders = [("splat", splat_plots.SPLAT_COLOUR), ("nerf", splat_plots.NERF_COLOUR), ("nerf_skip", "#b45309"), ("grid", "#0891b2")]
-    with one_thread(), torch.no_grad():
+    with core_threads.one_thread(), torch.no_grad():
         for name, colour in contenders:
             kind = name.removesuffix("_skip")  # nerf_skip: the same NeRF, empty space skipped as the NeRF tab flies it
             try:
                 model = assets.splat() if name == "splat" else assets.radiance_field(kind)
-                occupancy = shipped_occupancy(kind) if name.endswith("_skip") else None
-            except (FileNotFoundError, CheckpointError):
+                occupancy = nerf_occupancy.shipped_occupancy(kind) if name.endswith("_skip") else None
+            except (FileNotFoundError, core_checkpoint.CheckpointError):
                 continue
             scores, times = [], []
             for camera, truth in zip(held_out.cameras, held_out.images, strict=True):
                 start = time.perf_counter()
                 if name == "splat":
-                    rendered = render_view(model, camera).rgb
+                    rendered = splat_renderer.render_view(model, camera).rgb
                 else:
-                    rendered = render_field(model, camera, samples=48, occupancy=occupancy).rgb
+                    rendered = nerf_renderer.render_view(model, camera, samples=48, occupancy=occupancy).rgb
                 times.append(1000 * (time.perf_counter() - start))
-                scores.append(psnr(rendered, truth))
+                scores.append(metrics_image.psnr(rendered, truth))
             rows.append(
                 {
                     "name": t(f"splat_contender_{name}", lang),

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-import torch
 from PIL import Image, ImageDraw
 from plotly.subplots import make_subplots
 
 from demos.i18n import Lang, number, t
+from demos.lazy import torch
 from demos.nerf_plots import hex_colour
 from demos.plots import chart_layout
 from demos.raster import font

@@ -12,14 +12,13 @@ import gradio as gr
 import plotly.graph_objects as go
 
 from core.assets import MINI_LDM_DIR
-from core.data.images import PHOTOS
-from core.latent_diffusion import Final, decode, fit_image, image_to_image, round_trip, text_to_image_steps
 from core.pretrained import PIPELINE_ALLOWLIST, ModelUnavailableError, load_pipeline, pipeline_available
 from demos import inputs, knobs, links
 from demos.gpu import PIPELINE_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
 from demos.layout import HEAVY, LIGHT, intro, markdown, page, pages, picture_inputs
+from demos.lazy import core_latent_diffusion, data_images
 from demos.plots import channel_strip, chart_layout, enlarge
 
 MINI = "mini"
@@ -114,10 +113,10 @@ def generate(model_name, prompt, negative, size, request: gr.Request, **values):
         notes.append(t("common_truncated", lang))
     seconds: list[float] = []
     last_shown = 0.0
-    for item in text_to_image_steps(
+    for item in core_latent_diffusion.text_to_image_steps(
         pipe, text, negative_prompt=negative_text, steps=n, guidance=w, seed=seed_value, height=side, width=side
     ):
-        if isinstance(item, Final):
+        if isinstance(item, core_latent_diffusion.Final):
             status = t("sd_done", lang, steps=t("common_n_steps", lang, count=n), seconds=item.seconds, ms=1000 * item.seconds / n)
             yield enlarge(item.image), channel_strip(item.latents[0]), _timing_figure(seconds, lang), "\n\n".join([status, *notes])
             return
@@ -126,7 +125,7 @@ def generate(model_name, prompt, negative, size, request: gr.Request, **values):
         if now - last_shown < REFRESH_SECONDS and item.index < item.total:
             continue
         last_shown = now
-        image = decode(pipe, item.latents)[0]
+        image = core_latent_diffusion.decode(pipe, item.latents)[0]
         status = t("sd_status", lang, i=item.index, n=item.total, t=item.timestep)
         yield enlarge(image), channel_strip(item.latents[0]), _timing_figure(seconds, lang), "\n\n".join([status, *notes])
 
@@ -137,7 +136,7 @@ def autoencode(model_name, source, digit_index, photo, upload, size, request: gr
     lang = lang_of(request)
     image = inputs.picture(source, digit_index, photo, upload, lang, size=256)
     pipe, side, note = _pipeline(model_name, size, lang)
-    trip = round_trip(pipe, image, side)
+    trip = core_latent_diffusion.round_trip(pipe, image, side)
     error_map = trip.error[None].expand(3, -1, -1)
     text = t(
         "sd_round_trip_text",
@@ -173,9 +172,11 @@ def img2img(model_name, prompt, negative, source, digit_index, photo, upload, si
     if int(n * s) < 1:
         raise error("sd_err_strength_steps", lang)
     start = time.perf_counter()
-    out = image_to_image(pipe, text, image, strength=s, negative_prompt=negative_text, steps=n, guidance=w, seed=seed_value, size=side)
+    out = core_latent_diffusion.image_to_image(
+        pipe, text, image, strength=s, negative_prompt=negative_text, steps=n, guidance=w, seed=seed_value, size=side
+    )
     message = t("sd_img2img_text", lang, count=n, s=s, k=int(n * s), seconds=time.perf_counter() - start)
-    return enlarge(fit_image(image, side)), enlarge(out), "\n\n".join([message, note] if note else [message])
+    return enlarge(core_latent_diffusion.fit_image(image, side)), enlarge(out), "\n\n".join([message, note] if note else [message])
 
 
 def choose_model(model_name, request: gr.Request):
@@ -196,7 +197,7 @@ def defaults(request: gr.Request):
     prompt = (
         gr.skip() if "prompt" in links.linked(request, "stable_diffusion") else t("sd_default_prompt", lang)
     )  # a link's own prompt stays
-    return prompt, gr.update(choices=[(t(f"photo_{p}", lang), p) for p in PHOTOS])
+    return prompt, gr.update(choices=[(t(f"photo_{p}", lang), p) for p in data_images.PHOTOS])
 
 
 def build(demo: gr.Blocks) -> None:

@@ -9,16 +9,13 @@ from functools import lru_cache
 
 import gradio as gr
 import plotly.graph_objects as go
-import torch
 
 from core.assets import classifier
-from core.data.images import gaussian_blur, load_digits
-from core.metrics.fid import classifier_features, feature_frechet, manifold_metrics
-from core.metrics.subspace import pca_basis
 from demos import inputs, links
 from demos import trilemma_charts as charts
 from demos.i18n import I18N, error, lang_of, number, t
 from demos.layout import LIGHT, intro, markdown, page, pages
+from demos.lazy import data_images, metrics_fid, metrics_subspace, torch
 from demos.plots import base_layout, chart_layout, class_colors
 from demos.trilemma_reading import reading_markdown
 
@@ -30,22 +27,22 @@ METRICS = ("precision", "recall", "density", "coverage")
 @lru_cache(maxsize=1)
 def _real() -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
     """Returns (train images, train labels, the test digits' classifier features, test labels)."""
-    train, labels = load_digits("train")
-    test_features = classifier_features(classifier(), load_digits("test")[0])
-    return train, labels, test_features, load_digits("test")[1]
+    train, labels = data_images.load_digits("train")
+    test_features = metrics_fid.classifier_features(classifier(), data_images.load_digits("test")[0])
+    return train, labels, test_features, data_images.load_digits("test")[1]
 
 
 def bias_curve(request: gr.Request):
     """Returns FID of real train digits against the real test digits as the sample size grows (5 draws each)."""
     lang = lang_of(request)
     train, _, test_features, _ = _real()
-    features = classifier_features(classifier(), train)
+    features = metrics_fid.classifier_features(classifier(), train)
     means, spreads = [], []
     for size in SIZES:
         values = []
         for seed in range(5):
             pick = torch.randperm(len(train), generator=torch.Generator().manual_seed(seed))[:size]
-            values.append(feature_frechet(features[pick], test_features))
+            values.append(metrics_fid.feature_frechet(features[pick], test_features))
         tensor = torch.tensor(values)
         means.append(float(tensor.mean()))
         spreads.append(float(tensor.std()) if size < len(train) else 0.0)
@@ -80,17 +77,17 @@ def explain(blur, dropped, size, request: gr.Request):
         raise error("tri_err_all_dropped", lang)
     train, labels, test_features, test_labels = _real()
     keep = ~torch.isin(labels, torch.tensor([int(d) for d in dropped], dtype=torch.long))
-    pool = gaussian_blur(train[keep], sigma).clamp(0, 1)
+    pool = data_images.gaussian_blur(train[keep], sigma).clamp(0, 1)
     pick = torch.randperm(len(pool), generator=torch.Generator().manual_seed(0))[: min(n, len(pool))]
     if len(pick) < 10:
         raise error("tri_err_too_few", lang)
-    fake = classifier_features(classifier(), pool[pick])
-    fid = feature_frechet(fake, test_features)
-    untouched = classifier_features(
+    fake = metrics_fid.classifier_features(classifier(), pool[pick])
+    fid = metrics_fid.feature_frechet(fake, test_features)
+    untouched = metrics_fid.classifier_features(
         classifier(), train[torch.randperm(len(train), generator=torch.Generator().manual_seed(0))[: len(pick)]]
     )
-    baseline = feature_frechet(untouched, test_features)
-    scores = manifold_metrics(test_features, fake)
+    baseline = metrics_fid.feature_frechet(untouched, test_features)
+    scores = metrics_fid.manifold_metrics(test_features, fake)
     bars = go.Figure(
         go.Bar(
             x=[t(f"tri_{m}", lang) for m in METRICS],
@@ -102,7 +99,7 @@ def explain(blur, dropped, size, request: gr.Request):
     )
     chart_layout(bars, t("tri_metrics_title", lang), y_title=t("tri_value", lang), height=340, margin={"l": 55}, lang=lang)
     bars.update_yaxes(range=[0, 1.3])
-    basis, mean = pca_basis(test_features, 2)
+    basis, mean = metrics_subspace.pca_basis(test_features, 2)
     real_2d = ((test_features.double() - mean) @ basis).numpy()
     fake_2d = ((fake.double() - mean) @ basis).numpy()
     space = go.Figure()

@@ -11,9 +11,9 @@ from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
-import torch
 
 from core.assets import BENCHMARKS_DIR
+from demos.lazy import torch
 from demos.plots import chart_layout
 from demos.texts import Lang, format_date, number, t
 

@@ -24,8 +24,8 @@ import streamlit as st  # noqa: E402
 
 from benchmarks import trilemma as benchmark  # noqa: E402
 from benchmarks.common import write_result  # noqa: E402
-from core.trilemma import MODELS  # noqa: E402
 from demos import trilemma_charts as charts  # noqa: E402
+from demos.lazy import core_trilemma  # noqa: E402
 from demos.texts import Lang, t  # noqa: E402
 from demos.trilemma_reading import reading_markdown  # noqa: E402
 
@@ -122,7 +122,7 @@ def main() -> None:
     st.caption(t("dash_found", lang, path=charts.shown_path(sources[chosen])) + " · " + charts.source_caption(results, lang))
 
     present_datasets = list(dict.fromkeys(r["dataset"] for r in results["table"]))
-    present_models = [m for m in MODELS if any(r["model"] == m for r in results["table"])]
+    present_models = [m for m in core_trilemma.MODELS if any(r["model"] == m for r in results["table"])]
     datasets = _all_chosen_first(t("dash_datasets", lang), present_datasets, lambda d: charts.dataset_name(d, lang), f"datasets-{chosen}")
     models = _all_chosen_first(t("dash_models", lang), present_models, lambda m: charts.model_name(m, lang), f"models-{chosen}")
     rows = charts.filtered(results, datasets, models)

@@ -16,32 +16,24 @@ from functools import lru_cache
 
 import gradio as gr
 import numpy as np
-import torch
 
-from core.clip_tools import Embeddings, joint_projection, unseen_words
-from core.data.images import DrawingError, digit_from_image, load_digits
-from core.metrics.modes import diversity
-from core.mini_clip import corpus
-from core.unclip.decoder import decode, decode_steps
-from core.unclip.evaluate import METHODS, compare
-from core.unclip.pipeline import (
-    DEFAULTS,
-    MAX_CAPTION_CHARS,
-    UnCLIP,
-    class_centres,
-    image_embeddings,
-    nearest_class,
-    read_up_to,
-    shipped_unclip,
-    slerp,
-    text_embeddings,
-)
-from core.unclip.prior import sample_prior
+from core.unclip.settings import DEFAULTS
 from demos import inputs, knobs, links
 from demos.gpu import SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, number, percent, t
 from demos.knobs import SEED, Knob
 from demos.layout import LIGHT, intro, page, sketchpad
+from demos.lazy import (
+    core_clip_tools,
+    core_mini_clip,
+    data_images,
+    metrics_modes,
+    torch,
+    unclip_decoder,
+    unclip_evaluate,
+    unclip_pipeline,
+    unclip_prior,
+)
 from demos.plots import image_grid
 from demos.raster import labeled_tiles
 from demos.unclip_plots import comparison_chart, embedding_bars, embedding_map
@@ -89,12 +81,12 @@ COMPARE_KNOBS = (
 
 @lru_cache(maxsize=1)
 def _mini_corpus() -> tuple[str, ...]:
-    return tuple(corpus())
+    return tuple(core_mini_clip.corpus())
 
 
 @lru_cache(maxsize=1)
 def _centres() -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    return class_centres(shipped_unclip().clip)
+    return unclip_pipeline.class_centres(unclip_pipeline.shipped_unclip().clip)
 
 
 def _caption(value, lang: Lang) -> tuple[str, list[str]]:
@@ -105,10 +97,10 @@ def _caption(value, lang: Lang) -> tuple[str, list[str]]:
     text = value.strip()
     if not text:
         raise error("clip_unclip_err_empty", lang)
-    notes = [t("common_truncated", lang)] if len(text) > MAX_CAPTION_CHARS else []
-    text = text[:MAX_CAPTION_CHARS]
+    notes = [t("common_truncated", lang)] if len(text) > unclip_pipeline.MAX_CAPTION_CHARS else []
+    text = text[: unclip_pipeline.MAX_CAPTION_CHARS]
     words = [w for w in text.replace(",", " ").split() if any(c.isalnum() for c in w)]
-    unseen = unseen_words([text], _mini_corpus())
+    unseen = core_clip_tools.unseen_words([text], _mini_corpus())
     if not words or len(unseen) == len({w.lower().strip(".,;:!?") for w in words}):
         raise error("clip_unclip_err_unknown", lang)
     if unseen:
@@ -133,20 +125,24 @@ def run(request: gr.Request, caption=None, **values):
     lang = lang_of(request)
     text, notes = _caption(caption, lang)
     v = knobs.parse(RUN_KNOBS, values, lang)
-    pipe = shipped_unclip()
+    pipe = unclip_pipeline.shipped_unclip()
     start = time.monotonic()
     generator = torch.Generator().manual_seed(v["seed"])
-    z_t = text_embeddings(pipe.clip, pipe.tokenizer, [text])  # [1, D]
-    read = read_up_to(pipe.tokenizer, text)
+    z_t = unclip_pipeline.text_embeddings(pipe.clip, pipe.tokenizer, [text])  # [1, D]
+    read = unclip_pipeline.read_up_to(pipe.tokenizer, text)
     if read == "":
         raise error("clip_unclip_err_unknown", lang)  # it reads nothing: the caption starts with a character it does not know
     if read is not None:
         notes.append("⚠️ " + t("clip_unclip_note_cut", lang, read=read))
     real_z, real_labels, centres = _centres()
-    digit = int(nearest_class(z_t, centres)[0])
+    digit = int(unclip_pipeline.nearest_class(z_t, centres)[0])
     n = v["count"]
-    z_i = sample_prior(pipe.prior, z_t.expand(n, -1), guidance=v["prior_guidance"], steps=int(DEFAULTS["prior_steps"]), generator=generator)
-    real_xy, text_xy = joint_projection(Embeddings(images=torch.cat([real_z, z_i]), texts=z_t, truncated=False, logit_scale=1.0))
+    z_i = unclip_prior.sample_prior(
+        pipe.prior, z_t.expand(n, -1), guidance=v["prior_guidance"], steps=int(DEFAULTS["prior_steps"]), generator=generator
+    )
+    real_xy, text_xy = core_clip_tools.joint_projection(
+        core_clip_tools.Embeddings(images=torch.cat([real_z, z_i]), texts=z_t, truncated=False, logit_scale=1.0)
+    )
     figure = embedding_map(real_xy[: len(real_z)], real_labels.numpy(), digit, text_xy, real_xy[len(real_z) :], lang)
     bars = embedding_bars(z_t[0].numpy(), z_i[0].numpy(), lang)
     prior_text = t(
@@ -159,7 +155,9 @@ def run(request: gr.Request, caption=None, **values):
     )
     yield figure, bars, gr.skip(), _bar(0, 1) + "  " + prior_text, gr.skip()
     last, last_report = None, 0.0
-    for step in decode_steps(pipe.decoder, z_i, guidance=v["decoder_guidance"], steps=int(DEFAULTS["decoder_steps"]), generator=generator):
+    for step in unclip_decoder.decode_steps(
+        pipe.decoder, z_i, guidance=v["decoder_guidance"], steps=int(DEFAULTS["decoder_steps"]), generator=generator
+    ):
         last = step
         now = time.monotonic() - start
         if step.index < step.total and now - last_report >= REFRESH_SECONDS:
@@ -169,7 +167,7 @@ def run(request: gr.Request, caption=None, **values):
     assert last is not None
     tiles, readings, _ = judged_tiles(last.sample, torch.full((n,), digit), lang=lang)
     hits = int((readings == digit).sum())
-    verdict = [t("clip_unclip_verdict", lang, hits=hits, n=n, digit=digit, spread=diversity(last.sample)), prior_text, *notes]
+    verdict = [t("clip_unclip_verdict", lang, hits=hits, n=n, digit=digit, spread=metrics_modes.diversity(last.sample)), prior_text, *notes]
     done = _bar(1, 1) + "  " + t("clip_unclip_done", lang, seconds=time.monotonic() - start, steps=last.total)
     # the last message carries the whole result: a streamed message lost on a busy connection leaves nothing missing
     yield figure, bars, tiles, done, "\n\n".join(verdict)
@@ -181,7 +179,7 @@ def run(request: gr.Request, caption=None, **values):
 def _source_digit(source: str, example: int, sketch, lang: Lang) -> torch.Tensor:
     """Returns the chosen test digit or the drawing as `[1, 1, 8, 8]` in [0, 1]."""
     if source == "digit":
-        return load_digits("test")[0][example : example + 1]
+        return data_images.load_digits("test")[0][example : example + 1]
     array = sketch.get("composite") if isinstance(sketch, dict) else sketch
     if array is None:
         raise error("common_err_draw_empty", lang)
@@ -190,8 +188,8 @@ def _source_digit(source: str, example: int, sketch, lang: Lang) -> torch.Tensor
     if not isinstance(array, np.ndarray):
         raise error("common_err_image", lang)
     try:
-        return digit_from_image(array)
-    except DrawingError as err:
+        return data_images.digit_from_image(array)
+    except data_images.DrawingError as err:
         raise error(f"common_err_{err.key}", lang) from None
 
 
@@ -202,10 +200,10 @@ def variations(request: gr.Request, sketch=None, **values):
     lang = lang_of(request)
     v = knobs.parse(VARIATION_KNOBS, values, lang)
     source = _source_digit(v["source"], v["example"], sketch, lang)
-    pipe = shipped_unclip()
-    z = image_embeddings(pipe.clip, source)  # [1, D]
+    pipe = unclip_pipeline.shipped_unclip()
+    z = unclip_pipeline.image_embeddings(pipe.clip, source)  # [1, D]
     n = v["count"]
-    decoded = decode(
+    decoded = unclip_decoder.decode(
         pipe.decoder,
         z.expand(n, -1),
         guidance=v["decoder_guidance"],
@@ -214,8 +212,16 @@ def variations(request: gr.Request, sketch=None, **values):
     )
     wanted = int(classifier().predict_proba(source).argmax(1)[0])
     tiles, read, _ = judged_tiles(decoded, torch.full((n,), wanted), lang=lang)
-    kept = float((image_embeddings(pipe.clip, decoded) @ z[0]).mean())
-    text = t("clip_unclip_variations_text", lang, digit=wanted, hits=int((read == wanted).sum()), n=n, cos=kept, spread=diversity(decoded))
+    kept = float((unclip_pipeline.image_embeddings(pipe.clip, decoded) @ z[0]).mean())
+    text = t(
+        "clip_unclip_variations_text",
+        lang,
+        digit=wanted,
+        hits=int((read == wanted).sum()),
+        n=n,
+        cos=kept,
+        spread=metrics_modes.diversity(decoded),
+    )
     return image_grid(source, nrow=1, scale=24), tiles, text
 
 
@@ -228,14 +234,14 @@ def interpolate(request: gr.Request, **values):
     all from one shared noise, and the angle between the two embeddings."""
     lang = lang_of(request)
     v = knobs.parse(INTERPOLATE_KNOBS, values, lang)
-    images = load_digits("test")[0][[v["first"], v["second"]]]
-    pipe = shipped_unclip()
-    z = image_embeddings(pipe.clip, images)
+    images = data_images.load_digits("test")[0][[v["first"], v["second"]]]
+    pipe = unclip_pipeline.shipped_unclip()
+    z = unclip_pipeline.image_embeddings(pipe.clip, images)
     k = v["points"]
-    path = slerp(z[0], z[1], torch.linspace(0, 1, k))  # [k, D]
+    path = unclip_pipeline.slerp(z[0], z[1], torch.linspace(0, 1, k))  # [k, D]
     generator = torch.Generator().manual_seed(v["seed"])
     noise = torch.randn(1, 1, 8, 8, generator=generator).expand(k, -1, -1, -1)
-    decoded = decode(pipe.decoder, path, guidance=v["decoder_guidance"], steps=int(DEFAULTS["decoder_steps"]), noise=noise)
+    decoded = unclip_decoder.decode(pipe.decoder, path, guidance=v["decoder_guidance"], steps=int(DEFAULTS["decoder_steps"]), noise=noise)
     row = torch.cat([images[:1], decoded, images[1:]])
     best, read = classifier().predict_proba(row).max(1)
     captions = [f"{d} · {percent(q, lang)}" for d, q in zip(read.tolist(), best.tolist(), strict=True)]
@@ -300,10 +306,10 @@ def why_prior(request: gr.Request, **values):
     a chart (accuracy against diversity) and a reading of the numbers."""
     lang = lang_of(request)
     v = knobs.parse(COMPARE_KNOBS, values, lang)
-    pipe: UnCLIP = shipped_unclip()
+    pipe: unclip_pipeline.UnCLIP = unclip_pipeline.shipped_unclip()
     start = time.monotonic()
-    test = load_digits("test")
-    scores = compare(pipe, classifier(), test, per_class=v["per_class"], seed=v["seed"], methods=METHODS)
+    test = data_images.load_digits("test")
+    scores = unclip_evaluate.compare(pipe, classifier(), test, per_class=v["per_class"], seed=v["seed"], methods=unclip_evaluate.METHODS)
     seconds = time.monotonic() - start
     text = _reading(scores, lang) + "\n\n" + t("clip_unclip_compare_done", lang, captions=10 * v["per_class"], seconds=seconds)
     return _table(scores, lang), comparison_chart(scores, lang), text

@@ -3,11 +3,11 @@ one digit's reading in words, or many digits as tiles captioned with what the cl
 
 from __future__ import annotations
 
-import torch
 from PIL import Image
 
 from core.assets import classifier
 from demos.i18n import Lang, percent, t
+from demos.lazy import torch
 from demos.raster import labeled_tiles
 
 CONFIDENT = 0.9  # a reading surer than this counts as a recognisable digit (as `core.classifier.judge_digits` counts)

@@ -190,10 +190,11 @@ def test_a_hundred_thousand_character_label_is_cut_with_a_notice(client):
 
 
 def choice_error(name_key: str, choices: str) -> str:
-    """Returns the refusal of a value that is none of `choices` (a name in demos.clip or demos.inputs) for `name_key`."""
-    from demos import clip, inputs
+    """Returns the refusal of a value that is none of `choices` (a name in demos.clip or core.data.images) for `name_key`."""
+    from core.data import images
+    from demos import clip
 
-    values = getattr(clip, choices, None) or getattr(inputs, choices)
+    values = getattr(clip, choices, None) or getattr(images, choices)
     return t("common_err_choice", "en", name=t(name_key, "en"), choices=", ".join(values))
 
 

@@ -14,11 +14,17 @@ from __future__ import annotations
 import importlib.util
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import torch
-from torch import Tensor
+
+from core.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import torch
+    from torch import Tensor
+else:
+    torch = lazy_module("torch")  # the photo names serve the page before any tab needs PyTorch
 
 Split = Literal["train", "test", "all"]
 DIGITS_TEST_EVERY = 5

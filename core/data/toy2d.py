@@ -17,10 +17,16 @@ import io
 import math
 import os
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import torch
-from torch import Tensor
+from core.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import torch
+    from torch import Tensor
+else:  # the tabs read the dataset names while building the page: PyTorch waits for the first draw (core.lazy)
+    torch = lazy_module("torch")
+
 
 ToyName = Literal["ring", "grid", "moons", "spiral", "swiss_roll"]
 TOY_DATASETS: tuple[ToyName, ...] = ("ring", "grid", "moons", "spiral", "swiss_roll")

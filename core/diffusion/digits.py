@@ -12,7 +12,6 @@ import copy
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
 import torch
 from torch import Tensor, nn
@@ -23,13 +22,12 @@ from core.classifier import judge_digits
 from core.data.images import load_digits
 from core.diffusion.ddpm import diffusion_trainer, sample
 from core.diffusion.schedule import PREDICTION_SHORT_NAMES, NoiseSchedule, Prediction
+from core.diffusion.settings import DEFAULT_GUIDANCE as DEFAULT_GUIDANCE
+from core.diffusion.settings import DEFAULT_STEPS as DEFAULT_STEPS
+from core.diffusion.settings import SAMPLERS as SAMPLERS
+from core.diffusion.settings import SamplerName as SamplerName
 from core.diffusion.unet import UNet, UNetConfig
 from core.loop import Progress, recipe_command, run_recipe
-
-DEFAULT_GUIDANCE = 2.0
-DEFAULT_STEPS = 50  # DDIM steps
-SamplerName = Literal["ddpm", "ddim"]
-SAMPLERS: tuple[SamplerName, ...] = ("ddpm", "ddim")
 
 
 def to_model(images: Tensor) -> Tensor:

@@ -17,17 +17,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Literal
 
 import torch
 from torch import Tensor
 
-ScheduleName = Literal["linear", "cosine", "quadratic"]
-Prediction = Literal["epsilon", "sample", "v_prediction"]  # what the network predicts, in `diffusers`' words
-SCHEDULES: tuple[ScheduleName, ...] = ("linear", "cosine", "quadratic")
-PREDICTIONS: tuple[Prediction, ...] = ("epsilon", "sample", "v_prediction")
-# the short name of each prediction, as in the shipped files (`unet_v.safetensors`) and the training recipes' names
-PREDICTION_SHORT_NAMES: dict[Prediction, str] = {"epsilon": "epsilon", "sample": "sample", "v_prediction": "v"}
+from core.diffusion.settings import PREDICTION_SHORT_NAMES as PREDICTION_SHORT_NAMES
+from core.diffusion.settings import PREDICTIONS as PREDICTIONS
+from core.diffusion.settings import SCHEDULES as SCHEDULES
+from core.diffusion.settings import Prediction as Prediction
+from core.diffusion.settings import ScheduleName as ScheduleName
 
 
 def make_betas(name: ScheduleName, num_steps: int = 1000, *, beta_start: float = 1e-4, beta_end: float = 0.02) -> Tensor:

@@ -14,14 +14,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 
 import torch
 from torch import Tensor, nn
 
 from core.gan.losses import (
     PROBABILISTIC,
-    LossName,
     clip_weights,
     decision_threshold,
     discriminator_accuracy,
@@ -29,24 +27,10 @@ from core.gan.losses import (
     generator_loss,
     gradient_penalty,
 )
+from core.gan.settings import MLPGANConfig as MLPGANConfig
+from core.gan.settings import OptimizerName
+from core.gan.settings import TrainSettings as TrainSettings
 from core.plane import PlaneGrid
-
-NoiseName = Literal["gaussian", "uniform"]
-OptimizerName = Literal["adam", "sgd"]
-ScheduleName = Literal["constant", "linear"]
-
-
-@dataclass
-class MLPGANConfig:
-    noise_dim: int = 8
-    noise: NoiseName = "gaussian"
-    g_width: int = 128
-    g_depth: int = 3
-    d_width: int = 128
-    d_depth: int = 3
-    data_shift: tuple[float, ...] = (0.0, 0.0)  # the data's mean: networks see (x - shift) / scale
-    data_scale: float = 1.0
-    data_dim: int = 2  # 2 for the lab's points; the trilemma benchmark also trains it on 64-pixel digits
 
 
 def mlp(inputs: int, width: int, depth: int, outputs: int, activation: Callable[[], nn.Module]) -> nn.Sequential:
@@ -104,23 +88,6 @@ def standardisation(data: Tensor) -> dict:
 def config_for_data(data: Tensor, **options) -> MLPGANConfig:
     """Returns a `MLPGANConfig` whose shift and scale standardise `data` [N, D] (D = 2 for the lab)."""
     return MLPGANConfig(**standardisation(data), **options)
-
-
-@dataclass
-class TrainSettings:
-    """What may change between steps without rebuilding the networks."""
-
-    loss: LossName = "non_saturating"
-    g_optimizer: OptimizerName = "adam"
-    d_optimizer: OptimizerName = "adam"
-    g_lr: float = 1e-3
-    d_lr: float = 1e-3
-    d_steps: int = 1
-    batch_size: int = 256
-    clip: float = 0.01  # weight clipping of the Wasserstein critic
-    gp_weight: float = 0.1  # lambda of WGAN-GP (Gulrajani et al. use 0.1 on their toy data)
-    budget: int = 25_000  # generator steps of a full run
-    schedule: ScheduleName = "linear"  # learning rates fall linearly to 1% at the budget; or "constant"
 
 
 # Recommended settings per loss (what the mode-coverage benchmark uses): a linear decay of the

@@ -18,16 +18,15 @@ Every function returns the quantity to *minimise*, as a scalar.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
 
 import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
 
-LossName = Literal["minimax", "non_saturating", "wasserstein", "wgan_gp", "least_squares", "hinge"]
-LOSSES: tuple[LossName, ...] = ("minimax", "non_saturating", "wasserstein", "wgan_gp", "least_squares", "hinge")
-# Losses whose D outputs a logit of "real" (the others output an unbounded critic score).
-PROBABILISTIC: frozenset[str] = frozenset({"minimax", "non_saturating"})
+from core.gan.settings import LOSSES as LOSSES
+from core.gan.settings import PROBABILISTIC as PROBABILISTIC
+from core.gan.settings import LossName
+
 # Where D's output splits "real" from "fake", per loss: the logit 0 (probability 1/2), the midpoint of least
 # squares' targets 0 and 1, hinge's margin centre 0. A Wasserstein critic has none: adding a constant to its
 # scores changes neither loss, so "score above c" says nothing about real or fake, for any c.

@@ -34,9 +34,9 @@ from core.loop import Progress, recipe_command, run_recipe
 from core.mini_clip import attributes, caption, to_pixels
 from core.unclip.decoder import DecoderConfig, EmbeddingUNet, decode, decoder_trainer
 from core.unclip.prior import PriorConfig, PriorNet, prior_trainer, sample_prior
+from core.unclip.settings import DEFAULTS as DEFAULTS
 
 MAX_CAPTION_CHARS = 300  # a longer caption is cut here before tokenising (the tokenizer then cuts to its own limit)
-DEFAULTS = {"prior_guidance": 2.0, "decoder_guidance": 3.0, "prior_steps": 32, "decoder_steps": 25}
 
 
 # ---- the frozen mini CLIP's two towers --------------------------------------------------------------------------
