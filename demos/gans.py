@@ -404,9 +404,10 @@ def build(demo: gr.Blocks) -> None:
                     load_button = gr.Button(I18N("gan_load_experiment"), scale=1)
                 experiment_text = gr.Markdown(latex_delimiters=LATEX)
                 with gr.Row():
-                    play_button = gr.Button("▶ " + I18N("gan_play"), variant="primary", min_width=70, elem_id="gan-play")
-                    pause_button = gr.Button(I18N("gan_pause"), min_width=70, elem_id="gan-pause")
-                    reset_button = gr.Button("↺ " + I18N("gan_reset"), min_width=70, elem_id="gan-reset")
+                    # medium buttons: "▶ Reproducir" and "↺ Reiniciar" keep their symbol on the word's line (no-break space)
+                    play_button = gr.Button("▶\u00a0" + I18N("gan_play"), variant="primary", size="md", min_width=70, elem_id="gan-play")
+                    pause_button = gr.Button(I18N("gan_pause"), size="md", min_width=70, elem_id="gan-pause")
+                    reset_button = gr.Button("↺\u00a0" + I18N("gan_reset"), size="md", min_width=70, elem_id="gan-reset")
                 with gr.Row():
                     d_button = gr.Button(I18N("gan_step_d"), size="sm", min_width=60, elem_id="gan-step-d")
                     g_button = gr.Button(I18N("gan_step_g"), size="sm", min_width=60, elem_id="gan-step-g")

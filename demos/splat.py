@@ -207,7 +207,7 @@ def _fit_2d_updates(run: FitRun, target: torch.Tensor, steps: int, lang: Lang):
             means = model.means.detach() * FIT_SIZE
         picture = splat_plots.panels(
             [splat_plots.picture(target), splat_plots.picture(rendered), splat_plots.with_ellipses(rendered, ellipses, means=means)],
-            [t("splat_panel_target", lang), t("splat_panel_render", lang, n=count), t("splat_panel_ellipses", lang)],
+            [t("splat_panel_target", lang), t("splat_panel_render", lang, n=number(count, lang)), t("splat_panel_ellipses", lang)],
         )
         jpeg = metrics_image.jpeg_within(target, count * BYTES_PER_GAUSSIAN_2D) if progress.done else None
         figure = splat_plots.fit_figure(
@@ -221,7 +221,7 @@ def _fit_2d_updates(run: FitRun, target: torch.Tensor, steps: int, lang: Lang):
                 steps=t("common_n_steps", lang, count=progress.step),
                 seconds=number(progress.elapsed, lang, 1),
                 psnr=number(score, lang, 1),
-                n=count,
+                n=number(count, lang),
                 kb=number(count * BYTES_PER_GAUSSIAN_2D / 1000, lang, 1),
             )
             status += " " + (
@@ -235,7 +235,14 @@ def _fit_2d_updates(run: FitRun, target: torch.Tensor, steps: int, lang: Lang):
             status = (
                 _bar(progress.step / steps)
                 + "  "
-                + t("splat_fit2d_status", lang, step=progress.step, total=steps, psnr=number(score, lang, 1), n=count)
+                + t(
+                    "splat_fit2d_status",
+                    lang,
+                    step=number(progress.step, lang),
+                    total=number(steps, lang),
+                    psnr=number(score, lang, 1),
+                    n=number(count, lang),
+                )
                 + sharing_note(lang)
             )
         yield picture, figure, status, run
@@ -286,7 +293,7 @@ def _fit_3d_updates(run: FitRun, seconds: int, lang: Lang):
             seconds=number(progress.elapsed, lang),
             limit=seconds,
             psnr=number(score, lang, 1),
-            n=len(run.model),
+            n=number(len(run.model), lang),
         )
         if not progress.done:
             status = _bar(progress.elapsed / seconds) + "  " + status + sharing_note(lang)
@@ -326,7 +333,13 @@ def view(run, request: gr.Request, **values):
         ],
         [t("splat_panel_truth", lang), t(f"splat_model_{v['model']}", lang), t("splat_panel_depth", lang), t("splat_panel_opacity", lang)],
     )
-    text = t("splat_view_text", lang, psnr=number(metrics_image.psnr(out.rgb, truth), lang, 1), ms=number(ms, lang), n=len(gaussians))
+    text = t(
+        "splat_view_text",
+        lang,
+        psnr=number(metrics_image.psnr(out.rgb, truth), lang, 1),
+        ms=number(ms, lang),
+        n=number(len(gaussians), lang),
+    )
     return picture, text
 
 
