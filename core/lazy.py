@@ -73,18 +73,14 @@ def source_of(module: str, qualname: str) -> str:
         raise ImportError(f"no source for module {module!r}")
     with open(spec.origin, encoding="utf-8") as file:
         text = file.read()
-    node: ast.AST = ast.parse(text)
+    scope: list[ast.stmt] = ast.parse(text).body
+    node: ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef | None = None
     for part in qualname.split("."):
-        body = getattr(node, "body", [])
-        node = next(
-            (n for n in body if isinstance(n, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and n.name == part),
-            None,
-        ) or _missing(module, qualname)
-    assert isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        named = (n for n in scope if isinstance(n, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and n.name == part)
+        node = next(named, None)
+        if node is None:
+            raise AttributeError(f"{module!r} defines no {qualname!r}")
+        scope = node.body
+    assert node is not None
     first = node.decorator_list[0].lineno if node.decorator_list else node.lineno
-    lines = text.splitlines(keepends=True)[first - 1 : node.end_lineno]
-    return "".join(lines)
-
-
-def _missing(module: str, qualname: str) -> ast.AST:
-    raise AttributeError(f"{module!r} defines no {qualname!r}")
+    return "".join(text.splitlines(keepends=True)[first - 1 : node.end_lineno])
