@@ -22,7 +22,7 @@ from demos.gpu import SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, format_date, lang_of, number, percent, t
 from demos.knobs import Knob
 from demos.layout import LATEX, LIGHT, intro, live_run_state, markdown, page, pages, picture_inputs
-from demos.lazy import core_device, diffusion_ddpm, diffusion_digits, diffusion_schedule, metrics_modes, torch, unet_model
+from demos.lazy import core_device, core_threads, diffusion_ddpm, diffusion_digits, diffusion_schedule, metrics_modes, torch, unet_model
 from demos.plots import chart_layout, figure_like, image_grid
 from demos.raster import font
 from demos.verdicts import judged_tiles
@@ -195,17 +195,19 @@ def generate(request: gr.Request, **values):
     start, last_report = time.monotonic(), 0.0
     last = None
     recording, titles = Recording("denoising"), [t("diff_x_t", lang), t("diff_x0", lang)]  # what the person watches, for a GIF
-    stream = diffusion_ddpm.sample_steps(
-        model,
-        diffusion_digits.schedule_of(model),
-        model.config.prediction,
-        (n, 1, 8, 8),
-        sampler=v["sampler"],
-        steps=v["steps"],
-        eta=1.0 if v["sampler"] == "ddpm" else v["eta"],  # DDPM is DDIM with eta = 1
-        labels=labels,
-        guidance=w if labels is not None else 1.0,
-        generator=torch.Generator().manual_seed(v["seed"]),
+    stream = core_threads.TRAINING.ahead_each(  # each step takes the next turn on the CPU, ahead of the live runs' turns
+        diffusion_ddpm.sample_steps(
+            model,
+            diffusion_digits.schedule_of(model),
+            model.config.prediction,
+            (n, 1, 8, 8),
+            sampler=v["sampler"],
+            steps=v["steps"],
+            eta=1.0 if v["sampler"] == "ddpm" else v["eta"],  # DDPM is DDIM with eta = 1
+            labels=labels,
+            guidance=w if labels is not None else 1.0,
+            generator=torch.Generator().manual_seed(v["seed"]),
+        )
     )
     for step in stream:
         last = core_device.to_cpu(step)

@@ -14,7 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core import assets
-from demos import inputs, knobs, links, nerf_plots
+from demos import knobs, links, nerf_plots
 from demos.gpu import RENDER_SECONDS, SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, number, t
 from demos.knobs import Knob
@@ -43,7 +43,7 @@ TRAIN = {"concurrency_id": "nerf_train", "concurrency_limit": 8}  # they take tu
 # between its torch operations): a queue of its own, so NeRF renders never hold up the other tabs' quick events (the
 # shared LIGHT queue). Two at a time: with 40 students the view's median wait fell from 10 s to 3 s (four at a time
 # took the other sliders' median from 0.4 s to 1 s).
-RENDER = inputs.quick_queue({"concurrency_id": "nerf_render", "concurrency_limit": 2})
+RENDER = {"concurrency_id": "nerf_render", "concurrency_limit": 2}  # each view takes the next turn on the CPU (`core.threads`)
 REFRESH_SECONDS = 2.0
 FLY_SAMPLES = 48  # samples per ray of a flown view (the fields were trained with 48)
 TURNTABLE_FRAMES = 24
@@ -147,7 +147,7 @@ def fly(request: gr.Request, **values):
 @lru_cache(maxsize=16)
 def _fly_view(model: str, azimuth: float, elevation: float, distance: float, fixed_direction: bool, skip_empty: bool, lang: Lang):
     v = {"model": model, "azimuth": azimuth, "elevation": elevation, "distance": distance, "fixed_direction": fixed_direction}
-    with core_threads.one_thread():
+    with core_threads.TRAINING.ahead():
         (camera, truth), field_fn = scene_views.orbit_truth(azimuth, elevation, distance, SIZE), _shipped_field(v, lang)
         occupancy = _occupancy(model) if skip_empty else None
         start = time.perf_counter()
@@ -212,7 +212,7 @@ def ray(request: gr.Request, **values):
     fine = r["samples"] if r["sampling"] == "hierarchical" else 0
     coarse = max(4, r["samples"] // 2) if fine else r["samples"]
     fine = r["samples"] - coarse if fine else 0
-    with core_threads.one_thread():
+    with core_threads.TRAINING.ahead():
         device = core_device.device_of(_shipped(v["model"], lang))
         profile = nerf_renderer.ray_profile(
             _shipped_field(v, lang), _camera(v), r["column"], r["row"], samples=coarse, fine_samples=fine, device=device
@@ -318,7 +318,7 @@ def turntable_gif(request: gr.Request, **values):
     v = knobs.parse(FLY_KNOBS[:1], {"model": values.get("model")}, lang)
     model, occupancy = _shipped(v["model"], lang), _occupancy(v["model"])
     frames = []
-    with core_threads.one_thread():
+    with core_threads.TRAINING.ahead():
         for camera in scene_cameras.turntable(TURNTABLE_FRAMES, elevation=30.0, size=SIZE):
             frames.append(
                 nerf_plots.unit_picture(

@@ -319,7 +319,7 @@ def view(run, request: gr.Request, **values):
     lang = lang_of(request)
     v = knobs.parse(VIEW_KNOBS, values, lang)
     gaussians = _splat(v["model"], run, lang)
-    with core_threads.one_thread(), torch.no_grad():
+    with core_threads.TRAINING.ahead(), torch.no_grad():
         camera, truth = scene_views.orbit_truth(v["azimuth"], v["elevation"], v["distance"], SIZE)
         start = time.perf_counter()
         out = splat_renderer.render_view(gaussians, camera)
@@ -357,7 +357,7 @@ def pixel(run, request: gr.Request, **values):
     v = knobs.parse(VIEW_KNOBS, {k: values[k] for k in knobs.by_name(VIEW_KNOBS) if k in values}, lang)
     p = knobs.parse(PIXEL_KNOBS, {k: values[k] for k in knobs.by_name(PIXEL_KNOBS) if k in values}, lang)
     gaussians = _splat(v["model"], run, lang)
-    with core_threads.one_thread():
+    with core_threads.TRAINING.ahead():
         camera, truth = scene_views.orbit_truth(v["azimuth"], v["elevation"], v["distance"], SIZE)
         blend = splat_renderer.render_pixel_blend(gaussians, camera, p["column"], p["row"])
     swatch = '<span style="display:inline-block;width:1em;height:1em;background:{};border:1px solid #999"></span>'
@@ -405,7 +405,7 @@ def compare(request: gr.Request):
     held_out = scene_views.held_out_views(SIZE)
     rows = []
     contenders = [("splat", splat_plots.SPLAT_COLOUR), ("nerf", splat_plots.NERF_COLOUR), ("nerf_skip", "#b45309"), ("grid", "#0891b2")]
-    with core_threads.one_thread(), torch.no_grad():
+    with core_threads.TRAINING.ahead(), torch.no_grad():
         for name, colour in contenders:
             kind = name.removesuffix("_skip")  # nerf_skip: the same NeRF, empty space skipped as the NeRF tab flies it
             try:

@@ -234,3 +234,75 @@ def test_a_turn_waits_for_quick_requests_no_longer_than_its_limit():
     start = time.monotonic()
     with share.turn():  # no quick request in progress: no wait
         assert time.monotonic() - start < 0.15
+
+
+def test_a_computation_ahead_runs_before_the_live_runs_waiting_turns_and_is_not_a_live_run():
+    """A view to render (`ahead`) takes the turn after the one in progress, before the runs that were already waiting."""
+    share = FairShare(1)
+    order: list[str] = []
+
+    def items(name: str):
+        for i in range(2):
+            order.append(name)
+            yield i
+
+    with share.turn(first=True):
+        run = threading.Thread(target=lambda: list(share.share(items("run"))))
+        run.start()
+        wait_until(lambda: share.waiting() == 1)
+
+        def render() -> None:
+            with share.ahead():
+                assert share.live() == 1  # the run, not the render
+                order.append("render")
+
+        view = threading.Thread(target=render)
+        view.start()
+        wait_until(lambda: share.waiting() == 2)
+    for thread in (run, view):
+        thread.join(5)
+    assert order == ["run", "render", "run"]  # behind the run's first turn (asked earlier), ahead of its second
+    assert share.waiting() == 0 and share.live() == 0
+
+
+def test_a_turn_inside_the_threads_own_turn_runs_at_once_instead_of_waiting_for_itself():
+    share = FairShare(1)
+    with share.turn() as got:
+        assert got
+        with share.ahead():  # a frame that renders a view: one slot, held by this very thread
+            assert share.waiting() == 0
+    with share.ahead():  # the slot was given back once, not twice
+        pass
+    inside = threading.Event()
+
+    def render() -> None:
+        with share.ahead():
+            inside.set()
+
+    with share.turn():
+        other = threading.Thread(target=render)
+        other.start()
+        time.sleep(0.1)
+        assert not inside.is_set()  # another thread still waits for the slot this one holds
+    other.join(5)
+    assert inside.is_set()
+
+
+def test_each_item_of_a_stream_ahead_is_computed_in_a_turn_and_the_stream_is_closed():
+    share = FairShare(1)
+    held: list[bool] = []
+    closed: list[bool] = []
+
+    def steps():
+        try:
+            for i in range(3):
+                held.append(share._busy == 1)
+                yield i
+        finally:
+            closed.append(True)
+
+    stream = share.ahead_each(steps())
+    assert next(stream) == 0 and share._busy == 0  # between two items the slot is free for the live runs
+    stream.close()
+    assert held == [True] and closed == [True]
+    assert list(share.ahead_each(steps())) == [0, 1, 2] and held == [True] * 4
