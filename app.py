@@ -24,7 +24,7 @@ import gradio as gr
 from gradio.state_holder import SessionState, StateHolder
 from PIL import Image
 
-from core.memory import start_trimming
+from core.memory import limit_arenas, start_trimming
 from demos import autoencoders, clip, diffusion, explore, gans, inputs, links, nerf, overview, splat, stable_diffusion, trilemma
 from demos.i18n import I18N
 from demos.layout import defer_page_loads, free_closed_sessions, markdown, opened_flag
@@ -378,6 +378,7 @@ def serve(demo: gr.Blocks, **options) -> Any:
 
 
 def main() -> None:
+    limit_arenas()  # before the server's threads start: each would keep a heap of its own (`core.memory`)
     sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
     demo = build_app()
     serve(demo, **LAUNCH_OPTIONS)

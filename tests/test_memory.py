@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import textwrap
 
 import numpy as np
 import psutil
 import pytest
 
-from core.memory import start_trimming, trim_heap
+from core.memory import limit_arenas, start_trimming, trim_heap
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="malloc_trim is glibc's")
@@ -26,3 +28,47 @@ def test_trimming_gives_freed_small_blocks_back():
 def test_the_trimming_thread_is_a_daemon():
     thread = start_trimming(every=3600)
     assert thread.is_alive() and thread.daemon
+
+
+ARENAS_PROBE = textwrap.dedent(
+    """
+    import ctypes, sys, tempfile, threading
+    import numpy as np
+    from core.memory import limit_arenas
+    if sys.argv[1] != "default":
+        assert limit_arenas(int(sys.argv[1]))
+    start, done = threading.Barrier(5), threading.Barrier(5)
+    def work():
+        start.wait()
+        blocks = [np.ones(1024) for _ in range(2000)]  # 8 KB each: on a heap, not mmapped
+        done.wait()
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads: t.start()
+    start.wait(); done.wait()
+    libc = ctypes.CDLL(None)
+    libc.fopen.restype = ctypes.c_void_p
+    path = tempfile.mktemp()
+    stream = libc.fopen(path.encode(), b"w")
+    libc.malloc_info(0, ctypes.c_void_p(stream))
+    libc.fclose(ctypes.c_void_p(stream))
+    print(open(path).read().count("<heap nr="))
+    """
+)
+
+
+def _heaps(setting: str) -> int:
+    out = subprocess.run([sys.executable, "-c", ARENAS_PROBE, setting], capture_output=True, text=True, timeout=60, check=True)
+    return int(out.stdout.strip())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="arenas are glibc's")
+def test_limiting_arenas_keeps_every_thread_on_the_allowed_heaps():
+    """Four threads allocating at once get heaps of their own by default; limited, they share the main heap and one more."""
+    assert _heaps("default") >= 3
+    assert _heaps("2") == 2
+    assert _heaps("1") == 1
+
+
+def test_a_limit_below_one_heap_is_refused():
+    with pytest.raises(ValueError):
+        limit_arenas(0)
