@@ -24,6 +24,7 @@ import gradio as gr
 from gradio.state_holder import SessionState, StateHolder
 from PIL import Image
 
+from core import workers
 from core.memory import limit_arenas, start_trimming
 from demos import autoencoders, clip, diffusion, explore, gans, inputs, links, nerf, overview, splat, stable_diffusion, trilemma
 from demos.i18n import I18N
@@ -380,6 +381,7 @@ def serve(demo: gr.Blocks, **options) -> Any:
 def main() -> None:
     limit_arenas()  # before the server's threads start: each would keep a heap of its own (`core.memory`)
     sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
+    workers.enable()  # the NeRF tab's views render in a process beside the server (`core.workers`), from the first one asked
     demo = build_app()
     serve(demo, **LAUNCH_OPTIONS)
     demo.block_thread()

@@ -208,8 +208,8 @@ class Student:
         elif kind == 1:
             step = self.rng.randrange(1, 1000)
             self.call("diffusion_forward", source="digit", digit_index=self.index % 50, photo="astronaut", upload=None, step=step)
-        else:
-            self.call("nerf_fly", model="nerf", azimuth=self.rng.uniform(0, 360), elevation=30.0, distance=4.5, fixed_direction=False)
+        else:  # the azimuth slider moves in whole degrees
+            self.call("nerf_fly", model="nerf", azimuth=float(self.rng.randrange(360)), elevation=30.0, distance=4.5, fixed_direction=False)
 
     def open(self) -> None:
         from gradio_client import Client

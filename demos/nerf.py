@@ -14,6 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core import assets
+from core import workers as core_workers
 from demos import knobs, links, nerf_plots
 from demos.gpu import RENDER_SECONDS, SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, number, t
@@ -138,7 +139,8 @@ def fly(request: gr.Request, **values):
     """Returns the truth, the shipped field's render, its depth and opacity for a camera, with the view's PSNR."""
     lang = lang_of(request)
     v = knobs.parse(FLY_KNOBS, values, lang)
-    return _fly_view(v["model"], v["azimuth"], v["elevation"], v["distance"], v["fixed_direction"], v["skip_empty"], lang)
+    fly_args = (v["model"], v["azimuth"], v["elevation"], v["distance"], v["fixed_direction"], v["skip_empty"], lang)
+    return core_workers.run(_fly_view, *fly_args)  # on a CPU server, in the worker process beside it (`core.workers`)
 
 
 # A view takes about a second of CPU and a class asks for the same ones (the page-load default above all):
@@ -209,6 +211,10 @@ def ray(request: gr.Request, **values):
     lang = lang_of(request)
     v = knobs.parse(FLY_KNOBS, {k: values[k] for k in knobs.by_name(FLY_KNOBS) if k in values}, lang)
     r = knobs.parse(RAY_KNOBS, {k: values[k] for k in knobs.by_name(RAY_KNOBS) if k in values}, lang)
+    return core_workers.run(_ray_view, v, r, lang)
+
+
+def _ray_view(v: dict, r: dict, lang: Lang) -> tuple:
     fine = r["samples"] if r["sampling"] == "hierarchical" else 0
     coarse = max(4, r["samples"] // 2) if fine else r["samples"]
     fine = r["samples"] - coarse if fine else 0
@@ -316,7 +322,11 @@ def turntable_gif(request: gr.Request, **values):
     """Returns an animated GIF of the shipped field orbiting the scene (one full turn)."""
     lang = lang_of(request)
     v = knobs.parse(FLY_KNOBS[:1], {"model": values.get("model")}, lang)
-    model, occupancy = _shipped(v["model"], lang), _occupancy(v["model"])
+    return core_workers.run(_turntable_gif, v["model"], lang)
+
+
+def _turntable_gif(kind: str, lang: Lang) -> str:
+    model, occupancy = _shipped(kind, lang), _occupancy(kind)
     frames = []
     with core_threads.TRAINING.ahead():
         for camera in scene_cameras.turntable(TURNTABLE_FRAMES, elevation=30.0, size=SIZE):

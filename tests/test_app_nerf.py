@@ -136,3 +136,25 @@ def test_nan_camera_over_raw_http_is_refused_and_the_server_stays_healthy(client
     stream = raw_call(app_url, "nerf_fly", '{"data": ["grid", NaN, 30, 4.5, false, true]}')
     assert "event: error" in stream and "finite number" in stream
     assert psnr_in(client.predict(**FLY, api_name="/nerf_fly")[1]) > 22.0
+
+
+def test_a_view_from_the_worker_process_equals_the_view_rendered_in_the_server():
+    """`python app.py` renders flown views and rays in a worker process (`core.workers`): the same pictures and numbers."""
+    import gradio as gr
+
+    from core import workers
+    from demos import nerf
+
+    request = gr.Request(headers={"accept-language": "es"})
+    view = FLY | {"azimuth": 123.0}
+    here_picture, here_text = nerf.fly(request, **view)
+    here_ray, here_ray_text = nerf.ray(request, **view, **RAY)
+    assert workers.enable()
+    try:
+        there_picture, there_text = nerf.fly(request, **view)
+        there_ray, there_ray_text = nerf.ray(request, **view, **RAY)
+    finally:
+        workers.enable(False)
+    assert np.array_equal(np.asarray(here_picture), np.asarray(there_picture))
+    assert psnr_in(there_text) == psnr_in(here_text) and "dB" in there_text
+    assert there_ray_text == here_ray_text and there_ray.to_dict() == here_ray.to_dict()

@@ -196,6 +196,7 @@ def test_building_and_serving_the_app_imports_no_pytorch():
             repr(
                 {
                     "core.memory",
+                    "core.workers",
                     "core.lazy",
                     "core.assets",
                     "core.pretrained",
