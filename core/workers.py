@@ -37,10 +37,14 @@ _pool: concurrent.futures.ProcessPoolExecutor | None = None
 
 
 def _start_worker() -> None:
-    """Runs in the worker as it starts: one intra-op thread (the server's process keeps the other core busy)."""
+    """Runs in the worker as it starts: one intra-op thread (the server's process keeps the other core busy), and the
+    memory its views free handed back to the system, as the server's is (`core.memory`)."""
     import torch
 
+    from core.memory import start_trimming
+
     torch.set_num_threads(1)
+    start_trimming()
 
 
 def enable(on: bool = True) -> bool:

@@ -14,6 +14,14 @@ def pid_and(value: int) -> tuple[int, int]:
     return os.getpid(), value * 2
 
 
+def worker_setting() -> tuple[int, list[str]]:
+    import threading
+
+    import torch
+
+    return torch.get_num_threads(), [thread.name for thread in threading.enumerate()]
+
+
 def fails_with_a_message(message: str) -> None:
     raise gr.Error(message)
 
@@ -35,6 +43,8 @@ def test_on_the_function_runs_in_one_other_process_that_stays(worker):
     pid, doubled = workers.run(pid_and, 21)
     assert doubled == 42 and pid != os.getpid()
     assert workers.run(pid_and, value=5) == (pid, 10)  # the same worker answers the next call
+    threads, names = workers.run(worker_setting)
+    assert threads == 1 and "trim-heap" in names  # one intra-op thread; freed memory goes back to the system
 
 
 def test_an_error_raised_in_the_worker_reaches_the_caller_with_its_message(worker):
