@@ -212,9 +212,16 @@ class LazyDashboard:
     def _build(self) -> Any:
         with self._lock:
             if self._app is None:
+                import plotly.io as pio
+
+                charts_template = pio.templates.default
                 import streamlit as st  # heavy, and only the dashboard needs it
                 from streamlit import config
 
+                # Importing Streamlit makes its theme plotly's default for the whole process: a template of placeholder
+                # colours ("#000001"...) that only Streamlit's page fills in, so the gallery's traces without a colour of their
+                # own drawn after a visit to the dashboard came out near-black. The dashboard names its theme on its charts.
+                pio.templates.default = charts_template
                 config.set_option("client.toolbarMode", "viewer")  # no "Deploy" button for students
                 self._app = st.App(str(self.script))
             return self._app

@@ -96,6 +96,16 @@ def _all_chosen_first(label: str, options: list[str], name: Callable[[str], str]
     return st.sidebar.multiselect(label, options, default=options, format_func=name, key=key)
 
 
+STREAMLIT_THEME = "streamlit"  # the plotly template Streamlit registers and fills in on its page
+
+
+def _chart(container: Any, figure: Any, key: str) -> None:
+    """Shows a plotly chart in Streamlit's theme, named on the figure (the gallery's server keeps plotly's default for
+    its own charts: `app.LazyDashboard`)."""
+    figure.update_layout(template=STREAMLIT_THEME)
+    container.plotly_chart(figure, key=key)
+
+
 def main() -> None:
     asked = st.query_params.get("lang", "es")  # the gallery's link passes its language
     first = list(LANGUAGES.values()).index(asked) if asked in LANGUAGES.values() else 0
@@ -142,18 +152,18 @@ def main() -> None:
 
     st.subheader(t("dash_charts", lang))
     left, right = st.columns(2)
-    left.plotly_chart(charts.quality_speed_figure(rows, lang), key="speed")
-    right.plotly_chart(charts.coverage_quality_figure(rows, lang), key="coverage")
+    _chart(left, charts.quality_speed_figure(rows, lang), "speed")
+    _chart(right, charts.coverage_quality_figure(rows, lang), "coverage")
 
     st.subheader(t("dash_radar", lang))
     st.caption(t("tc_radar_note", lang))
     for column, dataset in zip(st.columns(len(datasets)), datasets, strict=True):
-        column.plotly_chart(charts.radar_figure(rows, dataset, lang), key=f"radar-{dataset}")
+        _chart(column, charts.radar_figure(rows, dataset, lang), f"radar-{dataset}")
 
     st.subheader(t("dash_steps", lang))
     st.caption(t("dash_steps_caption", lang))
     for column, dataset in zip(st.columns(len(datasets)), datasets, strict=True):
-        column.plotly_chart(charts.steps_figure(rows, dataset, lang), key=f"steps-{dataset}")
+        _chart(column, charts.steps_figure(rows, dataset, lang), f"steps-{dataset}")
 
     st.subheader(t("dash_claims", lang))
     st.markdown(charts.claims_markdown(results, lang, datasets) or "–")
@@ -169,7 +179,7 @@ def main() -> None:
             for i, model in enumerate(m for m in models if charts.digit_grid(results, m) is not None):
                 columns[i % 4].image(charts.digit_grid(results, model), caption=charts.model_name(model, lang))
         else:
-            st.plotly_chart(charts.preview_figure(results, dataset, models, lang), key=f"samples-{dataset}")
+            _chart(st, charts.preview_figure(results, dataset, models, lang), f"samples-{dataset}")
 
     _rerun_section(lang)
 
