@@ -191,9 +191,7 @@ class FairShare:
                     return
                 yield cast(Update, item)
         finally:
-            close = getattr(updates, "close", None)
-            if close is not None:
-                close()
+            _close(updates)
 
     def share(self, updates: Iterator[Update], *, stopped: Callable[[], bool] = lambda: False) -> Iterator[Update]:
         """Yields the items of `updates`, each computed inside a turn; ends when they end or `stopped()` turns true while waiting.
@@ -214,9 +212,14 @@ class FairShare:
         finally:
             with self._lock:
                 self._live -= 1
-            close = getattr(updates, "close", None)
-            if close is not None:
-                close()
+            _close(updates)
+
+
+def _close(updates: Iterator[object]) -> None:
+    """Closes a wrapped generator that ended early (its `finally` blocks run now, not whenever it is collected)."""
+    close = getattr(updates, "close", None)
+    if close is not None:
+        close()
 
 
 TRAINING = FairShare(training_slots())  # the server's one queue of turns: every live run of every person takes its turns here

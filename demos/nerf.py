@@ -40,11 +40,10 @@ SIZE = 64  # pixels per side of every view the tab renders (the shipped fields w
 FIELDS = ("nerf", "grid")
 SHIPPED_VIEWS = 48  # the training views of the shipped fields
 TRAIN = {"concurrency_id": "nerf_train", "concurrency_limit": 8}  # they take turns on the CPU (core.threads)
-# A view takes about 0.1 s of CPU alone, several times that under a class's load (mostly waiting for Python's lock
-# between its torch operations): a queue of its own, so NeRF renders never hold up the other tabs' quick events (the
-# shared LIGHT queue). Two at a time: with 40 students the view's median wait fell from 10 s to 3 s (four at a time
-# took the other sliders' median from 0.4 s to 1 s).
-RENDER = {"concurrency_id": "nerf_render", "concurrency_limit": 2}  # each view takes the next turn on the CPU (`core.threads`)
+# A view takes about 0.1 s of CPU alone. `python app.py` renders views, rays and turntables in a worker process
+# (`core.workers`), where each takes the next turn on that process's CPU; a queue of its own, so NeRF renders never
+# hold up the other tabs' quick events (the shared LIGHT queue). Two at a time: the worker renders them in turn.
+RENDER = {"concurrency_id": "nerf_render", "concurrency_limit": 2}
 REFRESH_SECONDS = 2.0
 FLY_SAMPLES = 48  # samples per ray of a flown view (the fields were trained with 48)
 TURNTABLE_FRAMES = 24
