@@ -19,6 +19,7 @@ from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
 from demos.layout import LATEX, LIGHT, LIVE_RUNS, intro, live_run_state, markdown, page, pages, sharing_note, sketchpad, train_stop_buttons
 from demos.lazy import core_autoencoders, core_checkpoint, core_loop, core_seeding, core_threads, data_images, torch
+from demos.pictures import Picture
 from demos.plots import chart_layout, image_grid
 from demos.raster import AXIS_COLOR, RasterAxes, class_legend, draw_fitted
 from demos.texts import LANGS, TABLES
@@ -487,7 +488,7 @@ def build(demo: gr.Blocks) -> None:
                     with gr.Row(equal_height=False):
                         for name in MAP_MODELS:
                             with gr.Column(scale=2, min_width=300):
-                                maps[name] = gr.Image(
+                                maps[name] = Picture(
                                     format="png",
                                     type="pil",
                                     interactive=False,
@@ -511,7 +512,7 @@ def build(demo: gr.Blocks) -> None:
                                             for i in range(2)
                                         ]
                                         verdicts[name] = gr.Markdown()
-                                    decodes[name] = gr.Image(
+                                    decodes[name] = Picture(
                                         format="png",
                                         type="pil",
                                         interactive=False,
@@ -529,7 +530,7 @@ def build(demo: gr.Blocks) -> None:
                     sketch = sketchpad("ae_draw", brush=22, elem_id="ae-sketch")
                     with gr.Accordion(I18N("ae_upload"), open=False):
                         upload = inputs.Image(type="numpy", image_mode="RGBA", sources=["upload"], label=I18N("ae_upload"), height=220)
-                    drawn = gr.Image(
+                    drawn = Picture(
                         format="png",
                         type="pil",
                         interactive=False,
@@ -557,7 +558,7 @@ def build(demo: gr.Blocks) -> None:
             prior_link = links.control(demo, "autoencoders", "prior", {"seed": prior_seed, "count": prior_count})
             with gr.Row(equal_height=False):
                 prior_images = [
-                    gr.Image(format="png", type="pil", interactive=False, label=I18N(f"ae_prior_{name}"), height=260) for name in MAP_MODELS
+                    Picture(format="png", type="pil", interactive=False, label=I18N(f"ae_prior_{name}"), height=260) for name in MAP_MODELS
                 ]
             prior_text = gr.Markdown()
         with page("autoencoders", "interpolation", "ae_page_interpolation"):
@@ -572,7 +573,7 @@ def build(demo: gr.Blocks) -> None:
             )
             with gr.Row():
                 strips = [
-                    gr.Image(format="png", type="pil", interactive=False, label=I18N(f"ae_strip_{name}"), height=120) for name in MAP_MODELS
+                    Picture(format="png", type="pil", interactive=False, label=I18N(f"ae_strip_{name}"), height=120) for name in MAP_MODELS
                 ]
         with page("autoencoders", "reparametrisation", "ae_page_reparametrisation"):
             intro("ae_reparam_help", heading=False)
@@ -593,10 +594,10 @@ def build(demo: gr.Blocks) -> None:
                     )
                     rp_text = gr.Markdown(latex_delimiters=LATEX)
                 with gr.Column(scale=2):
-                    rp_chart = gr.Image(
+                    rp_chart = Picture(
                         format="png", type="pil", interactive=False, label=I18N("ae_reparam_chart"), show_label=False, height=380
                     )
-                    rp_strip = gr.Image(format="png", type="pil", interactive=False, label=I18N("ae_reparam_strip"), height=110)
+                    rp_strip = Picture(format="png", type="pil", interactive=False, label=I18N("ae_reparam_strip"), height=110)
         with page("autoencoders", "beta", "ae_page_beta"):
             intro("ae_beta_help", heading=False)
             with gr.Row(equal_height=False):
@@ -615,10 +616,10 @@ def build(demo: gr.Blocks) -> None:
                         with gr.Column(min_width=300):
                             beta_curves = gr.Plot(label=I18N("ae_beta_curves"))
                         with gr.Column(min_width=300):
-                            beta_map = gr.Image(
+                            beta_map = Picture(
                                 format="png", type="pil", interactive=False, label=I18N("ae_live_map"), show_label=False, height=300
                             )
-                    beta_shipped = gr.Image(
+                    beta_shipped = Picture(
                         format="png", type="pil", interactive=False, label=I18N("ae_beta_shipped"), show_label=False, height=250
                     )
         with page("autoencoders", "race", "ae_page_race"):
@@ -639,12 +640,12 @@ def build(demo: gr.Blocks) -> None:
             with gr.Row(equal_height=False):
                 with gr.Column():
                     v16_seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
-                    v16_grid = gr.Image(format="png", type="pil", interactive=False, label=I18N("ae_vae16_grid"), height=330)
+                    v16_grid = Picture(format="png", type="pil", interactive=False, label=I18N("ae_vae16_grid"), height=330)
                 with gr.Column():
                     v16_sliders = [
                         inputs.Slider(-3, 3, value=0, step=0.05, label=I18N("ae_coordinate") + f" z[{i}]") for i in range(NUM_VAE16_SLIDERS)
                     ]
-                    v16_one = gr.Image(format="png", type="pil", interactive=False, label=I18N("ae_decoded"), height=170)
+                    v16_one = Picture(format="png", type="pil", interactive=False, label=I18N("ae_decoded"), height=170)
                     v16_verdict = gr.Markdown()
             v16_link = links.control(demo, "autoencoders", "vae16", {"seed": v16_seed, **{f"z{i}": sl for i, sl in enumerate(v16_sliders)}})
     run_state = live_run_state()

@@ -23,6 +23,7 @@ from demos import unclip as unclip_section
 from demos.i18n import I18N, Lang, error, lang_of, number, percent, t
 from demos.layout import LIGHT, intro, markdown, page, pages, picture_inputs
 from demos.lazy import core_clip_tools, core_mini_clip, data_images, torch
+from demos.pictures import Picture
 from demos.plots import base_layout, chart_layout
 
 MINI = "mini"
@@ -425,7 +426,7 @@ def build(demo: gr.Blocks) -> None:
                         },
                     )
                 with gr.Column(scale=1, min_width=220):
-                    shown = gr.Image(format="png", label=I18N("clip_image_shown"), interactive=False, height=200)
+                    shown = Picture(format="png", label=I18N("clip_image_shown"), interactive=False, height=200)
                     verdict = gr.Markdown(elem_id="clip-verdict")
                 with gr.Column(scale=2):
                     bars = gr.Plot(label=I18N("clip_probs"), elem_id="clip-bars")

@@ -23,6 +23,7 @@ from demos.i18n import I18N, Lang, error, format_date, lang_of, number, percent,
 from demos.knobs import Knob
 from demos.layout import LATEX, LIGHT, intro, live_run_state, markdown, page, pages, picture_inputs
 from demos.lazy import core_device, core_threads, diffusion_ddpm, diffusion_digits, diffusion_schedule, metrics_modes, torch, unet_model
+from demos.pictures import Picture
 from demos.plots import chart_layout, figure_like, image_grid
 from demos.raster import font
 from demos.verdicts import judged_tiles
@@ -518,7 +519,7 @@ def build(demo: gr.Blocks) -> None:
                         links.picture_settings(source, digit_index, photo) | {"schedule": schedule_name, "t": step, "seed": seed},
                     )
                 with gr.Column(scale=2):
-                    pair = gr.Image(type="pil", interactive=False, label=I18N("diff_pair"), height=230, elem_id="diff-pair", format="png")
+                    pair = Picture(type="pil", interactive=False, label=I18N("diff_pair"), height=230, elem_id="diff-pair", format="png")
                     caption = gr.Markdown(latex_delimiters=LATEX)
                     curves = gr.Plot(label=I18N("diff_schedule_plot"))
                 with gr.Column(scale=2):
@@ -527,7 +528,7 @@ def build(demo: gr.Blocks) -> None:
                     markdown("diff_schedule_caption")
                     with gr.Accordion(I18N("diff_chain_button"), open=False):  # the check: step by step reaches the same x_t
                         chain_button = gr.Button(I18N("diff_chain_button"))
-                        chained = gr.Image(type="pil", interactive=False, label=I18N("diff_chained"), height=150, format="png")
+                        chained = Picture(type="pil", interactive=False, label=I18N("diff_chained"), height=150, format="png")
                         chain_text = gr.Markdown()
                         chain_plot = gr.Plot(label=I18N("diff_chain_plot"), visible=True)
             forward_inputs = [source, digit_index, photo, upload, schedule_name, step, seed]
@@ -565,10 +566,10 @@ def build(demo: gr.Blocks) -> None:
                     # the seed comes back with the rest: pressing Generate reproduces the samples
                     links.control(demo, "diffusion", "generate", links.knob_settings(GENERATE_KNOBS, generate_widgets))
                 with gr.Column(scale=2):
-                    x_t_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x_t"), height=300, elem_id="diff-x-t", format="png")
+                    x_t_view = Picture(type="pil", interactive=False, label=I18N("diff_x_t"), height=300, elem_id="diff-x-t", format="png")
                     progress = gr.Markdown(I18N("diff_generate_hint"), elem_id="diff-progress")
                 with gr.Column(scale=2):
-                    x0_view = gr.Image(type="pil", interactive=False, label=I18N("diff_x0"), height=300, format="png")
+                    x0_view = Picture(type="pil", interactive=False, label=I18N("diff_x0"), height=300, format="png")
                     verdict = gr.Markdown(elem_id="diff-verdict")
             gen_event = gen_button.click(
                 generate,
@@ -593,7 +594,7 @@ def build(demo: gr.Blocks) -> None:
                 for name in PREDICTION_SHORT_NAMES.values():
                     with gr.Column():
                         pred_outputs.append(
-                            gr.Image(format="png", type="pil", interactive=False, label=I18N(f"diff_pred_{name}"), height=200)
+                            Picture(format="png", type="pil", interactive=False, label=I18N(f"diff_pred_{name}"), height=200)
                         )
                         pred_outputs.append(gr.Markdown())
             pred_button.click(
@@ -602,7 +603,7 @@ def build(demo: gr.Blocks) -> None:
 
         with page("diffusion", "unet", "diff_page_unet"):
             intro("diff_unet_help", heading=False)
-            diagram = gr.Image(format="png", type="pil", interactive=False, show_label=False, height=380)
+            diagram = Picture(format="png", type="pil", interactive=False, show_label=False, height=380)
             with gr.Accordion(I18N("diff_unet_table_title"), open=False):
                 table = gr.Markdown()
             demo.load(unet_diagram, None, [diagram, table], api_name="diffusion_unet", **LIGHT)

@@ -10,6 +10,7 @@ from demos import inputs, links
 from demos.i18n import I18N, lang_of, number, t
 from demos.layout import LIGHT, intro, page
 from demos.lazy import core_classifier, gan_dcgan, torch
+from demos.pictures import Picture
 from demos.plots import chart_layout, image_grid
 from demos.verdicts import digit_verdict
 
@@ -95,12 +96,12 @@ def build(demo: gr.Blocks) -> None:
         with gr.Row(equal_height=False):
             with gr.Column(min_width=300):
                 seed = inputs.Number(0, precision=0, minimum=0, label=I18N("common_seed"))
-                grid = gr.Image(format="png", label=I18N("gan_digits_grid"), type="pil", interactive=False, height=330)
+                grid = Picture(format="png", label=I18N("gan_digits_grid"), type="pil", interactive=False, height=330)
             with gr.Column(min_width=300):
                 sliders = [
                     inputs.Slider(-3, 3, value=0, step=0.05, label=I18N("gan_digits_coordinate") + f" z[{i}]") for i in range(NUM_SLIDERS)
                 ]
-                one = gr.Image(
+                one = Picture(
                     format="png", label=I18N("gan_digits_single"), type="pil", interactive=False, height=170, elem_id="gan-digit-one"
                 )
                 one_verdict = gr.Markdown()
@@ -120,7 +121,7 @@ def build(demo: gr.Blocks) -> None:
                 label=I18N("gan_digits_mode"),
             )
             steps = inputs.Slider(3, 16, value=10, step=1, label=I18N("gan_digits_steps"))
-        strip = gr.Image(format="png", label=I18N("gan_digits_strip"), type="pil", interactive=False, height=180)
+        strip = Picture(format="png", label=I18N("gan_digits_strip"), type="pil", interactive=False, height=180)
         norms = gr.Markdown()
         interp_link = links.control(demo, "gans", "interpolation", {"seed_a": seed_a, "seed_b": seed_b, "mode": mode, "steps": steps})
     gr.on(

@@ -37,6 +37,7 @@ from demos.lazy import (
     torch,
 )
 from demos.nerf_plots import depth_panel, hex_colour
+from demos.pictures import Picture
 
 SIZE = 64  # the scene's views, as NeRF's
 FIT_SIZE = 96  # pixels per side of an image fitted in 2D
@@ -474,7 +475,7 @@ def _training_row(
             settings = links.picture_settings(*source[:3]) if picture_inputs else {}
             links.control(demo, "gaussian_splatting", key.removeprefix("splat_"), settings | links.knob_settings(declared, widgets))
         with gr.Column(scale=2):
-            picture = gr.Image(type="pil", interactive=False, label=I18N(key), elem_id=f"{elem_id}-picture", height=300, format="png")
+            picture = Picture(type="pil", interactive=False, label=I18N(key), elem_id=f"{elem_id}-picture", height=300, format="png")
             status = gr.Markdown(I18N(f"{key}_hint"), elem_id=f"{elem_id}-status")
         with gr.Column(scale=3):
             curves = gr.Plot(label=I18N("splat_curves"), elem_id=f"{elem_id}-curves")
@@ -492,7 +493,7 @@ def build(demo: gr.Blocks) -> None:
                     hand2_widgets = knobs.layout(HAND_2D_KNOBS, per_row=2)
                     hand2_link = links.control(demo, "gaussian_splatting", "hand_2d", links.knob_settings(HAND_2D_KNOBS, hand2_widgets))
                 with gr.Column(scale=1, min_width=300):
-                    hand2_picture = gr.Image(
+                    hand2_picture = Picture(
                         type="pil", interactive=False, label=I18N("splat_hand2d"), elem_id="splat-hand2d", height=340, format="png"
                     )
                 with gr.Column(scale=1, min_width=260):
@@ -504,7 +505,7 @@ def build(demo: gr.Blocks) -> None:
                     hand3_widgets = knobs.layout(HAND_3D_KNOBS, per_row=2)
                     hand3_link = links.control(demo, "gaussian_splatting", "hand_3d", links.knob_settings(HAND_3D_KNOBS, hand3_widgets))
                 with gr.Column(scale=1, min_width=300):
-                    hand3_picture = gr.Image(
+                    hand3_picture = Picture(
                         type="pil", interactive=False, label=I18N("splat_hand3d"), elem_id="splat-hand3d", height=340, format="png"
                     )
                 with gr.Column(scale=1, min_width=300):
@@ -524,7 +525,7 @@ def build(demo: gr.Blocks) -> None:
                     view_settings = links.knob_settings(VIEW_KNOBS, view_widgets) | links.knob_settings(PIXEL_KNOBS, pixel_widgets)
                     view_link = links.control(demo, "gaussian_splatting", "view", view_settings)
                 with gr.Column(scale=3):
-                    view_picture = gr.Image(
+                    view_picture = Picture(
                         type="pil", interactive=False, label=I18N("splat_view"), elem_id="splat-view", height=280, format="png"
                     )
                     view_text = gr.Markdown(elem_id="splat-view-text")

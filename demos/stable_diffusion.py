@@ -19,6 +19,7 @@ from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
 from demos.layout import HEAVY, LIGHT, intro, markdown, page, pages, picture_inputs
 from demos.lazy import core_latent_diffusion, data_images
+from demos.pictures import Picture
 from demos.plots import channel_strip, chart_layout, enlarge
 
 MINI = "mini"
@@ -231,10 +232,10 @@ def build(demo: gr.Blocks) -> None:
                     link_size = {"size": (size, links.stepped(size, "size", lambda value, lang: _size(value, MINI, lang)))}
                     links.control(demo, "stable_diffusion", "generate", prompts | links.knob_settings(SAMPLING_KNOBS, sampling) | link_size)
                 with gr.Column(scale=1, min_width=260):
-                    picture = gr.Image(format="png", label=I18N("sd_picture"), interactive=False, height=280, elem_id="sd-picture")
+                    picture = Picture(format="png", label=I18N("sd_picture"), interactive=False, height=280, elem_id="sd-picture")
                     status = gr.Markdown(elem_id="sd-status")
                 with gr.Column(scale=2):
-                    latents = gr.Image(format="png", label=I18N("sd_latents"), interactive=False, height=150, elem_id="sd-latents")
+                    latents = Picture(format="png", label=I18N("sd_latents"), interactive=False, height=150, elem_id="sd-latents")
                     markdown("sd_latents_caption")
                     timing = gr.Plot(label=I18N("sd_timing"), elem_id="sd-timing")
                     markdown("sd_timing_caption")
@@ -247,10 +248,10 @@ def build(demo: gr.Blocks) -> None:
                     links.control(demo, "stable_diffusion", "round_trip", links.picture_settings(source, digit_index, photo) | link_size)
                 with gr.Column(scale=3):
                     with gr.Row():
-                        original = gr.Image(format="png", label=I18N("sd_original"), interactive=False, height=220)
-                        reconstruction = gr.Image(format="png", label=I18N("sd_reconstruction"), interactive=False, height=220)
-                        error_image = gr.Image(format="png", label=I18N("sd_error"), interactive=False, height=220)
-                    latent_image = gr.Image(format="png", label=I18N("sd_latent"), interactive=False, height=150)
+                        original = Picture(format="png", label=I18N("sd_original"), interactive=False, height=220)
+                        reconstruction = Picture(format="png", label=I18N("sd_reconstruction"), interactive=False, height=220)
+                        error_image = Picture(format="png", label=I18N("sd_error"), interactive=False, height=220)
+                    latent_image = Picture(format="png", label=I18N("sd_latent"), interactive=False, height=150)
                     trip_text = gr.Markdown(elem_id="sd-trip-text")
         with page("stable_diffusion", "img2img", "sd_page_img2img"):
             intro("sd_img2img_help", heading=False)
@@ -263,8 +264,8 @@ def build(demo: gr.Blocks) -> None:
                         demo, "stable_diffusion", "img2img", i2i_settings | links.knob_settings(SAMPLING_KNOBS, sampling) | link_size
                     )
                     i2i_text = gr.Markdown(elem_id="sd-i2i-text")
-                start_image = gr.Image(format="png", label=I18N("sd_start"), interactive=False, height=300)
-                result_image = gr.Image(format="png", label=I18N("sd_result"), interactive=False, height=300)
+                start_image = Picture(format="png", label=I18N("sd_start"), interactive=False, height=300)
+                result_image = Picture(format="png", label=I18N("sd_result"), interactive=False, height=300)
         with page("stable_diffusion", "conditioning", "sd_page_conditioning"):
             markdown("sd_conditioning", elem_classes=["gallery-no-heading"])  # the table is the page: nothing folded
 

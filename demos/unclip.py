@@ -34,6 +34,7 @@ from demos.lazy import (
     unclip_pipeline,
     unclip_prior,
 )
+from demos.pictures import Picture
 from demos.plots import image_grid
 from demos.raster import labeled_tiles
 from demos.unclip_plots import comparison_chart, embedding_bars, embedding_map
@@ -339,7 +340,7 @@ def build(demo: gr.Blocks) -> None:
             with gr.Column(scale=2):
                 space = gr.Plot(label=I18N("clip_unclip_map"), elem_id="clip-unclip-map")
             with gr.Column(scale=2):
-                digits = gr.Image(
+                digits = Picture(
                     type="pil", interactive=False, label=I18N("clip_unclip_digits"), height=150, format="png", elem_id="clip-unclip-digits"
                 )
                 progress = gr.Markdown(I18N("clip_unclip_hint"), elem_id="clip-unclip-progress")
@@ -367,10 +368,8 @@ def build(demo: gr.Blocks) -> None:
                 sketch = sketchpad("clip_unclip_draw", brush=22, elem_id="clip-unclip-sketch")
             with gr.Column(scale=2):
                 with gr.Row():
-                    source_view = gr.Image(type="pil", interactive=False, label=I18N("clip_unclip_source_view"), height=200, format="png")
-                    variation_tiles = gr.Image(
-                        type="pil", interactive=False, label=I18N("clip_unclip_variations"), height=200, format="png"
-                    )
+                    source_view = Picture(type="pil", interactive=False, label=I18N("clip_unclip_source_view"), height=200, format="png")
+                    variation_tiles = Picture(type="pil", interactive=False, label=I18N("clip_unclip_variations"), height=200, format="png")
                 variation_text = gr.Markdown(elem_id="clip-unclip-variations-text")
         variation_button.click(
             variations,
@@ -391,7 +390,7 @@ def build(demo: gr.Blocks) -> None:
                 )
                 links.control(demo, "clip", "unclip_interpolate", links.knob_settings(INTERPOLATE_KNOBS, interpolate_widgets))
             with gr.Column(scale=2):
-                path_view = gr.Image(type="pil", interactive=False, label=I18N("clip_unclip_path"), height=170, format="png")
+                path_view = Picture(type="pil", interactive=False, label=I18N("clip_unclip_path"), height=170, format="png")
                 path_text = gr.Markdown(elem_id="clip-unclip-interpolate-text")
         interpolate_button.click(
             interpolate, None, [path_view, path_text], inputs_kwargs=interpolate_widgets, api_name="clip_unclip_interpolate", **RUN

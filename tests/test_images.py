@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import torch
 
-from core.data.images import PHOTOS, digits_split_indices, load_digits, load_faces, load_photo, sample_digits
+from core.data.images import PHOTOS, digits_split_indices, load_digits, load_faces, load_photo, sample_digits, square
 
 
 def test_digits_split_is_fixed_disjoint_and_complete():
@@ -172,3 +172,12 @@ def test_digits_read_from_the_csv_equal_scikit_learns_loader():
     images, labels = load_digits("all")
     assert torch.equal(images[:, 0], torch.from_numpy((bunch.images / 16.0).astype(np.float32)))
     assert torch.equal(labels, torch.from_numpy(bunch.target.astype(np.int64)))
+
+
+def test_a_resized_photo_is_kept_and_each_caller_gets_a_copy_of_its_own():
+    first = load_photo("astronaut", size=32)
+    first.zero_()  # a caller changing its copy
+    again = load_photo("astronaut", size=32)
+    assert again.shape == (3, 32, 32) and again.mean() > 0.1
+    expected = square(load_photo("astronaut"), 32)
+    assert torch.equal(again, expected)

@@ -104,6 +104,18 @@ def load_photo(name: PhotoName, *, size: int | None = None) -> Tensor:
     """
     if name not in PHOTOS:
         raise ValueError(f"unknown photo {name!r}; choose one of {list(PHOTOS)}")
+    if size is not None:  # a copy: the caller may change it
+        return _square_photo(name, size).clone()
+    return _photo(name)
+
+
+@lru_cache(maxsize=16)
+def _square_photo(name: PhotoName, size: int) -> Tensor:
+    """The photo resized, kept: decoding a photo and resizing it took 25 ms, asked for by every page that opens."""
+    return square(_photo(name), size)
+
+
+def _photo(name: PhotoName) -> Tensor:
     if name == "shapes":
         array = shapes_picture()
     else:
@@ -112,7 +124,7 @@ def load_photo(name: PhotoName, *, size: int | None = None) -> Tensor:
         array = getattr(skimage.data, _SKIMAGE_NAMES.get(name, name))()
     image = torch.from_numpy(np.asarray(array, dtype=np.float32) / 255.0)
     image = image.permute(2, 0, 1) if image.ndim == 3 else image.unsqueeze(0)  # [C, H, W]
-    return square(image, size) if size is not None else image.contiguous()
+    return image.contiguous()
 
 
 def shapes_picture(side: int = 448) -> np.ndarray:
