@@ -3,16 +3,18 @@
 The benchmark starts the gallery as a separate process on a free loopback port, warms it with one
 student (so every model a student touches is loaded once: the "idle" memory is the warm server's),
 then lets N students (10, 20, 40; quick mode: 3 for a few seconds) arrive within a few seconds, each
-with its own `gradio_client.Client` (its own session hash, so its own `gr.State`), and follow a script
-through several tabs:
+with its own `gradio_client.Client` (its own session hash, so its own `gr.State`; built before the class
+starts, as a browser's own work), and follow a script through several tabs:
 
-1. open: the page's configuration (the client's `Client(...)`), then the light page-load events
-   (`gan_reset`, both autoencoder latent decodes, the forward-noise view, the prior samples);
+1. open: the page (its HTML, with the app's configuration), then the light page-load events
+   (`gan_reset`, both autoencoder latent decodes, the forward-noise view, the prior samples) with the
+   widgets' default values, as a browser sends them;
 2. move sliders: latent points decoded (`autoencoders_point_vae_2d`), forward-noise timesteps
    (`diffusion_forward`), NeRF camera azimuths (`nerf_fly`), with a think time between moves;
 3. generate digits: `diffusion_generate` with DDIM and 10 steps, streamed;
-4. press Play in the GAN Lab (`gan_play`, streamed) for `PLAY_SECONDS`, moving a slider every few
-   seconds while it plays, then press Pause (`gan_pause`, which also cancels a Play still queued);
+4. reset the GAN Lab with a seed of their own (`gan_reset`), press Play (`gan_play`, streamed) for
+   `PLAY_SECONDS`, moving a slider or the camera every few seconds while it plays, then press Pause
+   (`gan_pause`, which also cancels a Play still queued);
 5. train a VAE (`autoencoders_beta_train`, streamed) for `VAE_SECONDS`, then Stop;
 6. close the tab (the client's heartbeat ends, as a closed browser tab's does).
 
@@ -43,6 +45,7 @@ from concurrent.futures import CancelledError
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
 import numpy as np
 import psutil
 
@@ -113,6 +116,7 @@ class Student:
         self.calls: list[Call] = []
         self.client: Any = None
         self.session_hash: str | None = None
+        self.connect_seconds: float | None = None
         self.open_seconds: float | None = None
         self.play: Stream | None = None
         self.generate: Stream | None = None
@@ -211,7 +215,13 @@ class Student:
         else:  # the azimuth slider moves in whole degrees
             self.call("nerf_fly", model="nerf", azimuth=float(self.rng.randrange(360)), elevation=30.0, distance=4.5, fixed_direction=False)
 
-    def open(self) -> None:
+    def connect(self) -> None:
+        """Builds the student's `gradio_client.Client` (its session), before the class starts.
+
+        The client reads the app's 1.4 MB configuration and builds its endpoints: about 0.1 s of the load generator's
+        CPU each, where a browser spends its own. Forty clients built within the class's first seconds kept the load
+        generator's one Python process busy (0.9 of a core, the server 0.6) and the latencies it timed then measured
+        its own queue; built before, the class measures the server."""
         from gradio_client import Client
 
         start = time.perf_counter()
@@ -225,23 +235,40 @@ class Student:
                 httpx_kwargs={"timeout": OPEN_TIMEOUT},
             )
         except Exception as exc:
-            self.calls.append(Call("open", "light", None, f"{type(exc).__name__}: {exc}"[:300]))
+            self.calls.append(Call("connect", "light", None, f"{type(exc).__name__}: {exc}"[:300]))
             return
-        self.open_seconds = time.perf_counter() - start
+        self.connect_seconds = time.perf_counter() - start
         self.session_hash = self.client.session_hash
-        # the page's light load events (the browser fires more; these are the ones named in the API)
-        self.call("gan_reset", csv_file=None, sketch=None, seed=self.index)
+
+    def open(self) -> bool:
+        """Returns whether the page opened as a browser opens it: its HTML (with the app's configuration), then the
+        page-load events."""
+        start = time.perf_counter()
+        try:
+            page = httpx.get(self.url, timeout=OPEN_TIMEOUT)
+            page.raise_for_status()
+        except Exception as exc:
+            self.calls.append(Call("open", "light", None, f"{type(exc).__name__}: {exc}"[:300]))
+            return False
+        self.open_seconds = time.perf_counter() - start
+        # the page's light load events (the browser fires more; these are the ones named in the API), with the values a
+        # browser sends: the widgets' defaults (a parameter left out takes its default, the seeds above all)
+        self.call("gan_reset", csv_file=None, sketch=None)
         self.call("autoencoders_point_ae_2d", z1=0.0, z2=0.0, view="codes")
         self.call("autoencoders_point_vae_2d", z1=0.0, z2=0.0, view="codes")
         self.call("diffusion_forward", source="photo", digit_index=0, photo="astronaut", upload=None)
-        self.call("autoencoders_prior", seed=self.index, count=16)
+        self.call("autoencoders_prior", count=16)
+        return True
 
     def run(self, slider_moves: int, play_seconds: float, vae_seconds: float) -> None:
         """Returns after the whole script (open, sliders, generate, Play, VAE, close), whatever failed on the way."""
-        self.open()
+        if self.client is None:
+            self.connect()
         if self.client is None:
             return
         try:
+            if not self.open():
+                return
             for move in range(slider_moves):
                 self.move_slider(move)
                 self.think()
@@ -278,12 +305,13 @@ class Student:
             self.calls.append(Call("diffusion_generate", "generate", self.generate.frames[-1][0] - self.generate.pressed))
 
     def press_play(self, seconds: float) -> None:
+        self.call("gan_reset", csv_file=None, sketch=None, seed=self.index)  # a run of their own seed, then Play
         self.play = self.stream("gan_play", GAN_STEPS, 4)
         deadline = self.play.pressed + seconds
         move = 0
         while time.perf_counter() + MOVE_DURING_PLAY_SECONDS < deadline:
             time.sleep(MOVE_DURING_PLAY_SECONDS)
-            self.move_slider(2 * move)  # latent points and timesteps alternately (no camera: it is a heavier render)
+            self.move_slider(2 * move)  # a latent point, a camera move, a timestep, in turn: light answers while runs train
             move += 1
         time.sleep(max(deadline - time.perf_counter(), 0.0))
         self.gan_window_seconds = time.perf_counter() - self.play.pressed
@@ -394,6 +422,8 @@ def play_class(url: str, process: subprocess.Popen[bytes], students: int, quick:
         idle_mb = memory.now()
         memory.peak = idle_mb
         class_ = [Student(i, url, quick) for i in range(students)]
+        for student in class_:  # their sessions, before the clock starts (`Student.connect`)
+            student.connect()
         threads = [threading.Thread(target=s.run, args=(moves, play_seconds, vae_seconds), daemon=True) for s in class_]
         start = time.perf_counter()
         for thread in threads:
@@ -467,6 +497,7 @@ def summarise(
         "light_max_s": max(light) if light else None,
         "light_p95_without_nerf_s": percentile(without_nerf, 95),
         "open_median_s": median([s.open_seconds for s in class_ if s.open_seconds is not None] or [float("nan")]),
+        "connect_median_s": median([s.connect_seconds for s in class_ if s.connect_seconds is not None] or [float("nan")]),
         "generate_median_s": median(generate) if generate else None,
         "generate_max_s": max(generate) if generate else None,
         "plays": len(first_frames),

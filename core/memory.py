@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import threading
 from functools import lru_cache
 
 TRIM_EVERY_SECONDS = 15.0
+COLLECT_DELAY_SECONDS = 2.0  # a class leaving frees its sessions within seconds: one collection after the last
 SERVER_ARENAS = 2
 _M_ARENA_MAX = -8  # mallopt's parameter number (malloc.h)
 
@@ -59,3 +61,38 @@ def start_trimming(every: float = TRIM_EVERY_SECONDS) -> threading.Thread:
     thread = threading.Thread(target=loop, daemon=True, name="trim-heap")
     thread.start()
     return thread
+
+
+class _Debounced:
+    """Runs `action` once, `delay` seconds after the last of any number of `soon()` calls."""
+
+    def __init__(self, action, delay: float):
+        self.action, self.delay = action, delay
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+
+    def soon(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(self.delay, self.action)
+            self._timer.daemon = True
+            self._timer.start()
+
+
+def collect_and_trim() -> None:
+    """Frees Python's unreachable reference cycles, then hands free heap memory back to the system."""
+    gc.collect()
+    trim_heap()
+
+
+_COLLECTOR = _Debounced(collect_and_trim, COLLECT_DELAY_SECONDS)
+
+
+def collect_soon() -> None:
+    """Schedules `collect_and_trim` for `COLLECT_DELAY_SECONDS` after the last call; returns at once.
+
+    A freed session's run (its model, optimisers, trainer and recorded frames) holds reference cycles, which only
+    Python's cycle collector frees, and the collector runs when many new objects are made: after a class has left, an
+    idle server makes none, and the runs stayed in memory."""
+    _COLLECTOR.soon()

@@ -20,6 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar, cast
 
 import torch
@@ -90,6 +91,9 @@ class FairShare:
         self._busy = 0  # turns in progress
         self._live = 0  # runs inside `share`, taking turns or between two
         self._held = threading.local()  # `depth` 1 in a thread while it holds a turn
+        # the quick requests the running code is part of (a handler's thread inherits its request's context): a turn
+        # taken inside a quick request (a view it renders) does not wait for that request to finish
+        self._own_quick: ContextVar[int] = ContextVar(f"own_quick_{id(self)}", default=0)
 
     def live(self) -> int:
         """Returns how many runs are taking turns now."""
@@ -107,9 +111,11 @@ class FairShare:
         finish first, waiting at most `quick_wait` seconds, so that sliders answer at once while many runs train."""
         with self._lock:
             self._quick += 1
+        token = self._own_quick.set(self._own_quick.get() + 1)
         try:
             yield
         finally:
+            self._own_quick.reset(token)
             with self._lock:
                 self._quick -= 1
                 self._lock.notify_all()
@@ -157,7 +163,8 @@ class FairShare:
                     self._busy += 1
                 self._lock.notify_all()
             deadline = time.monotonic() + self.quick_wait
-            while got and self._quick > 0 and (left := deadline - time.monotonic()) > 0 and not stopped():
+            own = self._own_quick.get()
+            while got and self._quick > own and (left := deadline - time.monotonic()) > 0 and not stopped():
                 self._lock.wait(min(left, WAIT_POLL_SECONDS))
         self._held.depth = 1 if got else 0
         try:

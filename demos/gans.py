@@ -25,6 +25,7 @@ from demos.i18n import I18N, Lang, error, lang_of, t
 from demos.knobs import Knob
 from demos.layout import LATEX, LIGHT, LIVE_RUNS, intro, live_run_state, markdown, page, pages, sharing_note
 from demos.lazy import core_checkpoint, core_loop, core_plane, core_seeding, core_threads, gan_lab2d, metrics_modes, torch
+from demos.pictures import Picture
 
 DATASETS = (*TOY_DATASETS, "drawn", "csv")
 NUM_DATA = 10_000
@@ -74,6 +75,7 @@ SETTING_KNOBS = (  # fill `TrainSettings`; a change applies to the current run a
     Knob("budget", "slider", "gan_budget", TRAIN_DEFAULTS.budget, lo=100, hi=50_000, step=100, integer=True),
 )
 RUN_KNOBS = (DATASET, *ARCH_KNOBS, *SETTING_KNOBS)  # what a fresh run is built from
+DEFAULT_RUN = knobs.defaults(RUN_KNOBS)  # what a page load sends
 SETTING_NAMES = frozenset(k.name for k in SETTING_KNOBS)
 
 
@@ -190,9 +192,12 @@ def reset(csv_file, sketch, views, request: gr.Request, **values):
     lang = lang_of(request)
     run = knobs.parse(RUN_KNOBS, values, lang)
     views = parse_views(views, lang)
-    if run["dataset"] in TOY_DATASETS:
+    if run["dataset"] in TOY_DATASETS and run == DEFAULT_RUN:  # the page-load run: a copy of one built once
         template, shown = _first_run(tuple(run.items()), tuple(views), lang)
         return (*shown, _copy_of(template))
+    if run["dataset"] in TOY_DATASETS:
+        state, shown = _toy_run(tuple(run.items()), tuple(views), lang)
+        return (*shown, state)
     generator = torch.Generator().manual_seed(run["seed"])
     state = new_run(run, load_points(run["dataset"], csv_file, sketch, generator, lang), generator)
     return (*render(state, views, lang), state)
@@ -218,11 +223,16 @@ def new_run(run: dict, data: Toy2D, generator: torch.Generator) -> LabState:
 
 
 # A class opens the page at once, and every page load starts the default run: building and drawing it takes about
-# 100 ms of CPU. Fresh runs of a built-in dataset are copies of one built and drawn once per knobs, views and
-# language (a few ms); each copy is a person's own run (`_copy_of`). A kept run with its pictures holds about
-# 8 MB, so only the last few are kept (the default one in both languages, above all).
+# 40 ms of CPU. The page-load runs are copies of one built and drawn once per views and language (a few ms); each
+# copy is a person's own run (`_copy_of`). A kept run with its pictures holds about 8 MB, so only the default
+# knobs' runs are kept: a class's own seeds would fill the cache with runs nobody asks for again.
 @lru_cache(maxsize=4)
 def _first_run(run_items: tuple, views: tuple[str, ...], lang: Lang) -> tuple[LabState, tuple]:
+    return _toy_run(run_items, views, lang)
+
+
+def _toy_run(run_items: tuple, views: tuple[str, ...], lang: Lang) -> tuple[LabState, tuple]:
+    """Returns a fresh run of a built-in dataset with the knobs `run_items`, and its views."""
     run = dict(run_items)
     generator = torch.Generator().manual_seed(run["seed"])
     state = new_run(run, make_toy(run["dataset"], NUM_DATA, generator=generator), generator)  # type: ignore[arg-type]
@@ -425,7 +435,7 @@ def build(demo: gr.Blocks) -> None:
             with gr.Column(scale=5):  # the key figure beside its curves, then what they show
                 with gr.Row(equal_height=False):
                     with gr.Column(min_width=300):
-                        plane_plot = gr.Image(
+                        plane_plot = Picture(
                             label=I18N("gan_plane"), type="pil", format="png", interactive=False, height=400, elem_id="gan-plane"
                         )
                     with gr.Column(min_width=300):

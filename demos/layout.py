@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 import gradio as gr
 
+from core.memory import collect_soon
 from demos.i18n import I18N, Lang, t
 from demos.inputs import quick_queue
 from demos.lazy import core_threads
@@ -66,6 +67,7 @@ def _free_if_unused(demo: gr.Blocks, session: str, closed_at: float) -> None:
     with holder.lock:
         holder.session_data.pop(session, None)
         holder.time_last_used.pop(session, None)
+    collect_soon()  # the run's reference cycles, freed once the class's sessions are (`core.memory.collect_soon`)
 
 
 def sharing_note(lang: Lang, *, done: bool = False) -> str:

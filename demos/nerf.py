@@ -18,6 +18,7 @@ from core import workers as core_workers
 from demos import knobs, links, nerf_plots
 from demos.gpu import RENDER_SECONDS, SAMPLING_SECONDS, on_gpu
 from demos.i18n import I18N, Lang, error, lang_of, number, t
+from demos.inputs import quick_queue
 from demos.knobs import Knob
 from demos.layout import LIGHT, intro, live_run_state, page, pages, sharing_note, train_stop_buttons
 from demos.lazy import (
@@ -35,15 +36,18 @@ from demos.lazy import (
     scene_views,
     torch,
 )
+from demos.pictures import Picture
 
 SIZE = 64  # pixels per side of every view the tab renders (the shipped fields were trained at this size)
 FIELDS = ("nerf", "grid")
 SHIPPED_VIEWS = 48  # the training views of the shipped fields
 TRAIN = {"concurrency_id": "nerf_train", "concurrency_limit": 8}  # they take turns on the CPU (core.threads)
-# A view takes about 0.1 s of CPU alone. `python app.py` renders views, rays and turntables in a worker process
+# A view takes about 0.15 s of CPU alone. `python app.py` renders views, rays and turntables in a worker process
 # (`core.workers`), where each takes the next turn on that process's CPU; a queue of its own, so NeRF renders never
-# hold up the other tabs' quick events (the shared LIGHT queue). Two at a time: the worker renders them in turn.
-RENDER = {"concurrency_id": "nerf_render", "concurrency_limit": 2}
+# hold up the other tabs' quick events (the shared LIGHT queue). Two at a time: the worker renders them in turn. A
+# quick queue: while a view renders, the server's live runs and digit samplers wait before their next turn
+# (`FairShare.quick`), leaving the worker a core.
+RENDER = quick_queue({"concurrency_id": "nerf_render", "concurrency_limit": 2})
 REFRESH_SECONDS = 2.0
 FLY_SAMPLES = 48  # samples per ray of a flown view (the fields were trained with 48)
 TURNTABLE_FRAMES = 24
@@ -356,7 +360,7 @@ def build(demo: gr.Blocks) -> None:
                     fly_widgets = knobs.layout(FLY_KNOBS, per_row=2)
                     fly_link = links.control(demo, "nerf", "fly", links.knob_settings(FLY_KNOBS, fly_widgets))
                 with gr.Column(scale=3):  # what it sees, and the pixel whose ray is drawn beside it
-                    view = gr.Image(type="pil", interactive=False, label=I18N("nerf_view"), elem_id="nerf-view", height=230, format="png")
+                    view = Picture(type="pil", interactive=False, label=I18N("nerf_view"), elem_id="nerf-view", height=230, format="png")
                     view_text = gr.Markdown(elem_id="nerf-view-text")
                     ray_widgets = knobs.layout(RAY_KNOBS, per_row=2)
                     # the ray is cast from the camera: its link carries both
@@ -374,7 +378,7 @@ def build(demo: gr.Blocks) -> None:
                     train_button, stop_button = train_stop_buttons("nerf-train")
                     links.control(demo, "nerf", "train", links.knob_settings(TRAIN_KNOBS, train_widgets))  # Train reproduces the run
                 with gr.Column(scale=2):
-                    live = gr.Image(type="pil", interactive=False, label=I18N("nerf_live"), elem_id="nerf-live", height=230, format="png")
+                    live = Picture(type="pil", interactive=False, label=I18N("nerf_live"), elem_id="nerf-live", height=230, format="png")
                     status = gr.Markdown(I18N("nerf_hint"), elem_id="nerf-status")
                     with gr.Accordion(I18N("nerf_turntable"), open=False):
                         gif_button = gr.Button(I18N("nerf_turntable"))

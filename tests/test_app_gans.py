@@ -509,3 +509,21 @@ def test_fresh_runs_of_a_built_in_dataset_are_copies_that_train_like_a_run_built
     assert all(torch.equal(p, q) for p, q in zip(mine.lab.model.parameters(), afresh.lab.model.parameters(), strict=True))
     assert all(torch.equal(p, q) for p, q in zip(theirs.lab.model.parameters(), before, strict=True))  # untouched
     assert mine.lab.g_steps_done == 5 and theirs.lab.g_steps_done == 0
+
+
+def test_only_the_page_load_run_is_kept_and_a_run_of_another_seed_is_built_afresh_each_time():
+    """A class's own seeds must not fill the kept runs (8 MB each): only the default knobs' run is kept."""
+    import torch
+
+    from demos import gans
+
+    views = ["real", "fake", "heatmap"]
+    gans.reset(None, None, views, None)  # the page load's run, kept
+    kept = gans._first_run.cache_info().currsize
+    *_, mine = gans.reset(None, None, views, None, seed=7)
+    *_, again = gans.reset(None, None, views, None, seed=7)
+    assert gans._first_run.cache_info().currsize == kept
+    assert mine.lab is not again.lab and len(mine.recording.frames) == 1
+    assert all(torch.equal(p, q) for p, q in zip(mine.lab.model.parameters(), again.lab.model.parameters(), strict=True))
+    *_, default = gans.reset(None, None, views, None)
+    assert not all(torch.equal(p, q) for p, q in zip(mine.lab.model.parameters(), default.lab.model.parameters(), strict=True))

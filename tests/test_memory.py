@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import textwrap
+import time
+import weakref
 
 import numpy as np
 import psutil
 import pytest
 
+from core import memory
 from core.memory import limit_arenas, start_trimming, trim_heap
 
 
@@ -72,3 +76,32 @@ def test_limiting_arenas_keeps_every_thread_on_the_allowed_heaps():
 def test_a_limit_below_one_heap_is_refused():
     with pytest.raises(ValueError):
         limit_arenas(0)
+
+
+class _Cycle:
+    def __init__(self):
+        self.me = self
+
+
+def test_a_freed_reference_cycle_is_collected_soon_after_the_last_of_many_calls():
+    """A class leaving frees forty sessions within seconds: their runs' cycles go in one collection after the last."""
+    collections: list[float] = []
+    collector = memory._Debounced(lambda: (collections.append(time.monotonic()), memory.collect_and_trim()), 0.3)
+    gc.disable()  # the collector would not run on its own in an idle server either
+    try:
+        cycle = _Cycle()
+        alive = weakref.ref(cycle)
+        del cycle
+        assert alive() is not None  # only the cycle collector frees it
+        start = time.monotonic()
+        for _ in range(5):
+            collector.soon()
+            time.sleep(0.1)
+        deadline = time.monotonic() + 5
+        while alive() is not None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert alive() is None
+        time.sleep(0.5)
+        assert len(collections) == 1 and collections[0] - start >= 0.4 + 0.3 - 0.05
+    finally:
+        gc.enable()

@@ -78,14 +78,19 @@ def test_stop_training_is_safe_from_another_thread():
     assert list(run)[-1].reason == "stopped"
 
 
-def test_a_closed_tab_frees_its_session_soon_and_a_session_used_since_is_kept():
-    """Gradio keeps a closed tab's states an hour; `free_closed_sessions` frees them `grace` seconds after, stopping its run,
-    unless the session answered an event after it closed (a dropped connection that came back)."""
+def test_a_closed_tab_frees_its_session_soon_and_a_session_used_since_is_kept(monkeypatch):
+    """Gradio keeps a closed tab's states an hour; `free_closed_sessions` frees them `grace` seconds after, stopping its run
+    and asking for a collection of its reference cycles, unless the session answered an event after it closed (a dropped
+    connection that came back)."""
     import socket
 
     from gradio_client import Client
 
+    from demos import layout
     from demos.layout import _free_if_unused, free_closed_sessions
+
+    collections: list[int] = []
+    monkeypatch.setattr(layout, "collect_soon", lambda: collections.append(1))
 
     class Run:
         def __init__(self) -> None:
@@ -107,12 +112,13 @@ def test_a_closed_tab_frees_its_session_soon_and_a_session_used_since_is_kept():
         assert all(isinstance(run, Run) for run in runs.values())
         _free_if_unused(demo, kept.session_hash, time.time() - 60)  # closed a minute ago, used since: kept
         assert kept.session_hash in demo.state_holder and not runs[kept.session_hash].trainer.stopped()
+        assert collections == []
         closing.close()  # the tab closes
         deadline = time.monotonic() + 20
         while closing.session_hash in demo.state_holder and time.monotonic() < deadline:
             time.sleep(0.1)
         assert closing.session_hash not in demo.state_holder, "the closed tab's session was not freed"
-        assert runs[closing.session_hash].trainer.stopped()
+        assert runs[closing.session_hash].trainer.stopped() and collections == [1]
         assert kept.session_hash in demo.state_holder and not runs[kept.session_hash].trainer.stopped()
         kept.close()
     finally:

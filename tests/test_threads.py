@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import threading
 import time
 
@@ -224,12 +225,16 @@ def test_a_turn_lets_a_quick_request_in_progress_finish_first():
     assert events == ["quick done", "turn"]
 
 
+def _turn_seconds(share: FairShare) -> tuple[bool, float]:
+    start = time.monotonic()
+    with share.turn() as got:
+        return got, time.monotonic() - start
+
+
 def test_a_turn_waits_for_quick_requests_no_longer_than_its_limit():
     share = FairShare(1, quick_wait=0.2)
     with share.quick():
-        start = time.monotonic()
-        with share.turn() as got:
-            waited = time.monotonic() - start
+        got, waited = contextvars.Context().run(_turn_seconds, share)  # another request's code (its own context)
     assert got and 0.2 <= waited < 2.0
     start = time.monotonic()
     with share.turn():  # no quick request in progress: no wait
@@ -306,3 +311,20 @@ def test_each_item_of_a_stream_ahead_is_computed_in_a_turn_and_the_stream_is_clo
     stream.close()
     assert held == [True] and closed == [True]
     assert list(share.ahead_each(steps())) == [0, 1, 2] and held == [True] * 4
+
+
+def test_a_turn_taken_inside_a_quick_request_does_not_wait_for_that_request():
+    """A view rendered by a quick request (a NeRF view), in the request's thread or in a thread that inherits its context,
+    as Gradio runs handlers, takes its turn at once, while another request's quick answer still delays a turn."""
+    share = FairShare(1, quick_wait=1.0)
+    with share.quick():
+        assert _turn_seconds(share)[1] < 0.5
+        context = contextvars.copy_context()
+        result: list[tuple[bool, float]] = []
+        thread = threading.Thread(target=lambda: result.append(context.run(_turn_seconds, share)))
+        thread.start()
+        thread.join(5)
+        assert result[0][0] and result[0][1] < 0.5
+        with share.quick():  # a second quick request inside it
+            assert _turn_seconds(share)[1] < 0.5
+        assert contextvars.Context().run(_turn_seconds, share)[1] >= 1.0  # a turn of other code waits for it
