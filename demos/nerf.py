@@ -42,7 +42,7 @@ SIZE = 64  # pixels per side of every view the tab renders (the shipped fields w
 FIELDS = ("nerf", "grid")
 SHIPPED_VIEWS = 48  # the training views of the shipped fields
 TRAIN = {"concurrency_id": "nerf_train", "concurrency_limit": 8}  # they take turns on the CPU (core.threads)
-# A view takes about 0.15 s of CPU alone. `python app.py` renders views, rays and turntables in a worker process
+# A view takes about 0.1 s of CPU alone (a third of it the exact truth beside it). `python app.py` renders views, rays and turntables in a worker process
 # (`core.workers`), where each takes the next turn on that process's CPU; a queue of its own, so NeRF renders never
 # hold up the other tabs' quick events (the shared LIGHT queue). Two at a time: the worker renders them in turn. A
 # quick queue: while a view renders, the server's live runs and digit samplers wait before their next turn
@@ -146,7 +146,7 @@ def fly(request: gr.Request, **values):
     return core_workers.run(_fly_view, *fly_args)  # on a CPU server, in the worker process beside it (`core.workers`)
 
 
-# A view takes about a second of CPU and a class asks for the same ones (the page-load default above all):
+# A class asks for the same views again and again (the page-load default above all):
 # the last views rendered are kept, so each is rendered once for everyone (its text keeps its render time); each
 # holds about 0.9 MB of pictures, so a class's many cameras do not keep the server large once it has gone.
 @lru_cache(maxsize=16)

@@ -54,7 +54,7 @@ def orbit_truth(azimuth: float, elevation: float, distance: float, size: int = 6
 
     The NeRF and splat tabs show the truth beside every view they render, and a class flies to the same
     poses again and again (the page-load pose above all, a slider dragged back and forth); an exact image
-    takes about 0.1 s, half a flown view's time, and each kept one 48 kB at 64 pixels (12 MB for all).
+    takes about 30 ms, a third of a flown view's time, and each kept one 48 kB at 64 pixels (12 MB for all).
     The image is shared: read it, never write to it."""
     camera = orbit_camera(azimuth, elevation, distance, size=size)
     return camera, render(camera)[0]
