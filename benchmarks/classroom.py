@@ -126,16 +126,27 @@ class Student:
         self.vae_steps = 0
         self.vae_window_seconds = 0.0
         self.left_at: float | None = None
+        self.client_resends = 0
 
     # --- requests ---
 
     def call(self, endpoint: str, kind: str = "light", timeout: float = LIGHT_TIMEOUT, **kwargs) -> Any:
-        """Returns the endpoint's answer (None when it failed or timed out), recording the call."""
+        """Returns the endpoint's answer (None when it failed or timed out), recording the call.
+
+        `gradio_client` can lose an answer: when the server closes the session's message stream (its last event, a
+        cancelled Play, has ended) just as a new request goes out on it, the client ends that request with a
+        CancelledError although the server answers it. Such a call is sent again once (it is counted in
+        `client_resends`, not as a failure); a browser opens a new stream instead."""
         start = time.perf_counter()
         job = None
         try:
-            job = self.client.submit(api_name=f"/{endpoint}", **kwargs)
-            result = job.result(timeout=timeout)
+            try:
+                job = self.client.submit(api_name=f"/{endpoint}", **kwargs)
+                result = job.result(timeout=timeout)
+            except CancelledError:
+                self.client_resends += 1
+                job = self.client.submit(api_name=f"/{endpoint}", **kwargs)
+                result = job.result(timeout=max(timeout - (time.perf_counter() - start), 1.0))
         except TimeoutError:
             with contextlib.suppress(Exception):
                 job.cancel()
@@ -491,6 +502,7 @@ def summarise(
         "requests": len(calls),
         "failed": len(failed),
         "unanswered": len(unanswered),
+        "client_resends": sum(s.client_resends for s in class_),
         "light_calls": len(light),
         "light_p50_s": percentile(light, 50),
         "light_p95_s": percentile(light, 95),
@@ -535,6 +547,7 @@ ROW_KEYS = (
     "seconds",
     "failed",
     "unanswered",
+    "client_resends",
     "light_p50_s",
     "light_p95_s",
     "light_p95_without_nerf_s",

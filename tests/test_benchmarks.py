@@ -187,6 +187,7 @@ def test_classroom_quick_plays_a_small_class(tmp_path: Path, capsys) -> None:
     assert row["students"] == results["students"] == 3
     assert run["sessions_distinct"] == 3  # every student had a session of its own
     assert row["failed"] == 0 and row["unanswered"] == 0 and results["failed_or_unanswered"] == 0, run["errors"]
+    assert isinstance(row["client_resends"], int) and row["client_resends"] >= 0
     assert results["light_p95_s"] >= results["light_p50_s"] > 0 and row["light_p95_s"] >= row["light_p50_s"]
     assert run["light_calls"] >= 3 * 10  # the page's load events, the slider moves, the moves during Play, Pause, Stop
     assert run["plays"] == 3 and row["plays_without_frame"] == 0 and 0 < row["first_frame_median_s"] <= row["first_frame_max_s"]
@@ -200,6 +201,39 @@ def test_classroom_quick_plays_a_small_class(tmp_path: Path, capsys) -> None:
     assert set(results["targets"]) == {"failed_or_unanswered", "light_p95_s", "first_frame_max_s", "gan_fairness", "after_over_idle"}
     assert all(isinstance(t["passed"], bool) for t in results["targets"].values())
     assert "light_endpoints" in capsys.readouterr().out
+
+
+def test_a_classroom_call_whose_answer_the_client_lost_is_sent_again_once() -> None:
+    from concurrent.futures import CancelledError
+
+    from benchmarks.classroom import Student
+
+    class Job:
+        def __init__(self, outcome):
+            self.outcome = outcome
+
+        def result(self, timeout=None):
+            if isinstance(self.outcome, BaseException):
+                raise self.outcome
+            return self.outcome
+
+    class FakeClient:
+        def __init__(self, outcomes):
+            self.outcomes, self.sent = list(outcomes), []
+
+        def submit(self, api_name, **kwargs):
+            self.sent.append(api_name)
+            return Job(self.outcomes.pop(0))
+
+    student = Student(0, "http://127.0.0.1:1/", quick=True)
+    student.client = FakeClient([CancelledError(), ("paused",)])
+    assert student.call("gan_pause") == ("paused",)
+    assert student.client.sent == ["/gan_pause", "/gan_pause"] and student.client_resends == 1
+    assert student.calls[-1].error is None
+    student.client = FakeClient([CancelledError(), CancelledError()])  # lost twice: a failure, not a third try
+    assert student.call("gan_pause") is None
+    assert student.client.sent == ["/gan_pause", "/gan_pause"] and student.client_resends == 2
+    assert student.calls[-1].error.startswith("CancelledError")
 
 
 def test_splat_quick_writes_its_figures(tmp_path: Path, capsys) -> None:
