@@ -127,3 +127,13 @@ def test_an_orbit_truth_is_the_exact_render_of_its_camera_and_is_kept():
     assert torch.equal(camera.c2w, expected_camera.c2w)
     assert torch.equal(truth, scene.render(expected_camera)[0])
     assert orbit_truth(123.0, 20.0, 4.0, 16)[1] is truth  # rendered once, then shared
+
+
+def test_a_single_ray_is_traced_and_shaded_without_warnings():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a read-only NumPy array handed to PyTorch warns (the shadow rays of one point)
+        colour, depth, hit = scene.trace(torch.tensor([[-0.55, -0.35, 3.0]]), torch.tensor([[0.0, 0.0, -1.0]]))
+    assert hit.item() and depth.item() == pytest.approx(2.0, abs=2 * scene.HIT_EPSILON)
+    assert colour[0, 0] > colour[0, 1]

@@ -192,7 +192,7 @@ def _shade(points: np.ndarray, directions: np.ndarray) -> np.ndarray:
     n = _normals(points)
     # hard shadows: march from just above the surface towards the light
     light = _LIGHT.astype(points.dtype)
-    _, blocked = _march(points + n * 4 * HIT_EPSILON + light * 1e-3, np.ascontiguousarray(np.broadcast_to(light, points.shape)))
+    _, blocked = _march(points + n * 4 * HIT_EPSILON + light * 1e-3, np.repeat(light[None], len(points), axis=0))
     lit = (~blocked).astype(points.dtype)[:, None]
     diffuse = np.maximum(n @ light, 0)[:, None]
     half = light - directions  # Blinn-Phong: the half vector between the light and the viewer
