@@ -42,11 +42,11 @@ SIZE = 64  # pixels per side of every view the tab renders (the shipped fields w
 FIELDS = ("nerf", "grid")
 SHIPPED_VIEWS = 48  # the training views of the shipped fields
 TRAIN = {"concurrency_id": "nerf_train", "concurrency_limit": 8}  # they take turns on the CPU (core.threads)
-# A view takes about 0.1 s of CPU alone (a third of it the exact truth beside it). `python app.py` renders views, rays and turntables in a worker process
-# (`core.workers`), where each takes the next turn on that process's CPU; a queue of its own, so NeRF renders never
-# hold up the other tabs' quick events (the shared LIGHT queue). Two at a time: the worker renders them in turn. A
-# quick queue: while a view renders, the server's live runs and digit samplers wait before their next turn
-# (`FairShare.quick`), leaving the worker a core.
+# A view takes about 0.1 s of CPU alone (a third of it the exact truth beside it). `python app.py` renders views, rays
+# and turntables in a worker process (`core.workers`), where each takes the next turn on that process's CPU; a queue of
+# its own, so NeRF renders never hold up the other tabs' quick events (the shared LIGHT queue). Two at a time: the
+# worker renders them in turn. A quick queue: while a view renders, the server's live runs and digit samplers wait
+# before their next turn (`FairShare.quick`), leaving the worker a core.
 RENDER = quick_queue({"concurrency_id": "nerf_render", "concurrency_limit": 2})
 REFRESH_SECONDS = 2.0
 FLY_SAMPLES = 48  # samples per ray of a flown view (the fields were trained with 48)
