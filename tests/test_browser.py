@@ -118,7 +118,7 @@ def test_overview_fits_switches_dataset_and_draws_new_points(browser, app_url, a
     context, page = open_page(browser, app_url, locale)
     plots = page.locator(".js-plotly-plot")
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 2", timeout=60_000)
-    page.wait_for_function("document.querySelector('#overview-summary').innerText.includes('K = 8')", timeout=60_000)
+    page.wait_for_function("document.querySelector('#overview-summary')?.innerText.includes('K = 8')", timeout=60_000)
     assert plots.count() >= 2  # p(y | x) and p(x); the trilemma's triangle is on its own page
     # 2 classes on the default two moons: two legend entries in the classifier plot
     first = summary_text(page)
@@ -134,7 +134,7 @@ def test_overview_fits_switches_dataset_and_draws_new_points(browser, app_url, a
     # draw brand-new points: a new trace appears and the download is offered
     page.get_by_role("button", name=table["ov_sample_button"]).click()
     marker = table["ov_sampled_other"].split("**")[0].strip()
-    page.wait_for_function(f"document.querySelector('#overview-summary').innerText.includes({marker!r})", timeout=60_000)
+    page.wait_for_function(f"document.querySelector('#overview-summary')?.innerText.includes({marker!r})", timeout=60_000)
     assert summary_text(page) != first
     density = page.locator(".js-plotly-plot").nth(1)
     assert density.locator(".legend .traces").filter(has_text=table["ov_new_points"]).count() == 1
@@ -153,13 +153,13 @@ def test_gan_lab_play_pause_step_and_switch_loss(browser, app_url, artifacts):
     context, page = open_page(browser, app_url, "en-US")
     page.get_by_role("tab", name=EN["tab_gans"], exact=True).click()
     page.wait_for_function(
-        "document.querySelector('#gan-status') && document.querySelector('#gan-status').innerText.includes('Iteration 0')", timeout=60_000
+        "document.querySelector('#gan-status') && document.querySelector('#gan-status')?.innerText.includes('Iteration 0')", timeout=60_000
     )
     first_plot = page.locator("#gan-plane img").first.get_attribute("src")
 
     page.locator("#gan-play").click()
     # at least 100 generator steps done while playing
-    page.wait_for_function("/ (\\d{3,}) of/.test(document.querySelector('#gan-status').innerText)", timeout=60_000)
+    page.wait_for_function("/ (\\d{3,}) of/.test(document.querySelector('#gan-status')?.innerText)", timeout=60_000)
     page.locator("#gan-pause").click(force=True)  # the page keeps redrawing while training
     page.wait_for_timeout(1500)
     paused = gan_status(page)
@@ -172,7 +172,7 @@ def test_gan_lab_play_pause_step_and_switch_loss(browser, app_url, artifacts):
     try:
         page.wait_for_function(
             f"(t => !t.includes('processing') && t.includes('Iteration ') && !t.includes('Iteration {iteration} '))"
-            "(document.querySelector('#gan-status').innerText)",
+            "(document.querySelector('#gan-status')?.innerText || '')",
             timeout=90_000,
         )
     except PlaywrightTimeout:
@@ -184,7 +184,7 @@ def test_gan_lab_play_pause_step_and_switch_loss(browser, app_url, artifacts):
     page.locator("#gan-loss").get_by_text(EN["loss_wasserstein"]).click()
     # under a Wasserstein loss the heat map is a critic's score, and its caption (under "More") says so
     page.locator("#gan-more > button").click()
-    page.wait_for_function("document.querySelector('#gan-plane-caption').innerText.includes('critic')", timeout=90_000)
+    page.wait_for_function("document.querySelector('#gan-plane-caption')?.innerText.includes('critic')", timeout=90_000)
     page.screenshot(path=str(artifacts / "en-US-gans-used.png"), full_page=True)
     context.close()
 
@@ -224,7 +224,7 @@ def test_autoencoders_slider_click_and_drawing(browser, app_url, artifacts):
     page.locator("#ae-sketch").scroll_into_view_if_needed()
     page.locator("#ae-sketch button[aria-label=Brush]").click()
     draw_stroke(page, page.locator("#ae-sketch canvas").first, (0.3, 0.2), (0.01, 0.03))  # a vertical stroke: a one
-    page.wait_for_function("document.querySelector('#ae-drawn-text').innerText.includes('classifier reads')", timeout=30_000)
+    page.wait_for_function("document.querySelector('#ae-drawn-text')?.innerText.includes('classifier reads')", timeout=30_000)
     page.screenshot(path=str(artifacts / "en-US-autoencoders-used.png"), full_page=True)
     context.close()
 
@@ -236,7 +236,7 @@ def test_diffusion_timestep_slider_and_a_generation(browser, app_url, artifacts)
     press_slider_and_wait_for_image(page, "#diff-t", "#diff-pair", 40)
     show_page(page, "diffusion", "generate")
     page.locator("#diff-generate").click()
-    page.wait_for_function("document.querySelector('#diff-verdict').innerText.includes('clasificador')", timeout=90_000)
+    page.wait_for_function("document.querySelector('#diff-verdict')?.innerText.includes('clasificador')", timeout=90_000)
     assert "Hecho" in page.locator("#diff-progress").inner_text()
     # the stream just watched, as a GIF for slides: the button fills a file box with a link to it
     page.locator("#diff-gif-button").click()
@@ -253,17 +253,17 @@ def test_trilemma_explainer_sliders(browser, app_url, artifacts):
     context, page = open_page(browser, app_url, "en-US")
     page.get_by_role("tab", name=EN["tab_trilemma"], exact=True).click()
     show_page(page, "trilemma", "fid")
-    page.wait_for_function("document.querySelector('#tri-text').innerText.includes('FID')", timeout=60_000)
+    page.wait_for_function("document.querySelector('#tri-text')?.innerText.includes('FID')", timeout=60_000)
     before = page.locator("#tri-text").inner_text()
     page.locator("#tri-drop").get_by_label("3", exact=True).check()
-    page.wait_for_function("([old]) => document.querySelector('#tri-text').innerText !== old", arg=[before], timeout=30_000)
+    page.wait_for_function("([old]) => document.querySelector('#tri-text')?.innerText !== old", arg=[before], timeout=30_000)
     after_drop = page.locator("#tri-text").inner_text()
     slider = page.locator("#tri-blur input[type=range]")
     slider.focus()
     for _ in range(10):
         page.keyboard.press("ArrowRight")
     slider.dispatch_event("pointerup")  # the blur applies when the slider is released
-    page.wait_for_function("([old]) => document.querySelector('#tri-text').innerText !== old", arg=[after_drop], timeout=30_000)
+    page.wait_for_function("([old]) => document.querySelector('#tri-text')?.innerText !== old", arg=[after_drop], timeout=30_000)
     # the comparison: another data set redraws the triangles, and the table on the next page
     table_has = "([name]) => document.querySelector('#tri-table')?.textContent.includes(name)"
     show_page(page, "trilemma", "claims")
@@ -292,8 +292,8 @@ def test_clip_zero_shot_and_stable_diffusion_stream(browser, app_url, artifacts)
     context, page = open_page(browser, app_url, "es-ES")
     page.get_by_role("tab", name=ES["tab_clip"], exact=True).click()
     page.wait_for_function(
-        "document.querySelector('#clip-verdict').innerText.includes('siete') || "
-        "document.querySelector('#clip-verdict').innerText.includes('seven')",
+        "document.querySelector('#clip-verdict')?.innerText.includes('siete') || "
+        "document.querySelector('#clip-verdict')?.innerText.includes('seven')",
         timeout=60_000,
     )
     before = page.locator("#clip-verdict").inner_text()
@@ -304,8 +304,8 @@ def test_clip_zero_shot_and_stable_diffusion_stream(browser, app_url, artifacts)
     page.locator("#clip-run").click()
     # the new verdict names the numeral label (the old one said "siete"); the markdown is rendered, not shown raw
     page.wait_for_function(
-        "!document.querySelector('#clip-verdict').innerText.includes('siete') && "
-        "document.querySelector('#clip-verdict').innerText.includes('7')",
+        "!document.querySelector('#clip-verdict')?.innerText.includes('siete') && "
+        "document.querySelector('#clip-verdict')?.innerText.includes('7')",
         timeout=30_000,
     )
     assert "**" not in page.locator("#clip-verdict").inner_text() and before != page.locator("#clip-verdict").inner_text()
@@ -314,7 +314,7 @@ def test_clip_zero_shot_and_stable_diffusion_stream(browser, app_url, artifacts)
     page.get_by_role("tab", name=ES["tab_sd"], exact=True).click()
     page.locator("#sd-prompt textarea, #sd-prompt input").first.fill("un 3 escrito a mano")
     page.locator("#sd-run").click()
-    page.wait_for_function("document.querySelector('#sd-status').innerText.includes('Hecho')", timeout=90_000)
+    page.wait_for_function("document.querySelector('#sd-status')?.innerText.includes('Hecho')", timeout=90_000)
     assert page.locator("#sd-picture img").first.is_visible()
     page.screenshot(path=str(artifacts / "es-ES-sd-used.png"), full_page=True)
     context.close()

@@ -23,7 +23,7 @@ OVERLAPPING_LABELS = """() => {
 
 
 def verdict_has(page, text: str, timeout: int = 60_000) -> None:
-    page.wait_for_function("([t]) => document.querySelector('#clip-verdict').innerText.includes(t)", arg=[text], timeout=timeout)
+    page.wait_for_function("([t]) => document.querySelector('#clip-verdict')?.innerText.includes(t)", arg=[text], timeout=timeout)
 
 
 def test_clip_names_its_model_warns_on_a_photo_and_keeps_the_plane_readable(browser, app_url, artifacts):
@@ -51,7 +51,7 @@ def test_clip_names_its_model_warns_on_a_photo_and_keeps_the_plane_readable(brow
     # a failure example without a real CLIP: it says one is needed and shows no mini CLIP numbers as the failure
     before = page.locator("#clip-verdict").inner_text()
     page.get_by_role("button", name=ES["clip_fail_counting"]).click()
-    page.wait_for_function("document.querySelector('#clip-failure-note').innerText.includes('necesita un CLIP real')", timeout=30_000)
+    page.wait_for_function("document.querySelector('#clip-failure-note')?.innerText.includes('necesita un CLIP real')", timeout=30_000)
     assert page.locator("#clip-verdict").inner_text() == before
     page.screenshot(path=str(artifacts / "es-AR-clip-mini-only.png"), full_page=True)
     context.close()
@@ -72,7 +72,7 @@ def test_stable_diffusion_switches_an_absent_pipeline_to_the_mini_one_and_every_
     page.wait_for_function(
         "[...document.querySelectorAll('[role=tabpanel] input[type=range]')]"
         ".some((r) => r.offsetParent && r.min === '32' && r.max === '64')"
-        " && document.querySelector('#sd-model-note').innerText.includes('no está en esta máquina')",
+        " && document.querySelector('#sd-model-note')?.innerText.includes('no está en esta máquina')",
         timeout=30_000,
     )
     assert page.locator("#sd-model input").input_value() == ES["sd_mini"]
@@ -80,13 +80,13 @@ def test_stable_diffusion_switches_an_absent_pipeline_to_the_mini_one_and_every_
         "[...document.querySelectorAll('[role=tabpanel] input[type=range]')].some((r) => r.offsetParent && r.max === '768')"
     )
     page.locator("#sd-run").click()
-    page.wait_for_function("document.querySelector('#sd-status').innerText.includes('Hecho')", timeout=90_000)
+    page.wait_for_function("document.querySelector('#sd-status')?.innerText.includes('Hecho')", timeout=90_000)
     show_page(page, "stable_diffusion", "round_trip")
     page.locator("#sd-trip-run").click()
-    page.wait_for_function("document.querySelector('#sd-trip-text').innerText.includes('32x32x3')", timeout=60_000)
+    page.wait_for_function("document.querySelector('#sd-trip-text')?.innerText.includes('32x32x3')", timeout=60_000)
     show_page(page, "stable_diffusion", "img2img")
     page.locator("#sd-i2i-run").click()
-    page.wait_for_function("document.querySelector('#sd-i2i-text').innerText.includes('Intensidad')", timeout=60_000)
+    page.wait_for_function("document.querySelector('#sd-i2i-text')?.innerText.includes('Intensidad')", timeout=60_000)
     assert panel.get_by_text("Error", exact=True).count() == 0
     assert page.get_by_text("no está en esta máquina").count() == 1  # said once, not in every section
     page.screenshot(path=str(artifacts / "es-AR-sd-absent-pipeline.png"), full_page=True)

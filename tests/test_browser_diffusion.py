@@ -36,7 +36,7 @@ def test_the_steps_curve_reads_as_it_measures_with_a_date_and_a_share_axis(brows
     show_page(page, "diffusion", "speed")
     note = page.locator("#diff-curve-note")
     page.wait_for_function(
-        "document.querySelector('#diff-curve-note') && document.querySelector('#diff-curve-note').innerText.includes('Medido el')",
+        "document.querySelector('#diff-curve-note') && document.querySelector('#diff-curve-note')?.innerText.includes('Medido el')",
         timeout=60_000,
     )
     text = note.inner_text()
@@ -70,7 +70,7 @@ def test_a_2d_run_cut_by_its_limit_says_so_in_the_browser(browser, app_url, arti
     hint = status.inner_text()
     assert "Elegí los datos" in hint and f"{diffusion_toy.TOY_TRAIN_DEFAULT:,}".replace(",", ".") in hint
     page.locator("#toy-train").click()
-    page.wait_for_function("document.querySelector('#toy-status').innerText.includes('Se cortó')", timeout=90_000)
+    page.wait_for_function("document.querySelector('#toy-status')?.innerText.includes('Se cortó')", timeout=90_000)
     text = status.inner_text()
     total = f"{diffusion_toy.TOY_TRAIN_DEFAULT:,}".replace(",", ".")
     assert (

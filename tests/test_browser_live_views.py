@@ -53,7 +53,7 @@ def open_tab_with_metrics(browser, app_url, tab_key: str):
 def test_gan_lab_play_keeps_the_page_size_and_pauses_at_once(browser, app_url, artifacts):
     context, page, cdp = open_tab_with_metrics(browser, app_url, "tab_gans")
     page.wait_for_function(
-        "document.querySelector('#gan-status') && document.querySelector('#gan-status').innerText.includes('Iteration 0')", timeout=60_000
+        "document.querySelector('#gan-status') && document.querySelector('#gan-status')?.innerText.includes('Iteration 0')", timeout=60_000
     )
     page.locator("#gan-plane img").first.wait_for(timeout=30_000)
     page.evaluate(COUNT_UPDATES, "#gan-status")

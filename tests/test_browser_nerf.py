@@ -23,7 +23,7 @@ def open_nerf(browser, app_url, locale: str, strings: dict):
 def show_fly_page(page) -> None:
     show_page(page, "nerf", "fly")
     page.wait_for_function(
-        "document.querySelector('#nerf-view-text') && /dB/.test(document.querySelector('#nerf-view-text').innerText)", timeout=90_000
+        "document.querySelector('#nerf-view-text') && /dB/.test(document.querySelector('#nerf-view-text')?.innerText)", timeout=90_000
     )
 
 
@@ -44,14 +44,14 @@ def test_camera_sliders_a_clicked_pixel_and_a_short_training(browser, app_url, a
     for _ in range(10):
         slider.press("ArrowRight")
     slider.dispatch_event("pointerup")
-    page.wait_for_function("(b) => document.querySelector('#nerf-view-text').innerText !== b", arg=before, timeout=60_000)
+    page.wait_for_function("(b) => document.querySelector('#nerf-view-text')?.innerText !== b", arg=before, timeout=60_000)
     assert re.search(r"\d+[.,]\d\sdB", view_text(page))
     page.locator("#nerf-view").screenshot(path=str(artifacts / f"{locale}-nerf-view.png"))
     # click a pixel of the rendered view: the ray plot follows that pixel
     image = page.locator("#nerf-view img").first
     box = image.bounding_box()
     page.mouse.click(box["x"] + box["width"] * 0.375, box["y"] + box["height"] * 0.6)
-    page.wait_for_function("/\\(\\d+, \\d+\\)/.test(document.querySelector('#nerf-ray-text').innerText)", timeout=60_000)
+    page.wait_for_function("/\\(\\d+, \\d+\\)/.test(document.querySelector('#nerf-ray-text')?.innerText)", timeout=60_000)
     page.locator("#nerf-ray").screenshot(path=str(artifacts / f"{locale}-nerf-ray.png"))
     # a short training: 10 seconds of the voxel grid
     show_page(page, "nerf", "train")
@@ -60,7 +60,7 @@ def test_camera_sliders_a_clicked_pixel_and_a_short_training(browser, app_url, a
     seconds.dispatch_event("pointerup")
     page.locator("#nerf-train").click()
     done = strings["nerf_status_done"].split("{")[0].strip()
-    page.wait_for_function("(d) => document.querySelector('#nerf-status').innerText.includes(d)", arg=done, timeout=120_000)
+    page.wait_for_function("(d) => document.querySelector('#nerf-status')?.innerText.includes(d)", arg=done, timeout=120_000)
     assert "dB" in page.locator("#nerf-status").inner_text()
     page.locator("#nerf-live").screenshot(path=str(artifacts / f"{locale}-nerf-live.png"))
     page.locator("#nerf-curves").screenshot(path=str(artifacts / f"{locale}-nerf-curves.png"))

@@ -17,7 +17,7 @@ def open_overview(browser, app_url):
     page = context.new_page()
     page.goto(app_url)
     page.get_by_role("tab", name=ES["tab_overview"]).wait_for(timeout=30_000)
-    page.wait_for_function("document.querySelector('#overview-summary').innerText.includes('K = 8')", timeout=60_000)
+    page.wait_for_function("document.querySelector('#overview-summary')?.innerText.includes('K = 8')", timeout=60_000)
     return context, page
 
 
@@ -35,7 +35,7 @@ def test_choosing_my_points_opens_the_upload_box_and_waits_for_a_file(browser, a
     page.get_by_role("option", name=ES["common_ds_csv"]).click()
     page.locator("#overview-csv").wait_for(state="visible", timeout=10_000)
     hint = ES["ov_csv_wait"].split("**")[0].strip()
-    page.wait_for_function(f"document.querySelector('#overview-csv-hint').innerText.includes({hint!r})", timeout=30_000)
+    page.wait_for_function(f"document.querySelector('#overview-csv-hint')?.innerText.includes({hint!r})", timeout=30_000)
     page.wait_for_timeout(1500)  # an error would have come back by now
     assert visible_errors(page) == []
     page.screenshot(path=str(artifacts / "es-AR-overview-csv-waiting.png"), full_page=True)
@@ -51,7 +51,7 @@ def test_choosing_my_points_opens_the_upload_box_and_waits_for_a_file(browser, a
         "document.querySelectorAll('.js-plotly-plot')[0]?.querySelectorAll('.legend .traces').length === 3", timeout=60_000
     )
     assert page.locator(".js-plotly-plot").nth(1).locator(".legend .traces").count() >= 2, "the density plot is drawn"
-    page.wait_for_function("document.querySelector('#overview-summary').innerText.includes('K = ')", timeout=30_000)
+    page.wait_for_function("document.querySelector('#overview-summary')?.innerText.includes('K = ')", timeout=30_000)
     assert page.locator("#overview-csv-hint").inner_text().strip() == ""
     page.wait_for_timeout(1000)
     assert visible_errors(page) == []
@@ -76,7 +76,7 @@ def test_an_error_popup_goes_away_when_a_good_file_arrives(browser, app_url, tmp
     good.write_text("x,y\n" + "\n".join(f"{i % 7},{i // 7}" for i in range(49)))
     upload.set_input_files(str(good))
     page.wait_for_function(
-        "([old]) => { const s = document.querySelector('#overview-summary').innerText; return s !== old && s.includes('K = '); }",
+        "([old]) => { const s = document.querySelector('#overview-summary')?.innerText; return s !== old && s.includes('K = '); }",
         arg=[before],
         timeout=60_000,
     )

@@ -68,7 +68,7 @@ def test_drawing_on_the_autoencoder_canvas_works_without_picking_the_brush(brows
     page.wait_for_timeout(500)
     draw_stroke(page, canvas, (0.5, 0.2), (0.005, 0.03))  # a vertical stroke: a one
     reads = ES["ae_draw_text"].split("**")[0].strip()
-    page.wait_for_function(f"document.querySelector('#ae-drawn-text').innerText.includes({reads!r})", timeout=60_000)
+    page.wait_for_function(f"document.querySelector('#ae-drawn-text')?.innerText.includes({reads!r})", timeout=60_000)
     page.locator("#ae-sketch").screenshot(path=str(artifacts / "es-AR-autoencoders-drawn.png"))
     context.close()
 

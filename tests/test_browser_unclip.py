@@ -15,7 +15,7 @@ def test_unclip_runs_step_by_step_and_makes_variations(browser, app_url, artifac
     context, page = open_page(browser, app_url, locale)
     page.get_by_role("tab", name=table["tab_clip"], exact=True).click(timeout=90_000)
     # the tab's own sections answer first on page load; then the page is settled
-    page.wait_for_function("document.querySelector('#clip-verdict').innerText.length > 20", timeout=90_000)
+    page.wait_for_function("document.querySelector('#clip-verdict')?.innerText.length > 20", timeout=90_000)
     show_page(page, "clip", "unclip_run")
     caption = table["clip_unclip_default_caption"]
     page.wait_for_function(
@@ -25,7 +25,7 @@ def test_unclip_runs_step_by_step_and_makes_variations(browser, app_url, artifac
     )
     page.locator("#clip-unclip-run").click(timeout=90_000)
     done = table["clip_unclip_done"].split("{")[0]
-    page.wait_for_function("([d]) => document.querySelector('#clip-unclip-progress').innerText.includes(d)", arg=[done], timeout=90_000)
+    page.wait_for_function("([d]) => document.querySelector('#clip-unclip-progress')?.innerText.includes(d)", arg=[done], timeout=90_000)
     # the map holds the prior's 8 draws, numbered as the decoded digits
     page.locator("#clip-unclip-map").scroll_into_view_if_needed(timeout=30_000)
     drawn = table["clip_unclip_map_drawn"]
@@ -43,6 +43,6 @@ def test_unclip_runs_step_by_step_and_makes_variations(browser, app_url, artifac
     page.locator("#clip-unclip-variations-run").click(timeout=90_000)
     kept = table["clip_unclip_variations_text"].split("**")[0].strip()
     page.wait_for_function(
-        "([k]) => document.querySelector('#clip-unclip-variations-text').innerText.includes(k)", arg=[kept], timeout=60_000
+        "([k]) => document.querySelector('#clip-unclip-variations-text')?.innerText.includes(k)", arg=[kept], timeout=60_000
     )
     context.close()
